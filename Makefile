@@ -1,0 +1,176 @@
+# goldthread: a batch compiler for public performance reporting.
+#
+#   make run      build the example council into public/ (site and PDFs)
+#   make test     unit tests, golden diagnostic cases, the example check
+#   make asan     the test suite under AddressSanitizer and UBSan
+#   make deps     install the Debian packages the build needs (as root)
+
+# --- Input limits ---------------------------------------------------------
+# Every reader of outside input enforces these; each has a test. Change them
+# here only (they reach the code as -D definitions).
+#   file      any one input file, in bytes
+#   field     one CSV field or YAML value, in bytes
+#   rows      rows in one CSV file
+#   depth     YAML nesting, objective nesting and content folder nesting
+#   shown     diagnostics printed per run (--max-diagnostics overrides)
+#   kept      diagnostics kept per message and file; the rest are counted
+LIMIT_FILE  = (64L * 1024 * 1024)
+LIMIT_FIELD = (64L * 1024)
+LIMIT_ROWS  = (4L * 1024 * 1024)
+LIMIT_DEPTH = 64
+LIMIT_SHOWN = 200
+LIMIT_KEPT  = 20
+GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
+	-DGT_MAX_FIELD_BYTES='$(LIMIT_FIELD)' -DGT_MAX_ROWS='$(LIMIT_ROWS)' \
+	-DGT_MAX_DEPTH=$(LIMIT_DEPTH) -DGT_MAX_DIAGS_SHOWN=$(LIMIT_SHOWN) \
+	-DGT_MAX_DIAGS_KEPT=$(LIMIT_KEPT)
+
+# Debian packages for the build, the tests and the example's outputs.
+DEB_PKGS = gcc make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
+	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
+	libjansson-dev fonts-dejavu-core poppler-utils time
+
+PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo cairo cairo-png cairo-svg cairo-pdf
+CC	?= cc
+BUILD	?= build
+OPT	?= -O2 -g
+CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter -Igenerator -Icharts $(GT_LIMITS)
+PKG_CFLAGS = $$(pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $$(pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+
+# The pipeline, in order: util and diagnostics, readers, link, status.
+LIB_OBJS = \
+	$(BUILD)/util.o \
+	$(BUILD)/diag.o \
+	$(BUILD)/period.o \
+	$(BUILD)/number.o \
+	$(BUILD)/model.o \
+	$(BUILD)/conf_read.o \
+	$(BUILD)/fm_read.o \
+	$(BUILD)/md_read.o \
+	$(BUILD)/csv_read.o \
+	$(BUILD)/read.o \
+	$(BUILD)/link.o \
+	$(BUILD)/out.o \
+	$(BUILD)/format.o \
+	$(BUILD)/status.o
+
+# Charts (charts/): drawn once against a cairo_t, for PNG, SVG and PDF.
+CHART_OBJS =
+
+MAIN_OBJ = $(BUILD)/main.o
+
+TEST_OBJS = \
+	$(BUILD)/tests/test_period.o \
+	$(BUILD)/tests/test_number.o \
+	$(BUILD)/tests/test_read.o \
+	$(BUILD)/tests/test_link.o \
+	$(BUILD)/tests/test_out.o \
+	$(BUILD)/tests/test_limits.o \
+	$(BUILD)/tests/test_status.o \
+	$(BUILD)/tests/test_cases.o \
+	$(CHART_TEST_OBJS)
+
+CHART_TEST_OBJS =
+
+HDRS = $(wildcard generator/*.h charts/*.h)
+
+.PHONY: all deps run check test unit asan valgrind fuzz bench clean
+
+all: deps $(BUILD)/goldthread
+
+# Installs only what is missing, so it is cheap to run on every build.
+deps: $(BUILD)/.deps
+$(BUILD)/.deps: Makefile
+	@missing=""; for p in $(DEB_PKGS); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+	@mkdir -p $(BUILD) && touch $@
+
+$(BUILD)/%.o: generator/%.c $(HDRS) | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: charts/%.c $(HDRS) | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/unit/%.c $(HDRS) | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/goldthread: $(LIB_OBJS) $(CHART_OBJS) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/unit_tests: $(LIB_OBJS) $(CHART_OBJS) $(TEST_OBJS)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS) -lcriterion
+
+# The example council must pass the strictest check silently.
+check: all
+	$(BUILD)/goldthread check --strict .
+
+run: all
+	$(BUILD)/goldthread check --strict .
+	$(BUILD)/goldthread status .
+
+unit: deps $(BUILD)/goldthread $(BUILD)/unit_tests
+	GT_BIN=$(BUILD)/goldthread $(BUILD)/unit_tests $(TEST_ARGS)
+
+test: unit check
+
+asan:
+	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" \
+		TEST_ARGS="--jobs 1" test
+
+valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
+	GT_BIN="valgrind -q --error-exitcode=99 --leak-check=full $(BUILD)/goldthread" \
+		valgrind -q --error-exitcode=99 --leak-check=full --trace-children=no \
+		$(BUILD)/unit_tests --jobs 1
+
+# libFuzzer harnesses (clang), one per reader of outside input; each runs
+# FUZZ_SECONDS. Findings go to build/fuzz/findings/.
+FUZZ_SECONDS ?= 60
+FUZZ_HARNESSES = csv md fm conf period
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz: deps
+	@command -v clang >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang >/dev/null; }
+	$(MAKE) BUILD=build/fuzz CC=clang OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
+		$(LIB_OBJS:$(BUILD)/%=build/fuzz/%)
+	for h in $(FUZZ_HARNESSES); do \
+		clang $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) \
+			-o build/fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c \
+			$(LIB_OBJS:$(BUILD)/%=build/fuzz/%) $(PKG_LIBS) || exit 1; \
+	done
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Generated councils of 100, 1,000 and 10,000 measures with five years of
+# figures; each command is timed (wall, CPU, peak memory).
+BENCH_SIZES ?= 100 1000 10000
+$(BUILD)/genplan: tests/bench/genplan.c | $(BUILD)/.deps
+	$(CC) $(CFLAGS) -o $@ $<
+
+bench: all $(BUILD)/genplan
+	@for n in $(BENCH_SIZES); do \
+		rm -rf $(BUILD)/bench/plan$$n; \
+		$(BUILD)/genplan $$n $(BUILD)/bench/plan$$n || exit 1; \
+	done
+	@printf '%-8s %-8s %9s %9s %10s\n' measures command wall_s cpu_s peak_MiB
+	@for n in $(BENCH_SIZES); do for c in check status; do \
+		/usr/bin/time -f "%e %U %S %M" -o $(BUILD)/bench/t \
+			$(BUILD)/goldthread $$c $(BUILD)/bench/plan$$n \
+			>/dev/null || exit 1; \
+		read w u s m < $(BUILD)/bench/t; \
+		printf '%-8s %-8s %9s %9.2f %10.1f\n' $$n $$c $$w \
+			$$(echo "$$u + $$s" | bc) $$(echo "$$m / 1024" | bc -l); \
+	done; done
+
+clean:
+	rm -rf build public

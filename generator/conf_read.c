@@ -1,0 +1,468 @@
+/* conf_read.c: site.conf, with inih. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "read.h"
+
+/* inih reads a line at a time through us, so we always know the line. */
+struct conf_reader {
+	struct gt_model	*m;
+	const char	*file;
+	const char	*p, *end;
+	int		 line;
+	const char	*linetext;	/* the line inih is handling */
+	size_t		 linelen;
+	char		*lastsection;
+};
+
+static char *
+conf_line(char *buf, int num, void *stream)
+{
+	struct conf_reader	*cr = stream;
+	const char		*nl;
+	size_t			 n, take;
+
+	if (cr->p >= cr->end)
+		return NULL;
+	nl = memchr(cr->p, '\n', (size_t)(cr->end - cr->p));
+	n = nl != NULL ? (size_t)(nl - cr->p) + 1 : (size_t)(cr->end - cr->p);
+	cr->line++;
+	cr->linetext = cr->p;
+	cr->linelen = n;
+	take = n;
+	if (take > (size_t)num - 1) {
+		struct gt_loc loc = { cr->file, cr->line, 0 };
+
+		gt_msg(GT_E_LIMIT, &loc, "line longer than %d bytes", num - 2);
+		/* Hand inih a comment so the cut line is not misread. */
+		buf[0] = ';';
+		buf[1] = '\0';
+		cr->p += n;
+		return buf;
+	}
+	memcpy(buf, cr->p, take);
+	buf[take] = '\0';
+	cr->p += n;
+	return buf;
+}
+
+static struct gt_loc
+value_loc(const struct conf_reader *cr)
+{
+	struct gt_loc	 loc = { cr->file, cr->line, 0 };
+	const char	*eq = memchr(cr->linetext, '=', cr->linelen);
+	const char	*e = cr->linetext + cr->linelen;
+
+	if (eq == NULL)
+		eq = memchr(cr->linetext, ':', cr->linelen);
+	if (eq != NULL) {
+		for (eq++; eq < e && (*eq == ' ' || *eq == '\t'); eq++)
+			continue;
+		loc.col = (int)(eq - cr->linetext) + 1;
+	}
+	return loc;
+}
+
+static void
+set_text(char **dst, const char *value)
+{
+	free(*dst);
+	*dst = gt_xstrdup(value);
+}
+
+/* A comma-separated list into strings. */
+static void
+split_list(const char *value, struct gt_strlist *l)
+{
+	char	*copy = gt_xstrdup(value), *s, *tok, *save = NULL;
+
+	for (s = copy; (tok = strtok_r(s, ",", &save)) != NULL; s = NULL) {
+		tok = gt_trim(tok);
+		if (*tok != '\0' && !gt_strlist_has(l, tok))
+			gt_strlist_add(l, tok);
+	}
+	free(copy);
+}
+
+static int
+conf_int(const struct conf_reader *cr, const char *name, const char *value,
+    int lo, int hi, int *out)
+{
+	struct gt_loc	 loc = value_loc(cr);
+	double		 d;
+
+	/* The range first: a huge number must not reach the int cast. */
+	if (gt_number_parse(value, &d) == -1 || d < lo || d > hi ||
+	    d != (int)d) {
+		gt_msg(GT_E_CONF_VALUE, &loc, "%s = %s: expected a whole "
+		    "number from %d to %d", name, value, lo, hi);
+		return -1;
+	}
+	*out = (int)d;
+	return 0;
+}
+
+/* "Low 1-4, Medium 5-9, High 10-15, Very high 16-25" */
+static void
+conf_bands(struct conf_reader *cr, const char *value)
+{
+	struct gt_conf		*c = &cr->m->conf;
+	struct gt_loc		 loc = value_loc(cr);
+	struct gt_strlist	 parts = { NULL, 0 };
+	struct gt_band		*b = NULL;
+	size_t			 i, nb = 0;
+	int			 next = 1, lo, hi, used;
+	char			*sp;
+
+	split_list(value, &parts);
+	b = gt_xcalloc(parts.n ? parts.n : 1, sizeof(*b));
+	for (i = 0; i < parts.n; i++) {
+		sp = strrchr(parts.v[i], ' ');
+		if (sp == NULL || sscanf(sp + 1, "%d-%d%n", &lo, &hi,
+		    &used) != 2 || sp[1 + used] != '\0' || lo > hi) {
+			gt_msg(GT_E_CONF_VALUE, &loc, "risk_bands: '%s': "
+			    "expected a name and a range, such as 'Low 1-4'",
+			    parts.v[i]);
+			goto fail;
+		}
+		if (nb == GT_MAX_BANDS) {
+			gt_msg(GT_E_CONF_VALUE, &loc, "risk_bands: at most %d "
+			    "bands", GT_MAX_BANDS);
+			goto fail;
+		}
+		if (lo != next) {
+			gt_msg(GT_E_CONF_VALUE, &loc, "risk_bands: '%s' should "
+			    "start at %d: bands run from 1 to 25 without gaps "
+			    "or overlaps", parts.v[i], next);
+			goto fail;
+		}
+		*sp = '\0';
+		b[nb].name = gt_xstrdup(gt_trim(parts.v[i]));
+		b[nb].lo = lo;
+		b[nb].hi = hi;
+		nb++;
+		next = hi + 1;
+	}
+	if (next != 26) {
+		gt_msg(GT_E_CONF_VALUE, &loc, "risk_bands must end at 25 "
+		    "(likelihood 5 x impact 5)");
+		goto fail;
+	}
+	for (i = 0; i < c->nbands; i++)
+		free(c->bands[i].name);
+	free(c->bands);
+	c->bands = b;
+	c->nbands = nb;
+	gt_strlist_free(&parts);
+	return;
+fail:
+	for (i = 0; i < nb; i++)
+		free(b[i].name);
+	free(b);
+	gt_strlist_free(&parts);
+}
+
+static void
+conf_tolerance(struct conf_reader *cr, const char *value)
+{
+	struct gt_loc	 loc = value_loc(cr);
+	struct gt_value	 v;
+
+	if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
+	    v.money || v.num < 0) {
+		gt_msg(GT_E_TOLERANCE, &loc, "'%s'", value);
+		return;
+	}
+	cr->m->conf.tolerance.kind = v.percent ? GT_TOL_RELATIVE :
+	    GT_TOL_ABSOLUTE;
+	cr->m->conf.tolerance.value = v.num;
+}
+
+static void
+conf_as_at(struct conf_reader *cr, char **text, struct gt_period *p,
+    struct gt_loc *where, const char *value)
+{
+	*where = value_loc(cr);
+	set_text(text, value);
+	if (gt_period_parse(value, p) == -1)
+		gt_msg(GT_E_AS_AT, where, "'%s' is not a period (forms: "
+		    "2024/25, 2024/25 Q2, 2024-05, 2024, AY2024/25)", value);
+}
+
+static int
+site_key(struct conf_reader *cr, const char *name, const char *value)
+{
+	struct gt_conf	*c = &cr->m->conf;
+	struct gt_loc	 loc;
+
+	if (strcmp(name, "title") == 0)
+		set_text(&c->title, value);
+	else if (strcmp(name, "organisation") == 0)
+		set_text(&c->organisation, value);
+	else if (strcmp(name, "base_url") == 0) {
+		loc = value_loc(cr);
+		if (strncmp(value, "https://", 8) != 0 &&
+		    strncmp(value, "http://", 7) != 0)
+			gt_msg(GT_E_CONF_VALUE, &loc, "base_url '%s': expected "
+			    "an address starting https://", value);
+		else if (value[strlen(value) - 1] != '/')
+			c->base_url = (free(c->base_url),
+			    gt_xasprintf("%s/", value));
+		else
+			set_text(&c->base_url, value);
+	} else if (strcmp(name, "language") == 0)
+		set_text(&c->language, value);
+	else if (strcmp(name, "as_at") == 0) {
+		if (!c->as_at_cli)
+			conf_as_at(cr, &c->as_at_text, &c->as_at,
+			    &c->as_at_loc, value);
+	} else if (strcmp(name, "year_start") == 0)
+		conf_int(cr, name, value, 1, 12, &c->cal.year_start);
+	else if (strcmp(name, "academic_year_start") == 0)
+		conf_int(cr, name, value, 1, 12, &c->cal.academic_start);
+	else
+		return 0;
+	return 1;
+}
+
+static int
+status_key(struct conf_reader *cr, const char *name, const char *value)
+{
+	struct gt_conf	*c = &cr->m->conf;
+	struct gt_loc	 loc;
+	struct gt_value	 v;
+	int		 f;
+
+	if (strcmp(name, "tolerance") == 0)
+		conf_tolerance(cr, value);
+	else if (strcmp(name, "risk_bands") == 0)
+		conf_bands(cr, value);
+	else if (strcmp(name, "risk_appetite") == 0)
+		conf_int(cr, name, value, 1, 25, &c->risk_appetite);
+	else if (strcmp(name, "no_change") == 0) {
+		loc = value_loc(cr);
+		if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
+		    v.money || v.num < 0)
+			gt_msg(GT_E_CONF_VALUE, &loc, "no_change = %s: expected "
+			    "a percentage such as 1%%", value);
+		else
+			c->no_change = v.num;
+	} else if (strncmp(name, "lag_", 4) == 0 &&
+	    (f = gt_freq_parse(name + 4)) != GT_FREQ_NONE)
+		conf_int(cr, name, value, 0, 36, &c->lag_months[f]);
+	else
+		return 0;
+	return 1;
+}
+
+static int
+paths_key(struct conf_reader *cr, const char *name, const char *value)
+{
+	struct gt_conf	*c = &cr->m->conf;
+
+	if (strcmp(name, "content") == 0)
+		set_text(&c->content_dir, value);
+	else if (strcmp(name, "data") == 0)
+		set_text(&c->data_dir, value);
+	else if (strcmp(name, "layouts") == 0)
+		set_text(&c->layouts_dir, value);
+	else if (strcmp(name, "output") == 0)
+		set_text(&c->output_dir, value);
+	else
+		return 0;
+	return 1;
+}
+
+static struct gt_pack *
+pack_for(struct conf_reader *cr, const char *name)
+{
+	struct gt_conf	*c = &cr->m->conf;
+	struct gt_pack	*p;
+	size_t		 i;
+
+	for (i = 0; i < c->npacks; i++)
+		if (strcmp(c->packs[i].name, name) == 0)
+			return &c->packs[i];
+	c->packs = gt_xrealloc(c->packs, (c->npacks + 1) * sizeof(*c->packs));
+	p = &c->packs[c->npacks++];
+	memset(p, 0, sizeof(*p));
+	p->name = gt_xstrdup(name);
+	p->loc.file = cr->file;
+	p->loc.line = cr->line;
+	p->loc.col = 1;
+	return p;
+}
+
+static int
+pack_key(struct conf_reader *cr, struct gt_pack *p, const char *name,
+    const char *value)
+{
+	struct gt_strlist	 ids = { NULL, 0 };
+	struct gt_loc		 loc = value_loc(cr);
+	size_t			 i;
+
+	if (strcmp(name, "title") == 0)
+		set_text(&p->title, value);
+	else if (strcmp(name, "audience") == 0)
+		set_text(&p->audience, value);
+	else if (strcmp(name, "priorities") == 0) {
+		split_list(value, &ids);
+		p->priority_refs = gt_xrealloc(p->priority_refs,
+		    (p->npriority_refs + ids.n + 1) * sizeof(struct gt_ref));
+		for (i = 0; i < ids.n; i++) {
+			p->priority_refs[p->npriority_refs].id = ids.v[i];
+			p->priority_refs[p->npriority_refs++].loc = loc;
+			ids.v[i] = NULL;
+		}
+		gt_strlist_free(&ids);
+	} else if (strcmp(name, "portfolios") == 0) {
+		split_list(value, &p->portfolios);
+		p->portfolios_loc = loc;
+	} else if (strcmp(name, "tags") == 0) {
+		split_list(value, &p->tags);
+		p->tags_loc = loc;
+	} else if (strcmp(name, "as_at") == 0)
+		conf_as_at(cr, &p->as_at_text, &p->as_at, &p->as_at_loc,
+		    value);
+	else
+		return 0;
+	return 1;
+}
+
+static int
+conf_handler(void *user, const char *section, const char *name,
+    const char *value)
+{
+	struct conf_reader	*cr = user;
+	struct gt_loc		 loc = { cr->file, cr->line, 1 };
+	int			 known = 0;
+
+	if (cr->lastsection == NULL || strcmp(cr->lastsection, section) != 0) {
+		free(cr->lastsection);
+		cr->lastsection = gt_xstrdup(section);
+	}
+	if (strcmp(section, "site") == 0)
+		known = site_key(cr, name, value);
+	else if (strcmp(section, "status") == 0)
+		known = status_key(cr, name, value);
+	else if (strcmp(section, "paths") == 0)
+		known = paths_key(cr, name, value);
+	else if (strncmp(section, "pack ", 5) == 0) {
+		const char *pn = section + 5;
+
+		while (*pn == ' ')
+			pn++;
+		if (!gt_id_valid(pn)) {
+			gt_msg(GT_E_ID_SYNTAX, &loc, "pack name '%s'", pn);
+			return 1;
+		}
+		known = pack_key(cr, pack_for(cr, pn), name, value);
+	} else {
+		gt_msg(GT_W_CONF_UNKNOWN, &loc, "[%s] %s", section, name);
+		return 1;
+	}
+	if (!known)
+		gt_msg(GT_W_CONF_UNKNOWN, &loc, "%s in [%s]", name, section);
+	return 1;
+}
+
+/*
+ * inih skips what it cannot parse after counting it; check each line's
+ * shape first so that every bad line is reported at its place.
+ */
+static void
+check_syntax(const char *file, const char *text, size_t len)
+{
+	const char	*p = text, *end = text + len, *nl, *e;
+	struct gt_loc	 loc = { file, 0, 1 };
+
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		loc.line++;
+		for (e = nl; e > p && strchr(" \t\r", e[-1]) != NULL; e--)
+			continue;
+		while (p < e && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p == e || *p == ';' || *p == '#')
+			continue;
+		if (*p == '[') {
+			if (e[-1] != ']')
+				gt_msg(GT_E_CONF_SYNTAX, &loc, "section header "
+				    "not closed by ']'");
+			continue;
+		}
+		if (memchr(p, '=', (size_t)(e - p)) == NULL &&
+		    memchr(p, ':', (size_t)(e - p)) == NULL)
+			gt_msg(GT_E_CONF_SYNTAX, &loc, "expected 'name = "
+			    "value', a [section] or a ; comment");
+	}
+}
+
+static void
+set_defaults(struct gt_conf *c)
+{
+	static const struct gt_band bands[] = {
+		{ "Low", 1, 4 }, { "Medium", 5, 9 }, { "High", 10, 15 },
+		{ "Very high", 16, 25 }
+	};
+	size_t	 i;
+
+	set_text(&c->language, "en-GB");
+	c->tolerance.kind = GT_TOL_RELATIVE;
+	c->tolerance.value = 5;
+	/* Annual figures are commonly published months after the year ends. */
+	c->lag_months[GT_FREQ_ANNUAL] = 6;
+	c->lag_months[GT_FREQ_BIENNIAL] = 6;
+	for (i = 0; i < c->nbands; i++)
+		free(c->bands[i].name);
+	free(c->bands);
+	c->nbands = sizeof(bands) / sizeof(bands[0]);
+	c->bands = gt_xcalloc(c->nbands, sizeof(*c->bands));
+	for (i = 0; i < c->nbands; i++) {
+		c->bands[i] = bands[i];
+		c->bands[i].name = gt_xstrdup(bands[i].name);
+	}
+	set_text(&c->content_dir, "content");
+	set_text(&c->data_dir, "content/data");
+	set_text(&c->layouts_dir, "layouts");
+	set_text(&c->output_dir, "public");
+}
+
+void
+gt_conf_read(struct gt_model *m, const char *path, const char *text,
+    size_t len)
+{
+	struct gt_conf		*c = &m->conf;
+	struct conf_reader	 cr;
+	struct gt_loc		 loc = { NULL, 0, 0 };
+
+	memset(&cr, 0, sizeof(cr));
+	cr.m = m;
+	cr.file = gt_model_file(m, path);
+	loc.file = cr.file;
+	set_text(&c->path, path);
+	set_defaults(c);
+	if (gt_utf8_check(text, len, &loc.line, &loc.col) == -1) {
+		gt_msg(GT_E_UTF8, &loc, NULL);
+		return;
+	}
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	check_syntax(cr.file, text, len);
+	cr.p = text;
+	cr.end = text + len;
+	ini_parse_stream(conf_line, &cr, conf_handler, &cr);
+	free(cr.lastsection);
+
+	loc.line = loc.col = 0;
+	if (c->title == NULL)
+		gt_msg(GT_E_CONF_MISSING, &loc, "title in [site]");
+	if (c->organisation == NULL)
+		gt_msg(GT_E_CONF_MISSING, &loc, "organisation in [site]");
+}

@@ -1,0 +1,541 @@
+/* csv_read.c: data files, recognised by their header row, with libcsv. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "read.h"
+
+enum shape {
+	SHAPE_NONE,
+	SHAPE_VALUES,		/* measure,period,value[,note][,flag] */
+	SHAPE_PROGRESS,		/* action,period,status[,note] */
+	SHAPE_COMPARATORS,	/* measure,period,group,value */
+	SHAPE_FINANCE		/* directorate,period,budget,forecast */
+};
+
+enum col {
+	COL_MEASURE, COL_ACTION, COL_DIRECTORATE, COL_PERIOD, COL_VALUE,
+	COL_NOTE, COL_FLAG, COL_STATUS, COL_GROUP, COL_BUDGET, COL_FORECAST,
+	COL_MAX
+};
+
+static const char *const colnames[COL_MAX] = {
+	"measure", "action", "directorate", "period", "value", "note", "flag",
+	"status", "group", "budget", "forecast"
+};
+
+/* The columns each shape needs, and those it may have. */
+struct shapedef {
+	const char	*name;
+	unsigned	 need, may;
+};
+
+/* Bytes handed to libcsv at a time; also its buffer growth step. */
+#define CHUNK ((size_t)64 * 1024)
+
+#define C(x) (1u << (x))
+static const struct shapedef shapes[] = {
+	[SHAPE_NONE] = { "", 0, 0 },
+	[SHAPE_VALUES] = { "measure values",
+	    C(COL_MEASURE) | C(COL_PERIOD) | C(COL_VALUE),
+	    C(COL_NOTE) | C(COL_FLAG) },
+	[SHAPE_PROGRESS] = { "action progress",
+	    C(COL_ACTION) | C(COL_PERIOD) | C(COL_STATUS), C(COL_NOTE) },
+	[SHAPE_COMPARATORS] = { "comparators",
+	    C(COL_MEASURE) | C(COL_PERIOD) | C(COL_GROUP) | C(COL_VALUE), 0 },
+	[SHAPE_FINANCE] = { "finance",
+	    C(COL_DIRECTORATE) | C(COL_PERIOD) | C(COL_BUDGET) |
+	    C(COL_FORECAST), 0 },
+};
+
+struct field {
+	char	*text;
+	int	 line;	/* where the field starts */
+	int	 col;
+};
+
+struct reader {
+	struct gt_model	*m;
+	const char	*file;
+	/* Position of the line being fed to libcsv. */
+	const char	*linestart;
+	int		 line;
+	int		 rowline;	/* the line the current row began on */
+	int		 between;	/* no row under way */
+	/* The current row. */
+	struct field	*fields;
+	size_t		 nfields, capfields;
+	size_t		 rows;
+	int		 overflow;	/* a limit was hit: stop */
+	/* Set by the header row. */
+	int		 have_header;
+	enum shape	 shape;
+	int		 colix[COL_MAX];	/* field index, or -1 */
+	size_t		 ncols;
+};
+
+/*
+ * Column (1-based, in bytes) where field i starts, for a row that began on
+ * the line at s. Fields that run onto later lines report the row start.
+ */
+static int
+field_col(const char *s, size_t i)
+{
+	const char	*p = s;
+	int		 q = 0;
+
+	while (i > 0 && *p != '\0' && *p != '\n') {
+		if (*p == '"')
+			q = !q;
+		else if (*p == ',' && !q)
+			i--;
+		p++;
+	}
+	return i > 0 ? 1 : (int)(p - s) + 1;
+}
+
+static int
+field_too_long(struct reader *r, size_t len)
+{
+	struct gt_loc	 loc = { r->file, r->rowline, 0 };
+
+	if (len <= (size_t)GT_MAX_FIELD_BYTES)
+		return 0;
+	gt_msg(GT_E_LIMIT, &loc, "field longer than %ld bytes",
+	    (long)GT_MAX_FIELD_BYTES);
+	r->overflow = 1;
+	return 1;
+}
+
+static void
+cb_field(void *data, size_t len, void *vr)
+{
+	struct reader	*r = vr;
+	struct field	*f;
+
+	if (r->overflow || field_too_long(r, len))
+		return;
+	f = GT_PUSH(r->fields, r->nfields, r->capfields);
+	f->text = gt_xstrndup(data != NULL ? data : "", len);
+	f->line = r->rowline;
+	f->col = 0;
+}
+
+static struct gt_loc
+floc(const struct reader *r, enum col c)
+{
+	struct gt_loc	 loc = { r->file, r->rowline, 0 };
+	int		 i = r->colix[c];
+
+	if (i >= 0 && (size_t)i < r->nfields)
+		loc.col = r->fields[i].col;
+	return loc;
+}
+
+/* The trimmed text of column c, or "" if the file has no such column. */
+static char *
+ftext(struct reader *r, enum col c)
+{
+	int	 i = r->colix[c];
+
+	if (i < 0 || (size_t)i >= r->nfields)
+		return "";
+	return gt_trim(r->fields[i].text);
+}
+
+static void
+read_header(struct reader *r)
+{
+	struct gt_loc	 loc = { r->file, r->rowline, 1 };
+	unsigned	 have = 0;
+	size_t		 i;
+	int		 c, s;
+	char		*name;
+
+	for (c = 0; c < COL_MAX; c++)
+		r->colix[c] = -1;
+	for (i = 0; i < r->nfields; i++) {
+		name = gt_trim(r->fields[i].text);
+		for (c = 0; c < COL_MAX; c++)
+			if (gt_strieq(name, colnames[c]))
+				break;
+		if (c == COL_MAX)
+			continue;
+		if (have & C(c)) {
+			loc.col = r->fields[i].col;
+			gt_msg(GT_E_CSV_HEADER, &loc, "column '%s' appears "
+			    "twice", name);
+			r->shape = SHAPE_NONE;
+			return;
+		}
+		have |= C(c);
+		r->colix[c] = (int)i;
+	}
+	if (have & C(COL_GROUP))
+		s = SHAPE_COMPARATORS;
+	else if (have & C(COL_ACTION))
+		s = SHAPE_PROGRESS;
+	else if (have & C(COL_DIRECTORATE))
+		s = SHAPE_FINANCE;
+	else
+		s = SHAPE_VALUES;
+	if ((have & shapes[s].need) != shapes[s].need) {
+		loc.col = 1;
+		gt_msg(GT_E_CSV_HEADER, &loc, "expected one of "
+		    "'measure,period,value[,note,flag]', "
+		    "'action,period,status[,note]', "
+		    "'measure,period,group,value' or "
+		    "'directorate,period,budget,forecast'");
+		r->shape = SHAPE_NONE;
+		return;
+	}
+	r->shape = (enum shape)s;
+	r->ncols = r->nfields;
+	for (i = 0; i < r->nfields; i++) {
+		name = r->fields[i].text;
+		for (c = 0; c < COL_MAX; c++)
+			if (gt_strieq(name, colnames[c]))
+				break;
+		if (c == COL_MAX || !((shapes[s].need | shapes[s].may) & C(c))) {
+			loc.col = r->fields[i].col;
+			gt_msg(GT_W_UNKNOWN_COLUMN, &loc, "'%s' in a %s file",
+			    name, shapes[s].name);
+		}
+	}
+}
+
+static int
+row_period(struct reader *r, struct gt_period *p)
+{
+	struct gt_loc	 loc = floc(r, COL_PERIOD);
+	const char	*s = ftext(r, COL_PERIOD);
+
+	if (gt_period_parse(s, p) == -1) {
+		gt_msg(GT_E_PERIOD, &loc, "'%s'", s);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+row_id(struct reader *r, enum col c, struct gt_ref *ref)
+{
+	const char	*s = ftext(r, c);
+
+	ref->loc = floc(r, c);
+	if (*s == '\0') {
+		gt_msg(GT_E_FIELD_MISSING, &ref->loc, "%s", colnames[c]);
+		return -1;
+	}
+	if (!gt_id_valid(s)) {
+		gt_msg(GT_E_ID_SYNTAX, &ref->loc, "'%s'", s);
+		return -1;
+	}
+	ref->id = gt_xstrdup(s);
+	return 0;
+}
+
+static int
+row_value(struct reader *r, enum col c, struct gt_value *v)
+{
+	struct gt_loc	 loc = floc(r, c);
+	const char	*s = ftext(r, c);
+
+	if (gt_value_parse(s, v) == -1) {
+		gt_msg(GT_E_NUMBER, &loc, "%s '%s'", colnames[c], s);
+		return -1;
+	}
+	return 0;
+}
+
+static char *
+opt_text(struct reader *r, enum col c)
+{
+	const char	*s = ftext(r, c);
+
+	return *s != '\0' ? gt_xstrdup(s) : NULL;
+}
+
+static void
+row_values(struct reader *r)
+{
+	struct gt_obs	 o, *op;
+	const char	*flag = ftext(r, COL_FLAG);
+	struct gt_loc	 loc;
+	int		 bad = 0;
+
+	memset(&o, 0, sizeof(o));
+	o.loc.file = r->file;
+	o.loc.line = r->rowline;
+	o.loc.col = 1;
+	bad |= row_id(r, COL_MEASURE, &o.measure_ref);
+	bad |= row_period(r, &o.period);
+	bad |= row_value(r, COL_VALUE, &o.value);
+	if (*flag != '\0') {
+		if (gt_strieq(flag, "provisional"))
+			o.flag = GT_FLAG_PROVISIONAL;
+		else if (gt_strieq(flag, "estimated"))
+			o.flag = GT_FLAG_ESTIMATED;
+		else if (gt_strieq(flag, "revised"))
+			o.flag = GT_FLAG_REVISED;
+		else {
+			loc = floc(r, COL_FLAG);
+			gt_msg(GT_E_ENUM, &loc, "flag '%s': expected "
+			    "provisional, estimated or revised", flag);
+			bad = -1;
+		}
+	}
+	if (bad) {
+		free(o.measure_ref.id);
+		return;
+	}
+	o.loc = floc(r, COL_VALUE);
+	o.period_loc = floc(r, COL_PERIOD);
+	o.raw = opt_text(r, COL_VALUE);
+	o.note = opt_text(r, COL_NOTE);
+	op = gt_xmalloc(sizeof(*op));
+	*op = o;
+	*GT_PUSH(r->m->obs, r->m->nobs, r->m->capobs) = op;
+}
+
+static void
+row_progress(struct reader *r)
+{
+	struct gt_progress	 p, *pp;
+	const char		*st = ftext(r, COL_STATUS);
+	struct gt_loc		 loc;
+	int			 bad = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.loc.file = r->file;
+	p.loc.line = r->rowline;
+	p.loc.col = 1;
+	bad |= row_id(r, COL_ACTION, &p.action_ref);
+	bad |= row_period(r, &p.period);
+	if ((p.status = gt_astatus_parse(st)) == GT_ASTATUS_NONE) {
+		loc = floc(r, COL_STATUS);
+		gt_msg(GT_E_ENUM, &loc, "status '%s': expected not started, "
+		    "on track, at risk or complete", st);
+		bad = -1;
+	}
+	if (bad) {
+		free(p.action_ref.id);
+		return;
+	}
+	p.loc = floc(r, COL_STATUS);
+	p.note = opt_text(r, COL_NOTE);
+	pp = gt_xmalloc(sizeof(*pp));
+	*pp = p;
+	*GT_PUSH(r->m->progress, r->m->nprogress, r->m->capprogress) = pp;
+}
+
+static void
+row_comparator(struct reader *r)
+{
+	struct gt_comparator	 c, *cp;
+	struct gt_loc		 loc;
+	int			 bad = 0;
+
+	memset(&c, 0, sizeof(c));
+	bad |= row_id(r, COL_MEASURE, &c.measure_ref);
+	bad |= row_period(r, &c.period);
+	bad |= row_value(r, COL_VALUE, &c.value);
+	if (*ftext(r, COL_GROUP) == '\0') {
+		loc = floc(r, COL_GROUP);
+		gt_msg(GT_E_FIELD_MISSING, &loc, "group");
+		bad = -1;
+	}
+	if (bad) {
+		free(c.measure_ref.id);
+		return;
+	}
+	c.loc = floc(r, COL_VALUE);
+	c.period_loc = floc(r, COL_PERIOD);
+	c.group = opt_text(r, COL_GROUP);
+	cp = gt_xmalloc(sizeof(*cp));
+	*cp = c;
+	*GT_PUSH(r->m->comparators, r->m->ncomparators,
+	    r->m->capcomparators) = cp;
+}
+
+static void
+row_finance(struct reader *r)
+{
+	struct gt_finance	 f, *fp;
+	struct gt_loc		 loc;
+	int			 bad = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.loc.file = r->file;
+	f.loc.line = r->rowline;
+	f.loc.col = 1;
+	if (*ftext(r, COL_DIRECTORATE) == '\0') {
+		loc = floc(r, COL_DIRECTORATE);
+		gt_msg(GT_E_FIELD_MISSING, &loc, "directorate");
+		bad = -1;
+	}
+	bad |= row_period(r, &f.period);
+	bad |= row_value(r, COL_BUDGET, &f.budget);
+	bad |= row_value(r, COL_FORECAST, &f.forecast);
+	if (bad)
+		return;
+	f.directorate = opt_text(r, COL_DIRECTORATE);
+	fp = gt_xmalloc(sizeof(*fp));
+	*fp = f;
+	*GT_PUSH(r->m->finance, r->m->nfinance, r->m->capfinance) = fp;
+}
+
+static void
+clear_row(struct reader *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nfields; i++)
+		free(r->fields[i].text);
+	r->nfields = 0;
+}
+
+static void
+cb_row(int term, void *vr)
+{
+	struct reader	*r = vr;
+	struct gt_loc	 loc = { r->file, r->rowline, 1 };
+	size_t		 i;
+
+	r->between = 1;
+	if (r->overflow)
+		goto out;
+	for (i = 0; i < r->nfields; i++)
+		r->fields[i].col = field_col(r->linestart, i);
+	/* Rows of nothing but empty fields are blank lines in disguise. */
+	for (i = 0; i < r->nfields; i++)
+		if (*gt_trim(r->fields[i].text) != '\0')
+			break;
+	if (i == r->nfields)
+		goto out;
+	if (!r->have_header) {
+		r->have_header = 1;
+		read_header(r);
+		goto out;
+	}
+	if (r->shape == SHAPE_NONE)
+		goto out;
+	if (++r->rows > (size_t)GT_MAX_ROWS) {
+		gt_msg(GT_E_LIMIT, &loc, "more than %ld rows",
+		    (long)GT_MAX_ROWS);
+		r->overflow = 1;
+		goto out;
+	}
+	if (r->nfields != r->ncols) {
+		gt_msg(GT_E_CSV_COLUMNS, &loc, "%zu fields, the header has %zu",
+		    r->nfields, r->ncols);
+		goto out;
+	}
+	switch (r->shape) {
+	case SHAPE_VALUES:
+		row_values(r);
+		break;
+	case SHAPE_PROGRESS:
+		row_progress(r);
+		break;
+	case SHAPE_COMPARATORS:
+		row_comparator(r);
+		break;
+	case SHAPE_FINANCE:
+		row_finance(r);
+		break;
+	case SHAPE_NONE:
+		break;
+	}
+out:
+	clear_row(r);
+}
+
+void
+gt_csv_read(struct gt_model *m, const char *path, const char *text,
+    size_t len)
+{
+	struct csv_parser	 p;
+	struct reader		 r;
+	struct gt_loc		 loc;
+	const char		*end = text + len, *next, *s;
+	const char		*rowtext = NULL;
+	size_t			 n, chunk;
+
+	memset(&r, 0, sizeof(r));
+	r.m = m;
+	r.file = gt_model_file(m, path);
+	loc.file = r.file;
+	if (gt_utf8_check(text, len, &loc.line, &loc.col) == -1) {
+		gt_msg(GT_E_UTF8, &loc, NULL);
+		return;
+	}
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3;
+	if (csv_init(&p, CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0) {
+		fputs("goldthread: out of memory\n", stderr);
+		abort();
+	}
+	csv_set_blk_size(&p, CHUNK);
+	/*
+	 * Feed libcsv a line at a time so that each row knows the line it
+	 * began on: a row that starts ends a run of blank lines.
+	 */
+	r.between = 1;
+	for (s = text, r.line = 1; s < end && !r.overflow; s = next,
+	    r.line++) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+
+		next = nl != NULL ? nl + 1 : end;
+		n = (size_t)(next - s);
+		if (r.between && strspn(s, " \t\r") < n - (nl != NULL)) {
+			r.between = 0;
+			r.rowline = r.line;
+			rowtext = s;
+		}
+		r.linestart = rowtext != NULL ? rowtext : s;
+		/*
+		 * libcsv grows a field by a fixed step, so a huge field fed
+		 * whole costs quadratic copying: feed long lines in pieces
+		 * and stop as soon as the open field passes the limit.
+		 */
+		for (; n > 0 && !r.overflow; s += chunk, n -= chunk) {
+			chunk = n < CHUNK ? n : CHUNK;
+			if (csv_parse(&p, s, chunk, cb_field, cb_row, &r) !=
+			    chunk) {
+				loc.line = r.line;
+				loc.col = 0;
+				gt_msg(GT_E_READ, &loc, "%s",
+				    csv_strerror(csv_error(&p)));
+				r.overflow = 1;
+			} else if (!r.overflow)
+				field_too_long(&r, p.entry_pos);
+		}
+	}
+	if (!r.overflow && !r.between) {
+		/*
+		 * A quote still open at the end swallowed the rest of the
+		 * file (libcsv's state 2 is "inside a field").
+		 */
+		loc.line = r.rowline;
+		loc.col = 0;
+		if (p.quoted && p.pstate == 2) {
+			gt_msg(GT_E_CSV_QUOTE, &loc, NULL);
+			clear_row(&r);
+		} else
+			csv_fini(&p, cb_field, cb_row, &r);
+	}
+	if (!r.have_header) {
+		loc.line = 0;
+		loc.col = 0;
+		gt_msg(GT_E_CSV_HEADER, &loc, "the file is empty");
+	} else if (r.shape != SHAPE_NONE && r.rows == 0 && !r.overflow) {
+		loc.line = 0;
+		loc.col = 0;
+		gt_msg(GT_W_CSV_EMPTY, &loc, NULL);
+	}
+	clear_row(&r);
+	free(r.fields);
+	csv_free(&p);
+}

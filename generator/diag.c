@@ -1,0 +1,303 @@
+/* diag.c: the message table, collection, sorting and printing. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "diag.h"
+#include "util.h"
+
+struct msgdef {
+	const char	*code;	/* stable name for machine-readable output */
+	const char	*text;
+};
+
+static const struct msgdef msgs[GT_MSG_MAX] = {
+	[GT_MSG_OK] =			{ "ok", "ok" },
+
+	[GT_MSG_WARNING] =		{ "warning", "generic warning" },
+	[GT_W_UNKNOWN_FIELD] =		{ "unknown-field", "unknown field, ignored" },
+	[GT_W_UNKNOWN_COLUMN] =		{ "unknown-column", "unknown column, ignored" },
+	[GT_W_CONF_UNKNOWN] =		{ "conf-unknown", "unknown setting, ignored" },
+	[GT_W_PRIORITY_EMPTY] =		{ "priority-empty", "priority has no objectives" },
+	[GT_W_OBJECTIVE_EMPTY] =	{ "objective-empty", "objective has no measures and no actions" },
+	[GT_W_MILESTONE_LATE] =		{ "milestone-late", "milestone is due after its action" },
+	[GT_W_CSV_EMPTY] =		{ "csv-empty", "data file has no rows" },
+	[GT_W_NO_BODY] =		{ "no-body", "no text after the front matter" },
+
+	[GT_MSG_ERROR] =		{ "error", "generic error" },
+	[GT_E_READ] =			{ "read", "cannot read" },
+	[GT_E_LIMIT] =			{ "limit", "input exceeds a limit" },
+	[GT_E_UTF8] =			{ "utf8", "text is not valid UTF-8" },
+	[GT_E_FM_MISSING] =		{ "front-matter-missing", "file does not start with front matter (a line '---')" },
+	[GT_E_FM_OPEN] =		{ "front-matter-open", "front matter is not closed by a line '---'" },
+	[GT_E_YAML] =			{ "yaml", "YAML syntax error" },
+	[GT_E_FM_SHAPE] =		{ "front-matter-shape", "front matter must be a mapping of field names to values" },
+	[GT_E_FIELD_MISSING] =		{ "field-missing", "required field is missing" },
+	[GT_E_FIELD_TYPE] =		{ "field-type", "field has the wrong type" },
+	[GT_E_FIELD_TWICE] =		{ "field-twice", "field is given twice" },
+	[GT_E_FIELD_CONFLICT] =		{ "field-conflict", "fields cannot be used together" },
+	[GT_E_ID_SYNTAX] =		{ "id-syntax", "id may hold only letters, digits, '-', '_' and '.'" },
+	[GT_E_ID_DUP] =			{ "id-duplicate", "duplicate id" },
+	[GT_E_UNKNOWN_PRIORITY] =	{ "unknown-priority", "no priority has this id" },
+	[GT_E_UNKNOWN_OBJECTIVE] =	{ "unknown-objective", "no objective has this id" },
+	[GT_E_UNKNOWN_MEASURE] =	{ "unknown-measure", "no measure has this id" },
+	[GT_E_UNKNOWN_ACTION] =		{ "unknown-action", "no action has this id" },
+	[GT_E_CYCLE] =			{ "cycle", "objective parents form a cycle" },
+	[GT_E_ENUM] =			{ "enum", "unknown value" },
+	[GT_E_NUMBER] =			{ "number", "not a number" },
+	[GT_E_RANGE] =			{ "range", "value out of range" },
+	[GT_E_PERIOD] =			{ "period", "not a period (forms: 2024/25, 2024/25 Q2, 2024-05, 2024, AY2024/25)" },
+	[GT_E_PERIOD_FREQ] =		{ "period-frequency", "period does not fit the measure's frequency" },
+	[GT_E_PERIOD_MIXED] =		{ "period-mixed", "periods of one measure must all be of one kind" },
+	[GT_E_DATE] =			{ "date", "not a valid date (YYYY-MM-DD)" },
+	[GT_E_TARGET_KEY] =		{ "target-key", "target key is not a period" },
+	[GT_E_TARGET_BAND] =		{ "target-band", "target does not suit the polarity" },
+	[GT_E_TOLERANCE] =		{ "tolerance", "tolerance must be a percentage such as 5% or a number such as 2" },
+	[GT_E_DUP_VALUE] =		{ "duplicate-value", "second value for the same period" },
+	[GT_E_CSV_HEADER] =		{ "csv-header", "header row not recognised" },
+	[GT_E_CSV_COLUMNS] =		{ "csv-columns", "row has the wrong number of fields" },
+	[GT_E_CSV_QUOTE] =		{ "csv-quote", "quoted field is not closed" },
+	[GT_E_CONF_SYNTAX] =		{ "conf-syntax", "site.conf syntax error" },
+	[GT_E_CONF_VALUE] =		{ "conf-value", "bad setting" },
+	[GT_E_CONF_MISSING] =		{ "conf-missing", "required setting is missing" },
+	[GT_E_AS_AT] =			{ "as-at", "bad as-at period" },
+	[GT_E_UNKNOWN_PACK_SCOPE] =	{ "pack-scope", "pack scope names nothing defined" },
+	[GT_E_NO_PLAN] =		{ "no-plan", "the plan file is missing" },
+	[GT_E_WRITE] =			{ "write", "cannot write output" },
+};
+
+struct diag {
+	char		*file;
+	int		 line, col;
+	enum gt_msgid	 id;
+	char		*detail;
+	size_t		 seq;	/* keeps equal positions in report order */
+};
+
+/* How many of one message one file produced, to cap what is kept. */
+struct tally {
+	char		*key;	/* "id:file" */
+	const char	*file;
+	enum gt_msgid	 id;
+	size_t		 n;
+};
+
+static struct diag	*diags;
+static size_t		 ndiags, diagcap;
+static struct tally	**tallies;
+static size_t		 ntallies, tallycap;
+static struct gt_map	 tallymap;
+static size_t		 counts[GT_SEV_ERROR + 1];
+static enum gt_sev	 worst;
+
+void
+gt_diag_reset(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < ndiags; i++) {
+		free(diags[i].file);
+		free(diags[i].detail);
+	}
+	for (i = 0; i < ntallies; i++) {
+		free(tallies[i]->key);
+		free(tallies[i]);
+	}
+	free(diags);
+	free(tallies);
+	gt_map_free(&tallymap);
+	diags = NULL;
+	tallies = NULL;
+	ndiags = diagcap = ntallies = tallycap = 0;
+	memset(counts, 0, sizeof(counts));
+	worst = GT_SEV_OK;
+}
+
+enum gt_sev
+gt_msg_severity(enum gt_msgid id)
+{
+	if (id >= GT_MSG_ERROR)
+		return GT_SEV_ERROR;
+	if (id >= GT_MSG_WARNING)
+		return GT_SEV_WARNING;
+	return GT_SEV_OK;
+}
+
+const char *
+gt_msg_text(enum gt_msgid id)
+{
+	return msgs[id].text;
+}
+
+const char *
+gt_msg_code(enum gt_msgid id)
+{
+	return msgs[id].code;
+}
+
+enum gt_sev
+gt_diag_worst(void)
+{
+	return worst;
+}
+
+size_t
+gt_diag_count(enum gt_sev sev)
+{
+	return counts[sev];
+}
+
+void
+gt_msg(enum gt_msgid id, const struct gt_loc *loc, const char *fmt, ...)
+{
+	struct diag	*d;
+	struct tally	*t;
+	enum gt_sev	 sev = gt_msg_severity(id);
+	const char	*file = loc != NULL && loc->file != NULL ? loc->file : "";
+	char		*key;
+	va_list		 ap;
+	int		 n;
+
+	counts[sev]++;
+	if (sev > worst)
+		worst = sev;
+
+	key = gt_xasprintf("%d:%s", (int)id, file);
+	if ((t = gt_map_get(&tallymap, key)) == NULL) {
+		t = gt_xcalloc(1, sizeof(*t));
+		t->key = key;
+		t->id = id;
+		t->file = t->key + strcspn(t->key, ":") + 1;
+		gt_map_put(&tallymap, t->key, t);
+		*GT_PUSH(tallies, ntallies, tallycap) = t;
+	} else
+		free(key);
+	if (t->n++ >= GT_MAX_DIAGS_KEPT)
+		return;
+
+	d = GT_PUSH(diags, ndiags, diagcap);
+	memset(d, 0, sizeof(*d));
+	d->file = gt_xstrdup(file);
+	d->line = loc != NULL ? loc->line : 0;
+	d->col = loc != NULL ? loc->col : 0;
+	d->id = id;
+	d->seq = ndiags;
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		n = vsnprintf(NULL, 0, fmt, ap);
+		va_end(ap);
+		d->detail = gt_xmalloc((size_t)n + 1);
+		va_start(ap, fmt);
+		vsnprintf(d->detail, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+}
+
+static int
+diag_cmp(const void *va, const void *vb)
+{
+	const struct diag	*a = va, *b = vb;
+	int			 c;
+
+	if ((c = strcmp(a->file, b->file)) != 0)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static const char *
+sev_name(enum gt_sev sev)
+{
+	return sev == GT_SEV_ERROR ? "error" : "warning";
+}
+
+static void
+print_text(FILE *f, const struct diag *d)
+{
+	if (*d->file == '\0')
+		fputs("goldthread", f);
+	else
+		fputs(d->file, f);
+	if (d->line > 0) {
+		fprintf(f, ":%d", d->line);
+		if (d->col > 0)
+			fprintf(f, ":%d", d->col);
+	}
+	fprintf(f, ": %s: %s", sev_name(gt_msg_severity(d->id)),
+	    msgs[d->id].text);
+	if (d->detail != NULL && *d->detail != '\0')
+		fprintf(f, ": %s", d->detail);
+	fputc('\n', f);
+}
+
+static json_t *
+diag_json(const struct diag *d)
+{
+	json_t	*o = json_object();
+
+	json_object_set_new(o, "file", json_string(d->file));
+	json_object_set_new(o, "line", json_integer(d->line));
+	json_object_set_new(o, "column", json_integer(d->col));
+	json_object_set_new(o, "severity",
+	    json_string(sev_name(gt_msg_severity(d->id))));
+	json_object_set_new(o, "code", json_string(msgs[d->id].code));
+	json_object_set_new(o, "message", json_string(msgs[d->id].text));
+	json_object_set_new(o, "detail",
+	    json_string(d->detail != NULL ? d->detail : ""));
+	return o;
+}
+
+void
+gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
+{
+	json_t	*arr = NULL, *o;
+	size_t	 i, shown = 0, hidden = 0;
+
+	gt_sort(diags, ndiags, sizeof(*diags), diag_cmp);
+	if (fmt == GT_DIAG_JSON)
+		arr = json_array();
+	for (i = 0; i < ndiags; i++) {
+		if (max != 0 && shown >= max) {
+			hidden++;
+			continue;
+		}
+		shown++;
+		if (arr != NULL)
+			json_array_append_new(arr, diag_json(&diags[i]));
+		else
+			print_text(f, &diags[i]);
+	}
+	/* Messages past the per-file cap were counted, never kept. */
+	for (i = 0; i < ntallies; i++) {
+		const struct tally *t = tallies[i];
+
+		if (t->n <= GT_MAX_DIAGS_KEPT)
+			continue;
+		hidden += t->n - GT_MAX_DIAGS_KEPT;
+		if (arr != NULL) {
+			o = json_object();
+			json_object_set_new(o, "file", json_string(t->file));
+			json_object_set_new(o, "code",
+			    json_string(msgs[t->id].code));
+			json_object_set_new(o, "omitted",
+			    json_integer((json_int_t)(t->n - GT_MAX_DIAGS_KEPT)));
+			json_array_append_new(arr, o);
+		} else
+			fprintf(f, "%s: note: %zu more '%s' not shown\n",
+			    *t->file ? t->file : "goldthread",
+			    t->n - GT_MAX_DIAGS_KEPT, msgs[t->id].text);
+	}
+	if (arr != NULL) {
+		json_dumpf(arr, f, JSON_INDENT(2));
+		fputc('\n', f);
+		json_decref(arr);
+	} else if (hidden > 0)
+		fprintf(f, "goldthread: note: %zu errors and %zu warnings "
+		    "in all; %zu not shown\n", counts[GT_SEV_ERROR],
+		    counts[GT_SEV_WARNING], hidden);
+}

@@ -1,0 +1,103 @@
+/*
+ * diag.h: every diagnostic goes through gt_msg() and the one message table.
+ *
+ * Messages are ordered by severity in enum gt_msgid (as in mandoc): those
+ * between GT_MSG_WARNING and GT_MSG_ERROR are warnings, those after
+ * GT_MSG_ERROR are errors. The worst severity seen becomes the exit status.
+ * Diagnostics are collected, then printed sorted by file, line and column.
+ * State is process-wide: call gt_diag_reset() before each run.
+ */
+#ifndef GT_DIAG_H
+#define GT_DIAG_H
+
+#include <stdio.h>
+
+/* A place in an input file; file is borrowed (the model's file table owns it). */
+struct gt_loc {
+	const char	*file;	/* relative to the site folder */
+	int		 line;	/* 1-based; 0 for the whole file */
+	int		 col;	/* 1-based; 0 for the whole line */
+};
+
+enum gt_msgid {
+	GT_MSG_OK = 0,
+
+	GT_MSG_WARNING,		/* ===== start of warnings ===== */
+	GT_W_UNKNOWN_FIELD,
+	GT_W_UNKNOWN_COLUMN,
+	GT_W_CONF_UNKNOWN,
+	GT_W_PRIORITY_EMPTY,
+	GT_W_OBJECTIVE_EMPTY,
+	GT_W_MILESTONE_LATE,
+	GT_W_CSV_EMPTY,
+	GT_W_NO_BODY,
+
+	GT_MSG_ERROR,		/* ===== start of errors ===== */
+	GT_E_READ,
+	GT_E_LIMIT,
+	GT_E_UTF8,
+	GT_E_FM_MISSING,
+	GT_E_FM_OPEN,
+	GT_E_YAML,
+	GT_E_FM_SHAPE,
+	GT_E_FIELD_MISSING,
+	GT_E_FIELD_TYPE,
+	GT_E_FIELD_TWICE,
+	GT_E_FIELD_CONFLICT,
+	GT_E_ID_SYNTAX,
+	GT_E_ID_DUP,
+	GT_E_UNKNOWN_PRIORITY,
+	GT_E_UNKNOWN_OBJECTIVE,
+	GT_E_UNKNOWN_MEASURE,
+	GT_E_UNKNOWN_ACTION,
+	GT_E_CYCLE,
+	GT_E_ENUM,
+	GT_E_NUMBER,
+	GT_E_RANGE,
+	GT_E_PERIOD,
+	GT_E_PERIOD_FREQ,
+	GT_E_PERIOD_MIXED,
+	GT_E_DATE,
+	GT_E_TARGET_KEY,
+	GT_E_TARGET_BAND,
+	GT_E_TOLERANCE,
+	GT_E_DUP_VALUE,
+	GT_E_CSV_HEADER,
+	GT_E_CSV_COLUMNS,
+	GT_E_CSV_QUOTE,
+	GT_E_CONF_SYNTAX,
+	GT_E_CONF_VALUE,
+	GT_E_CONF_MISSING,
+	GT_E_AS_AT,
+	GT_E_UNKNOWN_PACK_SCOPE,
+	GT_E_NO_PLAN,
+	GT_E_WRITE,
+
+	GT_MSG_MAX
+};
+
+enum gt_sev {
+	GT_SEV_OK = 0,
+	GT_SEV_WARNING,
+	GT_SEV_ERROR
+};
+
+enum gt_diag_format {
+	GT_DIAG_TEXT = 0,	/* path:line:col: error: message */
+	GT_DIAG_JSON		/* one JSON array, for CI */
+};
+
+void		 gt_diag_reset(void);
+/* Report msg at loc (NULL for none); fmt adds detail after the base text. */
+void		 gt_msg(enum gt_msgid, const struct gt_loc *, const char *fmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+enum gt_sev	 gt_msg_severity(enum gt_msgid);
+const char	*gt_msg_text(enum gt_msgid);
+const char	*gt_msg_code(enum gt_msgid);
+/* Worst severity reported since the last reset. */
+enum gt_sev	 gt_diag_worst(void);
+size_t		 gt_diag_count(enum gt_sev);
+/* Sort and print everything collected, at most max entries (0: no cap). */
+void		 gt_diag_print(FILE *, enum gt_diag_format, size_t max);
+
+#endif

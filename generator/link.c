@@ -1,0 +1,638 @@
+/* link.c: index, resolve and check the golden thread. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "link.h"
+#include "read.h"
+
+int
+gt_id_cmp(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			const char *ea = a, *eb = b;
+			size_t la, lb;
+
+			while (*a == '0')
+				a++;
+			while (*b == '0')
+				b++;
+			for (ea = a; *ea >= '0' && *ea <= '9'; ea++)
+				continue;
+			for (eb = b; *eb >= '0' && *eb <= '9'; eb++)
+				continue;
+			la = (size_t)(ea - a);
+			lb = (size_t)(eb - b);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			if (la > 0 && memcmp(a, b, la) != 0)
+				return memcmp(a, b, la);
+			a = ea;
+			b = eb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++;
+		b++;
+	}
+	if (*a || *b)
+		return *a ? 1 : -1;
+	return 0;
+}
+
+/* Objects with equal ids keep the order they were read in. */
+static int
+loc_cmp(const struct gt_loc *a, const struct gt_loc *b)
+{
+	int	 c = strcmp(a->file, b->file);
+
+	if (c != 0)
+		return c;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* Sort helpers: every object type starts with its loc, then its id. */
+#define ID_CMP(name, type)						\
+static int								\
+name(const void *va, const void *vb)					\
+{									\
+	const struct type *a = *(struct type *const *)va;		\
+	const struct type *b = *(struct type *const *)vb;		\
+	int c = gt_id_cmp(a->id ? a->id : "", b->id ? b->id : "");	\
+	return c != 0 ? c : loc_cmp(&a->loc, &b->loc);			\
+}
+ID_CMP(objective_cmp, gt_objective)
+ID_CMP(measure_cmp, gt_measure)
+ID_CMP(action_cmp, gt_action)
+ID_CMP(risk_cmp, gt_risk)
+
+static int
+priority_cmp(const void *va, const void *vb)
+{
+	const struct gt_priority *a = *(struct gt_priority *const *)va;
+	const struct gt_priority *b = *(struct gt_priority *const *)vb;
+
+	int c;
+
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	c = gt_id_cmp(a->id ? a->id : "", b->id ? b->id : "");
+	return c != 0 ? c : loc_cmp(&a->loc, &b->loc);
+}
+
+/* Index objects by id, reporting duplicates at the second definition. */
+static void
+index_ids(struct gt_map *ix, void **objs, size_t n,
+    const char *(*id_of)(const void *), const struct gt_loc *(*loc_of)(const void *),
+    const char *what)
+{
+	const struct gt_loc	*first;
+	void			*prev;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		const char *id = id_of(objs[i]);
+
+		if (id == NULL)
+			continue;
+		if ((prev = gt_map_put(ix, id, objs[i])) != NULL) {
+			first = loc_of(prev);
+			gt_msg(GT_E_ID_DUP, loc_of(objs[i]), "%s '%s' is "
+			    "already defined at %s:%d", what, id, first->file,
+			    first->line);
+		}
+	}
+}
+
+#define ACCESSORS(type)							\
+static const char *type##_id(const void *p)				\
+{ return ((const struct gt_##type *)p)->id; }				\
+static const struct gt_loc *type##_loc(const void *p)			\
+{ return &((const struct gt_##type *)p)->loc; }
+ACCESSORS(priority)
+ACCESSORS(objective)
+ACCESSORS(measure)
+ACCESSORS(action)
+ACCESSORS(risk)
+
+struct gt_priority *
+gt_priority_get(const struct gt_model *m, const char *id)
+{
+	return gt_map_get(&m->priority_ix, id);
+}
+
+struct gt_objective *
+gt_objective_get(const struct gt_model *m, const char *id)
+{
+	return gt_map_get(&m->objective_ix, id);
+}
+
+struct gt_measure *
+gt_measure_get(const struct gt_model *m, const char *id)
+{
+	return gt_map_get(&m->measure_ix, id);
+}
+
+struct gt_action *
+gt_action_get(const struct gt_model *m, const char *id)
+{
+	return gt_map_get(&m->action_ix, id);
+}
+
+struct gt_risk *
+gt_risk_get(const struct gt_model *m, const char *id)
+{
+	return gt_map_get(&m->risk_ix, id);
+}
+
+#define ADD(arr, n, item) do {						\
+	(arr) = gt_xrealloc((arr), ((n) + 1) * sizeof(*(arr)));		\
+	(arr)[(n)++] = (item);						\
+} while (0)
+
+static struct gt_objective *
+resolve_objective(struct gt_model *m, const struct gt_ref *r)
+{
+	struct gt_objective	*o;
+
+	if (r->id == NULL)
+		return NULL;
+	if ((o = gt_objective_get(m, r->id)) == NULL &&
+	    !gt_md_broken(m, GT_KIND_OBJECTIVE, r->id))
+		gt_msg(GT_E_UNKNOWN_OBJECTIVE, &r->loc, "'%s'", r->id);
+	return o;
+}
+
+/*
+ * Walk each objective's parent chain to its priority. A chain that comes
+ * back on itself is a cycle, reported once at the objective that closes it.
+ */
+static void
+link_objectives(struct gt_model *m)
+{
+	struct gt_objective	*o, *p, **path;
+	struct gt_buf		 b = { 0 };
+	size_t			 i, k, n;
+
+	/* linkstate: 0 not seen, 1 on the path being walked, 2 done. */
+	path = gt_xcalloc(m->nobjectives + 1, sizeof(*path));
+	for (i = 0; i < m->nobjectives; i++) {
+		o = m->objectives[i];
+		if (o->priority_ref.id != NULL &&
+		    (o->priority = gt_priority_get(m, o->priority_ref.id)) ==
+		    NULL && !gt_md_broken(m, GT_KIND_PRIORITY,
+		    o->priority_ref.id))
+			gt_msg(GT_E_UNKNOWN_PRIORITY, &o->priority_ref.loc,
+			    "'%s'", o->priority_ref.id);
+		if (o->priority != NULL)
+			ADD(o->priority->objectives, o->priority->nobjectives,
+			    o);
+		o->parent = resolve_objective(m, &o->parent_ref);
+		if (o->parent == o) {
+			gt_msg(GT_E_CYCLE, &o->parent_ref.loc, "'%s' is its "
+			    "own parent", o->id);
+			o->parent = NULL;
+		}
+	}
+	for (i = 0; i < m->nobjectives; i++) {
+		n = 0;
+		for (o = m->objectives[i]; o != NULL && o->parent != NULL;
+		    o = o->parent) {
+			if (o->linkstate == 2)
+				break;
+			if (o->linkstate == 1) {
+				gt_buf_reset(&b);
+				for (k = 0; k < n && path[k] != o; k++)
+					continue;
+				for (; k < n; k++)
+					gt_buf_printf(&b, "%s -> ",
+					    path[k]->id);
+				gt_buf_puts(&b, o->id);
+				gt_msg(GT_E_CYCLE, &o->parent_ref.loc, "%s",
+				    b.data);
+				o->parent = NULL;
+				break;
+			}
+			o->linkstate = 1;
+			path[n++] = o;
+		}
+		for (k = 0; k < n; k++)
+			path[k]->linkstate = 2;
+	}
+	/* Now every chain ends: take depth and priority from the top. */
+	for (i = 0; i < m->nobjectives; i++) {
+		o = m->objectives[i];
+		o->depth = 0;
+		for (p = o; p->parent != NULL; p = p->parent)
+			o->depth++;
+		if (o->parent != NULL) {
+			o->priority = p->priority;
+			ADD(o->parent->children, o->parent->nchildren, o);
+		}
+		if (o->depth >= GT_MAX_DEPTH)
+			gt_msg(GT_E_LIMIT, &o->loc, "objective nested deeper "
+			    "than %d levels", GT_MAX_DEPTH);
+	}
+	gt_buf_free(&b);
+	free(path);
+}
+
+static int
+is_percent(const struct gt_measure *me)
+{
+	return me->unit != NULL && strcmp(me->unit, "%") == 0;
+}
+
+static const char *
+ptype_name(enum gt_ptype t)
+{
+	static const char *const names[] = {
+		"not a period", "a month", "a quarter", "a financial year",
+		"a calendar year", "an academic year"
+	};
+
+	return names[t];
+}
+
+/* Does a period fit the measure; reports it if not. */
+static int
+period_fits(const struct gt_measure *me, const struct gt_period *p,
+    const struct gt_loc *loc)
+{
+	char	 buf[GT_PERIOD_MAX];
+
+	if (me->frequency == GT_FREQ_NONE || gt_period_fits(me->frequency, p))
+		return 1;
+	gt_period_format(p, buf, sizeof(buf));
+	gt_msg(GT_E_PERIOD_FREQ, loc, "'%s' is %s; measure '%s' is %s", buf,
+	    ptype_name(p->type), me->id, gt_freq_name(me->frequency));
+	return 0;
+}
+
+static const struct gt_calendar *sort_cal;
+
+static int
+obs_cmp(const void *va, const void *vb)
+{
+	const struct gt_obs *a = *(struct gt_obs *const *)va;
+	const struct gt_obs *b = *(struct gt_obs *const *)vb;
+	int c = gt_period_cmp(sort_cal, &a->period, &b->period);
+
+	/* Equal periods stay in the order read, so the second is the duplicate. */
+	return c != 0 ? c : (a->seq < b->seq ? -1 : a->seq > b->seq);
+}
+
+static void
+link_obs(struct gt_model *m)
+{
+	struct gt_measure	*me;
+	struct gt_obs		*o, *prev, *first;
+	size_t			 i, k;
+
+	for (i = 0; i < m->nobs; i++) {
+		o = m->obs[i];
+		o->seq = i;
+		if ((me = gt_measure_get(m, o->measure_ref.id)) == NULL) {
+			if (!gt_md_broken(m, GT_KIND_MEASURE, o->measure_ref.id))
+				gt_msg(GT_E_UNKNOWN_MEASURE, &o->measure_ref.loc,
+				    "'%s'", o->measure_ref.id);
+			continue;
+		}
+		if (!period_fits(me, &o->period, &o->period_loc))
+			continue;
+		if (is_percent(me) && o->value.kind == GT_VAL_NUMBER &&
+		    (o->value.num < 0 || o->value.num > 100)) {
+			gt_msg(GT_E_RANGE, &o->loc, "%s is a percentage: %s is "
+			    "outside 0 to 100", me->id, o->raw);
+			continue;
+		}
+		ADD(me->obs, me->nobs, o);
+	}
+	sort_cal = &m->conf.cal;
+	for (i = 0; i < m->nmeasures; i++) {
+		me = m->measures[i];
+		/* The first row read sets the kind of period the rest must share. */
+		for (first = NULL, k = 0; k < me->nobs; k++)
+			if (first == NULL || me->obs[k]->seq < first->seq)
+				first = me->obs[k];
+		for (k = 0; k < me->nobs; k++)
+			if (me->obs[k]->period.type != first->period.type)
+				gt_msg(GT_E_PERIOD_MIXED, &me->obs[k]->period_loc,
+				    "measure '%s' has %s and %s", me->id,
+				    ptype_name(first->period.type),
+				    ptype_name(me->obs[k]->period.type));
+		gt_sort(me->obs, me->nobs, sizeof(*me->obs), obs_cmp);
+		for (k = 1; k < me->nobs; k++) {
+			prev = me->obs[k - 1];
+			o = me->obs[k];
+			if (gt_period_eq(&o->period, &prev->period)) {
+				gt_msg(GT_E_DUP_VALUE, &o->loc, "measure "
+				    "'%s': the first is at %s:%d", me->id,
+				    prev->loc.file, prev->loc.line);
+			}
+		}
+	}
+}
+
+static int
+comparator_cmp(const void *va, const void *vb)
+{
+	const struct gt_comparator *a = *(struct gt_comparator *const *)va;
+	const struct gt_comparator *b = *(struct gt_comparator *const *)vb;
+	int c = strcmp(a->group, b->group);
+
+	if (c == 0)
+		c = gt_period_cmp(sort_cal, &a->period, &b->period);
+	return c != 0 ? c : (a->seq < b->seq ? -1 : a->seq > b->seq);
+}
+
+static void
+link_comparators(struct gt_model *m)
+{
+	struct gt_measure	*me;
+	struct gt_comparator	*c, *prev;
+	size_t			 i, k;
+
+	for (i = 0; i < m->ncomparators; i++) {
+		c = m->comparators[i];
+		c->seq = i;
+		if ((me = gt_measure_get(m, c->measure_ref.id)) == NULL) {
+			if (!gt_md_broken(m, GT_KIND_MEASURE, c->measure_ref.id))
+				gt_msg(GT_E_UNKNOWN_MEASURE, &c->measure_ref.loc,
+				    "'%s'", c->measure_ref.id);
+			continue;
+		}
+		if (!period_fits(me, &c->period, &c->period_loc))
+			continue;
+		ADD(me->comparators, me->ncomparators, c);
+	}
+	sort_cal = &m->conf.cal;
+	for (i = 0; i < m->nmeasures; i++) {
+		me = m->measures[i];
+		gt_sort(me->comparators, me->ncomparators, sizeof(c),
+		    comparator_cmp);
+		for (k = 1; k < me->ncomparators; k++) {
+			prev = me->comparators[k - 1];
+			c = me->comparators[k];
+			if (strcmp(c->group, prev->group) == 0 &&
+			    gt_period_eq(&c->period, &prev->period))
+				gt_msg(GT_E_DUP_VALUE, &c->loc,
+				    "comparator '%s' for measure '%s'",
+				    c->group, me->id);
+		}
+	}
+}
+
+static int
+progress_cmp(const void *va, const void *vb)
+{
+	const struct gt_progress *a = *(struct gt_progress *const *)va;
+	const struct gt_progress *b = *(struct gt_progress *const *)vb;
+	int c = gt_period_cmp(sort_cal, &a->period, &b->period);
+
+	return c != 0 ? c : (a->seq < b->seq ? -1 : a->seq > b->seq);
+}
+
+static void
+link_progress(struct gt_model *m)
+{
+	struct gt_action	*a;
+	struct gt_progress	*p, *prev;
+	size_t			 i, k;
+
+	for (i = 0; i < m->nprogress; i++) {
+		p = m->progress[i];
+		p->seq = i;
+		if ((a = gt_action_get(m, p->action_ref.id)) == NULL) {
+			if (!gt_md_broken(m, GT_KIND_ACTION, p->action_ref.id))
+				gt_msg(GT_E_UNKNOWN_ACTION, &p->action_ref.loc,
+				    "'%s'", p->action_ref.id);
+			continue;
+		}
+		ADD(a->progress, a->nprogress, p);
+	}
+	sort_cal = &m->conf.cal;
+	for (i = 0; i < m->nactions; i++) {
+		a = m->actions[i];
+		gt_sort(a->progress, a->nprogress, sizeof(p), progress_cmp);
+		for (k = 1; k < a->nprogress; k++) {
+			prev = a->progress[k - 1];
+			p = a->progress[k];
+			if (gt_period_eq(&p->period, &prev->period))
+				gt_msg(GT_E_DUP_VALUE, &p->loc,
+				    "progress of action '%s'", a->id);
+		}
+	}
+}
+
+static int
+is_year(const struct gt_period *p)
+{
+	return p->type == GT_PERIOD_FYEAR || p->type == GT_PERIOD_YEAR ||
+	    p->type == GT_PERIOD_AYEAR;
+}
+
+static void
+check_targets(struct gt_measure *me)
+{
+	struct gt_target	*t, *u;
+	char			 buf[GT_PERIOD_MAX];
+	size_t			 i, k;
+
+	for (i = 0; i < me->ntargets; i++) {
+		t = &me->targets[i];
+		/* A year key sets the year; shorter keys must fit the frequency. */
+		if (!is_year(&t->period))
+			period_fits(me, &t->period, &t->loc);
+		else if ((me->frequency == GT_FREQ_MONTHLY ||
+		    me->frequency == GT_FREQ_QUARTERLY) &&
+		    t->period.type != GT_PERIOD_FYEAR) {
+			gt_period_format(&t->period, buf, sizeof(buf));
+			gt_msg(GT_E_PERIOD_FREQ, &t->loc, "'%s' is %s; a year's "
+			    "target for a %s measure is set by financial year, "
+			    "such as 2025/26", buf, ptype_name(t->period.type),
+			    gt_freq_name(me->frequency));
+		}
+		for (k = 0; k < i; k++) {
+			u = &me->targets[k];
+			if (gt_period_eq(&t->period, &u->period)) {
+				gt_period_format(&t->period, buf, sizeof(buf));
+				gt_msg(GT_E_DUP_VALUE, &t->loc, "target for "
+				    "%s, first set at line %d", buf,
+				    u->loc.line);
+				break;
+			}
+		}
+	}
+}
+
+static void
+link_measures(struct gt_model *m)
+{
+	struct gt_measure	*me;
+	struct gt_objective	*o;
+	size_t			 i, k;
+
+	for (i = 0; i < m->nmeasures; i++) {
+		me = m->measures[i];
+		for (k = 0; k < me->nobjective_refs; k++) {
+			if ((o = resolve_objective(m, &me->objective_refs[k])) ==
+			    NULL)
+				continue;
+			ADD(me->objectives, me->nobjectives, o);
+			ADD(o->measures, o->nmeasures, me);
+		}
+		check_targets(me);
+	}
+}
+
+static void
+link_actions(struct gt_model *m)
+{
+	struct gt_action	*a;
+	size_t			 i;
+
+	for (i = 0; i < m->nactions; i++) {
+		a = m->actions[i];
+		if ((a->objective = resolve_objective(m, &a->objective_ref)) !=
+		    NULL)
+			ADD(a->objective->actions, a->objective->nactions, a);
+	}
+}
+
+static void
+link_risks(struct gt_model *m)
+{
+	struct gt_risk		*r;
+	struct gt_objective	*o;
+	size_t			 i, k;
+
+	for (i = 0; i < m->nrisks; i++) {
+		r = m->risks[i];
+		for (k = 0; k < r->nobjective_refs; k++) {
+			if ((o = resolve_objective(m, &r->objective_refs[k])) ==
+			    NULL)
+				continue;
+			ADD(r->objectives, r->nobjectives, o);
+			ADD(o->risks, o->nrisks, r);
+		}
+	}
+}
+
+static int
+tag_used(const struct gt_model *m, const char *tag)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nobjectives; i++)
+		if (gt_strlist_has(&m->objectives[i]->tags, tag))
+			return 1;
+	for (i = 0; i < m->nmeasures; i++)
+		if (gt_strlist_has(&m->measures[i]->tags, tag))
+			return 1;
+	for (i = 0; i < m->nactions; i++)
+		if (gt_strlist_has(&m->actions[i]->tags, tag))
+			return 1;
+	return 0;
+}
+
+static int
+portfolio_used(const struct gt_model *m, const char *portfolio)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nobjectives; i++)
+		if (m->objectives[i]->portfolio != NULL &&
+		    strcmp(m->objectives[i]->portfolio, portfolio) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+link_packs(struct gt_model *m)
+{
+	struct gt_pack	*p;
+	struct gt_loc	 loc;
+	size_t		 i, k;
+
+	for (i = 0; i < m->conf.npacks; i++) {
+		p = &m->conf.packs[i];
+		if (p->title == NULL) {
+			loc = p->loc;
+			gt_msg(GT_E_CONF_MISSING, &loc, "title in [pack %s]",
+			    p->name);
+		}
+		for (k = 0; k < p->npriority_refs; k++)
+			if (gt_priority_get(m, p->priority_refs[k].id) == NULL &&
+			    !gt_md_broken(m, GT_KIND_PRIORITY,
+			    p->priority_refs[k].id))
+				gt_msg(GT_E_UNKNOWN_PRIORITY,
+				    &p->priority_refs[k].loc, "'%s' in [pack %s]",
+				    p->priority_refs[k].id, p->name);
+		for (k = 0; k < p->portfolios.n; k++)
+			if (!portfolio_used(m, p->portfolios.v[k]))
+				gt_msg(GT_E_UNKNOWN_PACK_SCOPE,
+				    &p->portfolios_loc, "no objective has "
+				    "portfolio '%s'", p->portfolios.v[k]);
+		for (k = 0; k < p->tags.n; k++)
+			if (!tag_used(m, p->tags.v[k]))
+				gt_msg(GT_E_UNKNOWN_PACK_SCOPE, &p->tags_loc,
+				    "nothing is tagged '%s'", p->tags.v[k]);
+	}
+}
+
+static void
+check_coverage(struct gt_model *m)
+{
+	size_t	 i;
+
+	/* A duplicate (not the one its id finds) is reported already. */
+	for (i = 0; i < m->npriorities; i++) {
+		struct gt_priority *p = m->priorities[i];
+
+		if (p->nobjectives == 0 && p->id != NULL &&
+		    gt_priority_get(m, p->id) == p)
+			gt_msg(GT_W_PRIORITY_EMPTY, &p->loc, "'%s'", p->id);
+	}
+	for (i = 0; i < m->nobjectives; i++) {
+		struct gt_objective *o = m->objectives[i];
+
+		if (o->nmeasures == 0 && o->nactions == 0 && o->nchildren == 0 &&
+		    o->id != NULL && gt_objective_get(m, o->id) == o)
+			gt_msg(GT_W_OBJECTIVE_EMPTY, &o->loc, "'%s'", o->id);
+	}
+}
+
+int
+gt_link(struct gt_model *m)
+{
+	size_t	 errors = gt_diag_count(GT_SEV_ERROR);
+
+	gt_sort(m->priorities, m->npriorities, sizeof(void *), priority_cmp);
+	gt_sort(m->objectives, m->nobjectives, sizeof(void *), objective_cmp);
+	gt_sort(m->measures, m->nmeasures, sizeof(void *), measure_cmp);
+	gt_sort(m->actions, m->nactions, sizeof(void *), action_cmp);
+	gt_sort(m->risks, m->nrisks, sizeof(void *), risk_cmp);
+	index_ids(&m->priority_ix, (void **)m->priorities, m->npriorities,
+	    priority_id, priority_loc, "priority");
+	index_ids(&m->objective_ix, (void **)m->objectives, m->nobjectives,
+	    objective_id, objective_loc, "objective");
+	index_ids(&m->measure_ix, (void **)m->measures, m->nmeasures,
+	    measure_id, measure_loc, "measure");
+	index_ids(&m->action_ix, (void **)m->actions, m->nactions,
+	    action_id, action_loc, "action");
+	index_ids(&m->risk_ix, (void **)m->risks, m->nrisks, risk_id,
+	    risk_loc, "risk");
+
+	link_objectives(m);
+	link_measures(m);
+	link_actions(m);
+	link_risks(m);
+	link_obs(m);
+	link_comparators(m);
+	link_progress(m);
+	link_packs(m);
+	check_coverage(m);
+	return gt_diag_count(GT_SEV_ERROR) > errors ? -1 : 0;
+}

@@ -1,0 +1,425 @@
+/* main.c: the command line. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "format.h"
+#include "link.h"
+#include "read.h"
+#include "status.h"
+
+#define GT_VERSION	"0.1.0"
+
+enum {
+	EXIT_INPUT = 1,		/* the input has errors (or warnings, --strict) */
+	EXIT_USAGE = 2		/* the command line is wrong */
+};
+
+/* Options shared by the commands that read a site. */
+struct opts {
+	const char		*dir;
+	const char		*as_at;
+	int			 strict;
+	enum gt_diag_format	 diag_format;
+	size_t			 max_diags;
+	int			 csv;		/* status --format=csv */
+};
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: goldthread check [DIR] [--as-at PERIOD] [--strict]\n"
+	    "                        [--diagnostics=text|json] "
+	    "[--max-diagnostics=N]\n"
+	    "       goldthread status [DIR] [--as-at PERIOD] "
+	    "[--format=table|csv]\n"
+	    "       goldthread --help | --version\n"
+	    "\n"
+	    "DIR is the site folder holding site.conf (default: .).\n"
+	    "\n"
+	    "commands:\n"
+	    "  check   read and validate the plan and data; print every problem\n"
+	    "  status  print every measure's latest figure, target, status and\n"
+	    "          direction of travel (--format=csv for scripts)\n"
+	    "\n"
+	    "options:\n"
+	    "  --as-at PERIOD        report as at PERIOD (e.g. '2025/26 Q2'),\n"
+	    "                        overriding site.conf\n"
+	    "  --strict              treat warnings as errors\n"
+	    "  --diagnostics=FORMAT  text (path:line:col: error: message) or json\n"
+	    "  --max-diagnostics=N   print at most N diagnostics (0: all; "
+	    "default 200)\n"
+	    "\n"
+	    "exit status: 0 clean, 1 input errors (or warnings with --strict),\n"
+	    "2 usage errors.\n", f);
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("goldthread: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'goldthread --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static int
+parse_opts(int argc, char *argv[], struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "as-at", required_argument, NULL, 'a' },
+		{ "strict", no_argument, NULL, 's' },
+		{ "diagnostics", required_argument, NULL, 'd' },
+		{ "max-diagnostics", required_argument, NULL, 'm' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct gt_period	 p;
+	struct stat		 st;
+	char			*end;
+	long			 n;
+	int			 c;
+
+	memset(o, 0, sizeof(*o));
+	o->dir = ".";
+	o->max_diags = GT_MAX_DIAGS_SHOWN;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			if (gt_period_parse(optarg, &p) == -1)
+				return usage_error("--as-at '%s' is not a "
+				    "period (e.g. 2025/26 Q2, 2025-09, "
+				    "2025/26)", optarg);
+			o->as_at = optarg;
+			break;
+		case 's':
+			o->strict = 1;
+			break;
+		case 'd':
+			if (strcmp(optarg, "text") == 0)
+				o->diag_format = GT_DIAG_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				o->diag_format = GT_DIAG_JSON;
+			else
+				return usage_error("--diagnostics takes text "
+				    "or json, not '%s'", optarg);
+			break;
+		case 'm':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    n < 0)
+				return usage_error("--max-diagnostics takes a "
+				    "number, not '%s'", optarg);
+			o->max_diags = (size_t)n;
+			break;
+		case 'f':
+			if (strcmp(optarg, "table") == 0)
+				o->csv = 0;
+			else if (strcmp(optarg, "csv") == 0)
+				o->csv = 1;
+			else
+				return usage_error("--format takes table or "
+				    "csv, not '%s'", optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			return usage_error("unknown or incomplete option '%s'",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		o->dir = argv[optind++];
+	if (optind < argc)
+		return usage_error("unexpected argument '%s'", argv[optind]);
+	if (stat(o->dir, &st) == -1 || !S_ISDIR(st.st_mode))
+		return usage_error("'%s' is not a folder", o->dir);
+	return 0;
+}
+
+/* Print what was found and turn it into the exit status. */
+static int
+finish(const struct opts *o)
+{
+	enum gt_sev	 worst = gt_diag_worst();
+
+	if (worst != GT_SEV_OK || o->diag_format == GT_DIAG_JSON)
+		gt_diag_print(stderr, o->diag_format, o->max_diags);
+	if (worst == GT_SEV_ERROR || (worst == GT_SEV_WARNING && o->strict))
+		return EXIT_INPUT;
+	return 0;
+}
+
+/*
+ * Read and link the site; NULL (with diagnostics printed and *rc set) if
+ * the input has errors, since nothing may run on a broken model.
+ */
+static struct gt_model *
+load(const struct opts *o, int *rc)
+{
+	struct gt_model	*m;
+
+	gt_diag_reset();
+	m = gt_read_site(o->dir, o->as_at);
+	gt_link(m);
+	if (gt_diag_worst() == GT_SEV_ERROR ||
+	    (gt_diag_worst() == GT_SEV_WARNING && o->strict)) {
+		*rc = finish(o);
+		gt_model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+static int
+cmd_check(int argc, char *argv[])
+{
+	struct opts	 o;
+	struct gt_model	*m;
+	int		 rc;
+
+	if ((rc = parse_opts(argc, argv, &o)) != 0)
+		return rc;
+	if ((m = load(&o, &rc)) == NULL)
+		return rc;
+	gt_status(m);
+	rc = finish(&o);
+	gt_model_free(m);
+	return rc;
+}
+
+/* RFC 4180: quote fields holding a comma, quote or line break. */
+static void
+csv_field(FILE *f, const char *s, int last)
+{
+	if (strpbrk(s, ",\"\r\n") != NULL) {
+		fputc('"', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	} else
+		fputs(s, f);
+	fputc(last ? '\n' : ',', f);
+}
+
+/* Room for a band target: two figures and " to ". */
+#define TARGET_MAX	(2 * GT_NUMBER_MAX + 4)
+
+/*
+ * A figure for scripts (plain: digits at the measure's decimals, no unit)
+ * or for people (formatted; unit NULL leaves a long unit off).
+ */
+static char *
+figure(char *buf, const struct gt_measure *me, double x, int plain,
+    const char *unit)
+{
+	if (plain)
+		snprintf(buf, GT_NUMBER_MAX, "%.*f", me->decimals,
+		    gt_round(x, me->decimals));
+	else
+		gt_format_value(buf, GT_NUMBER_MAX, x, me->decimals, unit);
+	return buf;
+}
+
+/*
+ * The period, figure and target (t holds TARGET_MAX) of a measure's latest
+ * value. For people, a long unit ("per 1,000 population") is written once,
+ * at the end of the target, so that the table fits a terminal.
+ */
+static void
+latest_text(const struct gt_measure *me, int plain, char *v, char *t,
+    char *p)
+{
+	const struct gt_eval	*e = me->latest;
+	const char		*once = me->unit;
+	char			 lo[GT_NUMBER_MAX], hi[GT_NUMBER_MAX];
+
+	*v = *t = *p = '\0';
+	if (e == NULL)
+		return;
+	if (me->unit != NULL && strlen(me->unit) > 5 && e->has_target)
+		once = NULL;
+	gt_period_format(&e->obs->period, p, GT_PERIOD_MAX);
+	if (e->obs->value.kind == GT_VAL_NUMBER)
+		figure(v, me, e->obs->value.num, plain, once);
+	else
+		snprintf(v, GT_NUMBER_MAX, "%s", e->obs->raw ? e->obs->raw :
+		    "");
+	if (!e->has_target)
+		return;
+	figure(hi, me, e->hi, plain, me->unit);
+	if (me->polarity == GT_POL_BAND)
+		snprintf(t, TARGET_MAX, "%s to %s", figure(lo, me, e->lo,
+		    plain, once), hi);
+	else
+		snprintf(t, TARGET_MAX, "%s", hi);
+}
+
+static void
+status_csv(const struct gt_model *m)
+{
+	char	 v[GT_NUMBER_MAX], t[TARGET_MAX], p[GT_PERIOD_MAX];
+	size_t	 i;
+
+	fputs("measure,period,value,target,status,direction,"
+	    "year_ago_direction,late,explanation\n", stdout);
+	for (i = 0; i < m->nmeasures; i++) {
+		const struct gt_measure *me = m->measures[i];
+
+		latest_text(me, 1, v, t, p);
+		csv_field(stdout, me->id, 0);
+		csv_field(stdout, p, 0);
+		csv_field(stdout, v, 0);
+		csv_field(stdout, t, 0);
+		csv_field(stdout, gt_status_name(me->status), 0);
+		csv_field(stdout, gt_dir_name(me->dir_prev), 0);
+		csv_field(stdout, gt_dir_name(me->dir_year), 0);
+		csv_field(stdout, me->late ? "yes" : "no", 0);
+		csv_field(stdout, me->explanation, 1);
+	}
+}
+
+/* Display width of UTF-8 text, counting code points. */
+static int
+width(const char *s)
+{
+	int	 n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static void
+pad(const char *s, int w, int right)
+{
+	int	 n = w - width(s);
+
+	if (right)
+		printf("%*s%s", n > 0 ? n : 0, "", s);
+	else
+		printf("%s%*s", s, n > 0 ? n : 0, "");
+}
+
+static void
+status_table(const struct gt_model *m)
+{
+	static const char *const head[] = {
+		"Measure", "Period", "Value", "Target", "Status", "Direction",
+		"Late"
+	};
+	char	 v[GT_NUMBER_MAX], t[TARGET_MAX], p[GT_PERIOD_MAX];
+	char	 asat[GT_PERIOD_MAX];
+	int	 w[7], k;
+	size_t	 i, late = 0, counts[GT_STATUS_MAX] = { 0 };
+
+	for (k = 0; k < 7; k++)
+		w[k] = width(head[k]);
+	for (i = 0; i < m->nmeasures; i++) {
+		const struct gt_measure *me = m->measures[i];
+		const char *cell[7];
+
+		latest_text(me, 0, v, t, p);
+		cell[0] = me->id; cell[1] = p; cell[2] = v; cell[3] = t;
+		cell[4] = gt_status_label(me->status);
+		cell[5] = gt_dir_label(me->dir_prev);
+		cell[6] = me->late ? "late" : "";
+		for (k = 0; k < 7; k++)
+			if (width(cell[k]) > w[k])
+				w[k] = width(cell[k]);
+	}
+	gt_period_format(&m->conf.as_at, asat, sizeof(asat));
+	printf("%s: %zu measures as at %s\n\n", m->conf.title ?
+	    m->conf.title : "", m->nmeasures, asat);
+	for (k = 0; k < 7; k++) {
+		pad(head[k], w[k], k == 2 || k == 3);
+		fputs(k < 6 ? "  " : "\n", stdout);
+	}
+	for (i = 0; i < m->nmeasures; i++) {
+		const struct gt_measure *me = m->measures[i];
+		const char *cell[7];
+
+		latest_text(me, 0, v, t, p);
+		cell[0] = me->id; cell[1] = p; cell[2] = v; cell[3] = t;
+		cell[4] = gt_status_label(me->status);
+		cell[5] = gt_dir_label(me->dir_prev);
+		cell[6] = me->late ? "late" : "";
+		for (k = 0; k < 7; k++) {
+			if (k == 6)
+				fputs(cell[k], stdout);
+			else
+				pad(cell[k], w[k], k == 2 || k == 3);
+			fputs(k < 6 ? "  " : "\n", stdout);
+		}
+		counts[me->status]++;
+		late += me->late != 0;
+	}
+	fputc('\n', stdout);
+	for (k = 0; k < GT_STATUS_MAX; k++)
+		if (counts[k] > 0)
+			printf("%s: %zu, ", gt_status_label((enum gt_status)k),
+			    counts[k]);
+	printf("Late: %zu\n", late);
+}
+
+static int
+cmd_status(int argc, char *argv[])
+{
+	struct opts	 o;
+	struct gt_model	*m;
+	int		 rc;
+
+	if ((rc = parse_opts(argc, argv, &o)) != 0)
+		return rc;
+	if ((m = load(&o, &rc)) == NULL)
+		return rc;
+	gt_status(m);
+	if (o.csv)
+		status_csv(m);
+	else
+		status_table(m);
+	rc = finish(&o);
+	gt_model_free(m);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct {
+		const char	*name;
+		int		(*fn)(int, char *[]);
+	} cmds[] = {
+		{ "check", cmd_check },
+		{ "status", cmd_status },
+	};
+	size_t	 i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("goldthread " GT_VERSION);
+		return 0;
+	}
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			return cmds[i].fn(argc - 1, argv + 1);
+	return usage_error("unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,733 @@
+/* md_read.c: Markdown files with YAML front matter into model objects. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fm.h"
+#include "read.h"
+
+/* A front matter map being turned into an object of one kind. */
+struct fields {
+	struct gt_fm	*map;
+	const char	*file;
+};
+
+int
+gt_id_valid(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+		    *s == '.'))
+			return 0;
+	return 1;
+}
+
+static const char *
+kind_name(enum gt_fm_kind k)
+{
+	return k == GT_FM_SEQ ? "a list" : k == GT_FM_MAP ? "a mapping" :
+	    "text";
+}
+
+/* The scalar text of n, or NULL (reported) if n is not a scalar. */
+static const char *
+scalar(const struct gt_fm *n, const char *name)
+{
+	if (n->kind != GT_FM_SCALAR) {
+		gt_msg(GT_E_FIELD_TYPE, &n->loc, "%s: expected text, "
+		    "found %s", name, kind_name(n->kind));
+		return NULL;
+	}
+	return n->value;
+}
+
+/* The field's node, or NULL if absent or null; reports a missing required one. */
+static struct gt_fm *
+field(struct fields *f, const char *name, int required)
+{
+	struct gt_fm	*n = gt_fm_get(f->map, name);
+
+	if (n != NULL && gt_fm_is_null(n))
+		n = NULL;
+	if (n == NULL && required)
+		gt_msg(GT_E_FIELD_MISSING, &f->map->loc, "%s", name);
+	return n;
+}
+
+static char *
+get_text(struct fields *f, const char *name, int required)
+{
+	struct gt_fm	*n = field(f, name, required);
+	const char	*s;
+
+	if (n == NULL || (s = scalar(n, name)) == NULL)
+		return NULL;
+	return gt_xstrdup(s);
+}
+
+static char *
+get_id(struct fields *f, const char *name, int required, struct gt_loc *loc)
+{
+	struct gt_fm	*n = field(f, name, required);
+	const char	*s;
+
+	if (n == NULL || (s = scalar(n, name)) == NULL)
+		return NULL;
+	if (!gt_id_valid(s)) {
+		gt_msg(GT_E_ID_SYNTAX, &n->loc, "'%s'", s);
+		return NULL;
+	}
+	if (loc != NULL)
+		*loc = n->loc;
+	return gt_xstrdup(s);
+}
+
+static void
+get_ref(struct fields *f, const char *name, struct gt_ref *r)
+{
+	r->id = get_id(f, name, 0, &r->loc);
+}
+
+/* A number, checked against [lo, hi]; returns 0, or -1 if absent or bad. */
+static int
+number_at(const struct gt_fm *n, const char *name, double lo, double hi,
+    double *out)
+{
+	const char	*s;
+
+	if ((s = scalar(n, name)) == NULL)
+		return -1;
+	if (gt_number_parse(s, out) == -1) {
+		gt_msg(GT_E_NUMBER, &n->loc, "%s: '%s'", name, s);
+		return -1;
+	}
+	if (*out < lo || *out > hi) {
+		gt_msg(GT_E_RANGE, &n->loc, "%s: %s is outside %g to %g",
+		    name, s, lo, hi);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+get_int(struct fields *f, const char *name, int required, int lo, int hi,
+    int *out)
+{
+	struct gt_fm	*n = field(f, name, required);
+	double		 d;
+
+	if (n == NULL || number_at(n, name, lo, hi, &d) == -1)
+		return -1;
+	if (d != (int)d) {
+		gt_msg(GT_E_NUMBER, &n->loc, "%s: expected a whole number, "
+		    "found '%s'", name, n->value);
+		return -1;
+	}
+	*out = (int)d;
+	return 0;
+}
+
+static void
+get_bool(struct fields *f, const char *name, int *out)
+{
+	struct gt_fm	*n = field(f, name, 0);
+	const char	*s;
+
+	if (n == NULL || (s = scalar(n, name)) == NULL)
+		return;
+	if (gt_strieq(s, "true") || gt_strieq(s, "yes"))
+		*out = 1;
+	else if (gt_strieq(s, "false") || gt_strieq(s, "no"))
+		*out = 0;
+	else
+		gt_msg(GT_E_FIELD_TYPE, &n->loc, "%s: expected true or false, "
+		    "found '%s'", name, s);
+}
+
+/* A list of text; a single text is taken as a list of one. */
+static void
+get_list(struct fields *f, const char *name, struct gt_strlist *l)
+{
+	struct gt_fm	*n = field(f, name, 0);
+	const char	*s;
+	size_t		 i;
+
+	if (n == NULL)
+		return;
+	if (n->kind == GT_FM_SCALAR) {
+		gt_strlist_add(l, n->value);
+		return;
+	}
+	if (n->kind != GT_FM_SEQ) {
+		gt_msg(GT_E_FIELD_TYPE, &n->loc, "%s: expected a list, "
+		    "found %s", name, kind_name(n->kind));
+		return;
+	}
+	for (i = 0; i < n->n; i++)
+		if ((s = scalar(n->items[i], name)) != NULL)
+			gt_strlist_add(l, s);
+}
+
+/* A list of ids as references; a single id is a list of one. */
+static struct gt_ref *
+get_refs(struct fields *f, const char *name, size_t *np)
+{
+	struct gt_fm	*n = field(f, name, 0), *it;
+	struct gt_ref	*r;
+	const char	*s;
+	size_t		 i, cnt = 0, one = 1;
+
+	*np = 0;
+	if (n == NULL)
+		return NULL;
+	if (n->kind == GT_FM_MAP) {
+		gt_msg(GT_E_FIELD_TYPE, &n->loc, "%s: expected a list of ids, "
+		    "found a mapping", name);
+		return NULL;
+	}
+	r = gt_xcalloc(n->kind == GT_FM_SEQ ? n->n : one, sizeof(*r));
+	for (i = 0; i < (n->kind == GT_FM_SEQ ? n->n : one); i++) {
+		it = n->kind == GT_FM_SEQ ? n->items[i] : n;
+		if ((s = scalar(it, name)) == NULL)
+			continue;
+		if (!gt_id_valid(s)) {
+			gt_msg(GT_E_ID_SYNTAX, &it->loc, "'%s'", s);
+			continue;
+		}
+		r[cnt].id = gt_xstrdup(s);
+		r[cnt].loc = it->loc;
+		cnt++;
+	}
+	*np = cnt;
+	return r;
+}
+
+static int
+date_at(const struct gt_fm *n, const char *name, struct gt_date *d)
+{
+	const char	*s;
+
+	if ((s = scalar(n, name)) == NULL)
+		return -1;
+	if (gt_date_parse(s, d) == -1) {
+		gt_msg(GT_E_DATE, &n->loc, "%s: '%s'", name, s);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+period_at(const struct gt_fm *n, const char *name, struct gt_period *p)
+{
+	const char	*s;
+
+	if ((s = scalar(n, name)) == NULL)
+		return -1;
+	if (gt_period_parse(s, p) == -1) {
+		gt_msg(GT_E_PERIOD, &n->loc, "%s: '%s'", name, s);
+		return -1;
+	}
+	return 0;
+}
+
+/* One of a fixed set of names; returns its index or -1 (reported). */
+static int
+get_enum(struct fields *f, const char *name, int required,
+    const char *const *names, int nnames, const char *expect)
+{
+	struct gt_fm	*n = field(f, name, required);
+	const char	*s;
+	int		 i;
+
+	if (n == NULL || (s = scalar(n, name)) == NULL)
+		return -1;
+	for (i = 0; i < nnames; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	gt_msg(GT_E_ENUM, &n->loc, "%s '%s': expected %s", name, s, expect);
+	return -1;
+}
+
+static int
+is_percent_unit(const char *unit)
+{
+	return unit != NULL && strcmp(unit, "%") == 0;
+}
+
+static void
+read_plan(struct gt_model *m, struct fields *f, struct gt_body *body)
+{
+	struct gt_plan	*p;
+
+	if (m->plan != NULL) {
+		/* Only content/plan.md is read as the plan. */
+		return;
+	}
+	p = gt_xcalloc(1, sizeof(*p));
+	p->loc = f->map->loc;
+	p->title = get_text(f, "title", 1);
+	p->organisation = get_text(f, "organisation", 0);
+	p->period = get_text(f, "period", 0);
+	p->vision = get_text(f, "vision", 0);
+	get_list(f, "values", &p->values);
+	p->body = *body;
+	body->doc = NULL;
+	m->plan = p;
+}
+
+static void
+read_priority(struct gt_model *m, struct fields *f, struct gt_body *body)
+{
+	struct gt_priority	*p = gt_xcalloc(1, sizeof(*p));
+
+	p->loc = f->map->loc;
+	p->id = get_id(f, "id", 1, &p->loc);
+	p->title = get_text(f, "title", 1);
+	get_int(f, "order", 0, -1000000, 1000000, &p->order);
+	p->body = *body;
+	body->doc = NULL;
+	*GT_PUSH(m->priorities, m->npriorities, m->cappriorities) = p;
+}
+
+static void
+read_objective(struct gt_model *m, struct fields *f, struct gt_body *body)
+{
+	struct gt_objective	*o = gt_xcalloc(1, sizeof(*o));
+
+	o->loc = f->map->loc;
+	o->id = get_id(f, "id", 1, &o->loc);
+	o->title = get_text(f, "title", 1);
+	get_ref(f, "priority", &o->priority_ref);
+	get_ref(f, "parent", &o->parent_ref);
+	if (o->priority_ref.id != NULL && o->parent_ref.id != NULL) {
+		gt_msg(GT_E_FIELD_CONFLICT, &o->parent_ref.loc,
+		    "priority and parent: an objective sits under one of them");
+		free(o->parent_ref.id);
+		o->parent_ref.id = NULL;
+	} else if (o->priority_ref.id == NULL && o->parent_ref.id == NULL &&
+	    gt_fm_get(f->map, "priority") == NULL &&
+	    gt_fm_get(f->map, "parent") == NULL)
+		gt_msg(GT_E_FIELD_MISSING, &f->map->loc, "priority or parent");
+	o->portfolio = get_text(f, "portfolio", 0);
+	o->lead = get_text(f, "lead", 0);
+	get_list(f, "tags", &o->tags);
+	o->body = *body;
+	body->doc = NULL;
+	*GT_PUSH(m->objectives, m->nobjectives, m->capobjectives) = o;
+}
+
+static void
+read_tolerance(struct fields *f, struct gt_tolerance *t)
+{
+	struct gt_fm	*n = field(f, "tolerance", 0);
+	struct gt_value	 v;
+	const char	*s;
+
+	if (n == NULL || (s = scalar(n, "tolerance")) == NULL)
+		return;
+	if (gt_value_parse(s, &v) == -1 || v.kind != GT_VAL_NUMBER ||
+	    v.money || v.num < 0) {
+		gt_msg(GT_E_TOLERANCE, &n->loc, "'%s'", s);
+		return;
+	}
+	t->kind = v.percent ? GT_TOL_RELATIVE : GT_TOL_ABSOLUTE;
+	t->value = v.num;
+}
+
+/* A target value: a number, or [low, high] for a band. Returns 0 or -1. */
+static int
+read_target_value(const struct gt_fm *n, const char *unit, struct gt_target *t)
+{
+	double	 lo = -1e300, hi = 1e300;
+
+	if (is_percent_unit(unit)) {
+		lo = 0;
+		hi = 100;
+	}
+	if (n->kind == GT_FM_SEQ) {
+		if (n->n != 2) {
+			gt_msg(GT_E_TARGET_BAND, &n->loc, "a range has two "
+			    "values, [low, high]; found %zu", n->n);
+			return -1;
+		}
+		if (number_at(n->items[0], "targets", lo, hi, &t->lo) == -1 ||
+		    number_at(n->items[1], "targets", lo, hi, &t->hi) == -1)
+			return -1;
+		if (t->lo > t->hi) {
+			gt_msg(GT_E_RANGE, &n->loc, "targets: the range's low "
+			    "end is above its high end");
+			return -1;
+		}
+		return 0;
+	}
+	if (number_at(n, "targets", lo, hi, &t->lo) == -1)
+		return -1;
+	t->hi = t->lo;
+	return 0;
+}
+
+static void
+read_targets(struct fields *f, struct gt_measure *me)
+{
+	struct gt_fm	*n = field(f, "targets", 0);
+	struct gt_target t;
+	size_t		 i, cap = 0;
+
+	if (n == NULL)
+		return;
+	if (n->kind != GT_FM_MAP) {
+		gt_msg(GT_E_FIELD_TYPE, &n->loc, "targets: expected a mapping "
+		    "of period to target, found %s", kind_name(n->kind));
+		return;
+	}
+	for (i = 0; i < n->n; i++) {
+		n->used[i] = 1;
+		memset(&t, 0, sizeof(t));
+		t.loc = n->keylocs[i];
+		if (gt_period_parse(n->keys[i], &t.period) == -1) {
+			gt_msg(GT_E_TARGET_KEY, &n->keylocs[i], "'%s'",
+			    n->keys[i]);
+			continue;
+		}
+		if (read_target_value(n->items[i], me->unit, &t) == -1)
+			continue;
+		if (me->polarity == GT_POL_BAND && t.lo == t.hi &&
+		    n->items[i]->kind != GT_FM_SEQ) {
+			gt_msg(GT_E_TARGET_BAND, &n->items[i]->loc, "band "
+			    "polarity needs a range such as [95, 105]");
+			continue;
+		}
+		if (me->polarity != GT_POL_BAND && me->polarity !=
+		    GT_POL_NONE && n->items[i]->kind == GT_FM_SEQ) {
+			gt_msg(GT_E_TARGET_BAND, &n->items[i]->loc, "a range "
+			    "suits only band polarity");
+			continue;
+		}
+		*GT_PUSH(me->targets, me->ntargets, cap) = t;
+	}
+}
+
+static void
+read_baseline(struct fields *f, struct gt_measure *me)
+{
+	struct gt_fm	*n = field(f, "baseline", 0), *v, *p;
+	int		 pct = is_percent_unit(me->unit);
+
+	if (n == NULL)
+		return;
+	if (n->kind != GT_FM_MAP) {
+		gt_msg(GT_E_FIELD_TYPE, &n->loc, "baseline: expected a mapping "
+		    "with value and period, found %s", kind_name(n->kind));
+		return;
+	}
+	v = gt_fm_get(n, "value");
+	p = gt_fm_get(n, "period");
+	gt_fm_unused(n);
+	if (v == NULL || gt_fm_is_null(v)) {
+		gt_msg(GT_E_FIELD_MISSING, &n->loc, "baseline value");
+		return;
+	}
+	if (number_at(v, "baseline", pct ? 0 : -1e300, pct ? 100 : 1e300,
+	    &me->baseline) == -1)
+		return;
+	if (p != NULL && !gt_fm_is_null(p) &&
+	    period_at(p, "baseline period", &me->baseline_period) == -1)
+		return;
+	me->has_baseline = 1;
+}
+
+static const char *const polarity_names[] = { "higher", "lower", "band" };
+static const char *const freq_names[] = {
+	"monthly", "quarterly", "annual", "biennial"
+};
+static const char *const level_names[] = { "strategic", "operational" };
+
+static void
+read_measure(struct gt_model *m, struct fields *f, struct gt_body *body)
+{
+	struct gt_measure	*me = gt_xcalloc(1, sizeof(*me));
+	struct gt_fm		*one, *many;
+	int			 k;
+
+	me->loc = f->map->loc;
+	me->id = get_id(f, "id", 1, &me->loc);
+	me->title = get_text(f, "title", 1);
+	one = gt_fm_get(f->map, "objective");
+	many = gt_fm_get(f->map, "objectives");
+	if (one != NULL && many != NULL)
+		gt_msg(GT_E_FIELD_CONFLICT, &many->loc,
+		    "objective and objectives: use one of them");
+	else if (one == NULL && many == NULL)
+		gt_msg(GT_E_FIELD_MISSING, &f->map->loc,
+		    "objective (or objectives)");
+	else
+		me->objective_refs = get_refs(f, one != NULL ? "objective" :
+		    "objectives", &me->nobjective_refs);
+	me->unit = get_text(f, "unit", 0);
+	me->decimals = is_percent_unit(me->unit) ? 1 : 0;
+	get_int(f, "decimals", 0, 0, 6, &me->decimals);
+	if ((k = get_enum(f, "polarity", 1, polarity_names, 3,
+	    "higher, lower or band")) >= 0)
+		me->polarity = (enum gt_polarity)(k + GT_POL_HIGHER);
+	if ((k = get_enum(f, "frequency", 1, freq_names, 4,
+	    "monthly, quarterly, annual or biennial")) >= 0)
+		me->frequency = (enum gt_freq)(k + GT_FREQ_MONTHLY);
+	get_bool(f, "cumulative", &me->cumulative);
+	read_tolerance(f, &me->tolerance);
+	read_baseline(f, me);
+	read_targets(f, me);
+	me->source = get_text(f, "source", 0);
+	me->owner = get_text(f, "owner", 0);
+	if ((k = get_enum(f, "level", 0, level_names, 2,
+	    "strategic or operational")) >= 0)
+		me->level = (enum gt_level)k;
+	get_list(f, "tags", &me->tags);
+	if (body->doc == NULL)
+		gt_msg(GT_W_NO_BODY, &f->map->loc, "a measure's text is its "
+		    "definition and why it matters");
+	me->body = *body;
+	body->doc = NULL;
+	*GT_PUSH(m->measures, m->nmeasures, m->capmeasures) = me;
+}
+
+static void
+read_milestones(struct fields *f, struct gt_action *a)
+{
+	struct gt_fm		*n = field(f, "milestones", 0), *it, *t, *d;
+	struct gt_milestone	 ms;
+	size_t			 i, cap = 0;
+
+	if (n == NULL)
+		return;
+	if (n->kind != GT_FM_SEQ) {
+		gt_msg(GT_E_FIELD_TYPE, &n->loc, "milestones: expected a list, "
+		    "found %s", kind_name(n->kind));
+		return;
+	}
+	for (i = 0; i < n->n; i++) {
+		it = n->items[i];
+		if (it->kind != GT_FM_MAP) {
+			gt_msg(GT_E_FIELD_TYPE, &it->loc, "milestone: expected "
+			    "a mapping with title and due, found %s",
+			    kind_name(it->kind));
+			continue;
+		}
+		memset(&ms, 0, sizeof(ms));
+		ms.loc = it->loc;
+		t = gt_fm_get(it, "title");
+		d = gt_fm_get(it, "due");
+		gt_fm_unused(it);
+		if (t == NULL || gt_fm_is_null(t)) {
+			gt_msg(GT_E_FIELD_MISSING, &it->loc, "milestone title");
+			continue;
+		}
+		if (scalar(t, "milestone title") == NULL)
+			continue;
+		if (d != NULL && !gt_fm_is_null(d) &&
+		    date_at(d, "milestone due", &ms.due) == -1)
+			continue;
+		ms.title = gt_xstrdup(t->value);
+		*GT_PUSH(a->milestones, a->nmilestones, cap) = ms;
+	}
+}
+
+static void
+read_action(struct gt_model *m, struct fields *f, struct gt_body *body)
+{
+	struct gt_action	*a = gt_xcalloc(1, sizeof(*a));
+	struct gt_fm		*n;
+	size_t			 i;
+
+	a->loc = f->map->loc;
+	a->id = get_id(f, "id", 1, &a->loc);
+	a->objective_ref.id = get_id(f, "objective", 1, &a->objective_ref.loc);
+	a->title = get_text(f, "title", 1);
+	a->lead = get_text(f, "lead", 0);
+	if ((n = field(f, "due", 0)) != NULL)
+		date_at(n, "due", &a->due);
+	read_milestones(f, a);
+	get_list(f, "tags", &a->tags);
+	get_bool(f, "eia", &a->eia);
+	for (i = 0; i < a->nmilestones; i++)
+		if (a->due.y != 0 && a->milestones[i].due.y != 0 &&
+		    gt_date_cmp(&a->milestones[i].due, &a->due) > 0)
+			gt_msg(GT_W_MILESTONE_LATE, &a->milestones[i].loc,
+			    "'%s'", a->milestones[i].title);
+	a->body = *body;
+	body->doc = NULL;
+	*GT_PUSH(m->actions, m->nactions, m->capactions) = a;
+}
+
+static void
+read_risk(struct gt_model *m, struct fields *f, struct gt_body *body)
+{
+	struct gt_risk	*r = gt_xcalloc(1, sizeof(*r));
+
+	r->loc = f->map->loc;
+	r->id = get_id(f, "id", 1, &r->loc);
+	r->title = get_text(f, "title", 1);
+	r->owner = get_text(f, "owner", 0);
+	r->objective_refs = get_refs(f, "objectives", &r->nobjective_refs);
+	if (r->nobjective_refs == 0 && gt_fm_get(f->map, "objectives") == NULL)
+		gt_msg(GT_E_FIELD_MISSING, &f->map->loc, "objectives");
+	get_int(f, "likelihood", 1, 1, 5, &r->likelihood);
+	get_int(f, "impact", 1, 1, 5, &r->impact);
+	r->target_likelihood = r->likelihood;
+	r->target_impact = r->impact;
+	get_int(f, "target_likelihood", 0, 1, 5, &r->target_likelihood);
+	get_int(f, "target_impact", 0, 1, 5, &r->target_impact);
+	get_list(f, "controls", &r->controls);
+	r->body = *body;
+	body->doc = NULL;
+	*GT_PUSH(m->risks, m->nrisks, m->caprisks) = r;
+}
+
+/* Length of the line at p (without its end) and where the next one starts. */
+static size_t
+line_len(const char *p, const char *end, const char **next)
+{
+	const char	*q = memchr(p, '\n', (size_t)(end - p));
+	size_t		 n;
+
+	if (q == NULL)
+		q = end;
+	*next = q < end ? q + 1 : end;
+	n = (size_t)(q - p);
+	while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' ' ||
+	    p[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+static const char *const kind_names[] = {
+	"plan", "priority", "objective", "measure", "action", "risk"
+};
+
+/*
+ * A file that could not be read as an object still has an id to the eye:
+ * remember it, so that references to it are not reported a second time.
+ */
+static void
+remember_broken(struct gt_model *m, enum gt_kind kind, const char *text,
+    const char *end)
+{
+	const char	*p, *next, *s;
+	char		*key;
+	size_t		 n;
+
+	for (p = text; p < end; p = next) {
+		n = line_len(p, end, &next);
+		if (n < 4 || memcmp(p, "id:", 3) != 0)
+			continue;
+		for (s = p + 3; s < p + n && (*s == ' ' || *s == '\t'); s++)
+			continue;
+		key = gt_xasprintf("%s:%.*s", kind_names[kind],
+		    (int)(p + n - s), s);
+		if (gt_map_get(&m->broken_ix, key) == NULL) {
+			gt_strlist_add(&m->broken, key);
+			gt_map_put(&m->broken_ix, m->broken.v[m->broken.n - 1],
+			    m->broken.v[m->broken.n - 1]);
+		}
+		free(key);
+		return;
+	}
+}
+
+int
+gt_md_broken(const struct gt_model *m, enum gt_kind kind, const char *id)
+{
+	char	*key = gt_xasprintf("%s:%s", kind_names[kind], id);
+	int	 found = gt_map_get(&m->broken_ix, key) != NULL;
+
+	free(key);
+	return found;
+}
+
+void
+gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
+    const char *text, size_t len)
+{
+	const char	*file = gt_model_file(m, path);
+	const char	*end = text + len, *p, *next, *fm_start, *fm_end = NULL;
+	struct gt_loc	 loc = { file, 1, 1 };
+	struct fields	 f = { NULL, file };
+	struct gt_body	 body = { NULL, 0 };
+	size_t		 n;
+	int		 line, bodyline = 0;
+
+	if (gt_utf8_check(text, len, &loc.line, &loc.col) == -1) {
+		gt_msg(GT_E_UTF8, &loc, NULL);
+		goto broken;
+	}
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		text += 3;
+	n = line_len(text, end, &next);
+	loc.line = loc.col = 1;
+	if (n != 3 || memcmp(text, "---", 3) != 0) {
+		gt_msg(GT_E_FM_MISSING, &loc, NULL);
+		goto broken;
+	}
+	fm_start = next;
+	for (p = next, line = 2; p < end; p = next, line++) {
+		n = line_len(p, end, &next);
+		if (n == 3 && (memcmp(p, "---", 3) == 0 ||
+		    memcmp(p, "...", 3) == 0)) {
+			fm_end = p;
+			bodyline = line + 1;
+			break;
+		}
+	}
+	if (fm_end == NULL) {
+		gt_msg(GT_E_FM_OPEN, &loc, NULL);
+		goto broken;
+	}
+	if ((f.map = gt_fm_parse(fm_start, (size_t)(fm_end - fm_start), file,
+	    2)) == NULL)
+		goto broken;
+	if (f.map->kind != GT_FM_MAP) {
+		gt_msg(GT_E_FM_SHAPE, &f.map->loc, NULL);
+		goto broken;
+	}
+	f.map->loc.line = 1;	/* missing fields belong to the whole header */
+	f.map->loc.col = 1;
+
+	/* A body of only white space is no body. */
+	for (p = next; p < end && strchr(" \t\r\n", *p) != NULL; p++)
+		continue;
+	if (p < end) {
+		body.doc = cmark_parse_document(next, (size_t)(end - next),
+		    CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
+		body.line = bodyline;
+	}
+
+	switch (kind) {
+	case GT_KIND_PLAN:
+		read_plan(m, &f, &body);
+		break;
+	case GT_KIND_PRIORITY:
+		read_priority(m, &f, &body);
+		break;
+	case GT_KIND_OBJECTIVE:
+		read_objective(m, &f, &body);
+		break;
+	case GT_KIND_MEASURE:
+		read_measure(m, &f, &body);
+		break;
+	case GT_KIND_ACTION:
+		read_action(m, &f, &body);
+		break;
+	case GT_KIND_RISK:
+		read_risk(m, &f, &body);
+		break;
+	}
+	gt_fm_unused(f.map);
+	goto out;
+broken:
+	remember_broken(m, kind, text, end);
+out:
+	if (body.doc != NULL)
+		cmark_node_free(body.doc);
+	gt_fm_free(f.map);
+}

@@ -1,0 +1,297 @@
+/* model.c: construction and destruction of the model. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+struct gt_model *
+gt_model_new(const char *root)
+{
+	struct gt_model	*m = gt_xcalloc(1, sizeof(*m));
+
+	m->root = gt_xstrdup(root);
+	gt_calendar_default(&m->conf.cal);
+	return m;
+}
+
+const char *
+gt_model_file(struct gt_model *m, const char *path)
+{
+	const char	*s;
+
+	if ((s = gt_map_get(&m->file_ix, path)) != NULL)
+		return s;
+	gt_strlist_add(&m->files, path);
+	s = m->files.v[m->files.n - 1];
+	gt_map_put(&m->file_ix, s, (void *)s);
+	return s;
+}
+
+void
+gt_strlist_add(struct gt_strlist *l, const char *s)
+{
+	/* Capacity is the next power of two, so it need not be stored. */
+	if ((l->n & (l->n - 1)) == 0)
+		l->v = gt_xrealloc(l->v, (l->n ? l->n * 2 : 1) * sizeof(*l->v));
+	l->v[l->n++] = gt_xstrdup(s);
+}
+
+void
+gt_strlist_free(struct gt_strlist *l)
+{
+	size_t	 i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+int
+gt_strlist_has(const struct gt_strlist *l, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+body_free(struct gt_body *b)
+{
+	if (b->doc != NULL)
+		cmark_node_free(b->doc);
+}
+
+static void
+refs_free(struct gt_ref *r, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(r[i].id);
+	free(r);
+}
+
+static void
+priority_free(struct gt_priority *p)
+{
+	free(p->id);
+	free(p->title);
+	body_free(&p->body);
+	free(p->objectives);
+	free(p);
+}
+
+static void
+objective_free(struct gt_objective *o)
+{
+	free(o->id);
+	free(o->title);
+	free(o->priority_ref.id);
+	free(o->parent_ref.id);
+	free(o->portfolio);
+	free(o->lead);
+	gt_strlist_free(&o->tags);
+	body_free(&o->body);
+	free(o->children);
+	free(o->measures);
+	free(o->actions);
+	free(o->risks);
+	free(o);
+}
+
+static void
+measure_free(struct gt_measure *me)
+{
+	free(me->id);
+	free(me->title);
+	refs_free(me->objective_refs, me->nobjective_refs);
+	free(me->unit);
+	free(me->targets);
+	free(me->source);
+	free(me->owner);
+	gt_strlist_free(&me->tags);
+	body_free(&me->body);
+	free(me->objectives);
+	free(me->obs);
+	free(me->comparators);
+	free(me->evals);
+	free(me->explanation);
+	free(me);
+}
+
+static void
+action_free(struct gt_action *a)
+{
+	size_t	 i;
+
+	free(a->id);
+	free(a->objective_ref.id);
+	free(a->title);
+	free(a->lead);
+	for (i = 0; i < a->nmilestones; i++)
+		free(a->milestones[i].title);
+	free(a->milestones);
+	gt_strlist_free(&a->tags);
+	body_free(&a->body);
+	free(a->progress);
+	free(a->explanation);
+	free(a);
+}
+
+static void
+risk_free(struct gt_risk *r)
+{
+	free(r->id);
+	free(r->title);
+	free(r->owner);
+	refs_free(r->objective_refs, r->nobjective_refs);
+	gt_strlist_free(&r->controls);
+	body_free(&r->body);
+	free(r->objectives);
+	free(r->explanation);
+	free(r);
+}
+
+static void
+conf_free(struct gt_conf *c)
+{
+	size_t	 i;
+
+	free(c->path);
+	free(c->title);
+	free(c->organisation);
+	free(c->base_url);
+	free(c->language);
+	free(c->as_at_text);
+	for (i = 0; i < c->nbands; i++)
+		free(c->bands[i].name);
+	free(c->bands);
+	free(c->content_dir);
+	free(c->data_dir);
+	free(c->layouts_dir);
+	free(c->output_dir);
+	for (i = 0; i < c->npacks; i++) {
+		struct gt_pack *p = &c->packs[i];
+
+		free(p->name);
+		free(p->title);
+		free(p->audience);
+		refs_free(p->priority_refs, p->npriority_refs);
+		gt_strlist_free(&p->portfolios);
+		gt_strlist_free(&p->tags);
+		free(p->as_at_text);
+	}
+	free(c->packs);
+}
+
+void
+gt_model_free(struct gt_model *m)
+{
+	size_t	 i;
+
+	if (m == NULL)
+		return;
+	if (m->plan != NULL) {
+		free(m->plan->title);
+		free(m->plan->organisation);
+		free(m->plan->period);
+		free(m->plan->vision);
+		gt_strlist_free(&m->plan->values);
+		body_free(&m->plan->body);
+		free(m->plan);
+	}
+	for (i = 0; i < m->npriorities; i++)
+		priority_free(m->priorities[i]);
+	for (i = 0; i < m->nobjectives; i++)
+		objective_free(m->objectives[i]);
+	for (i = 0; i < m->nmeasures; i++)
+		measure_free(m->measures[i]);
+	for (i = 0; i < m->nactions; i++)
+		action_free(m->actions[i]);
+	for (i = 0; i < m->nrisks; i++)
+		risk_free(m->risks[i]);
+	for (i = 0; i < m->nobs; i++) {
+		free(m->obs[i]->measure_ref.id);
+		free(m->obs[i]->raw);
+		free(m->obs[i]->note);
+		free(m->obs[i]);
+	}
+	for (i = 0; i < m->nprogress; i++) {
+		free(m->progress[i]->action_ref.id);
+		free(m->progress[i]->note);
+		free(m->progress[i]);
+	}
+	for (i = 0; i < m->ncomparators; i++) {
+		free(m->comparators[i]->measure_ref.id);
+		free(m->comparators[i]->group);
+		free(m->comparators[i]);
+	}
+	for (i = 0; i < m->nfinance; i++) {
+		free(m->finance[i]->directorate);
+		free(m->finance[i]);
+	}
+	free(m->priorities);
+	free(m->objectives);
+	free(m->measures);
+	free(m->actions);
+	free(m->risks);
+	free(m->obs);
+	free(m->progress);
+	free(m->comparators);
+	free(m->finance);
+	gt_map_free(&m->priority_ix);
+	gt_map_free(&m->objective_ix);
+	gt_map_free(&m->measure_ix);
+	gt_map_free(&m->action_ix);
+	gt_map_free(&m->risk_ix);
+	gt_map_free(&m->file_ix);
+	gt_map_free(&m->broken_ix);
+	gt_strlist_free(&m->broken);
+	conf_free(&m->conf);
+	gt_strlist_free(&m->files);
+	free(m->root);
+	free(m);
+}
+
+static const char *const polarities[] = { "", "higher", "lower", "band" };
+static const char *const flags[] = { "", "provisional", "estimated", "revised" };
+static const char *const astatuses[] = {
+	"", "not started", "on track", "at risk", "complete", "overdue"
+};
+
+const char *
+gt_polarity_name(enum gt_polarity p)
+{
+	return polarities[p];
+}
+
+const char *
+gt_flag_name(enum gt_flag f)
+{
+	return flags[f];
+}
+
+const char *
+gt_astatus_name(enum gt_astatus s)
+{
+	return astatuses[s];
+}
+
+enum gt_astatus
+gt_astatus_parse(const char *s)
+{
+	int	 i;
+
+	/* "overdue" is computed from dates, never accepted as input. */
+	for (i = GT_ASTATUS_NOT_STARTED; i <= GT_ASTATUS_COMPLETE; i++)
+		if (gt_strieq(s, astatuses[i]))
+			return (enum gt_astatus)i;
+	return GT_ASTATUS_NONE;
+}

@@ -1,0 +1,415 @@
+/*
+ * model.h: the linked model of a council's plan and data.
+ *
+ * Ownership: the gt_model owns everything reachable from it (strings,
+ * arrays, cmark documents, objects); gt_model_free() releases it all.
+ * Pointers between objects (resolved references, child lists) are borrowed.
+ * Readers fill the id and loc of every gt_ref; link.c resolves them after
+ * all input is in, and nothing downstream runs on a model with errors.
+ */
+#ifndef GT_MODEL_H
+#define GT_MODEL_H
+
+#include <stddef.h>
+#include <cmark.h>
+
+#include "diag.h"
+#include "number.h"
+#include "period.h"
+#include "util.h"
+
+struct gt_strlist {
+	char	**v;
+	size_t	  n;
+};
+
+/* A reference by id, resolved by the link pass into a typed pointer elsewhere. */
+struct gt_ref {
+	char		*id;	/* NULL if absent */
+	struct gt_loc	 loc;
+};
+
+enum gt_polarity {
+	GT_POL_NONE = 0,
+	GT_POL_HIGHER,
+	GT_POL_LOWER,
+	GT_POL_BAND
+};
+
+enum gt_level {
+	GT_LEVEL_STRATEGIC = 0,
+	GT_LEVEL_OPERATIONAL
+};
+
+enum gt_tol_kind {
+	GT_TOL_DEFAULT = 0,	/* not given: site.conf [status] tolerance */
+	GT_TOL_RELATIVE,	/* "5%": 5% of the target */
+	GT_TOL_ABSOLUTE		/* "2": 2 units either side */
+};
+
+struct gt_tolerance {
+	enum gt_tol_kind kind;
+	double		 value;
+};
+
+enum gt_flag {
+	GT_FLAG_NONE = 0,
+	GT_FLAG_PROVISIONAL,
+	GT_FLAG_ESTIMATED,
+	GT_FLAG_REVISED
+};
+
+enum gt_astatus {
+	GT_ASTATUS_NONE = 0,
+	GT_ASTATUS_NOT_STARTED,
+	GT_ASTATUS_ON_TRACK,
+	GT_ASTATUS_AT_RISK,
+	GT_ASTATUS_COMPLETE,
+	GT_ASTATUS_OVERDUE	/* computed, never read */
+};
+
+/* Measure status: the order is the order reports list them in. */
+enum gt_status {
+	GT_STATUS_OFF_TARGET = 0,
+	GT_STATUS_WITHIN_TOLERANCE,
+	GT_STATUS_ON_TARGET,
+	GT_STATUS_NO_TARGET,
+	GT_STATUS_SUPPRESSED,
+	GT_STATUS_NO_DATA,
+	GT_STATUS_MAX
+};
+
+/* Direction of travel. */
+enum gt_dir {
+	GT_DIR_NONE = 0,	/* nothing to compare with */
+	GT_DIR_IMPROVING,
+	GT_DIR_NO_CHANGE,
+	GT_DIR_WORSENING,
+	GT_DIR_MAX
+};
+
+#define GT_MAX_BANDS	10	/* risk rating bands in site.conf */
+
+/* Counts under an objective, priority, portfolio, tag or pack. */
+struct gt_rollup {
+	size_t	 measures;
+	size_t	 status[GT_STATUS_MAX];
+	size_t	 dir[GT_DIR_MAX];		/* against the previous period */
+	size_t	 dir_year[GT_DIR_MAX];		/* against a year earlier */
+	size_t	 late;
+	size_t	 actions;
+	size_t	 astatus[GT_ASTATUS_OVERDUE + 1];
+	size_t	 risks;
+	size_t	 rating[GT_MAX_BANDS];
+	size_t	 above_appetite;
+};
+
+/* A value judged against its target (one row of a measure's history). */
+struct gt_eval {
+	const struct gt_obs	*obs;
+	int			 has_target;
+	double			 lo, hi;	/* the target; a range if banded */
+	int			 profiled;	/* year-to-date share of the year's */
+	enum gt_status		 status;
+};
+
+/* Markdown content: the body of a file, kept as a parsed cmark document. */
+struct gt_body {
+	cmark_node	*doc;	/* owned; NULL if the file has no body */
+	int		 line;	/* file line of the body's first line */
+};
+
+struct gt_plan {
+	struct gt_loc		 loc;
+	char			*title;
+	char			*organisation;
+	char			*period;
+	char			*vision;
+	struct gt_strlist	 values;
+	struct gt_body		 body;
+};
+
+struct gt_objective;
+struct gt_measure;
+struct gt_action;
+struct gt_risk;
+
+struct gt_priority {
+	struct gt_loc		 loc;
+	char			*id;
+	char			*title;
+	int			 order;
+	struct gt_body		 body;
+	/* Linked: top-level objectives, in id order. */
+	struct gt_objective	**objectives;
+	size_t			  nobjectives;
+	struct gt_rollup	  rollup;	/* status.c */
+};
+
+struct gt_objective {
+	struct gt_loc		 loc;
+	char			*id;
+	char			*title;
+	struct gt_ref		 priority_ref;	/* exactly one of these two */
+	struct gt_ref		 parent_ref;
+	char			*portfolio;
+	char			*lead;
+	struct gt_strlist	 tags;
+	struct gt_body		 body;
+	/* Linked. */
+	struct gt_priority	*priority;	/* the one its chain reaches */
+	struct gt_objective	*parent;
+	int			  depth;	/* 0 for top level */
+	struct gt_objective	**children;
+	size_t			  nchildren;
+	struct gt_measure	**measures;
+	size_t			  nmeasures;
+	struct gt_action	**actions;
+	size_t			  nactions;
+	struct gt_risk		**risks;
+	size_t			  nrisks;
+	int			  linkstate;	/* link pass scratch */
+	struct gt_rollup	  rollup;	/* status.c: with sub-objectives */
+};
+
+struct gt_target {
+	struct gt_loc		 loc;
+	struct gt_period	 period;
+	double			 lo;	/* the target; for band polarity the range */
+	double			 hi;	/* equal to lo unless banded */
+};
+
+/* One value of a measure in one period (a data row). */
+struct gt_obs {
+	struct gt_loc		 loc;		/* of the value */
+	struct gt_ref		 measure_ref;
+	struct gt_period	 period;
+	struct gt_loc		 period_loc;
+	struct gt_value		 value;
+	char			*raw;	/* the value as written */
+	char			*note;
+	enum gt_flag		 flag;
+	size_t			 seq;	/* read order, for reporting duplicates */
+};
+
+struct gt_comparator {
+	struct gt_loc		 loc;		/* of the value */
+	struct gt_ref		 measure_ref;
+	struct gt_period	 period;
+	struct gt_loc		 period_loc;
+	char			*group;
+	struct gt_value		 value;
+	size_t			 seq;
+};
+
+struct gt_measure {
+	struct gt_loc		 loc;
+	char			*id;
+	char			*title;
+	struct gt_ref		*objective_refs;	/* objective or objectives */
+	size_t			 nobjective_refs;
+	char			*unit;
+	int			 decimals;
+	enum gt_polarity	 polarity;
+	enum gt_freq		 frequency;
+	int			 cumulative;
+	struct gt_tolerance	 tolerance;
+	int			 has_baseline;
+	double			 baseline;
+	struct gt_period	 baseline_period;
+	struct gt_target	*targets;
+	size_t			 ntargets;
+	char			*source;
+	char			*owner;
+	enum gt_level		 level;
+	struct gt_strlist	 tags;
+	struct gt_body		 body;
+	/* Linked. */
+	struct gt_objective	**objectives;
+	size_t			  nobjectives;
+	struct gt_obs		**obs;		/* sorted by period */
+	size_t			  nobs;
+	struct gt_comparator	**comparators;	/* sorted by group, period */
+	size_t			  ncomparators;
+	/* Computed by status.c, at the site's as-at period. */
+	struct gt_eval		 *evals;	/* parallel to obs */
+	const struct gt_eval	 *latest;	/* NULL: no data */
+	enum gt_status		  status;
+	enum gt_dir		  dir_prev, dir_year;
+	const struct gt_obs	 *prev, *year_ago;	/* compared with */
+	int			  late;
+	struct gt_period	  expected;	/* the period it should reach */
+	char			 *explanation;
+};
+
+struct gt_milestone {
+	struct gt_loc		 loc;
+	char			*title;
+	struct gt_date		 due;
+};
+
+/* One row of action progress. */
+struct gt_progress {
+	struct gt_loc		 loc;
+	struct gt_ref		 action_ref;
+	struct gt_period	 period;
+	enum gt_astatus		 status;
+	char			*note;
+	size_t			 seq;
+};
+
+struct gt_action {
+	struct gt_loc		 loc;
+	char			*id;
+	struct gt_ref		 objective_ref;
+	char			*title;
+	char			*lead;
+	struct gt_date		 due;
+	struct gt_milestone	*milestones;
+	size_t			 nmilestones;
+	struct gt_strlist	 tags;
+	int			 eia;
+	struct gt_body		 body;
+	/* Linked. */
+	struct gt_objective	*objective;
+	struct gt_progress	**progress;	/* sorted by period */
+	size_t			  nprogress;
+	/* Computed by status.c. */
+	const struct gt_progress *latest;	/* NULL: no progress yet */
+	enum gt_astatus		  status;
+	size_t			  milestones_due;	/* due by the as-at date */
+	size_t			  milestones_overdue;
+	char			 *explanation;
+};
+
+struct gt_risk {
+	struct gt_loc		 loc;
+	char			*id;
+	char			*title;
+	char			*owner;
+	struct gt_ref		*objective_refs;
+	size_t			 nobjective_refs;
+	int			 likelihood, impact;
+	int			 target_likelihood, target_impact;
+	struct gt_strlist	 controls;
+	struct gt_body		 body;
+	/* Linked. */
+	struct gt_objective	**objectives;
+	size_t			  nobjectives;
+	/* Computed by status.c. */
+	int			  score, target_score;
+	int			  gap;		/* score - target_score */
+	size_t			  band, target_band;	/* index in conf bands */
+	int			  above_appetite;
+	char			 *explanation;
+};
+
+struct gt_finance {
+	struct gt_loc		 loc;
+	char			*directorate;
+	struct gt_period	 period;
+	struct gt_value		 budget;
+	struct gt_value		 forecast;
+};
+
+struct gt_band {
+	char	*name;
+	int	 lo, hi;	/* inclusive range of likelihood x impact */
+};
+
+/* One [pack NAME] section of site.conf. */
+struct gt_pack {
+	struct gt_loc		 loc;
+	char			*name;
+	char			*title;
+	char			*audience;
+	struct gt_ref		*priority_refs;
+	size_t			 npriority_refs;
+	struct gt_strlist	 portfolios;
+	struct gt_strlist	 tags;
+	struct gt_loc		 portfolios_loc, tags_loc;
+	char			*as_at_text;	/* NULL: the site's */
+	struct gt_period	 as_at;
+	struct gt_loc		 as_at_loc;
+};
+
+struct gt_conf {
+	char			*path;		/* site.conf, as shown in messages */
+	char			*title;
+	char			*organisation;
+	char			*base_url;
+	char			*language;
+	char			*as_at_text;
+	struct gt_period	 as_at;
+	struct gt_loc		 as_at_loc;
+	int			 as_at_cli;	/* given on the command line */
+	struct gt_calendar	 cal;
+	/* [status] */
+	struct gt_tolerance	 tolerance;
+	struct gt_band		*bands;
+	size_t			 nbands;
+	int			 risk_appetite;	/* 0: none set */
+	int			 lag_months[GT_FREQ_BIENNIAL + 1];
+	double			 no_change;	/* direction threshold, relative % */
+	/* [paths], relative to the site folder */
+	char			*content_dir;
+	char			*data_dir;
+	char			*layouts_dir;
+	char			*output_dir;
+	struct gt_pack		*packs;
+	size_t			 npacks;
+};
+
+struct gt_model {
+	char			*root;		/* the site folder */
+	struct gt_conf		 conf;
+	struct gt_strlist	 files;		/* every path a gt_loc names */
+	struct gt_map		 file_ix;
+	struct gt_plan		*plan;
+
+	struct gt_priority	**priorities;	/* sorted by order, then id */
+	size_t			  npriorities, cappriorities;
+	struct gt_objective	**objectives;	/* sorted by id */
+	size_t			  nobjectives, capobjectives;
+	struct gt_measure	**measures;
+	size_t			  nmeasures, capmeasures;
+	struct gt_action	**actions;
+	size_t			  nactions, capactions;
+	struct gt_risk		**risks;
+	size_t			  nrisks, caprisks;
+	struct gt_obs		**obs;
+	size_t			  nobs, capobs;
+	struct gt_progress	**progress;
+	size_t			  nprogress, capprogress;
+	struct gt_comparator	**comparators;
+	size_t			  ncomparators, capcomparators;
+	struct gt_finance	**finance;
+	size_t			  nfinance, capfinance;
+
+	/*
+	 * Ids of files that could not be read as objects ("kind:id"), so that
+	 * references to them do not repeat the file's own error.
+	 */
+	struct gt_strlist	 broken;
+	struct gt_map		 broken_ix;
+
+	/* Id indexes, filled by the link pass. */
+	struct gt_map		 priority_ix, objective_ix, measure_ix,
+				 action_ix, risk_ix;
+};
+
+struct gt_model	*gt_model_new(const char *root);
+void		 gt_model_free(struct gt_model *);
+/* Keep a copy of path for the model's lifetime; returns the stable copy. */
+const char	*gt_model_file(struct gt_model *, const char *path);
+
+void		 gt_strlist_add(struct gt_strlist *, const char *);
+void		 gt_strlist_free(struct gt_strlist *);
+int		 gt_strlist_has(const struct gt_strlist *, const char *);
+
+const char	*gt_polarity_name(enum gt_polarity);
+const char	*gt_flag_name(enum gt_flag);
+const char	*gt_astatus_name(enum gt_astatus);
+enum gt_astatus	 gt_astatus_parse(const char *);
+
+#endif

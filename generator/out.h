@@ -1,0 +1,31 @@
+/*
+ * out.h: the write stage. Output goes into a fresh folder beside the
+ * target (".NAME.tmp-PID"), and only a finished build is swapped in, in
+ * one rename, so a failed or killed build leaves the last good output
+ * exactly as it was.
+ *
+ * Ownership: gt_out_new() returns a handle the caller ends with either
+ * gt_out_commit() or gt_out_free() (which discards the unfinished folder).
+ */
+#ifndef GT_OUT_H
+#define GT_OUT_H
+
+#include <stddef.h>
+
+struct gt_out;
+
+/* Start an output for the folder dir; NULL (reported) if it cannot be made. */
+struct gt_out	*gt_out_new(const char *dir);
+/* The staging folder, for writers that need a real path (PDF, PNG). */
+const char	*gt_out_root(const struct gt_out *);
+/* Write a file at rel (folders made as needed); 0, or -1 (reported). */
+int		 gt_out_write(struct gt_out *, const char *rel, const void *,
+		    size_t);
+/* Make the folders above rel and return the full staging path; caller frees. */
+char		*gt_out_path(struct gt_out *, const char *rel);
+/* Swap the finished folder in; 0, or -1 (reported, old output kept). */
+int		 gt_out_commit(struct gt_out *);
+/* Discard an unfinished output (NULL-safe); after commit, just frees. */
+void		 gt_out_free(struct gt_out *);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * read.h: the read stage. Turns a site folder (site.conf, content/ and the
+ * data folder) into an unlinked model, reporting every problem through
+ * gt_msg() and carrying on past it, so one run finds all of them.
+ *
+ * Ownership: gt_read_site() returns a model the caller frees with
+ * gt_model_free(); never NULL. The per-file readers add to a model that
+ * keeps owning everything they create.
+ */
+#ifndef GT_READ_H
+#define GT_READ_H
+
+#include "model.h"
+
+/* What a Markdown file in content/ describes, from the folder it is in. */
+enum gt_kind {
+	GT_KIND_PLAN,
+	GT_KIND_PRIORITY,
+	GT_KIND_OBJECTIVE,
+	GT_KIND_MEASURE,
+	GT_KIND_ACTION,
+	GT_KIND_RISK
+};
+
+/*
+ * Read the site in folder root. as_at, if not NULL, overrides site.conf's
+ * as_at (the command line's --as-at).
+ */
+struct gt_model	*gt_read_site(const char *root, const char *as_at);
+
+/* site.conf from memory; path is what messages name. */
+void	gt_conf_read(struct gt_model *, const char *path, const char *text,
+	    size_t len);
+/* One Markdown file with front matter, from memory. */
+void	gt_md_read(struct gt_model *, enum gt_kind, const char *path,
+	    const char *text, size_t len);
+/* One CSV data file, from memory; its header row says what it holds. */
+void	gt_csv_read(struct gt_model *, const char *path, const char *text,
+	    size_t len);
+
+/* Was there a file of this kind with this id that could not be read? */
+int	gt_md_broken(const struct gt_model *, enum gt_kind, const char *id);
+
+/* Is s a well-formed id (letters, digits, '-', '_', '.')? */
+int	gt_id_valid(const char *s);
+
+#endif

@@ -1,0 +1,373 @@
+/* util.c: allocation that cannot fail, buffers, files, UTF-8. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+static void
+oom(void)
+{
+	fputs("goldthread: out of memory\n", stderr);
+	abort();
+}
+
+void *
+gt_xmalloc(size_t n)
+{
+	void	*p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+gt_xcalloc(size_t n, size_t sz)
+{
+	void	*p = calloc(n ? n : 1, sz ? sz : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+gt_xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+gt_xgrow(void *p, size_t *cap, size_t want, size_t sz)
+{
+	size_t	 ncap;
+
+	if (want <= *cap)
+		return p;
+	ncap = *cap ? *cap : 8;
+	while (ncap < want) {
+		if (ncap > SIZE_MAX / 2)
+			oom();
+		ncap *= 2;
+	}
+	if (ncap > SIZE_MAX / sz)
+		oom();
+	p = gt_xrealloc(p, ncap * sz);
+	*cap = ncap;
+	return p;
+}
+
+char *
+gt_xstrdup(const char *s)
+{
+	return gt_xstrndup(s, strlen(s));
+}
+
+char *
+gt_xstrndup(const char *s, size_t n)
+{
+	char	*p = gt_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+gt_xasprintf(const char *fmt, ...)
+{
+	char	*s;
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	s = gt_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void
+gt_buf_add(struct gt_buf *b, const void *p, size_t n)
+{
+	b->data = gt_xgrow(b->data, &b->cap, b->len + n + 1, 1);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+gt_buf_puts(struct gt_buf *b, const char *s)
+{
+	gt_buf_add(b, s, strlen(s));
+}
+
+void
+gt_buf_putc(struct gt_buf *b, int c)
+{
+	char	 ch = (char)c;
+
+	gt_buf_add(b, &ch, 1);
+}
+
+void
+gt_buf_printf(struct gt_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	b->data = gt_xgrow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+gt_buf_reset(struct gt_buf *b)
+{
+	b->len = 0;
+	if (b->data != NULL)
+		b->data[0] = '\0';
+}
+
+char *
+gt_buf_steal(struct gt_buf *b)
+{
+	char	*s = b->data != NULL ? b->data : gt_xstrdup("");
+
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void
+gt_buf_free(struct gt_buf *b)
+{
+	if (b == NULL)
+		return;
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+gt_read_file(const char *path, char **data, size_t *len)
+{
+	FILE		*f;
+	struct stat	 st;
+	char		*p = NULL;
+	size_t		 cap = 0, n = 0, r;
+	int		 rc = -1, saved;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return -1;
+	if (fstat(fileno(f), &st) == -1)
+		goto out;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto out;
+	}
+	if (st.st_size > GT_MAX_FILE_BYTES) {
+		errno = EFBIG;
+		goto out;
+	}
+	for (;;) {
+		p = gt_xgrow(p, &cap, n + 65536 + 1, 1);
+		r = fread(p + n, 1, 65536, f);
+		n += r;
+		if (n > (size_t)GT_MAX_FILE_BYTES) {
+			errno = EFBIG;
+			goto out;
+		}
+		if (r < 65536) {
+			if (ferror(f))
+				goto out;
+			break;
+		}
+	}
+	p[n] = '\0';
+	*data = p;
+	*len = n;
+	p = NULL;
+	rc = 0;
+out:
+	saved = errno;
+	free(p);
+	fclose(f);
+	errno = saved;
+	return rc;
+}
+
+int
+gt_utf8_check(const char *s, size_t n, int *line, int *col)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, ls = 0;
+	int			 ln = 1, len, k;
+	uint32_t		 cp;
+
+	while (i < n) {
+		unsigned char c = p[i];
+
+		if (c == '\n') {
+			ln++;
+			ls = ++i;
+			continue;
+		}
+		if (c == 0)
+			goto bad;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			len = 2;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			len = 3;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			len = 4;
+			cp = c & 0x07;
+		} else
+			goto bad;
+		if (i + (size_t)len > n)
+			goto bad;
+		for (k = 1; k < len; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto bad;
+		i += (size_t)len;
+	}
+	return 0;
+bad:
+	*line = ln;
+	*col = (int)(i - ls) + 1;
+	return -1;
+}
+
+void
+gt_sort(void *base, size_t n, size_t sz, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, sz, cmp);
+}
+
+int
+gt_strieq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb)
+			return 0;
+	}
+	return *a == *b;
+}
+
+char *
+gt_trim(char *s)
+{
+	char	*e;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+	    e[-1] == '\n'))
+		*--e = '\0';
+	return s;
+}
+
+/* FNV-1a: cheap, and good enough for ids. */
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t	 h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct gt_map_ent *
+map_find(const struct gt_map *m, const char *key)
+{
+	size_t	 i;
+
+	if (m->cap == 0)
+		return NULL;
+	for (i = hash_str(key) & (m->cap - 1); m->ents[i].key != NULL;
+	    i = (i + 1) & (m->cap - 1))
+		if (strcmp(m->ents[i].key, key) == 0)
+			return &m->ents[i];
+	return &m->ents[i];
+}
+
+void *
+gt_map_get(const struct gt_map *m, const char *key)
+{
+	struct gt_map_ent	*e = map_find(m, key);
+
+	return e != NULL && e->key != NULL ? e->val : NULL;
+}
+
+void *
+gt_map_put(struct gt_map *m, const char *key, void *val)
+{
+	struct gt_map_ent	*e, *old;
+	size_t			 i, ocap;
+
+	if ((m->len + 1) * 2 > m->cap) {
+		old = m->ents;
+		ocap = m->cap;
+		m->cap = ocap ? ocap * 2 : 64;
+		m->ents = gt_xcalloc(m->cap, sizeof(*m->ents));
+		for (i = 0; i < ocap; i++)
+			if (old[i].key != NULL)
+				*map_find(m, old[i].key) = old[i];
+		free(old);
+	}
+	e = map_find(m, key);
+	if (e->key != NULL)
+		return e->val;
+	e->key = key;
+	e->val = val;
+	m->len++;
+	return NULL;
+}
+
+void
+gt_map_free(struct gt_map *m)
+{
+	if (m == NULL)
+		return;
+	free(m->ents);
+	m->ents = NULL;
+	m->len = m->cap = 0;
+}

@@ -1,0 +1,82 @@
+/*
+ * util.h: allocation wrappers, growable buffers and arrays.
+ *
+ * Allocation failure is not an input error: every x*() function aborts the
+ * program with a message instead of returning NULL, so callers never test.
+ */
+#ifndef GT_UTIL_H
+#define GT_UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+void	*gt_xmalloc(size_t);
+void	*gt_xcalloc(size_t, size_t);
+void	*gt_xrealloc(void *, size_t);
+/* Grow an array of n elements of size sz to hold at least want; *cap updated. */
+void	*gt_xgrow(void *, size_t *cap, size_t want, size_t sz);
+char	*gt_xstrdup(const char *);
+char	*gt_xstrndup(const char *, size_t);
+char	*gt_xasprintf(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/* Append-only byte buffer; data is always NUL-terminated. Caller frees. */
+struct gt_buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 gt_buf_add(struct gt_buf *, const void *, size_t);
+void	 gt_buf_puts(struct gt_buf *, const char *);
+void	 gt_buf_putc(struct gt_buf *, int);
+void	 gt_buf_printf(struct gt_buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 gt_buf_reset(struct gt_buf *);
+/* Hand the string over to the caller and leave the buffer empty. */
+char	*gt_buf_steal(struct gt_buf *);
+void	 gt_buf_free(struct gt_buf *);
+
+/* Grow arr by one element and point at it: *GT_PUSH(a, n, cap) = x. */
+#define GT_PUSH(arr, n, cap) \
+	((arr) = gt_xgrow((arr), &(cap), (n) + 1, sizeof(*(arr))), &(arr)[(n)++])
+
+/* Read a whole file into *data (NUL-terminated, caller frees) and *len; 0 or -1 with errno. */
+int	 gt_read_file(const char *path, char **data, size_t *len);
+
+/*
+ * Return 0 if the n bytes are valid UTF-8 (no NUL, no overlongs, no
+ * surrogates), else -1 with *line and *col (1-based, col in bytes) at the
+ * first bad byte.
+ */
+int	 gt_utf8_check(const char *, size_t, int *line, int *col);
+
+/* qsort() that accepts an empty (NULL) array. */
+void	 gt_sort(void *, size_t n, size_t sz, int (*)(const void *, const void *));
+
+/* Case-insensitive ASCII comparison helpers. */
+int	 gt_strieq(const char *, const char *);
+/* Trim ASCII white space in place; returns s. */
+char	*gt_trim(char *);
+
+/*
+ * String-keyed hash map for id look-ups. Keys and values are borrowed: the
+ * map owns only its table, freed by gt_map_free().
+ */
+struct gt_map_ent {
+	const char	*key;
+	void		*val;
+};
+
+struct gt_map {
+	struct gt_map_ent	*ents;
+	size_t			 len;
+	size_t			 cap;
+};
+
+void	*gt_map_get(const struct gt_map *, const char *key);
+/* Insert key if absent and return NULL; if present, keep it and return its value. */
+void	*gt_map_put(struct gt_map *, const char *key, void *val);
+void	 gt_map_free(struct gt_map *);
+
+#endif

@@ -1,0 +1,29 @@
+/* fuzz_md.c: libFuzzer harness for Markdown files with front matter. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "link.h"
+#include "read.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+/* The first byte picks the kind of file, so every reader is reached. */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	struct gt_model	*m;
+	char		*text;
+
+	if (len == 0)
+		return 0;
+	m = gt_model_new(".");
+	text = gt_xstrndup((const char *)data + 1, len - 1);
+	gt_diag_reset();
+	gt_md_read(m, (enum gt_kind)(data[0] % (GT_KIND_RISK + 1)), "fuzz.md",
+	    text, len - 1);
+	gt_link(m);
+	free(text);
+	gt_model_free(m);
+	gt_diag_reset();
+	return 0;
+}

@@ -1,0 +1,108 @@
+/* test_out.c: atomic output and the small utilities under everything. */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+
+#include "out.h"
+#include "util.h"
+#include "helpers.h"
+
+/* Does the file hold exactly want (NULL: does it not exist)? */
+static void
+expect_file(const char *path, const char *want)
+{
+	char	*data = NULL;
+	size_t	 len;
+	int	 rc = gt_read_file(path, &data, &len);
+
+	if (want == NULL)
+		cr_expect_eq(rc, -1, "%s should not exist", path);
+	else {
+		cr_assert_eq(rc, 0, "%s should exist", path);
+		cr_expect_str_eq(data, want);
+	}
+	free(data);
+}
+
+Test(out, build_aside_then_swap)
+{
+	char		 dir[] = "/tmp/gt-out-XXXXXX", *pub, *got;
+	struct gt_out	*o;
+	struct stat	 st;
+
+	cr_assert_not_null(mkdtemp(dir));
+	pub = gt_xasprintf("%s/public", dir);
+
+	o = gt_out_new(pub);
+	cr_assert_not_null(o);
+	cr_assert_eq(gt_out_write(o, "a/b/index.html", "one", 3), 0);
+	/* Nothing shows until the commit. */
+	cr_expect_eq(stat(pub, &st), -1);
+	cr_assert_eq(gt_out_commit(o), 0);
+	gt_out_free(o);
+	got = gt_xasprintf("%s/a/b/index.html", pub);
+	expect_file(got, "one");
+
+	/* A build that fails leaves the last good output exactly as it was. */
+	o = gt_out_new(pub);
+	cr_assert_eq(gt_out_write(o, "a/b/index.html", "two", 3), 0);
+	gt_out_free(o);
+	expect_file(got, "one");
+
+	/* A second good build replaces it whole: stale files go. */
+	o = gt_out_new(pub);
+	cr_assert_eq(gt_out_write(o, "c.html", "three", 5), 0);
+	cr_assert_eq(gt_out_commit(o), 0);
+	gt_out_free(o);
+	expect_file(got, NULL);
+	free(got);
+	free(pub);
+}
+
+Test(util, utf8_check)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;
+		int		 ok, line, col;
+	} t[] = {
+		{ "plain\n", 6, 1, 0, 0 },
+		{ "\xc2\xa3 and \xe2\x80\x99 and \xf0\x9f\x98\x80", 19, 1, 0, 0 },
+		{ "a\nb\xff", 4, 0, 2, 2 },
+		{ "\xc0\xaf", 2, 0, 1, 1 },		/* overlong */
+		{ "x\xed\xa0\x80", 4, 0, 1, 2 },	/* surrogate */
+		{ "ab\xe2\x80", 4, 0, 1, 3 },		/* truncated */
+		{ "a\0b", 3, 0, 1, 2 },			/* NUL */
+		{ "\xf4\x90\x80\x80", 4, 0, 1, 1 },	/* above U+10FFFF */
+	};
+	size_t	 i;
+	int	 line, col;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		int rc = gt_utf8_check(t[i].s, t[i].n, &line, &col);
+
+		cr_expect_eq(rc == 0, t[i].ok, "case %zu", i);
+		if (!t[i].ok) {
+			cr_expect_eq(line, t[i].line, "case %zu line", i);
+			cr_expect_eq(col, t[i].col, "case %zu col", i);
+		}
+	}
+}
+
+Test(util, map_grows_and_keeps_first)
+{
+	struct gt_map	 m = { 0 };
+	char		 keys[1000][8];
+	size_t		 i;
+
+	for (i = 0; i < 1000; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "k%zu", i);
+		cr_assert_null(gt_map_put(&m, keys[i], keys[i]));
+	}
+	cr_expect_eq(gt_map_put(&m, "k5", "other"), keys[5]);
+	for (i = 0; i < 1000; i++)
+		cr_expect_eq(gt_map_get(&m, keys[i]), keys[i]);
+	cr_expect_null(gt_map_get(&m, "k1000"));
+	gt_map_free(&m);
+}
