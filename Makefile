@@ -30,10 +30,13 @@ DEB_PKGS = gcc make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
 	libjansson-dev fonts-dejavu-core poppler-utils time
 
-PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo cairo cairo-png cairo-svg cairo-pdf
+PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf
 CC	?= cc
 BUILD	?= build
 OPT	?= -O2 -g
+# The layouts a site without its own is built with (install: PREFIX/share).
+LAYOUTS_DIR ?= $(CURDIR)/layouts
+CFLAGS	+= -DGT_LAYOUTS_DIR='"$(LAYOUTS_DIR)"'
 CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wno-unused-parameter -Igenerator -Icharts $(GT_LIMITS)
@@ -57,8 +60,25 @@ LIB_OBJS = \
 	$(BUILD)/format.o \
 	$(BUILD)/status.o
 
+# Back-ends: they see only the finished model.
+RENDER_OBJS = \
+	$(BUILD)/chartdata.o \
+	$(BUILD)/md_html.o \
+	$(BUILD)/tmpl.o \
+	$(BUILD)/site_render.o
+
 # Charts (charts/): drawn once against a cairo_t, for PNG, SVG and PDF.
-CHART_OBJS =
+CHART_OBJS = \
+	$(BUILD)/chart_style.o \
+	$(BUILD)/chart_font.o \
+	$(BUILD)/chart_axis.o \
+	$(BUILD)/chart_trend.o \
+	$(BUILD)/chart_spark.o \
+	$(BUILD)/chart_statusbar.o \
+	$(BUILD)/chart_heatmap.o \
+	$(BUILD)/chart_progress.o \
+	$(BUILD)/chart_describe.o \
+	$(BUILD)/chart_render.o
 
 MAIN_OBJ = $(BUILD)/main.o
 
@@ -71,13 +91,15 @@ TEST_OBJS = \
 	$(BUILD)/tests/test_limits.o \
 	$(BUILD)/tests/test_status.o \
 	$(BUILD)/tests/test_cases.o \
+	$(BUILD)/tests/test_tmpl.o \
 	$(CHART_TEST_OBJS)
 
-CHART_TEST_OBJS =
+CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
 
 HDRS = $(wildcard generator/*.h charts/*.h)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench clean
+.PHONY: all deps run check test unit asan valgrind fuzz bench clean charts-ref \
+	site-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
 
@@ -105,29 +127,80 @@ $(BUILD)/tests/%.o: tests/unit/%.c $(HDRS) | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
-$(BUILD)/goldthread: $(LIB_OBJS) $(CHART_OBJS) $(MAIN_OBJ)
+$(BUILD)/goldthread: $(LIB_OBJS) $(RENDER_OBJS) $(CHART_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS)
 
-$(BUILD)/unit_tests: $(LIB_OBJS) $(CHART_OBJS) $(TEST_OBJS)
+$(BUILD)/unit_tests: $(LIB_OBJS) $(RENDER_OBJS) $(CHART_OBJS) $(TEST_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS) -lcriterion
 
 # The example council must pass the strictest check silently.
 check: all
 	$(BUILD)/goldthread check --strict .
 
+# The example council's site and reports, into public/ (swapped in whole).
 run: all
 	$(BUILD)/goldthread check --strict .
-	$(BUILD)/goldthread status .
+	$(BUILD)/goldthread build .
+	@echo "Built public/: open public/index.html in a browser, or serve the folder."
 
 unit: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 	GT_BIN=$(BUILD)/goldthread $(BUILD)/unit_tests $(TEST_ARGS)
 
-test: unit check
+# The built example: every link and asset resolves, every page has a title,
+# lang, one h1 and alt text on every image (tests/site/sitecheck.c).
+$(BUILD)/sitecheck: tests/site/sitecheck.c | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $$(pkg-config --cflags libxml-2.0) -o $@ $< $(LDFLAGS) $$(pkg-config --libs libxml-2.0)
 
+site-check: all $(BUILD)/sitecheck
+	tests/site/run_tests.sh $(BUILD)/sitecheck
+	rm -rf $(BUILD)/site $(BUILD)/site2
+	$(BUILD)/goldthread build . -o $(BUILD)/site
+	$(BUILD)/sitecheck $(BUILD)/site
+	$(BUILD)/goldthread build . -o $(BUILD)/site2
+	diff -r $(BUILD)/site $(BUILD)/site2 && echo "site-check: two builds are byte-identical"
+
+test: unit check site-check
+
+# fontconfig keeps the fonts it was given for the process's life.
 asan:
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" \
 		TEST_ARGS="--jobs 1" test
+
+# WCAG 2.2 AA: axe-core in Debian's Chromium over every page of the example,
+# at 1280 and 375 px wide. node and npm come from Debian when missing.
+A11Y_DEB_PKGS = chromium
+a11y-deps:
+	@missing=""; for p in $(A11Y_DEB_PKGS); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v node >/dev/null || missing="$$missing nodejs"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+	cd tests/a11y && npm ci --no-audit --no-fund
+
+a11y: all a11y-deps
+	tests/a11y/run_tests.sh
+	rm -rf $(BUILD)/site
+	$(BUILD)/goldthread build . -o $(BUILD)/site
+	cd tests/a11y && node a11y.mjs ../../$(BUILD)/site
+
+# Screenshots at 375 and 1280 px and in print, for looking at: SHOTS=pages.
+SHOTS ?= index.html risks.html
+screenshots: all a11y-deps
+	rm -rf $(BUILD)/site
+	$(BUILD)/goldthread build . -o $(BUILD)/site
+	cd tests/a11y && node screenshot.mjs ../../$(BUILD)/site ../../$(BUILD)/screenshots $(SHOTS)
+
+# Rewrite tests/charts/ref/*.png after a deliberate change to the charts;
+# look at each before committing.
+charts-ref: deps $(BUILD)/unit_tests
+	GT_BLESS=1 $(BUILD)/unit_tests --filter 'chart/reference_images'
 
 valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 	GT_BIN="valgrind -q --error-exitcode=99 --leak-check=full $(BUILD)/goldthread" \
@@ -156,6 +229,12 @@ fuzz: deps
 BENCH_SIZES ?= 100 1000 10000
 $(BUILD)/genplan: tests/bench/genplan.c | $(BUILD)/.deps
 	$(CC) $(CFLAGS) -o $@ $<
+
+# Trend charts per second (PNG, SVG) against a bare Cairo line chart.
+CHARTBENCH_N ?= 200
+CHARTBENCH_OBJS = $(CHART_OBJS) $(BUILD)/format.o $(BUILD)/util.o
+$(BUILD)/chartbench: tests/bench/chartbench.c $(CHARTBENCH_OBJS) $(HDRS) | $(BUILD)/.deps
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(CHARTBENCH_OBJS) $(LDFLAGS) $(PKG_LIBS)
 
 bench: all $(BUILD)/genplan
 	@for n in $(BENCH_SIZES); do \

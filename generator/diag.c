@@ -66,6 +66,7 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_E_UNKNOWN_PACK_SCOPE] =	{ "pack-scope", "pack scope names nothing defined" },
 	[GT_E_NO_PLAN] =		{ "no-plan", "the plan file is missing" },
 	[GT_E_WRITE] =			{ "write", "cannot write output" },
+	[GT_E_LAYOUT] =			{ "layout", "layout" },
 };
 
 struct diag {

@@ -72,6 +72,7 @@ enum gt_msgid {
 	GT_E_UNKNOWN_PACK_SCOPE,
 	GT_E_NO_PLAN,
 	GT_E_WRITE,
+	GT_E_LAYOUT,
 
 	GT_MSG_MAX
 };

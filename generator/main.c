@@ -5,8 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "chartdata.h"
 #include "format.h"
+#include "site.h"
 #include "link.h"
 #include "read.h"
 #include "status.h"
@@ -26,6 +29,10 @@ struct opts {
 	enum gt_diag_format	 diag_format;
 	size_t			 max_diags;
 	int			 csv;		/* status --format=csv */
+	const char		*output;	/* build -o, chart -o */
+	const char		*measure;	/* chart MEASURE_ID */
+	int			 alt;		/* chart --alt */
+	double			 scale, width, height;	/* chart */
 };
 
 static void
@@ -67,7 +74,7 @@ usage_error(const char *fmt, const char *arg)
 }
 
 static int
-parse_opts(int argc, char *argv[], struct opts *o)
+parse_opts(int argc, char *argv[], struct opts *o, int chart)
 {
 	static const struct option longopts[] = {
 		{ "as-at", required_argument, NULL, 'a' },
@@ -75,12 +82,18 @@ parse_opts(int argc, char *argv[], struct opts *o)
 		{ "diagnostics", required_argument, NULL, 'd' },
 		{ "max-diagnostics", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "alt", no_argument, NULL, 'A' },
+		{ "scale", required_argument, NULL, 'S' },
+		{ "width", required_argument, NULL, 'W' },
+		{ "height", required_argument, NULL, 'H' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct gt_period	 p;
 	struct stat		 st;
 	char			*end;
+	double			 d;
 	long			 n;
 	int			 c;
 
@@ -89,7 +102,7 @@ parse_opts(int argc, char *argv[], struct opts *o)
 	o->max_diags = GT_MAX_DIAGS_SHOWN;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			if (gt_period_parse(optarg, &p) == -1)
@@ -128,6 +141,25 @@ parse_opts(int argc, char *argv[], struct opts *o)
 				return usage_error("--format takes table or "
 				    "csv, not '%s'", optarg);
 			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'A':
+			o->alt = 1;
+			break;
+		case 'S':
+		case 'W':
+		case 'H':
+			errno = 0;
+			d = strtod(optarg, &end);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    !(d > 0) || d > (c == 'S' ? 8 : 10000))
+				return usage_error("--scale, --width and "
+				    "--height take a positive number, not '%s'",
+				    optarg);
+			*(c == 'S' ? &o->scale : c == 'W' ? &o->width :
+			    &o->height) = d;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(0);
@@ -135,6 +167,12 @@ parse_opts(int argc, char *argv[], struct opts *o)
 			return usage_error("unknown or incomplete option '%s'",
 			    argv[optind - 1]);
 		}
+	}
+	/* The chart command names its measure before the folder. */
+	if (chart) {
+		if (optind == argc)
+			return usage_error("%s", "chart needs a measure id");
+		o->measure = argv[optind++];
 	}
 	if (optind < argc)
 		o->dir = argv[optind++];
@@ -186,7 +224,7 @@ cmd_check(int argc, char *argv[])
 	struct gt_model	*m;
 	int		 rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) != 0)
+	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
 	if ((m = load(&o, &rc)) == NULL)
 		return rc;
@@ -380,7 +418,7 @@ cmd_status(int argc, char *argv[])
 	struct gt_model	*m;
 	int		 rc;
 
-	if ((rc = parse_opts(argc, argv, &o)) != 0)
+	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
 	if ((m = load(&o, &rc)) == NULL)
 		return rc;
@@ -389,6 +427,151 @@ cmd_status(int argc, char *argv[])
 		status_csv(m);
 	else
 		status_table(m);
+	rc = finish(&o);
+	gt_model_free(m);
+	return rc;
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * The site's own layouts if it has them, else the ones that ship with
+ * goldthread: where it was built or installed (GT_LAYOUTS_DIR), or beside
+ * the program if it has been moved. NULL if none is found.
+ */
+static char *
+find_layouts(const struct gt_model *m)
+{
+	char	 exe[4096], *p, *try;
+	ssize_t	 n;
+
+	try = gt_xasprintf("%s/%s", m->root, m->conf.layouts_dir);
+	if (is_dir(try))
+		return try;
+	free(try);
+	if (is_dir(GT_LAYOUTS_DIR))
+		return gt_xstrdup(GT_LAYOUTS_DIR);
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((p = strrchr(exe, '/')) != NULL)
+		*p = '\0';
+	try = gt_xasprintf("%s/../share/goldthread/layouts", exe);
+	if (is_dir(try))
+		return try;
+	free(try);
+	return NULL;
+}
+
+static int
+cmd_build(int argc, char *argv[])
+{
+	struct opts	 o;
+	struct gt_model	*m;
+	struct gt_site	*site = NULL;
+	struct gt_out	*out = NULL;
+	struct gt_loc	 loc = { NULL, 0, 0 };
+	char		*dir = NULL, *layouts = NULL;
+	int		 rc;
+
+	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
+		return rc;
+	if ((m = load(&o, &rc)) == NULL)
+		return rc;
+	gt_status(m);
+	dir = o.output != NULL ? gt_xstrdup(o.output) :
+	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
+	if ((layouts = find_layouts(m)) == NULL) {
+		loc.file = m->conf.path;
+		gt_msg(GT_E_LAYOUT, &loc, "no layouts folder: neither '%s' in "
+		    "the site nor the one installed with goldthread ('%s')",
+		    m->conf.layouts_dir, GT_LAYOUTS_DIR);
+		goto out;
+	}
+	if ((out = gt_out_new(dir)) == NULL)
+		goto out;
+	site = gt_site_new(m, layouts);
+	if (gt_site_render(site, out) == 0 && gt_out_commit(out) == 0 &&
+	    isatty(STDERR_FILENO))
+		fprintf(stderr, "goldthread: built %s\n", dir);
+out:
+	gt_site_free(site);
+	gt_out_free(out);
+	rc = finish(&o);
+	free(layouts);
+	free(dir);
+	gt_model_free(m);
+	return rc;
+}
+
+static int
+cmd_chart(int argc, char *argv[])
+{
+	struct opts		 o;
+	struct gt_model		*m;
+	struct gt_measure	*me;
+	struct gt_trend_data	 td;
+	struct gt_chart		 c;
+	struct gt_chart_output	 co;
+	struct gt_date		 d;
+	struct gt_loc		 loc = { NULL, 0, 0 };
+	const char		*ext;
+	char			*text, date[16];
+	int			 rc;
+
+	if ((rc = parse_opts(argc, argv, &o, 1)) != 0)
+		return rc;
+	if (!o.alt && o.output == NULL)
+		return usage_error("%s", "chart needs -o FILE (.png, .svg or "
+		    ".pdf) or --alt");
+	memset(&co, 0, sizeof(co));
+	ext = o.output != NULL ? strrchr(o.output, '.') : NULL;
+	if (o.output != NULL) {
+		if (ext != NULL && strcmp(ext, ".png") == 0)
+			co.format = GT_CHART_PNG;
+		else if (ext != NULL && strcmp(ext, ".svg") == 0)
+			co.format = GT_CHART_SVG;
+		else if (ext != NULL && strcmp(ext, ".pdf") == 0)
+			co.format = GT_CHART_PDF;
+		else
+			return usage_error("-o '%s' must end in .png, .svg "
+			    "or .pdf", o.output);
+	}
+	if ((m = load(&o, &rc)) == NULL)
+		return rc;
+	if ((me = gt_map_get(&m->measure_ix, o.measure)) == NULL) {
+		gt_model_free(m);
+		return usage_error("no measure '%s' in this site", o.measure);
+	}
+	gt_status(m);
+	gt_trend_data(&td, m, me);
+	c.type = GT_CHART_TREND;
+	c.u.trend = &td.trend;
+	if (o.alt) {
+		text = gt_chart_describe(&c);
+		puts(text);
+		free(text);
+	}
+	if (o.output != NULL) {
+		co.width = o.width > 0 ? o.width : 720;
+		co.height = o.height > 0 ? o.height : 360;
+		co.scale = o.scale > 0 ? o.scale : 1;
+		/* Dated by the as-at period, so the file is reproducible. */
+		d = gt_period_end_date(&m->conf.cal, &m->conf.as_at);
+		gt_date_format(&d, date, sizeof(date));
+		co.date = date;
+		if (gt_chart_write(&c, &co, o.output) == -1) {
+			loc.file = o.output;
+			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
+		}
+	}
+	gt_trend_data_free(&td);
 	rc = finish(&o);
 	gt_model_free(m);
 	return rc;
@@ -403,6 +586,8 @@ main(int argc, char *argv[])
 	} cmds[] = {
 		{ "check", cmd_check },
 		{ "status", cmd_status },
+		{ "build", cmd_build },
+		{ "chart", cmd_chart },
 	};
 	size_t	 i;
 

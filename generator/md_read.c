@@ -14,7 +14,9 @@ struct fields {
 int
 gt_id_valid(const char *s)
 {
-	if (*s == '\0')
+	/* Ids name output files: ".." must never be one. */
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+	    (*s >= '0' && *s <= '9')))
 		return 0;
 	for (; *s; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||

@@ -59,8 +59,8 @@ le(double a, double b)
 }
 
 /* A period as residents read it: "September 2025"; other kinds as written. */
-static char *
-period_words(const struct gt_period *p, char *buf, size_t sz)
+char *
+gt_period_words(const struct gt_period *p, char *buf, size_t sz)
 {
 	if (p->type == GT_PERIOD_MONTH)
 		snprintf(buf, sz, "%s %d", month_names[p->sub - 1], p->year);
@@ -70,8 +70,8 @@ period_words(const struct gt_period *p, char *buf, size_t sz)
 }
 
 /* "30 September 2025". */
-static char *
-date_words(const struct gt_date *d, char *buf, size_t sz)
+char *
+gt_date_words(const struct gt_date *d, char *buf, size_t sz)
 {
 	snprintf(buf, sz, "%d %s %d", d->d, month_names[d->m - 1], d->y);
 	return buf;
@@ -410,10 +410,10 @@ explain(const struct gt_model *m, struct gt_measure *me,
 	if (e == NULL) {
 		me->explanation = gt_xasprintf("No figure has been reported "
 		    "for any period up to %s: no data.",
-		    period_words(as_at, p, sizeof(p)));
+		    gt_period_words(as_at, p, sizeof(p)));
 		return;
 	}
-	period_words(&e->obs->period, p, sizeof(p));
+	gt_period_words(&e->obs->period, p, sizeof(p));
 	if (e->status == GT_STATUS_SUPPRESSED)
 		gt_buf_printf(&b, "The figure for %s is withheld (%s) to "
 		    "protect the people it counts: suppressed, so no status "
@@ -422,7 +422,7 @@ explain(const struct gt_model *m, struct gt_measure *me,
 		put_judgement(&b, m, me, e, p);
 	if (me->late)
 		gt_buf_printf(&b, "; the figure for %s is late",
-		    period_words(&me->expected, p, sizeof(p)));
+		    gt_period_words(&me->expected, p, sizeof(p)));
 	gt_buf_putc(&b, '.');
 	me->explanation = gt_buf_steal(&b);
 }
@@ -462,10 +462,10 @@ explain_action(struct gt_action *a, enum gt_astatus reported)
 	size_t		 n = a->milestones_overdue;
 
 	if (a->latest != NULL)
-		period_words(&a->latest->period, p, sizeof(p));
+		gt_period_words(&a->latest->period, p, sizeof(p));
 	if (a->status == GT_ASTATUS_OVERDUE) {
 		gt_buf_printf(&b, "Due %s and not complete",
-		    date_words(&a->due, due, sizeof(due)));
+		    gt_date_words(&a->due, due, sizeof(due)));
 		if (a->latest != NULL)
 			gt_buf_printf(&b, " (reported %s in %s)",
 			    gt_astatus_name(reported), p);
@@ -687,4 +687,25 @@ void
 gt_status(struct gt_model *m)
 {
 	gt_status_at(m, &m->conf.as_at);
+}
+
+int
+gt_status_target(const struct gt_model *m, const struct gt_measure *me,
+    const struct gt_period *p, double *lo, double *hi)
+{
+	struct gt_eval	 e = { 0 };
+
+	target_for(m, me, p, &e);
+	*lo = e.lo;
+	*hi = e.hi;
+	return e.has_target;
+}
+
+double
+gt_status_slack(const struct gt_model *m, const struct gt_measure *me,
+    double edge)
+{
+	struct gt_tolerance	 tol = tolerance_of(m, me);
+
+	return slack(&tol, edge);
 }

@@ -100,6 +100,20 @@ void	gt_scope_action(struct gt_scope *, const struct gt_action *);
 void	gt_scope_risk(struct gt_scope *, const struct gt_risk *);
 void	gt_scope_free(struct gt_scope *);
 
+/*
+ * The target for period p, profiled for year-to-date measures: 1 with the
+ * target (a range if banded) in *lo and *hi, or 0 if none applies.
+ */
+int	gt_status_target(const struct gt_model *, const struct gt_measure *,
+	    const struct gt_period *, double *lo, double *hi);
+/* How far a figure may miss a target edge and still be within tolerance. */
+double	gt_status_slack(const struct gt_model *, const struct gt_measure *,
+	    double edge);
+
+/* A period as residents read it ("September 2025"); a date ("30 September 2025"). */
+char	*gt_period_words(const struct gt_period *, char *, size_t);
+char	*gt_date_words(const struct gt_date *, char *, size_t);
+
 /* Names for data ("on-target") and words for people ("On target"). */
 const char	*gt_status_name(enum gt_status);
 const char	*gt_status_label(enum gt_status);

@@ -80,20 +80,30 @@ gt_xstrndup(const char *s, size_t n)
 }
 
 char *
+gt_xvasprintf(const char *fmt, va_list ap)
+{
+	char	*s;
+	va_list	 copy;
+	int	 n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		oom();
+	s = gt_xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *
 gt_xasprintf(const char *fmt, ...)
 {
 	char	*s;
 	va_list	 ap;
-	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		oom();
-	s = gt_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = gt_xvasprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }

@@ -17,6 +17,7 @@ void	*gt_xrealloc(void *, size_t);
 void	*gt_xgrow(void *, size_t *cap, size_t want, size_t sz);
 char	*gt_xstrdup(const char *);
 char	*gt_xstrndup(const char *, size_t);
+char	*gt_xvasprintf(const char *, va_list);
 char	*gt_xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 

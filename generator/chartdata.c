@@ -1,0 +1,263 @@
+/* chartdata.c: chart inputs from the finished model (see chartdata.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chartdata.h"
+#include "status.h"
+
+/* More periods than any trend needs (a century of months). */
+#define MAX_POINTS	1200
+
+static enum gt_chart_status
+chart_status(enum gt_status s)
+{
+	switch (s) {
+	case GT_STATUS_ON_TARGET:
+		return GT_CHART_ON_TARGET;
+	case GT_STATUS_WITHIN_TOLERANCE:
+		return GT_CHART_WITHIN_TOLERANCE;
+	case GT_STATUS_OFF_TARGET:
+		return GT_CHART_OFF_TARGET;
+	case GT_STATUS_NO_TARGET:
+		return GT_CHART_NO_TARGET;
+	case GT_STATUS_SUPPRESSED:
+		return GT_CHART_SUPPRESSED;
+	default:
+		return GT_CHART_NO_DATA;
+	}
+}
+
+static void
+point_value(struct gt_chart_point *pt, const struct gt_obs *o,
+    const struct gt_eval *e)
+{
+	pt->status = chart_status(e->status);
+	switch (o->value.kind) {
+	case GT_VAL_NUMBER:
+		pt->kind = GT_CHART_VALUE;
+		pt->value = o->value.num;
+		break;
+	case GT_VAL_SUPPRESSED:
+		pt->kind = GT_CHART_WITHHELD;
+		break;
+	default:
+		pt->kind = GT_CHART_MISSING;
+		break;
+	}
+	if (o->flag == GT_FLAG_PROVISIONAL)
+		pt->flag = GT_CHART_PROVISIONAL;
+	else if (o->flag == GT_FLAG_ESTIMATED)
+		pt->flag = GT_CHART_ESTIMATED;
+}
+
+/* The periods shown, oldest first, into *out; returns their count. */
+static size_t
+periods(const struct gt_model *m, const struct gt_measure *me, size_t last,
+    struct gt_period **out)
+{
+	const struct gt_calendar *cal = &m->conf.cal;
+	struct gt_period	*v = gt_xcalloc(MAX_POINTS, sizeof(*v));
+	struct gt_period	 p = me->obs[last]->period;
+	size_t			 n = 0, i;
+
+	while (n < MAX_POINTS &&
+	    gt_period_cmp(cal, &p, &me->obs[0]->period) >= 0) {
+		v[n++] = p;
+		p = gt_period_prev(&p);
+		if (me->frequency == GT_FREQ_BIENNIAL)
+			p = gt_period_prev(&p);
+	}
+	for (i = 0; i < n / 2; i++) {
+		p = v[i];
+		v[i] = v[n - 1 - i];
+		v[n - 1 - i] = p;
+	}
+	*out = v;
+	return n;
+}
+
+static void
+targets(const struct gt_model *m, const struct gt_measure *me,
+    const struct gt_period *p, struct gt_chart_target *t)
+{
+	if (!gt_status_target(m, me, p, &t->lo, &t->hi))
+		return;
+	t->set = 1;
+	t->slack = gt_status_slack(m, me,
+	    me->polarity == GT_POL_LOWER ? t->hi : t->lo);
+}
+
+static void
+comparators(struct gt_trend_data *d, const struct gt_measure *me,
+    const struct gt_period *pv, size_t n)
+{
+	struct gt_chart_comparator	*c = NULL;
+	const struct gt_comparator	*k;
+	size_t				 i, j, ngroups = 0;
+
+	for (i = 0; i < me->ncomparators; i++)
+		if (i == 0 || strcmp(me->comparators[i]->group,
+		    me->comparators[i - 1]->group) != 0)
+			ngroups++;
+	if (ngroups == 0 || n == 0)
+		return;
+	d->comparators = gt_xcalloc(ngroups, sizeof(*d->comparators));
+	d->values = gt_xcalloc(ngroups * n, sizeof(*d->values));
+	for (i = 0; i < ngroups * n; i++)
+		d->values[i] = NAN;
+	for (i = 0; i < me->ncomparators; i++) {
+		k = me->comparators[i];
+		if (c == NULL || strcmp(k->group, c->name) != 0) {
+			c = c == NULL ? d->comparators : c + 1;
+			c->name = k->group;
+			c->values = d->values + (size_t)(c - d->comparators) * n;
+		}
+		if (k->value.kind != GT_VAL_NUMBER)
+			continue;
+		for (j = 0; j < n; j++)
+			if (gt_period_eq(&pv[j], &k->period))
+				((double *)c->values)[j] = k->value.num;
+	}
+	d->trend.comparators = d->comparators;
+	d->trend.ncomparators = ngroups;
+}
+
+void
+gt_trend_data(struct gt_trend_data *d, const struct gt_model *m,
+    const struct gt_measure *me)
+{
+	static const int	 per_year[] = { 0, 12, 4, 1, 0 };
+	struct gt_period	*pv = NULL, fy;
+	struct gt_chart_point	*pt;
+	size_t			 i, j, n = 0, last = 0, have = 0;
+
+	memset(d, 0, sizeof(*d));
+	d->trend.title = me->title;
+	d->trend.unit = me->unit;
+	d->trend.decimals = me->decimals;
+	d->trend.polarity = me->polarity == GT_POL_LOWER ? GT_CHART_LOWER :
+	    me->polarity == GT_POL_BAND ? GT_CHART_BAND : GT_CHART_HIGHER;
+	d->trend.periods_per_year = per_year[me->frequency];
+	d->trend.form = GT_CHART_AUTO;
+	for (i = 0; i < me->nobs; i++)
+		if (gt_period_cmp(&m->conf.cal, &me->obs[i]->period,
+		    &m->conf.as_at) <= 0) {
+			last = i;
+			have = 1;
+		}
+	if (!have)
+		return;
+	n = periods(m, me, last, &pv);
+	d->points = gt_xcalloc(n, sizeof(*d->points));
+	d->labels = gt_xcalloc(n, 2 * GT_PERIOD_MAX);
+	for (i = j = 0; i < n; i++) {
+		pt = &d->points[i];
+		gt_period_format(&pv[i], d->labels + 2 * i * GT_PERIOD_MAX,
+		    GT_PERIOD_MAX);
+		pt->period = d->labels + 2 * i * GT_PERIOD_MAX;
+		if ((pv[i].type == GT_PERIOD_QUARTER ||
+		    pv[i].type == GT_PERIOD_MONTH) &&
+		    gt_period_index_in_year(&m->conf.cal, &pv[i]) == 1) {
+			fy = gt_period_fyear_of(&m->conf.cal, &pv[i]);
+			gt_period_format(&fy, d->labels +
+			    (2 * i + 1) * GT_PERIOD_MAX, GT_PERIOD_MAX);
+			pt->year = d->labels + (2 * i + 1) * GT_PERIOD_MAX;
+		}
+		pt->kind = GT_CHART_MISSING;
+		pt->status = GT_CHART_NO_DATA;
+		targets(m, me, &pv[i], &pt->target);
+		while (j <= last && gt_period_cmp(&m->conf.cal,
+		    &me->obs[j]->period, &pv[i]) < 0)
+			j++;
+		if (j <= last && gt_period_eq(&me->obs[j]->period, &pv[i]))
+			point_value(pt, me->obs[j], &me->evals[j]);
+	}
+	d->trend.points = d->points;
+	d->trend.npoints = n;
+	comparators(d, me, pv, n);
+	free(pv);
+}
+
+void
+gt_trend_data_free(struct gt_trend_data *d)
+{
+	if (d == NULL)
+		return;
+	free(d->points);
+	free(d->labels);
+	free(d->comparators);
+	free(d->values);
+	memset(d, 0, sizeof(*d));
+}
+
+void
+gt_statusbar_data(struct gt_chart_statusbar *s, const char *title,
+    const struct gt_rollup *r)
+{
+	int	 i;
+
+	memset(s, 0, sizeof(*s));
+	s->title = title;
+	for (i = 0; i < GT_STATUS_MAX; i++)
+		s->counts[chart_status((enum gt_status)i)] += r->status[i];
+}
+
+void
+gt_heatmap_data(struct gt_heatmap_data *d, const struct gt_model *m,
+    struct gt_risk *const *risks, size_t n)
+{
+	size_t	 i;
+
+	memset(d, 0, sizeof(*d));
+	d->bands = gt_xcalloc(m->conf.nbands + 1, sizeof(*d->bands));
+	for (i = 0; i < m->conf.nbands; i++) {
+		d->bands[i].name = m->conf.bands[i].name;
+		d->bands[i].lo = m->conf.bands[i].lo;
+		d->bands[i].hi = m->conf.bands[i].hi;
+	}
+	d->risks = gt_xcalloc(n + 1, sizeof(*d->risks));
+	for (i = 0; i < n; i++) {
+		d->risks[i].id = risks[i]->id;
+		d->risks[i].title = risks[i]->title;
+		d->risks[i].likelihood = risks[i]->likelihood;
+		d->risks[i].impact = risks[i]->impact;
+		d->risks[i].target_likelihood = risks[i]->target_likelihood;
+		d->risks[i].target_impact = risks[i]->target_impact;
+	}
+	d->heatmap.title = "Risks by likelihood and impact";
+	d->heatmap.bands = d->bands;
+	d->heatmap.nbands = m->conf.nbands;
+	d->heatmap.risks = d->risks;
+	d->heatmap.nrisks = n;
+}
+
+void
+gt_heatmap_data_free(struct gt_heatmap_data *d)
+{
+	if (d == NULL)
+		return;
+	free(d->bands);
+	free(d->risks);
+	memset(d, 0, sizeof(*d));
+}
+
+void
+gt_progress_data(struct gt_chart_progress *p, const struct gt_action *a)
+{
+	static const enum gt_chart_action map[] = {
+		[GT_ASTATUS_NONE] = GT_CHART_NOT_STARTED,
+		[GT_ASTATUS_NOT_STARTED] = GT_CHART_NOT_STARTED,
+		[GT_ASTATUS_ON_TRACK] = GT_CHART_ON_TRACK,
+		[GT_ASTATUS_AT_RISK] = GT_CHART_AT_RISK,
+		[GT_ASTATUS_COMPLETE] = GT_CHART_COMPLETE,
+		[GT_ASTATUS_OVERDUE] = GT_CHART_OVERDUE
+	};
+
+	memset(p, 0, sizeof(*p));
+	p->title = a->title;
+	p->total = a->nmilestones;
+	p->done = a->status == GT_ASTATUS_COMPLETE ? a->nmilestones :
+	    a->milestones_due - a->milestones_overdue;
+	p->status = map[a->status];
+}

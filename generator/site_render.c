@@ -1,0 +1,1494 @@
+/* site_render.c: the website back-end (see site.h). */
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/tree.h>
+
+#include "chart.h"
+#include "chartdata.h"
+#include "format.h"
+#include "site.h"
+#include "status.h"
+#include "tmpl.h"
+
+/* Chart sizes in CSS pixels (the layouts' width and height match). */
+#define TREND_W		720
+#define TREND_H		360
+#define SPARK_W		120
+#define SPARK_H		32
+#define BAR_W		640
+#define BAR_H		100
+#define CARD_W		300	/* the status bar on a home page card */
+#define CARD_H		80
+#define HEAT_W		640
+#define HEAT_H		520
+#define PROG_W		480
+#define PROG_H		64
+#define HEADLINES	4	/* headline measures per priority on the home page */
+
+struct gt_site {
+	struct gt_model		*m;
+	char			*layouts;
+	struct gt_tmpl		*t;
+	struct gt_out		*out;
+	struct gt_strlist	 pages;		/* for the sitemap */
+	int			 failed;
+};
+
+/* One page being made: its data and the Markdown bodies it shows. */
+struct page {
+	struct gt_site	*s;
+	const char	*path;		/* relative to the site root */
+	char		 root[3 * GT_MAX_DEPTH + 1];	/* "../" per level */
+	json_t		*data;
+	cmark_node	**bodies;
+	size_t		 nbodies, cap;
+};
+
+static const char *const symbols[GT_STATUS_MAX] = {
+	[GT_STATUS_OFF_TARGET] = "\u25B2 ",
+	[GT_STATUS_WITHIN_TOLERANCE] = "\u25C6 ",
+	[GT_STATUS_ON_TARGET] = "\u25CF ",
+	[GT_STATUS_NO_TARGET] = "\u25A0 ",
+	[GT_STATUS_SUPPRESSED] = "\u25A1 ",
+	[GT_STATUS_NO_DATA] = "\u25CB "
+};
+
+static const char *const meanings[GT_STATUS_MAX] = {
+	[GT_STATUS_OFF_TARGET] = "The figure misses its target by more than "
+	    "the tolerance.",
+	[GT_STATUS_WITHIN_TOLERANCE] = "The figure misses its target, but by "
+	    "no more than the tolerance.",
+	[GT_STATUS_ON_TARGET] = "The figure meets or beats its target.",
+	[GT_STATUS_NO_TARGET] = "There is a figure but no target to judge it "
+	    "by.",
+	[GT_STATUS_SUPPRESSED] = "The figure is withheld, usually because it "
+	    "is small enough to identify people.",
+	[GT_STATUS_NO_DATA] = "No figure has been reported yet."
+};
+
+static const char *const asymbols[] = {
+	[GT_ASTATUS_NONE] = "\u25CB ",
+	[GT_ASTATUS_NOT_STARTED] = "\u25CB ",
+	[GT_ASTATUS_ON_TRACK] = "\u25CF ",
+	[GT_ASTATUS_AT_RISK] = "\u25C6 ",
+	[GT_ASTATUS_COMPLETE] = "\u2714 ",
+	[GT_ASTATUS_OVERDUE] = "\u25B2 "
+};
+
+static json_t *
+jstr(const char *s)
+{
+	json_t	*j = s != NULL ? json_string(s) : NULL;
+
+	return j != NULL ? j : json_null();
+}
+
+static json_t *
+jfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static json_t *
+jfmt(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	json_t	*j;
+
+	va_start(ap, fmt);
+	s = gt_xvasprintf(fmt, ap);
+	va_end(ap);
+	j = jstr(s);
+	free(s);
+	return j;
+}
+
+/* A file name from an id or a name: ids are safe already; names are not. */
+static char *
+slug(const char *s)
+{
+	char	*v = gt_xmalloc(strlen(s) + 2), *p = v;
+
+	for (; *s != '\0'; s++)
+		if (isalnum((unsigned char)*s))
+			*p++ = (char)tolower((unsigned char)*s);
+		else if (p > v && p[-1] != '-')
+			*p++ = '-';
+	while (p > v && p[-1] == '-')
+		p--;
+	if (p == v)
+		*p++ = 'x';
+	*p = '\0';
+	return v;
+}
+
+static void
+page_init(struct page *pg, struct gt_site *s, const char *path,
+    const char *title)
+{
+	const char	*p;
+	size_t		 n = 0;
+
+	memset(pg, 0, sizeof(*pg));
+	pg->s = s;
+	pg->path = path;
+	for (p = path; (p = strchr(p, '/')) != NULL; p++)
+		if (n + 3 < sizeof(pg->root)) {
+			memcpy(pg->root + n, "../", 3);
+			n += 3;
+		}
+	pg->root[n] = '\0';
+	pg->data = json_object();
+	json_object_set_new(pg->data, "root", json_string(pg->root));
+	json_object_set_new(pg->data, "page_title", title == NULL ?
+	    jstr(s->m->conf.title) : jfmt("%s - %s", title,
+	    s->m->conf.title));
+}
+
+/* A link from this page to a path from the site root. */
+static json_t *
+href(const struct page *pg, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static json_t *
+href(const struct page *pg, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	json_t	*j;
+
+	va_start(ap, fmt);
+	s = gt_xvasprintf(fmt, ap);
+	va_end(ap);
+	j = jfmt("%s%s", pg->root, s);
+	free(s);
+	return j;
+}
+
+static json_t *
+body(struct page *pg, const struct gt_body *b)
+{
+	if (b->doc == NULL)
+		return json_null();
+	*GT_PUSH(pg->bodies, pg->nbodies, pg->cap) = b->doc;
+	return json_integer((json_int_t)pg->nbodies - 1);
+}
+
+static json_t *
+crumb(const struct page *pg, const char *title, json_t *link)
+{
+	return json_pack("{s:o,s:o}", "title", jstr(title), "href", link);
+}
+
+static void
+page_finish(struct page *pg, const char *layout, json_t *crumbs)
+{
+	struct gt_site		*s = pg->s;
+	const struct gt_conf	*c = &s->m->conf;
+	struct gt_buf		 b = { 0 };
+	char			 as_at[GT_PERIOD_MAX];
+
+	gt_period_format(&c->as_at, as_at, sizeof(as_at));
+	json_object_set_new(pg->data, "site", json_pack("{s:o,s:o,s:s}",
+	    "title", jstr(c->title), "organisation", jstr(c->organisation),
+	    "as_at", as_at));
+	json_object_set_new(pg->data, "canonical", c->base_url != NULL ?
+	    jfmt("%s%s%s", c->base_url, c->base_url[0] != '\0' &&
+	    c->base_url[strlen(c->base_url) - 1] == '/' ? "" : "/",
+	    pg->path) : json_null());
+	if (json_object_get(pg->data, "description") == NULL)
+		json_object_set_new(pg->data, "description",
+		    jfmt("%s: performance as at %s", c->organisation != NULL ?
+		    c->organisation : "", as_at));
+	json_object_set_new(pg->data, "breadcrumbs",
+	    crumbs != NULL ? crumbs : json_array());
+	if (gt_tmpl_render(s->t, layout, pg->data, pg->bodies, pg->nbodies,
+	    &b) == -1 || gt_out_write(s->out, pg->path, b.data, b.len) == -1)
+		s->failed = 1;
+	else if (strcmp(pg->path, "404.html") != 0)
+		gt_strlist_add(&s->pages, pg->path);
+	gt_buf_free(&b);
+	json_decref(pg->data);
+	free(pg->bodies);
+}
+
+/* Breadcrumbs from the home page down to (not including) the page. */
+static json_t *
+crumbs_home(const struct page *pg)
+{
+	json_t	*a = json_array();
+
+	json_array_append_new(a, crumb(pg, "Home", href(pg, "index.html")));
+	return a;
+}
+
+/* Home, the priority, then the objective chain from the top down to o. */
+static json_t *
+crumbs_thread(const struct page *pg, const struct gt_priority *p,
+    const struct gt_objective *o)
+{
+	json_t	*a = crumbs_home(pg);
+	size_t	 at;
+
+	if (p != NULL)
+		json_array_append_new(a, crumb(pg, p->title,
+		    href(pg, "priority/%s.html", p->id)));
+	at = json_array_size(a);
+	for (; o != NULL; o = o->parent)
+		json_array_insert_new(a, at, crumb(pg, o->title,
+		    href(pg, "objective/%s.html", o->id)));
+	return a;
+}
+
+/* Charts ------------------------------------------------------------- */
+
+static void
+chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
+    enum gt_chart_format f, double w, double h, double scale)
+{
+	struct gt_chart_output	 o = { f, w, h, scale, NULL };
+	unsigned char		*bytes;
+	size_t			 len;
+	struct gt_loc		 loc = { rel, 0, 0 };
+
+	if ((bytes = gt_chart_render(c, &o, &len)) == NULL) {
+		gt_msg(GT_E_WRITE, &loc, "the chart could not be drawn");
+		s->failed = 1;
+		return;
+	}
+	if (gt_out_write(s->out, rel, bytes, len) == -1)
+		s->failed = 1;
+	free(bytes);
+}
+
+/* An <img>'s data: its source and a short alt; the description too. */
+static json_t *
+chart_img(struct page *pg, const struct gt_chart *c, const char *name,
+    double w, double h, int png)
+{
+	char	*rel = gt_xasprintf("charts/%s.svg", name);
+	char	*d = gt_chart_describe(c);
+	json_t	*j;
+
+	chart_file(pg->s, c, rel, GT_CHART_SVG, w, h, 1);
+	j = json_pack("{s:o,s:o,s:o}", "src", href(pg, "%s", rel),
+	    "svg", href(pg, "%s", rel), "description", jstr(d));
+	json_object_set_new(j, "alt", jstr(d));
+	if (png) {
+		free(rel);
+		rel = gt_xasprintf("charts/%s.png", name);
+		chart_file(pg->s, c, rel, GT_CHART_PNG, w, h, 2);
+		json_object_set_new(j, "png", href(pg, "%s", rel));
+	}
+	free(rel);
+	free(d);
+	return j;
+}
+
+/* Objects as rows -------------------------------------------------------- */
+
+static json_t *
+status_json(enum gt_status st)
+{
+	return json_pack("{s:s,s:o,s:s,s:s}", "name", gt_status_name(st),
+	    "class", jfmt("status status-%s", gt_status_name(st)),
+	    "label", gt_status_label(st), "symbol", symbols[st]);
+}
+
+static json_t *
+astatus_json(enum gt_astatus st)
+{
+	const char	*name = st == GT_ASTATUS_NONE ? "not started" :
+	    gt_astatus_name(st);
+	char		 cls[32], *p;
+
+	snprintf(cls, sizeof(cls), "%s", name);
+	for (p = cls; *p != '\0'; p++)
+		if (*p == ' ')
+			*p = '-';
+	return json_pack("{s:o,s:o,s:s}", "class",
+	    jfmt("status astatus-%s", cls), "label",
+	    jfmt("%c%s", toupper((unsigned char)name[0]), name + 1),
+	    "symbol", asymbols[st]);
+}
+
+/* A number in the measure's unit, as shown: "72.8%". */
+static char *
+figure_num(const struct gt_measure *me, double v)
+{
+	size_t	 sz = GT_NUMBER_MAX + (me->unit != NULL ? strlen(me->unit) : 0);
+
+	return gt_format_value(gt_xmalloc(sz), sz, v, me->decimals, me->unit);
+}
+
+/* A value as shown; "Withheld" and "Not available" when not a number. */
+static char *
+figure(const struct gt_measure *me, const struct gt_value *v)
+{
+	if (v->kind == GT_VAL_SUPPRESSED)
+		return gt_xstrdup("Withheld");
+	if (v->kind != GT_VAL_NUMBER)
+		return gt_xstrdup("Not available");
+	return figure_num(me, v->num);
+}
+
+static json_t *
+target_json(const struct gt_measure *me, int has, double lo, double hi)
+{
+	char		*x, *y;
+	json_t		*j;
+
+	if (!has)
+		return json_string("No target");
+	x = figure_num(me, lo);
+	if (me->polarity != GT_POL_BAND || lo == hi)
+		j = jstr(x);
+	else {
+		y = figure_num(me, hi);
+		j = jfmt("%s to %s", x, y);
+		free(y);
+	}
+	free(x);
+	return j;
+}
+
+static json_t *
+measure_row(struct page *pg, const struct gt_measure *me, int spark)
+{
+	const struct gt_eval	*e = me->latest;
+	char			 per[GT_PERIOD_MAX], *fig;
+	json_t			*j;
+	struct gt_trend_data	 td;
+	struct gt_chart		 c;
+	char			*name, *d;
+
+	j = json_pack("{s:s,s:o,s:o,s:b}", "id", me->id, "title",
+	    jstr(me->title), "href", href(pg, "measure/%s.html", me->id),
+	    "late", me->late);
+	if (e != NULL) {
+		fig = figure(me, &e->obs->value);
+		json_object_set_new(j, "latest", jstr(fig));
+		free(fig);
+		gt_period_format(&e->obs->period, per, sizeof(per));
+		json_object_set_new(j, "latest_period", jstr(per));
+		json_object_set_new(j, "target", target_json(me,
+		    e->has_target, e->lo, e->hi));
+	} else {
+		json_object_set_new(j, "latest", json_string("No data"));
+		json_object_set_new(j, "latest_period", json_null());
+		json_object_set_new(j, "target", json_string("-"));
+	}
+	json_object_set_new(j, "status", status_json(me->status));
+	json_object_set_new(j, "direction", json_string(
+	    me->dir_prev == GT_DIR_NONE ? "Not known" :
+	    gt_dir_label(me->dir_prev)));
+	json_object_set_new(j, "spark", json_null());
+	if (spark && me->nobs > 0) {
+		gt_trend_data(&td, pg->s->m, me);
+		if (td.trend.npoints > 1) {
+			c.type = GT_CHART_SPARK;
+			c.u.trend = &td.trend;
+			name = gt_xasprintf("charts/spark/%s.svg", me->id);
+			chart_file(pg->s, &c, name, GT_CHART_SVG, SPARK_W,
+			    SPARK_H, 1);
+			d = gt_chart_describe(&c);
+			json_object_set_new(j, "spark", json_pack("{s:o,s:o}",
+			    "src", href(pg, "%s", name), "alt", jstr(d)));
+			free(d);
+			free(name);
+		}
+		gt_trend_data_free(&td);
+	}
+	return j;
+}
+
+static json_t *
+action_row(struct page *pg, const struct gt_action *a)
+{
+	char	 due[64];
+
+	if (a->due.y != 0)
+		gt_date_words(&a->due, due, sizeof(due));
+	else
+		snprintf(due, sizeof(due), "Not set");
+	return json_pack("{s:s,s:o,s:o,s:o,s:s,s:o,s:o}", "id", a->id,
+	    "title", jstr(a->title), "href", href(pg, "action/%s.html", a->id),
+	    "lead", jstr(a->lead), "due", due,
+	    "milestones", a->nmilestones == 0 ? json_string("None") :
+	    jfmt("%zu of %zu due%s", a->milestones_due, a->nmilestones,
+	    a->milestones_overdue > 0 ? ", some overdue" : ""),
+	    "status", astatus_json(a->status));
+}
+
+static json_t *
+objective_ref(const struct page *pg, const struct gt_objective *o)
+{
+	return json_pack("{s:s,s:o,s:o,s:o,s:o}", "id", o->id, "title",
+	    jstr(o->title), "href", href(pg, "objective/%s.html", o->id),
+	    "lead", jstr(o->lead), "portfolio", jstr(o->portfolio));
+}
+
+/* "12 measures: 5 on target, 3 within tolerance. 2 actions overdue." */
+static json_t *
+summary(const struct gt_rollup *r)
+{
+	struct gt_buf	 b = { 0 };
+	const char	*label;
+	json_t		*j;
+	int		 i, first = 1;
+
+	gt_buf_printf(&b, "%zu measure%s", r->measures,
+	    r->measures == 1 ? "" : "s");
+	for (i = 0; i < GT_STATUS_MAX; i++) {
+		if (r->status[i] == 0)
+			continue;
+		label = gt_status_label((enum gt_status)i);
+		gt_buf_printf(&b, "%s%zu %c%s", first ? ": " : ", ",
+		    r->status[i], tolower((unsigned char)label[0]), label + 1);
+		first = 0;
+	}
+	gt_buf_printf(&b, ". %zu action%s", r->actions,
+	    r->actions == 1 ? "" : "s");
+	if (r->astatus[GT_ASTATUS_OVERDUE] > 0)
+		gt_buf_printf(&b, ", %zu overdue",
+		    r->astatus[GT_ASTATUS_OVERDUE]);
+	gt_buf_puts(&b, ".");
+	j = jstr(b.data);
+	gt_buf_free(&b);
+	return j;
+}
+
+static json_t *
+measure_rows(struct page *pg, struct gt_measure *const *v, size_t n)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, measure_row(pg, v[i], 1));
+	return a;
+}
+
+static json_t *
+action_rows(struct page *pg, struct gt_action *const *v, size_t n)
+{
+	json_t	*a = json_array();
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, action_row(pg, v[i]));
+	return a;
+}
+
+/* Pages ---------------------------------------------------------------- */
+
+static void
+render_measure(struct gt_site *s, const struct gt_measure *me)
+{
+	const struct gt_model	*m = s->m;
+	struct page		 pg;
+	struct gt_trend_data	 td;
+	struct gt_chart		 c;
+	char			*path, per[GT_PERIOD_MAX], *fig, *note;
+	json_t			*rows, *row, *cmp, *objs;
+	size_t			 i;
+
+	path = gt_xasprintf("measure/%s.html", me->id);
+	page_init(&pg, s, path, me->title);
+	json_object_set_new(pg.data, "measure", measure_row(&pg, me, 0));
+	row = json_object_get(pg.data, "measure");
+	json_object_set_new(row, "explanation", jstr(me->explanation));
+	json_object_set_new(row, "body", body(&pg, &me->body));
+	json_object_set_new(row, "source", jstr(me->source));
+	json_object_set_new(row, "owner", jstr(me->owner));
+	json_object_set_new(row, "polarity", json_string(
+	    me->polarity == GT_POL_LOWER ? "Lower is better" :
+	    me->polarity == GT_POL_BAND ? "Within the target range" :
+	    "Higher is better"));
+	json_object_set_new(row, "frequency", jfmt("%c%s",
+	    toupper((unsigned char)gt_freq_name(me->frequency)[0]),
+	    gt_freq_name(me->frequency) + 1));
+	gt_period_format(&me->expected, per, sizeof(per));
+	json_object_set_new(row, "expected", jstr(per));
+	if (me->has_baseline) {
+		fig = figure_num(me, me->baseline);
+		gt_period_format(&me->baseline_period, per, sizeof(per));
+		json_object_set_new(row, "baseline", jfmt("%s in %s", fig,
+		    per));
+		free(fig);
+	} else
+		json_object_set_new(row, "baseline", json_null());
+	objs = json_array();
+	for (i = 0; i < me->nobjectives; i++)
+		json_array_append_new(objs, objective_ref(&pg,
+		    me->objectives[i]));
+	json_object_set_new(row, "objectives", objs);
+
+	json_object_set_new(pg.data, "chart", json_null());
+	gt_trend_data(&td, m, me);
+	if (td.trend.npoints > 0) {
+		c.type = GT_CHART_TREND;
+		c.u.trend = &td.trend;
+		json_object_set_new(pg.data, "chart",
+		    chart_img(&pg, &c, me->id, TREND_W, TREND_H, 1));
+	}
+	gt_trend_data_free(&td);
+	json_object_set_new(pg.data, "data_csv",
+	    href(&pg, "data/performance.csv"));
+
+	rows = json_array();
+	for (i = 0; i < me->nobs; i++) {
+		const struct gt_obs	*o = me->obs[i];
+		const struct gt_eval	*e = &me->evals[i];
+
+		if (gt_period_cmp(&m->conf.cal, &o->period,
+		    &m->conf.as_at) > 0)
+			break;
+		fig = figure(me, &o->value);
+		gt_period_format(&o->period, per, sizeof(per));
+		note = o->flag != GT_FLAG_NONE ? gt_xasprintf("%c%s%s%s",
+		    toupper((unsigned char)gt_flag_name(o->flag)[0]),
+		    gt_flag_name(o->flag) + 1, o->note != NULL ? ". " : "",
+		    o->note != NULL ? o->note : "") :
+		    gt_xstrdup(o->note != NULL ? o->note : "");
+		json_array_append_new(rows, json_pack("{s:s,s:o,s:o,s:o,s:o}",
+		    "period", per, "value", jstr(fig), "target",
+		    target_json(me, e->has_target, e->lo, e->hi),
+		    "status", status_json(e->status), "note", jstr(note)));
+		free(fig);
+		free(note);
+	}
+	json_object_set_new(pg.data, "rows", rows);
+	cmp = json_array();
+	for (i = 0; i < me->ncomparators; i++) {
+		const struct gt_comparator *k = me->comparators[i];
+
+		fig = figure(me, &k->value);
+		gt_period_format(&k->period, per, sizeof(per));
+		json_array_append_new(cmp, json_pack("{s:o,s:s,s:o}", "group",
+		    jstr(k->group), "period", per, "value", jstr(fig)));
+		free(fig);
+	}
+	json_object_set_new(pg.data, "comparators", cmp);
+	page_finish(&pg, "measure.html", crumbs_thread(&pg,
+	    me->nobjectives > 0 ? me->objectives[0]->priority : NULL,
+	    me->nobjectives > 0 ? me->objectives[0] : NULL));
+	free(path);
+}
+
+static json_t *
+risk_row(struct page *pg, const struct gt_risk *k)
+{
+	const struct gt_conf	*c = &pg->s->m->conf;
+	struct gt_buf		 b = { 0 };
+	size_t			 i;
+	json_t			*j;
+
+	for (i = 0; i < k->controls.n; i++)
+		gt_buf_printf(&b, "%s%s", i > 0 ? "; " : "", k->controls.v[i]);
+	j = json_pack("{s:s,s:o,s:o,s:o,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o}",
+	    "id", k->id, "anchor", jfmt("risk-%s", k->id),
+	    "title", jstr(k->title), "owner", jstr(k->owner),
+	    "likelihood", k->likelihood, "impact", k->impact,
+	    "score", k->score,
+	    "rating", k->band < c->nbands ? jstr(c->bands[k->band].name) :
+	    json_string("Not rated"),
+	    "target_score", k->target_score > 0 ?
+	    json_integer(k->target_score) : json_string("None set"),
+	    "explanation", jstr(k->explanation),
+	    "controls", jstr(b.data),
+	    "href", href(pg, "risks.html#risk-%s", k->id));
+	gt_buf_free(&b);
+	return j;
+}
+
+static void
+render_objective(struct gt_site *s, const struct gt_objective *o)
+{
+	struct page	 pg;
+	char		*path = gt_xasprintf("objective/%s.html", o->id);
+	json_t		*j, *a;
+	size_t		 i;
+
+	page_init(&pg, s, path, o->title);
+	j = objective_ref(&pg, o);
+	json_object_set_new(j, "body", body(&pg, &o->body));
+	json_object_set_new(j, "priority", json_pack("{s:o,s:o}", "title",
+	    jstr(o->priority->title), "href",
+	    href(&pg, "priority/%s.html", o->priority->id)));
+	json_object_set_new(j, "parent", o->parent == NULL ? json_null() :
+	    objective_ref(&pg, o->parent));
+	json_object_set_new(pg.data, "objective", j);
+	json_object_set_new(pg.data, "measures_caption",
+	    json_string("Measures of this objective"));
+	json_object_set_new(pg.data, "measures", measure_rows(&pg,
+	    o->measures, o->nmeasures));
+	json_object_set_new(pg.data, "actions_caption",
+	    json_string("Delivery plan actions for this objective"));
+	json_object_set_new(pg.data, "actions", action_rows(&pg, o->actions,
+	    o->nactions));
+	a = json_array();
+	for (i = 0; i < o->nchildren; i++) {
+		j = objective_ref(&pg, o->children[i]);
+		json_object_set_new(j, "summary",
+		    summary(&o->children[i]->rollup));
+		json_array_append_new(a, j);
+	}
+	json_object_set_new(pg.data, "children", a);
+	a = json_array();
+	for (i = 0; i < o->nrisks; i++)
+		json_array_append_new(a, risk_row(&pg, o->risks[i]));
+	json_object_set_new(pg.data, "risks", a);
+	page_finish(&pg, "objective.html", crumbs_thread(&pg, o->priority,
+	    o->parent));
+	free(path);
+}
+
+static json_t *
+statusbar_img(struct page *pg, const char *title, const struct gt_rollup *r,
+    const char *name, double w, double h)
+{
+	struct gt_chart_statusbar	 sb;
+	struct gt_chart			 c;
+
+	if (r->measures == 0)
+		return json_null();
+	gt_statusbar_data(&sb, title, r);
+	c.type = GT_CHART_STATUSBAR;
+	c.u.statusbar = &sb;
+	return chart_img(pg, &c, name, w, h, 0);
+}
+
+/* An objective and, after it, its sub-objectives, each as a section. */
+static void
+objective_sections(struct page *pg, json_t *a, const struct gt_objective *o)
+{
+	json_t	*j = objective_ref(pg, o), *kids = json_array();
+	size_t	 i;
+
+	json_object_set_new(j, "measures_caption",
+	    jfmt("Measures of objective %s", o->id));
+	json_object_set_new(j, "measures", measure_rows(pg, o->measures,
+	    o->nmeasures));
+	json_object_set_new(j, "actions_caption",
+	    jfmt("Actions for objective %s", o->id));
+	json_object_set_new(j, "actions", action_rows(pg, o->actions,
+	    o->nactions));
+	json_object_set_new(j, "priority", json_pack("{s:o,s:o}", "title",
+	    jstr(o->priority->title), "href",
+	    href(pg, "priority/%s.html", o->priority->id)));
+	for (i = 0; i < o->nchildren; i++)
+		json_array_append_new(kids, objective_ref(pg,
+		    o->children[i]));
+	json_object_set_new(j, "children", kids);
+	json_array_append_new(a, j);
+}
+
+static void
+render_priority(struct gt_site *s, const struct gt_priority *p)
+{
+	struct page	 pg;
+	char		*path = gt_xasprintf("priority/%s.html", p->id);
+	char		*name = gt_xasprintf("priority-%s", p->id);
+	json_t		*a = json_array();
+	size_t		 i;
+
+	page_init(&pg, s, path, p->title);
+	json_object_set_new(pg.data, "priority", json_pack("{s:s,s:o,s:o}",
+	    "id", p->id, "title", jstr(p->title), "body",
+	    body(&pg, &p->body)));
+	json_object_set_new(pg.data, "statusbar", statusbar_img(&pg,
+	    "Measures by status", &p->rollup, name, BAR_W, BAR_H));
+	for (i = 0; i < p->nobjectives; i++)
+		objective_sections(&pg, a, p->objectives[i]);
+	json_object_set_new(pg.data, "objectives", a);
+	page_finish(&pg, "priority.html", crumbs_home(&pg));
+	free(name);
+	free(path);
+}
+
+static void
+render_action(struct gt_site *s, const struct gt_action *a)
+{
+	struct page		 pg;
+	struct gt_chart_progress pr;
+	struct gt_chart		 c;
+	char			*path = gt_xasprintf("action/%s.html", a->id);
+	char			*name, due[64], per[GT_PERIOD_MAX];
+	json_t			*j, *arr;
+	size_t			 i;
+
+	page_init(&pg, s, path, a->title);
+	j = action_row(&pg, a);
+	json_object_set_new(j, "explanation", jstr(a->explanation));
+	json_object_set_new(j, "body", body(&pg, &a->body));
+	json_object_set_new(j, "objective", objective_ref(&pg, a->objective));
+	json_object_set_new(pg.data, "action", j);
+	json_object_set_new(pg.data, "progress", json_null());
+	if (a->nmilestones > 0) {
+		gt_progress_data(&pr, a);
+		c.type = GT_CHART_PROGRESS;
+		c.u.progress = &pr;
+		name = gt_xasprintf("action-%s", a->id);
+		json_object_set_new(pg.data, "progress",
+		    chart_img(&pg, &c, name, PROG_W, PROG_H, 0));
+		free(name);
+	}
+	arr = json_array();
+	for (i = 0; i < a->nmilestones; i++) {
+		gt_date_words(&a->milestones[i].due, due, sizeof(due));
+		json_array_append_new(arr, json_pack("{s:o,s:s}", "title",
+		    jstr(a->milestones[i].title), "due", due));
+	}
+	json_object_set_new(pg.data, "milestones", arr);
+	arr = json_array();
+	for (i = 0; i < a->nprogress; i++) {
+		const struct gt_progress *p = a->progress[i];
+		const char *n = gt_astatus_name(p->status);
+
+		gt_period_format(&p->period, per, sizeof(per));
+		json_array_append_new(arr, json_pack("{s:s,s:o,s:o}",
+		    "period", per, "status", jfmt("%c%s",
+		    toupper((unsigned char)n[0]), n + 1), "note",
+		    jstr(p->note)));
+	}
+	json_object_set_new(pg.data, "progress_rows", arr);
+	page_finish(&pg, "action.html", crumbs_thread(&pg,
+	    a->objective->priority, a->objective));
+	free(path);
+}
+
+static int
+by_score(const void *a, const void *b)
+{
+	const struct gt_risk	*x = *(struct gt_risk *const *)a;
+	const struct gt_risk	*y = *(struct gt_risk *const *)b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* "12 risks by their current score: 2 Very high, 5 High, ..." */
+static json_t *
+band_counts(const struct gt_model *m)
+{
+	struct gt_buf	 b = { 0 };
+	size_t		 i, k, n;
+	json_t		*j;
+
+	gt_buf_printf(&b, "%zu risk%s by current score:", m->nrisks,
+	    m->nrisks == 1 ? "" : "s");
+	for (k = m->conf.nbands; k > 0; k--) {
+		for (i = n = 0; i < m->nrisks; i++)
+			n += m->risks[i]->band == k - 1;
+		gt_buf_printf(&b, "%s %zu %s", k == m->conf.nbands ? "" : ",",
+		    n, m->conf.bands[k - 1].name);
+	}
+	gt_buf_puts(&b, ". A dashed box marks each risk's target score and "
+	    "an arrow leads to it. The table below gives every risk's "
+	    "scores.");
+	j = jstr(b.data);
+	gt_buf_free(&b);
+	return j;
+}
+
+static void
+render_risks(struct gt_site *s)
+{
+	struct gt_model		*m = s->m;
+	struct page		 pg;
+	struct gt_heatmap_data	 hd;
+	struct gt_chart		 c;
+	struct gt_risk		**v;
+	json_t			*a = json_array(), *hm;
+	size_t			 i;
+
+	page_init(&pg, s, "risks.html", "Risk register");
+	v = gt_xcalloc(m->nrisks + 1, sizeof(*v));
+	memcpy(v, m->risks, m->nrisks * sizeof(*v));
+	gt_sort(v, m->nrisks, sizeof(*v), by_score);
+	for (i = 0; i < m->nrisks; i++)
+		json_array_append_new(a, risk_row(&pg, v[i]));
+	json_object_set_new(pg.data, "risks", a);
+	json_object_set_new(pg.data, "appetite", m->conf.risk_appetite > 0 ?
+	    json_integer(m->conf.risk_appetite) : json_null());
+	json_object_set_new(pg.data, "heatmap", json_null());
+	if (m->nrisks > 0) {
+		gt_heatmap_data(&hd, m, v, m->nrisks);
+		c.type = GT_CHART_HEATMAP;
+		c.u.heatmap = &hd.heatmap;
+		hm = chart_img(&pg, &c, "risks", HEAT_W, HEAT_H, 0);
+		/* The table beside it has every figure: say what it shows. */
+		json_object_set_new(hm, "alt", json_string("Heat map placing "
+		    "each risk by likelihood and impact, described below"));
+		json_object_set_new(hm, "description", band_counts(m));
+		json_object_set_new(pg.data, "heatmap", hm);
+		gt_heatmap_data_free(&hd);
+	}
+	page_finish(&pg, "risks.html", crumbs_home(&pg));
+	free(v);
+}
+
+static int
+by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Cabinet portfolios, in name order, each once. */
+static void
+portfolios(const struct gt_model *m, struct gt_strlist *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nobjectives; i++)
+		if (m->objectives[i]->portfolio != NULL &&
+		    !gt_strlist_has(out, m->objectives[i]->portfolio))
+			gt_strlist_add(out, m->objectives[i]->portfolio);
+	gt_sort(out->v, out->n, sizeof(*out->v), by_string);
+}
+
+static void
+render_portfolio(struct gt_site *s, const char *name)
+{
+	struct gt_model	*m = s->m;
+	struct gt_scope	 sc;
+	struct page	 pg;
+	char		*sl = slug(name);
+	char		*path = gt_xasprintf("portfolio/%s.html", sl);
+	json_t		*a = json_array();
+	size_t		 i;
+
+	page_init(&pg, s, path, name);
+	memset(&sc, 0, sizeof(sc));
+	gt_scope_portfolio(&sc, m, name);
+	json_object_set_new(pg.data, "portfolio", json_pack("{s:o}", "title",
+	    jstr(name)));
+	json_object_set_new(pg.data, "summary", summary(&sc.rollup));
+	for (i = 0; i < m->nobjectives; i++)
+		if (m->objectives[i]->portfolio != NULL &&
+		    strcmp(m->objectives[i]->portfolio, name) == 0)
+			objective_sections(&pg, a, m->objectives[i]);
+	json_object_set_new(pg.data, "objectives", a);
+	page_finish(&pg, "portfolio.html", crumbs_home(&pg));
+	gt_scope_free(&sc);
+	free(path);
+	free(sl);
+}
+
+/* A pack's priorities, portfolios and tags; the whole plan if none. */
+static void
+pack_scope(const struct gt_model *m, const struct gt_pack *p,
+    struct gt_scope *sc)
+{
+	const struct gt_priority	*pr;
+	size_t				 i;
+
+	memset(sc, 0, sizeof(*sc));
+	for (i = 0; i < p->npriority_refs; i++)
+		if ((pr = gt_map_get(&m->priority_ix,
+		    p->priority_refs[i].id)) != NULL)
+			gt_scope_priority(sc, pr);
+	for (i = 0; i < p->portfolios.n; i++)
+		gt_scope_portfolio(sc, m, p->portfolios.v[i]);
+	for (i = 0; i < p->tags.n; i++)
+		gt_scope_tag(sc, m, p->tags.v[i]);
+	if (p->npriority_refs == 0 && p->portfolios.n == 0 &&
+	    p->tags.n == 0)
+		for (i = 0; i < m->npriorities; i++)
+			gt_scope_priority(sc, m->priorities[i]);
+}
+
+static json_t *
+pack_words(const struct gt_pack *p)
+{
+	struct gt_buf	 b = { 0 };
+	size_t		 i;
+	json_t		*j;
+
+	for (i = 0; i < p->npriority_refs; i++)
+		gt_buf_printf(&b, "%spriority %s", b.len > 0 ? ", " : "",
+		    p->priority_refs[i].id);
+	for (i = 0; i < p->portfolios.n; i++)
+		gt_buf_printf(&b, "%sthe %s portfolio", b.len > 0 ? ", " : "",
+		    p->portfolios.v[i]);
+	for (i = 0; i < p->tags.n; i++)
+		gt_buf_printf(&b, "%swork tagged %s", b.len > 0 ? ", " : "",
+		    p->tags.v[i]);
+	j = b.len > 0 ? jfmt("%c%s", toupper((unsigned char)b.data[0]),
+	    b.data + 1) : json_string("The whole plan");
+	gt_buf_free(&b);
+	return j;
+}
+
+static void
+render_pack(struct gt_site *s, const struct gt_pack *p)
+{
+	struct gt_model		*m = s->m;
+	struct gt_scope		 sc;
+	struct page		 pg;
+	struct gt_measure	**mv;
+	struct gt_action	**av;
+	char			*path = gt_xasprintf("reports/%s.html", p->name);
+	char			*pdf = gt_xasprintf("reports/%s.pdf", p->name);
+	char			*full, per[GT_PERIOD_MAX];
+	struct stat		 st;
+	size_t			 i, nm = 0, na = 0;
+
+	page_init(&pg, s, path, p->title);
+	pack_scope(m, p, &sc);
+	mv = gt_xcalloc(m->nmeasures + 1, sizeof(*mv));
+	av = gt_xcalloc(m->nactions + 1, sizeof(*av));
+	for (i = 0; i < m->nmeasures; i++)
+		if (gt_map_get(&sc.measures, m->measures[i]->id) != NULL)
+			mv[nm++] = m->measures[i];
+	for (i = 0; i < m->nactions; i++)
+		if (gt_map_get(&sc.actions, m->actions[i]->id) != NULL)
+			av[na++] = m->actions[i];
+	gt_period_format(&m->conf.as_at, per, sizeof(per));
+	full = gt_out_path(s->out, pdf);
+	json_object_set_new(pg.data, "report", json_pack(
+	    "{s:o,s:o,s:s,s:o,s:o,s:o}", "title", jstr(p->title),
+	    "audience", jstr(p->audience), "as_at", per,
+	    "scope", pack_words(p),
+	    "pdf", stat(full, &st) == 0 ? href(&pg, "%s", pdf) : json_null(),
+	    "pdf_size", stat(full, &st) == 0 ?
+	    jfmt("%lld KB", ((long long)st.st_size + 1023) / 1024) :
+	    json_null()));
+	free(full);
+	json_object_set_new(pg.data, "summary", summary(&sc.rollup));
+	json_object_set_new(pg.data, "measures_caption",
+	    json_string("Measures in this report"));
+	json_object_set_new(pg.data, "measures", measure_rows(&pg, mv, nm));
+	json_object_set_new(pg.data, "actions_caption",
+	    json_string("Actions in this report"));
+	json_object_set_new(pg.data, "actions", action_rows(&pg, av, na));
+	page_finish(&pg, "report.html", crumbs_thread(&pg, NULL, NULL));
+	gt_scope_free(&sc);
+	free(mv);
+	free(av);
+	free(pdf);
+	free(path);
+}
+
+static json_t *
+report_list(const struct page *pg)
+{
+	const struct gt_model	*m = pg->s->m;
+	json_t			*a = json_array();
+	char			 per[GT_PERIOD_MAX];
+	size_t			 i;
+
+	for (i = 0; i < m->conf.npacks; i++) {
+		const struct gt_pack *p = &m->conf.packs[i];
+
+		gt_period_format(p->as_at_text != NULL ? &p->as_at :
+		    &m->conf.as_at, per, sizeof(per));
+		json_array_append_new(a, json_pack("{s:o,s:o,s:o,s:s}",
+		    "title", jstr(p->title), "href",
+		    href(pg, "reports/%s.html", p->name), "audience",
+		    jstr(p->audience), "as_at", per));
+	}
+	return a;
+}
+
+static void
+render_reports(struct gt_site *s)
+{
+	struct page	 pg;
+
+	page_init(&pg, s, "reports.html", "Reports");
+	json_object_set_new(pg.data, "reports", report_list(&pg));
+	page_finish(&pg, "reports.html", crumbs_home(&pg));
+}
+
+static void
+render_home(struct gt_site *s, const struct gt_strlist *ports)
+{
+	struct gt_model		*m = s->m;
+	const struct gt_plan	*pl = m->plan;
+	struct page		 pg;
+	json_t			*a = json_array(), *vals = json_array(), *j;
+	json_t			*hl;
+	char			*name, *sl;
+	size_t			 i, k, l;
+
+	page_init(&pg, s, "index.html", NULL);
+	for (i = 0; i < pl->values.n; i++)
+		json_array_append_new(vals, jstr(pl->values.v[i]));
+	json_object_set_new(pg.data, "plan", json_pack("{s:o,s:o,s:o,s:o}",
+	    "title", jstr(pl->title), "vision", jstr(pl->vision), "values",
+	    vals, "body", body(&pg, &pl->body)));
+	for (i = 0; i < m->npriorities; i++) {
+		const struct gt_priority *p = m->priorities[i];
+
+		name = gt_xasprintf("priority-%s-summary", p->id);
+		hl = json_array();
+		for (k = 0; k < p->nobjectives; k++)
+			for (l = 0; l < p->objectives[k]->nmeasures &&
+			    json_array_size(hl) < HEADLINES; l++)
+				if (p->objectives[k]->measures[l]->level ==
+				    GT_LEVEL_STRATEGIC)
+					json_array_append_new(hl, measure_row(
+					    &pg, p->objectives[k]->measures[l],
+					    0));
+		j = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o}", "id", p->id,
+		    "title", jstr(p->title), "href",
+		    href(&pg, "priority/%s.html", p->id), "summary",
+		    summary(&p->rollup), "statusbar", statusbar_img(&pg, NULL,
+		    &p->rollup, name, CARD_W, CARD_H), "headline", hl);
+		json_array_append_new(a, j);
+		free(name);
+	}
+	json_object_set_new(pg.data, "priorities", a);
+	a = json_array();
+	for (i = 0; i < ports->n; i++) {
+		sl = slug(ports->v[i]);
+		json_array_append_new(a, json_pack("{s:o,s:o}", "title",
+		    jstr(ports->v[i]), "href",
+		    href(&pg, "portfolio/%s.html", sl)));
+		free(sl);
+	}
+	json_object_set_new(pg.data, "portfolios", a);
+	json_object_set_new(pg.data, "reports", report_list(&pg));
+	json_object_set_new(pg.data, "description", jstr(pl->vision));
+	page_finish(&pg, "index.html", NULL);
+}
+
+static void
+render_how(struct gt_site *s)
+{
+	const struct gt_conf	*c = &s->m->conf;
+	struct page		 pg;
+	json_t			*a = json_array(), *j;
+	char			 num[GT_NUMBER_MAX];
+	size_t			 i;
+	int			 st;
+
+	page_init(&pg, s, "how-we-measure.html",
+	    "How we measure performance");
+	for (st = 0; st < GT_STATUS_MAX; st++) {
+		j = status_json((enum gt_status)st);
+		json_object_set_new(j, "meaning", json_string(meanings[st]));
+		json_array_append_new(a, j);
+	}
+	json_object_set_new(pg.data, "statuses", a);
+	gt_format_number(num, sizeof(num), c->tolerance.value, 2);
+	json_object_set_new(pg.data, "tolerance", c->tolerance.kind ==
+	    GT_TOL_ABSOLUTE ? jfmt("Unless a measure sets its own, a figure "
+	    "that misses its target by no more than %s (in the measure's "
+	    "units, or percentage points) is within tolerance.", num) :
+	    jfmt("Unless a measure sets its own, a figure that misses its "
+	    "target by no more than %s%% of the target is within "
+	    "tolerance.", num));
+	a = json_array();
+	for (i = 0; i < c->nbands; i++)
+		json_array_append_new(a, json_pack("{s:o,s:o}", "name",
+		    jstr(c->bands[i].name), "range", jfmt("%d to %d",
+		    c->bands[i].lo, c->bands[i].hi)));
+	json_object_set_new(pg.data, "bands", a);
+	page_finish(&pg, "how-we-measure.html", crumbs_home(&pg));
+}
+
+static void
+render_simple(struct gt_site *s, const char *path, const char *layout,
+    const char *title)
+{
+	struct page	 pg;
+
+	page_init(&pg, s, path, title);
+	page_finish(&pg, layout, strcmp(path, "404.html") == 0 ? NULL :
+	    crumbs_home(&pg));
+}
+
+/* Open data ------------------------------------------------------------ */
+
+static void
+csv_field(struct gt_buf *b, const char *s, int last)
+{
+	if (s != NULL && strpbrk(s, ",\"\r\n") != NULL) {
+		gt_buf_putc(b, '"');
+		for (; *s != '\0'; s++) {
+			if (*s == '"')
+				gt_buf_putc(b, '"');
+			gt_buf_putc(b, *s);
+		}
+		gt_buf_putc(b, '"');
+	} else if (s != NULL)
+		gt_buf_puts(b, s);
+	gt_buf_puts(b, last ? "\r\n" : ",");
+}
+
+static char *
+plain_number(char *buf, size_t sz, double v, int decimals)
+{
+	snprintf(buf, sz, "%.*f", decimals, gt_round(v, decimals));
+	if (strcmp(buf, "-0") == 0 || strspn(buf, "-0.") == strlen(buf))
+		snprintf(buf, sz, "%.*f", decimals, 0.0);
+	return buf;
+}
+
+/* Every figure with its target and status, one row per measure and period. */
+static void
+write_csv(struct gt_site *s)
+{
+	const struct gt_model	*m = s->m;
+	struct gt_buf		 b = { 0 };
+	char			 per[GT_PERIOD_MAX], v[GT_NUMBER_MAX],
+				 lo[GT_NUMBER_MAX], hi[GT_NUMBER_MAX], *fig;
+	size_t			 i, k;
+
+	gt_buf_puts(&b, "measure,title,period,value,value_text,unit,target,"
+	    "target_high,status,flag\r\n");
+	for (i = 0; i < m->nmeasures; i++) {
+		const struct gt_measure *me = m->measures[i];
+
+		for (k = 0; k < me->nobs; k++) {
+			const struct gt_obs	*o = me->obs[k];
+			const struct gt_eval	*e = &me->evals[k];
+
+			if (gt_period_cmp(&m->conf.cal, &o->period,
+			    &m->conf.as_at) > 0)
+				break;
+			gt_period_format(&o->period, per, sizeof(per));
+			fig = figure(me, &o->value);
+			csv_field(&b, me->id, 0);
+			csv_field(&b, me->title, 0);
+			csv_field(&b, per, 0);
+			csv_field(&b, o->value.kind == GT_VAL_NUMBER ?
+			    plain_number(v, sizeof(v), o->value.num,
+			    me->decimals) : "", 0);
+			csv_field(&b, fig, 0);
+			csv_field(&b, me->unit, 0);
+			csv_field(&b, e->has_target ? plain_number(lo,
+			    sizeof(lo), e->lo, me->decimals) : "", 0);
+			csv_field(&b, e->has_target && e->hi != e->lo ?
+			    plain_number(hi, sizeof(hi), e->hi,
+			    me->decimals) : "", 0);
+			csv_field(&b, gt_status_name(e->status), 0);
+			csv_field(&b, gt_flag_name(o->flag), 1);
+			free(fig);
+		}
+	}
+	if (gt_out_write(s->out, "data/performance.csv", b.data, b.len) == -1)
+		s->failed = 1;
+	gt_buf_free(&b);
+}
+
+static json_t *
+jnum(double v, int decimals)
+{
+	return json_real(gt_round(v, decimals));
+}
+
+static json_t *
+measure_json(const struct gt_model *m, const struct gt_measure *me)
+{
+	json_t	*figs = json_array(), *objs = json_array(), *j;
+	char	 per[GT_PERIOD_MAX];
+	size_t	 k;
+
+	for (k = 0; k < me->nobjectives; k++)
+		json_array_append_new(objs, json_string(me->objectives[k]->id));
+	for (k = 0; k < me->nobs; k++) {
+		const struct gt_obs	*o = me->obs[k];
+		const struct gt_eval	*e = &me->evals[k];
+
+		if (gt_period_cmp(&m->conf.cal, &o->period,
+		    &m->conf.as_at) > 0)
+			break;
+		gt_period_format(&o->period, per, sizeof(per));
+		j = json_pack("{s:s,s:o,s:b,s:s,s:o,s:o}", "period", per,
+		    "value", o->value.kind == GT_VAL_NUMBER ?
+		    jnum(o->value.num, me->decimals) : json_null(),
+		    "suppressed", o->value.kind == GT_VAL_SUPPRESSED,
+		    "status", gt_status_name(e->status),
+		    "target", e->has_target ? jnum(e->lo, me->decimals) :
+		    json_null(),
+		    "flag", o->flag != GT_FLAG_NONE ?
+		    json_string(gt_flag_name(o->flag)) : json_null());
+		if (e->has_target && e->hi != e->lo)
+			json_object_set_new(j, "target_high",
+			    jnum(e->hi, me->decimals));
+		json_array_append_new(figs, j);
+	}
+	return json_pack("{s:s,s:o,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o}",
+	    "id", me->id, "title", jstr(me->title), "objectives", objs,
+	    "unit", jstr(me->unit), "polarity", gt_polarity_name(me->polarity),
+	    "frequency", gt_freq_name(me->frequency),
+	    "explanation", jstr(me->explanation),
+	    "status", gt_status_name(me->status),
+	    "direction", me->dir_prev != GT_DIR_NONE ?
+	    json_string(gt_dir_name(me->dir_prev)) : json_null(),
+	    "late", json_boolean(me->late), "figures", figs);
+}
+
+/* The plan, its figures and statuses, for reuse. */
+static void
+write_json(struct gt_site *s)
+{
+	const struct gt_model	*m = s->m;
+	json_t			*root, *a, *ids;
+	char			 per[GT_PERIOD_MAX], *text;
+	size_t			 i, k;
+
+	gt_period_format(&m->conf.as_at, per, sizeof(per));
+	root = json_pack("{s:o,s:o,s:s}", "organisation",
+	    jstr(m->conf.organisation), "title", jstr(m->conf.title),
+	    "as_at", per);
+	a = json_array();
+	for (i = 0; i < m->npriorities; i++) {
+		ids = json_array();
+		for (k = 0; k < m->priorities[i]->nobjectives; k++)
+			json_array_append_new(ids, json_string(
+			    m->priorities[i]->objectives[k]->id));
+		json_array_append_new(a, json_pack("{s:s,s:o,s:o}", "id",
+		    m->priorities[i]->id, "title",
+		    jstr(m->priorities[i]->title), "objectives", ids));
+	}
+	json_object_set_new(root, "priorities", a);
+	a = json_array();
+	for (i = 0; i < m->nobjectives; i++) {
+		const struct gt_objective *o = m->objectives[i];
+
+		json_array_append_new(a, json_pack("{s:s,s:o,s:s,s:o,s:o,s:o}",
+		    "id", o->id, "title", jstr(o->title), "priority",
+		    o->priority->id, "parent", o->parent != NULL ?
+		    json_string(o->parent->id) : json_null(), "lead",
+		    jstr(o->lead), "portfolio", jstr(o->portfolio)));
+	}
+	json_object_set_new(root, "objectives", a);
+	a = json_array();
+	for (i = 0; i < m->nmeasures; i++)
+		json_array_append_new(a, measure_json(m, m->measures[i]));
+	json_object_set_new(root, "measures", a);
+	a = json_array();
+	for (i = 0; i < m->nactions; i++) {
+		const struct gt_action *ac = m->actions[i];
+		char due[16] = "";
+
+		gt_date_format(&ac->due, due, sizeof(due));
+		json_array_append_new(a, json_pack("{s:s,s:o,s:s,s:o,s:o,s:s}",
+		    "id", ac->id, "title", jstr(ac->title), "objective",
+		    ac->objective->id, "lead", jstr(ac->lead), "due",
+		    due[0] != '\0' ? json_string(due) : json_null(), "status",
+		    ac->status == GT_ASTATUS_NONE ? "not started" :
+		    gt_astatus_name(ac->status)));
+	}
+	json_object_set_new(root, "actions", a);
+	a = json_array();
+	for (i = 0; i < m->nrisks; i++) {
+		const struct gt_risk *k2 = m->risks[i];
+
+		json_array_append_new(a, json_pack(
+		    "{s:s,s:o,s:i,s:i,s:i,s:o,s:b}", "id", k2->id, "title",
+		    jstr(k2->title), "likelihood", k2->likelihood, "impact",
+		    k2->impact, "score", k2->score, "target_score",
+		    k2->target_score > 0 ? json_integer(k2->target_score) :
+		    json_null(), "above_appetite", k2->above_appetite));
+	}
+	json_object_set_new(root, "risks", a);
+	text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(15));
+	if (gt_out_write(s->out, "data/performance.json", text,
+	    strlen(text)) == -1)
+		s->failed = 1;
+	free(text);
+	json_decref(root);
+}
+
+/* sitemap.xml and feed.xml --------------------------------------------- */
+
+static char *
+absolute(const struct gt_conf *c, const char *path)
+{
+	size_t	 n = strlen(c->base_url);
+
+	return gt_xasprintf("%s%s%s", c->base_url,
+	    n > 0 && c->base_url[n - 1] == '/' ? "" : "/", path);
+}
+
+static void
+write_xml(struct gt_site *s, const char *rel, xmlDocPtr doc)
+{
+	xmlChar	*text;
+	int	 len;
+
+	xmlDocDumpFormatMemoryEnc(doc, &text, &len, "UTF-8", 1);
+	if (gt_out_write(s->out, rel, text, (size_t)len) == -1)
+		s->failed = 1;
+	xmlFree(text);
+	xmlFreeDoc(doc);
+}
+
+static void
+write_sitemap(struct gt_site *s)
+{
+	xmlDocPtr	 doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr	 set, url;
+	char		*loc;
+	size_t		 i;
+
+	set = xmlNewNode(NULL, (const xmlChar *)"urlset");
+	xmlNewProp(set, (const xmlChar *)"xmlns",
+	    (const xmlChar *)"http://www.sitemaps.org/schemas/sitemap/0.9");
+	xmlDocSetRootElement(doc, set);
+	for (i = 0; i < s->pages.n; i++) {
+		url = xmlNewChild(set, NULL, (const xmlChar *)"url", NULL);
+		loc = absolute(&s->m->conf, s->pages.v[i]);
+		xmlNewTextChild(url, NULL, (const xmlChar *)"loc",
+		    (const xmlChar *)loc);
+		free(loc);
+	}
+	write_xml(s, "sitemap.xml", doc);
+}
+
+static void
+write_feed(struct gt_site *s)
+{
+	const struct gt_model	*m = s->m;
+	xmlDocPtr		 doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr		 feed, e, l;
+	struct gt_date		 d;
+	char			 when[32], *u, *rel;
+	size_t			 i;
+
+	/* Dated by the as-at period, not the clock: builds reproduce. */
+	d = gt_period_end_date(&m->conf.cal, &m->conf.as_at);
+	snprintf(when, sizeof(when), "%04d-%02d-%02dT00:00:00Z", d.y, d.m,
+	    d.d);
+	feed = xmlNewNode(NULL, (const xmlChar *)"feed");
+	xmlNewProp(feed, (const xmlChar *)"xmlns",
+	    (const xmlChar *)"http://www.w3.org/2005/Atom");
+	xmlDocSetRootElement(doc, feed);
+	xmlNewTextChild(feed, NULL, (const xmlChar *)"title",
+	    (const xmlChar *)m->conf.title);
+	u = absolute(&m->conf, "");
+	xmlNewTextChild(feed, NULL, (const xmlChar *)"id", (const xmlChar *)u);
+	l = xmlNewChild(feed, NULL, (const xmlChar *)"link", NULL);
+	xmlNewProp(l, (const xmlChar *)"href", (const xmlChar *)u);
+	free(u);
+	xmlNewTextChild(feed, NULL, (const xmlChar *)"updated",
+	    (const xmlChar *)when);
+	e = xmlNewChild(feed, NULL, (const xmlChar *)"author", NULL);
+	xmlNewTextChild(e, NULL, (const xmlChar *)"name",
+	    (const xmlChar *)(m->conf.organisation != NULL ?
+	    m->conf.organisation : m->conf.title));
+	for (i = 0; i < m->conf.npacks; i++) {
+		const struct gt_pack *p = &m->conf.packs[i];
+
+		rel = gt_xasprintf("reports/%s.html", p->name);
+		u = absolute(&m->conf, rel);
+		e = xmlNewChild(feed, NULL, (const xmlChar *)"entry", NULL);
+		xmlNewTextChild(e, NULL, (const xmlChar *)"title",
+		    (const xmlChar *)p->title);
+		xmlNewTextChild(e, NULL, (const xmlChar *)"id",
+		    (const xmlChar *)u);
+		l = xmlNewChild(e, NULL, (const xmlChar *)"link", NULL);
+		xmlNewProp(l, (const xmlChar *)"href", (const xmlChar *)u);
+		xmlNewTextChild(e, NULL, (const xmlChar *)"updated",
+		    (const xmlChar *)when);
+		if (p->audience != NULL)
+			xmlNewTextChild(e, NULL, (const xmlChar *)"summary",
+			    (const xmlChar *)p->audience);
+		free(u);
+		free(rel);
+	}
+	write_xml(s, "feed.xml", doc);
+}
+
+/* The layouts' own files (the style sheet, images) go out as they are. */
+static void
+copy_assets(struct gt_site *s, const char *layouts)
+{
+	static const char *const files[] = { "assets/style.css" };
+	char	*src, *data;
+	size_t	 i, len;
+	struct gt_loc	 loc = { NULL, 0, 0 };
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		src = gt_xasprintf("%s/%s", layouts, files[i]);
+		if (gt_read_file(src, &data, &len) == -1) {
+			loc.file = src;
+			gt_msg(GT_E_LAYOUT, &loc, "cannot read '%s'", src);
+			s->failed = 1;
+		} else {
+			if (gt_out_write(s->out, files[i], data, len) == -1)
+				s->failed = 1;
+			free(data);
+		}
+		free(src);
+	}
+}
+
+/* The back-end ----------------------------------------------------------- */
+
+struct gt_site *
+gt_site_new(struct gt_model *m, const char *layouts)
+{
+	struct gt_site	*s = gt_xcalloc(1, sizeof(*s));
+
+	s->m = m;
+	s->layouts = gt_xstrdup(layouts);
+	s->t = gt_tmpl_new(layouts);
+	return s;
+}
+
+int
+gt_site_render(struct gt_site *s, struct gt_out *out)
+{
+	struct gt_model		*m = s->m;
+	struct gt_strlist	 ports = { 0 };
+	size_t			 i;
+
+	s->out = out;
+	s->failed = 0;
+	copy_assets(s, s->layouts);
+	portfolios(m, &ports);
+	render_home(s, &ports);
+	for (i = 0; i < m->npriorities; i++)
+		render_priority(s, m->priorities[i]);
+	for (i = 0; i < m->nobjectives; i++)
+		render_objective(s, m->objectives[i]);
+	for (i = 0; i < m->nmeasures; i++)
+		render_measure(s, m->measures[i]);
+	for (i = 0; i < m->nactions; i++)
+		render_action(s, m->actions[i]);
+	for (i = 0; i < ports.n; i++)
+		render_portfolio(s, ports.v[i]);
+	render_risks(s);
+	render_how(s);
+	render_reports(s);
+	render_simple(s, "data/index.html", "data.html", "Open data");
+	render_simple(s, "404.html", "404.html", "Page not found");
+	write_csv(s);
+	write_json(s);
+	/* Packs judge the model at their own as-at periods: last. */
+	for (i = 0; i < m->conf.npacks; i++) {
+		if (m->conf.packs[i].as_at_text != NULL)
+			gt_status_at(m, &m->conf.packs[i].as_at);
+		render_pack(s, &m->conf.packs[i]);
+		if (m->conf.packs[i].as_at_text != NULL)
+			gt_status(m);
+	}
+	write_sitemap(s);
+	write_feed(s);
+	gt_strlist_free(&ports);
+	return s->failed ? -1 : 0;
+}
+
+void
+gt_site_free(struct gt_site *s)
+{
+	if (s == NULL)
+		return;
+	gt_tmpl_free(s->t);
+	gt_strlist_free(&s->pages);
+	free(s->layouts);
+	free(s);
+}

@@ -1,0 +1,987 @@
+/*
+ * test_chart.c: the charts: palette contrast, ticks and the y axis rule,
+ * x labels, descriptions, edge cases drawn without error, byte-identical
+ * output, and reference images.
+ *
+ * Reference images live in tests/charts/ref/NAME.png. A render matches if
+ * at most REF_SHARE of its pixels differ from the reference by more than
+ * REF_DELTA in any channel (room for a Pango or Cairo point release). Run
+ * with GT_BLESS=1 (make charts-ref) to write them after a deliberate
+ * change, and look at every one before committing.
+ */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "chart_int.h"
+#include "format.h"
+#include "util.h"
+
+#define REF_DIR		"tests/charts/ref"
+#define REF_DELTA	16
+#define REF_SHARE	0.005
+
+/* --- Fixtures -------------------------------------------------------- */
+
+#define MAXP	240
+
+struct fix {
+	char			 period[MAXP][24];
+	char			 year[MAXP][16];
+	struct gt_chart_point	 p[MAXP];
+	double			 cmp[MAXP];
+	struct gt_chart_comparator c;
+	struct gt_chart_trend	 t;
+};
+
+/* n quarters from 2020/21 Q1 (or months from April 2005 if monthly). */
+static void
+periods(struct fix *f, size_t n, int monthly)
+{
+	static const char *const mon[] = { "Apr", "May", "Jun", "Jul", "Aug",
+	    "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar" };
+	size_t	 i, per = monthly ? 12 : 4;
+	int	 y;
+
+	memset(f, 0, sizeof(*f));
+	for (i = 0; i < n; i++) {
+		y = (monthly ? 2005 : 2020) + (int)(i / per);
+		if (monthly)
+			snprintf(f->period[i], sizeof(f->period[i]), "%s %d",
+			    mon[i % 12], i % 12 < 9 ? y : y + 1);
+		else
+			snprintf(f->period[i], sizeof(f->period[i]),
+			    "%d/%02d Q%zu", y, (y + 1) % 100, i % 4 + 1);
+		snprintf(f->year[i], sizeof(f->year[i]), "%d/%02d", y,
+		    (y + 1) % 100);
+		f->p[i].period = f->period[i];
+		f->p[i].year = i % per == 0 ? f->year[i] : NULL;
+		f->p[i].status = GT_CHART_NO_TARGET;
+		f->cmp[i] = NAN;
+	}
+	f->t.points = f->p;
+	f->t.npoints = n;
+	f->t.periods_per_year = (int)per;
+	f->t.decimals = 1;
+	f->t.unit = "%";
+}
+
+/* Status of a higher-is-better figure against a lo target with slack. */
+static void
+judge(struct gt_chart_point *p, enum gt_chart_polarity pol)
+{
+	const struct gt_chart_target *g = &p->target;
+	double	 v = p->value;
+	int	 in, near;
+
+	if (p->kind != GT_CHART_VALUE) {
+		p->status = p->kind == GT_CHART_WITHHELD ?
+		    GT_CHART_SUPPRESSED : GT_CHART_NO_DATA;
+		return;
+	}
+	if (!g->set) {
+		p->status = GT_CHART_NO_TARGET;
+		return;
+	}
+	in = pol == GT_CHART_HIGHER ? v >= g->lo : pol == GT_CHART_LOWER ?
+	    v <= g->hi : v >= g->lo && v <= g->hi;
+	near = pol == GT_CHART_HIGHER ? v >= g->lo - g->slack :
+	    pol == GT_CHART_LOWER ? v <= g->hi + g->slack :
+	    v >= g->lo - g->slack && v <= g->hi + g->slack;
+	p->status = in ? GT_CHART_ON_TARGET : near ?
+	    GT_CHART_WITHIN_TOLERANCE : GT_CHART_OFF_TARGET;
+}
+
+/* 20 quarters of a rising percentage, a target from the third year, a
+ * comparator, the latest provisional. */
+static void
+fix_quarterly(struct fix *f)
+{
+	size_t	 i;
+
+	periods(f, 20, 0);
+	f->t.title = "Households prevented from becoming homeless";
+	for (i = 0; i < 20; i++) {
+		f->p[i].value = 58 + i * 0.8 + 3 * sin((double)i);
+		if (i >= 8) {
+			f->p[i].target.set = 1;
+			f->p[i].target.lo = f->p[i].target.hi =
+			    i < 12 ? 65 : i < 16 ? 68 : 72;
+			f->p[i].target.slack = 2;
+		}
+		judge(&f->p[i], GT_CHART_HIGHER);
+		f->cmp[i] = 63 + i * 0.3;
+	}
+	f->p[19].flag = GT_CHART_PROVISIONAL;
+	f->c.name = "England";
+	f->c.values = f->cmp;
+	f->t.comparators = &f->c;
+	f->t.ncomparators = 1;
+}
+
+/* 240 months, lower is better, no target. */
+static void
+fix_monthly(struct fix *f)
+{
+	size_t	 i;
+
+	periods(f, 240, 1);
+	f->t.title = "Average days to process a new benefit claim";
+	f->t.unit = "days";
+	f->t.decimals = 0;
+	f->t.polarity = GT_CHART_LOWER;
+	for (i = 0; i < 240; i++)
+		f->p[i].value = 30 + 10 * sin(i / 9.0) + i / 12.0;
+}
+
+/* Six years as bars, a count with a lower-is-better target. */
+static void
+fix_annual(struct fix *f)
+{
+	static const double v[] = { 182, 171, 140, 128, 96, 81 };
+	size_t	 i;
+
+	periods(f, 6, 0);
+	f->t.title = "Killed or seriously injured on the roads";
+	f->t.unit = "count";
+	f->t.decimals = 0;
+	f->t.polarity = GT_CHART_LOWER;
+	f->t.periods_per_year = 1;
+	for (i = 0; i < 6; i++) {
+		snprintf(f->period[i], sizeof(f->period[i]), "%zu/%02zu",
+		    2019 + i, (20 + i) % 100);
+		f->p[i].year = NULL;
+		f->p[i].value = v[i];
+		f->p[i].target.set = i >= 2;
+		f->p[i].target.lo = f->p[i].target.hi = 170 - 15.0 * i;
+		judge(&f->p[i], GT_CHART_LOWER);
+	}
+}
+
+/* A band target with gaps, a withheld figure and estimates. */
+static void
+fix_band(struct fix *f)
+{
+	size_t	 i;
+
+	periods(f, 18, 1);
+	f->t.title = "Council tax collected against profile";
+	f->t.polarity = GT_CHART_BAND;
+	for (i = 0; i < 18; i++) {
+		f->p[i].value = 100 + 6 * sin(i / 2.0);
+		f->p[i].target.set = 1;
+		f->p[i].target.lo = 97;
+		f->p[i].target.hi = 103;
+		f->p[i].target.slack = 2;
+	}
+	f->p[5].kind = GT_CHART_MISSING;
+	f->p[6].kind = GT_CHART_MISSING;
+	f->p[11].kind = GT_CHART_WITHHELD;
+	f->p[16].flag = GT_CHART_ESTIMATED;
+	f->p[17].flag = GT_CHART_ESTIMATED;
+	for (i = 0; i < 18; i++)
+		judge(&f->p[i], GT_CHART_BAND);
+}
+
+/* Money from a deficit to a billion. */
+static void
+fix_money(struct fix *f)
+{
+	static const double v[] = { -2.5e8, -1e8, 1.2e8, 4e8, 7.5e8, 1e9 };
+	size_t	 i;
+
+	periods(f, 6, 0);
+	f->t.title = "Capital programme balance";
+	f->t.unit = "\xc2\xa3";
+	f->t.decimals = 0;
+	for (i = 0; i < 6; i++) {
+		f->p[i].value = v[i];
+		f->p[i].target.set = 1;
+		f->p[i].target.lo = f->p[i].target.hi = 5e8;
+		judge(&f->p[i], GT_CHART_HIGHER);
+	}
+}
+
+static const struct gt_chart_band bands[] = {
+	{ "Low", 1, 4 }, { "Medium", 5, 9 }, { "High", 10, 15 },
+	{ "Very high", 16, 25 },
+};
+
+static const struct gt_chart_risk risks[] = {
+	{ "R1", "Cyber attack on council systems", 4, 5, 2, 4 },
+	{ "R2", "Social care market failure", 4, 4, 3, 3 },
+	{ "R3", "Budget gap not closed", 5, 4, 3, 4 },
+	{ "R4", "Temporary accommodation costs", 4, 4, 0, 0 },
+	{ "R5", "Data protection breach", 2, 3, 1, 3 },
+	{ "R6", "Flooding", 2, 3, 0, 0 },
+	{ "R7", "Workforce shortages", 3, 4, 2, 2 },
+};
+
+static const struct gt_chart_heatmap heat = {
+	"Corporate risk register", bands, 4, risks, 7
+};
+
+static const struct gt_chart_statusbar bar = {
+	"Thriving places: 23 measures", { 11, 4, 5, 2, 1, 0 }
+};
+
+static const struct gt_chart_progress prog = {
+	"Open three new family hubs", 3, 5, GT_CHART_ON_TRACK
+};
+
+/* --- Helpers --------------------------------------------------------- */
+
+/* Draw into a w x h image; returns how many pixels are not white. */
+static size_t
+ink(const struct gt_chart *c, int w, int h)
+{
+	cairo_surface_t	*s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    w, h);
+	cairo_t		*cr = cairo_create(s);
+	unsigned char	*d;
+	size_t		 n = 0;
+	int		 x, y, stride;
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	gt_chart_draw(cr, 0, 0, w, h, c);
+	cr_expect_eq(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	d = cairo_image_surface_get_data(s);
+	stride = cairo_image_surface_get_stride(s);
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++)
+			n += (((uint32_t *)(d + y * stride))[x] & 0xFFFFFF) !=
+			    0xFFFFFF;
+	cairo_surface_destroy(s);
+	return n;
+}
+
+static struct gt_chart
+trend_chart(const struct gt_chart_trend *t)
+{
+	struct gt_chart	 c = { .type = GT_CHART_TREND };
+
+	c.u.trend = t;
+	return c;
+}
+
+static void
+expect_has(const char *s, const char *want)
+{
+	cr_expect(strstr(s, want) != NULL, "\"%s\" not in \"%s\"", want, s);
+}
+
+/* memmem() without _GNU_SOURCE. */
+static int
+contains(const unsigned char *p, size_t n, const char *want)
+{
+	size_t	 k = strlen(want), i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(p + i, want, k) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+cleanup(void)
+{
+	gt_chart_cleanup();
+}
+
+TestSuite(chart, .fini = cleanup);
+
+/* --- Palette --------------------------------------------------------- */
+
+Test(chart, contrast_table)
+{
+	size_t	 i;
+
+	cr_assert_gt(gt_chart_ncontrasts, 20);
+	for (i = 0; i < gt_chart_ncontrasts; i++) {
+		const struct gt_contrast *c = &gt_chart_contrasts[i];
+
+		cr_expect_geq(gt_chart_contrast(c->fg, c->bg), c->min,
+		    "%s: %06X on %06X is %.2f, needs %.1f", c->use, c->fg,
+		    c->bg, gt_chart_contrast(c->fg, c->bg), c->min);
+	}
+	cr_expect_float_eq(gt_chart_contrast(0x000000, 0xFFFFFF), 21, 1e-9);
+	cr_expect_float_eq(gt_chart_contrast(0x777777, 0x777777), 1, 1e-9);
+}
+
+/* Text drawn on a fill (heat map scores, status bar counts) reads. */
+Test(chart, text_on_fills)
+{
+	size_t	 i;
+
+	for (i = 0; i < GT_HEAT_RAMP; i++)
+		cr_expect_geq(gt_chart_contrast(gt_chart_text_on(
+		    gt_chart_heat_ramp[i]), gt_chart_heat_ramp[i]), 4.5,
+		    "heat %zu", i);
+	for (i = 0; i < GT_CHART_STATUS_MAX; i++)
+		cr_expect_geq(gt_chart_contrast(gt_chart_text_on(
+		    gt_chart_status_colours[i]), gt_chart_status_colours[i]),
+		    4.5, "status %zu", i);
+	cr_expect_eq(gt_chart_band_colour(0, 3), gt_chart_heat_ramp[0]);
+	cr_expect_eq(gt_chart_band_colour(2, 3),
+	    gt_chart_heat_ramp[GT_HEAT_RAMP - 1]);
+}
+
+Test(chart, shapes_differ)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < GT_CHART_STATUS_MAX; i++)
+		for (j = i + 1; j < GT_CHART_STATUS_MAX; j++)
+			cr_expect_neq(gt_chart_status_shape(i),
+			    gt_chart_status_shape(j));
+	for (i = 0; i < GT_CHART_ACTION_MAX; i++)
+		for (j = i + 1; j < GT_CHART_ACTION_MAX; j++)
+			cr_expect_neq(gt_chart_action_shape(i),
+			    gt_chart_action_shape(j));
+}
+
+/* --- Axes ------------------------------------------------------------ */
+
+Test(chart, ticks)
+{
+	struct gt_ticks	 t;
+
+	gt_chart_ticks(0, 100, 6, &t);
+	cr_expect_float_eq(t.step, 20, 1e-9);
+	cr_expect_float_eq(t.first, 0, 1e-9);
+	cr_expect_eq(t.n, 6);
+	gt_chart_ticks(0, 73, 6, &t);
+	cr_expect_float_eq(t.step, 20, 1e-9);
+	cr_expect_eq(t.n, 5);
+	cr_expect_float_eq(gt_tick_value(&t, 4), 80, 1e-9);
+	gt_chart_ticks(0.12, 0.58, 6, &t);
+	cr_expect_float_eq(t.step, 0.1, 1e-12);
+	cr_expect_eq(t.decimals, 1);
+	cr_expect_float_eq(gt_tick_value(&t, 0), 0.1, 1e-12);
+	/* 250 is not 1-2-5: 200 from -400 reaches 1,000 in 8 ticks. */
+	gt_chart_ticks(-250, 1000, 8, &t);
+	cr_expect_float_eq(t.step, 200, 1e-9);
+	cr_expect_float_eq(t.first, -400, 1e-9);
+	cr_expect_eq(t.n, 8);
+	/* Degenerate range: still ticks. */
+	gt_chart_ticks(5, 5, 6, &t);
+	cr_expect_geq(t.n, 2);
+	cr_expect_gt(t.step, 0);
+}
+
+Test(chart, tick_labels)
+{
+	struct gt_ticks	 t;
+	char		 buf[GT_NUMBER_MAX];
+
+	gt_chart_ticks(0, 1e9, 6, &t);
+	gt_chart_tick_label(buf, sizeof(buf), 1e9, &t, "\xc2\xa3");
+	cr_expect_str_eq(buf, "\xc2\xa3" "1bn");
+	gt_chart_tick_label(buf, sizeof(buf), 4e8, &t, "\xc2\xa3");
+	cr_expect_str_eq(buf, "\xc2\xa3" "400m");
+	gt_chart_ticks(0, 80, 6, &t);
+	gt_chart_tick_label(buf, sizeof(buf), 60, &t, "%");
+	cr_expect_str_eq(buf, "60%");
+	gt_chart_tick_label(buf, sizeof(buf), 60, &t, "days");
+	cr_expect_str_eq(buf, "60");
+	cr_expect_str_eq(gt_chart_unit_caption("days"), "days");
+	cr_expect_null(gt_chart_unit_caption("%"));
+	cr_expect_null(gt_chart_unit_caption("count"));
+}
+
+Test(chart, yaxis_zero_rule)
+{
+	struct gt_yaxis	 y;
+
+	/* Wide range: from zero. */
+	gt_chart_yaxis(10, 80, 6, 0, &y);
+	cr_expect_float_eq(y.lo, 0, 1e-9);
+	cr_expect_not(y.broken);
+	cr_expect_geq(y.hi, 80);
+	/* Exactly half: still from zero (the rule needs more than half). */
+	gt_chart_yaxis(40, 80, 6, 0, &y);
+	cr_expect_float_eq(y.lo, 0, 1e-9);
+	cr_expect_not(y.broken);
+	/* Narrow: a round start below the data, with a break. */
+	gt_chart_yaxis(61.3, 78.2, 6, 0, &y);
+	cr_expect(y.broken);
+	cr_expect_gt(y.lo, 0);
+	cr_expect_leq(y.lo, 61.3);
+	cr_expect_geq(y.hi, 78.2);
+	/* Bars always from zero. */
+	gt_chart_yaxis(61.3, 78.2, 6, 1, &y);
+	cr_expect_float_eq(y.lo, 0, 1e-9);
+	cr_expect_not(y.broken);
+	/* All negative and narrow: ends below zero. */
+	gt_chart_yaxis(-80, -60, 6, 0, &y);
+	cr_expect(y.broken);
+	cr_expect_lt(y.hi, 0);
+	cr_expect_leq(y.lo, -80);
+	/* Across zero: covers both sides. */
+	gt_chart_yaxis(-2.5e8, 1e9, 6, 0, &y);
+	cr_expect_leq(y.lo, -2.5e8);
+	cr_expect_geq(y.hi, 1e9);
+	cr_expect_not(y.broken);
+	/* All zero. */
+	gt_chart_yaxis(0, 0, 6, 0, &y);
+	cr_expect_float_eq(y.lo, 0, 1e-9);
+	cr_expect_gt(y.hi, 0);
+	/* All equal and positive: from zero. */
+	gt_chart_yaxis(50, 50, 6, 0, &y);
+	cr_expect_float_eq(y.lo, 0, 1e-9);
+	cr_expect_geq(y.hi, 50);
+}
+
+Test(chart, bars_or_line)
+{
+	static struct fix f;
+
+	fix_annual(&f);
+	cr_expect(gt_chart_use_bars(&f.t));
+	f.t.form = GT_CHART_LINE;
+	cr_expect_not(gt_chart_use_bars(&f.t));
+	fix_quarterly(&f);
+	cr_expect_not(gt_chart_use_bars(&f.t));
+	f.t.form = GT_CHART_BARS;
+	cr_expect(gt_chart_use_bars(&f.t));
+	/* Annual but narrow: a line, so the range is not hidden. */
+	fix_annual(&f);
+	f.p[0].value = f.p[1].value = 170;
+	f.p[2].value = f.p[3].value = f.p[4].value = f.p[5].value = 160;
+	for (size_t i = 0; i < 6; i++)
+		f.p[i].target.set = 0;
+	cr_expect_not(gt_chart_use_bars(&f.t));
+}
+
+/* Labels of 240 months thin out to years that do not touch. */
+Test(chart, xlabels_thin_out)
+{
+	static struct fix f;
+	const char	**labels = gt_xcalloc(MAXP, sizeof(*labels));
+	cairo_surface_t	*s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    10, 10);
+	cairo_t		*cr = cairo_create(s);
+	PangoContext	*pc = gt_chart_pango(cr);
+	double		 slot, w, last_end = -1e9;
+	size_t		 i, n = 0;
+
+	cr_assert_not_null(pc, "fonts");
+	fix_monthly(&f);
+	for (slot = 2; slot <= 40; slot *= 2) {
+		gt_chart_xlabels(pc, f.p, 240, slot, labels);
+		n = 0;
+		last_end = -1e9;
+		for (i = 0; i < 240; i++) {
+			PangoLayout	*l;
+			double		 cx = (i + 0.5) * slot;
+
+			if (labels[i] == NULL)
+				continue;
+			n++;
+			l = gt_chart_text(pc, labels[i], GT_TEXT_MIN, 0, 0, 1);
+			gt_chart_text_size(l, &w, NULL);
+			g_object_unref(l);
+			cr_expect_geq(cx - w / 2, last_end,
+			    "slot %.0f: label %zu overlaps", slot, i);
+			last_end = cx + w / 2;
+		}
+		cr_expect_gt(n, 1, "slot %.0f: too few labels", slot);
+	}
+	/* Roomy: every period labelled by its own name. */
+	gt_chart_xlabels(pc, f.p, 12, 200, labels);
+	cr_expect_str_eq(labels[0], "Apr 2005");
+	cr_expect_str_eq(labels[11], "Mar 2006");
+	/* Crowded: years, never a month. */
+	gt_chart_xlabels(pc, f.p, 240, 3, labels);
+	for (i = 0; i < 240; i++)
+		if (labels[i] != NULL)
+			cr_expect(f.p[i].year != NULL && labels[i] ==
+			    f.p[i].year);
+	g_object_unref(pc);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	free(labels);
+}
+
+Test(chart, boxes_claim)
+{
+	struct gt_boxes	 bs = { 0 };
+	struct gt_box	 a = { 0, 0, 10, 10 }, b = { 12, 0, 20, 10 };
+	int		 i;
+
+	cr_expect(gt_boxes_claim(&bs, a, 0));
+	cr_expect_not(gt_boxes_claim(&bs, a, 0));
+	cr_expect_not(gt_boxes_claim(&bs, b, 4));
+	cr_expect(gt_boxes_claim(&bs, b, 1));
+	for (i = 0; i < 100; i++) {
+		struct gt_box c = { 100 + 20 * i, 0, 110 + 20 * i, 10 };
+
+		cr_expect(gt_boxes_claim(&bs, c, 2));
+	}
+	gt_boxes_free(&bs);
+}
+
+/* --- Edge cases, drawn --------------------------------------------- */
+
+Test(chart, edge_no_points)
+{
+	struct gt_chart_trend	 t = { .title = "Nothing yet", .unit = "%" };
+	struct gt_chart		 c = trend_chart(&t);
+	char			*d;
+
+	cr_expect_gt(ink(&c, 480, 300), 100);
+	c.type = GT_CHART_SPARK;
+	cr_expect_gt(ink(&c, 120, 32), 0);
+	d = gt_chart_describe_trend(&t);
+	expect_has(d, "No figures");
+	free(d);
+}
+
+Test(chart, edge_one_point)
+{
+	static struct fix f;
+	struct gt_chart	 c;
+	char		*d;
+
+	fix_quarterly(&f);
+	f.t.npoints = 1;
+	f.p[0].flag = GT_CHART_FINAL;
+	c = trend_chart(&f.t);
+	cr_expect_gt(ink(&c, 480, 300), 100);
+	cr_expect_gt(ink(&c, 240, 200), 100);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "Only one figure");
+	expect_has(d, "2020/21 Q1");
+	free(d);
+}
+
+Test(chart, edge_all_equal)
+{
+	static struct fix f;
+	struct gt_chart	 c;
+	struct gt_yaxis	 y;
+	double		 lo = 0, hi = 0;
+	char		*d;
+	size_t		 i;
+
+	fix_quarterly(&f);
+	for (i = 0; i < f.t.npoints; i++) {
+		f.p[i].value = 42;
+		f.p[i].target.set = 0;
+	}
+	f.t.ncomparators = 0;
+	cr_expect_eq(gt_chart_trend_range(&f.t, 1, &lo, &hi), 20);
+	gt_chart_yaxis(lo, hi, 6, 0, &y);
+	cr_expect_float_eq(y.lo, 0, 1e-9);
+	cr_expect_gt(y.hi, 42);
+	c = trend_chart(&f.t);
+	cr_expect_gt(ink(&c, 640, 360), 100);
+	c.type = GT_CHART_SPARK;
+	cr_expect_gt(ink(&c, 120, 32), 10);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "Steady");
+	expect_has(d, "No target for 2024/25 Q4");
+	free(d);
+}
+
+Test(chart, edge_negative_and_large)
+{
+	static struct fix f;
+	struct gt_chart	 c;
+	char		*d;
+
+	fix_money(&f);
+	c = trend_chart(&f.t);
+	cr_expect_gt(ink(&c, 640, 360), 100);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "\xc2\xa3" "1,000,000,000");
+	expect_has(d, "-\xc2\xa3" "250,000,000");
+	expect_has(d, "Rising");
+	expect_has(d, "\xc2\xa3" "500,000,000 or more");
+	expect_has(d, "on target");
+	free(d);
+	/* All negative. */
+	for (size_t i = 0; i < 6; i++)
+		f.p[i].value = -1000 - 10.0 * i;
+	f.p[0].target.set = 0;
+	cr_expect_gt(ink(&c, 640, 360), 100);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "Falling");
+	free(d);
+}
+
+Test(chart, edge_many_points)
+{
+	static struct fix f;
+	struct gt_chart	 c;
+
+	fix_monthly(&f);
+	c = trend_chart(&f.t);
+	cr_expect_gt(ink(&c, 800, 400), 1000);
+	cr_expect_gt(ink(&c, 320, 240), 500);
+}
+
+Test(chart, edge_long_text)
+{
+	static struct fix f;
+	struct gt_chart	 c;
+	static const char title[] = "Percentage of residents who say they "
+	    "feel safe outside in their local area after dark, from the "
+	    "annual residents' survey, weighted to the population";
+	char		*d;
+
+	fix_quarterly(&f);
+	f.t.title = title;
+	f.t.unit = "per 100,000 population aged 16 and over";
+	f.c.name = "Chartered Institute of Public Finance and Accountancy "
+	    "nearest neighbours";
+	c = trend_chart(&f.t);
+	cr_expect_gt(ink(&c, 320, 280), 100);
+	cr_expect_gt(ink(&c, 640, 360), 100);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, title);
+	expect_has(d, "nearest neighbours");
+	free(d);
+}
+
+Test(chart, edge_gaps_band_provisional)
+{
+	static struct fix f;
+	struct gt_chart	 c;
+	char		*d;
+
+	fix_band(&f);
+	c = trend_chart(&f.t);
+	cr_expect_gt(ink(&c, 640, 360), 100);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "between 97.0% and 103.0%");
+	expect_has(d, "(estimated)");
+	expect_has(d, "No figure for 2 periods");
+	expect_has(d, "withheld for 1 period");
+	free(d);
+	/* The latest missing: the figure before it is the latest. */
+	f.p[17].kind = GT_CHART_MISSING;
+	cr_expect_eq(gt_chart_latest(&f.t), 16);
+	/* Nothing but gaps. */
+	for (size_t i = 0; i < 18; i++)
+		f.p[i].kind = GT_CHART_MISSING;
+	cr_expect_eq(gt_chart_latest(&f.t), -1);
+	cr_expect_gt(ink(&c, 640, 360), 100);
+}
+
+Test(chart, edge_other_charts)
+{
+	struct gt_chart_statusbar	 none = { "Empty", { 0 } };
+	struct gt_chart_statusbar	 one = { NULL, { 0, 0, 0, 0, 0, 1 } };
+	struct gt_chart_progress	 p0 = { NULL, 0, 0, 99 };
+	struct gt_chart_progress	 over = { "Done", 7, 5,
+					     GT_CHART_COMPLETE };
+	struct gt_chart_risk		 off = { "X", NULL, 0, 9, 0, 0 };
+	struct gt_chart_heatmap		 hm = { NULL, NULL, 0, &off, 1 };
+	struct gt_chart			 c = { .type = GT_CHART_STATUSBAR };
+	char				*d;
+
+	c.u.statusbar = &none;
+	cr_expect_gt(ink(&c, 400, 80), 10);
+	c.u.statusbar = &one;
+	cr_expect_gt(ink(&c, 400, 80), 10);
+	c.type = GT_CHART_PROGRESS;
+	c.u.progress = &p0;
+	cr_expect_gt(ink(&c, 300, 50), 10);
+	c.u.progress = &over;
+	cr_expect_gt(ink(&c, 300, 50), 10);
+	d = gt_chart_describe(&c);
+	cr_expect_str_eq(d, "Done. 5 of 5 milestones done, complete.");
+	free(d);
+	c.type = GT_CHART_HEATMAP;
+	c.u.heatmap = &hm;
+	cr_expect_gt(ink(&c, 400, 400), 100);
+	d = gt_chart_describe(&c);
+	expect_has(d, "X: not scored");
+	free(d);
+}
+
+/* --- Descriptions ------------------------------------------------------ */
+
+Test(chart, describe_trend)
+{
+	static struct fix f;
+	char		 v[GT_NUMBER_MAX], want[128];
+	char		*d;
+
+	fix_quarterly(&f);
+	d = gt_chart_describe_trend(&f.t);
+	gt_format_value(v, sizeof(v), f.p[19].value, 1, "%");
+	snprintf(want, sizeof(want), "Latest figure %s in 2024/25 Q4 "
+	    "(provisional)", v);
+	expect_has(d, "Households prevented from becoming homeless. ");
+	expect_has(d, want);
+	expect_has(d, "Higher is better, 20 periods from 2020/21 Q1 to "
+	    "2024/25 Q4");
+	expect_has(d, "Rising over the periods shown");
+	expect_has(d, "in 2020/21 Q1");
+	expect_has(d, "in 2024/25 Q3");
+	expect_has(d, "target for 2024/25 Q4 is 72.0% or more");
+	expect_has(d, "tolerance of 2.0 percentage points");
+	expect_has(d, gt_chart_status_label(f.p[19].status) + 1);
+	expect_has(d, "England: 68.7%");
+	free(d);
+	d = gt_chart_describe_spark(&f.t);
+	expect_has(d, want);
+	cr_expect_null(strstr(d, "England"));
+	free(d);
+	f.t.polarity = GT_CHART_LOWER;
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "Lower is better");
+	expect_has(d, "72.0% or less");
+	free(d);
+}
+
+Test(chart, describe_others)
+{
+	struct gt_chart	 c = { .type = GT_CHART_STATUSBAR };
+	char		*d;
+
+	c.u.statusbar = &bar;
+	d = gt_chart_describe(&c);
+	cr_expect_str_eq(d, "Thriving places: 23 measures. 23 measures: "
+	    "11 on target, 4 within tolerance, 5 off target, 2 with no "
+	    "target and 1 with no data.");
+	free(d);
+	c.type = GT_CHART_PROGRESS;
+	c.u.progress = &prog;
+	d = gt_chart_describe(&c);
+	cr_expect_str_eq(d, "Open three new family hubs. 3 of 5 milestones "
+	    "done, on track.");
+	free(d);
+	c.type = GT_CHART_HEATMAP;
+	c.u.heatmap = &heat;
+	d = gt_chart_describe(&c);
+	expect_has(d, "Corporate risk register. ");
+	expect_has(d, "showing 7 risks");
+	expect_has(d, "R1 Cyber attack on council systems: now likelihood 4, "
+	    "impact 5, score 20 (Very high); target likelihood 2, impact 4, "
+	    "score 8 (Medium).");
+	expect_has(d, "R4 Temporary accommodation costs: now likelihood 4, "
+	    "impact 4, score 16 (Very high); no target.");
+	expect_has(d, "Low scores 1 to 4");
+	free(d);
+}
+
+/* --- Output ------------------------------------------------------------ */
+
+Test(chart, render_deterministic)
+{
+	static struct fix f, g;
+	struct gt_chart		 c, other;
+	struct gt_chart_output	 o = { .width = 640, .height = 360,
+				     .date = "2025-04-01" };
+	unsigned char		*a, *b;
+	size_t			 na, nb;
+	int			 fmt;
+
+	fix_quarterly(&f);
+	fix_band(&g);
+	c = trend_chart(&f.t);
+	other = trend_chart(&g.t);
+	for (fmt = GT_CHART_PNG; fmt <= GT_CHART_PDF; fmt++) {
+		o.format = fmt;
+		a = gt_chart_render(&c, &o, &na);
+		cr_assert_not_null(a);
+		/* Something else in between, to move any global counters. */
+		free(gt_chart_render(&other, &o, &nb));
+		b = gt_chart_render(&c, &o, &nb);
+		cr_assert_not_null(b);
+		cr_expect_eq(na, nb, "format %d: %zu vs %zu bytes", fmt, na,
+		    nb);
+		cr_expect(na == nb && memcmp(a, b, na) == 0,
+		    "format %d differs", fmt);
+		free(a);
+		free(b);
+	}
+}
+
+Test(chart, render_formats)
+{
+	static struct fix f;
+	struct gt_chart		 c;
+	struct gt_chart_output	 o = { .width = 400, .height = 250,
+				     .scale = 2, .date = "2025-04-01" };
+	cairo_surface_t		*s;
+	unsigned char		*a;
+	size_t			 n;
+	char			 path[] = "/tmp/gt_chart_XXXXXX";
+	int			 fd;
+
+	fix_quarterly(&f);
+	c = trend_chart(&f.t);
+	a = gt_chart_render(&c, &o, &n);
+	cr_assert_not_null(a);
+	cr_expect(n > 8 && memcmp(a, "\x89PNG", 4) == 0);
+	free(a);
+	cr_assert_neq(fd = mkstemp(path), -1);
+	close(fd);
+	cr_assert_eq(gt_chart_write(&c, &o, path), 0);
+	s = cairo_image_surface_create_from_png(path);
+	cr_expect_eq(cairo_image_surface_get_width(s), 800);
+	cr_expect_eq(cairo_image_surface_get_height(s), 500);
+	cairo_surface_destroy(s);
+	unlink(path);
+	o.format = GT_CHART_SVG;
+	a = gt_chart_render(&c, &o, &n);
+	cr_assert_not_null(a);
+	expect_has((char *)a, "<svg");
+	expect_has((char *)a, "width=\"400px\"");
+	free(a);
+	o.format = GT_CHART_PDF;
+	a = gt_chart_render(&c, &o, &n);
+	cr_assert_not_null(a);
+	/* Cairo 1.16 writes no "D:" before a date it is given. */
+	cr_expect(contains(a, n, "/CreationDate (20250401") ||
+	    contains(a, n, "/CreationDate (D:20250401"));
+	free(a);
+	o.width = 0;
+	cr_expect_null(gt_chart_render(&c, &o, &n));
+	cr_expect_eq(gt_chart_write(&c, &o, "/nonexistent/x.pdf"), -1);
+}
+
+/* --- Reference images --------------------------------------------------- */
+
+struct mem {
+	const unsigned char	*p;
+	size_t			 n;
+};
+
+static cairo_status_t
+mem_read(void *closure, unsigned char *data, unsigned int len)
+{
+	struct mem	*m = closure;
+
+	if (len > m->n)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, m->p, len);
+	m->p += len;
+	m->n -= len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* Pixels of a and b that differ by more than REF_DELTA in a channel. */
+static size_t
+differ(cairo_surface_t *a, cairo_surface_t *b)
+{
+	int		 w = cairo_image_surface_get_width(a);
+	int		 h = cairo_image_surface_get_height(a);
+	unsigned char	*da = cairo_image_surface_get_data(a);
+	unsigned char	*db = cairo_image_surface_get_data(b);
+	int		 sa = cairo_image_surface_get_stride(a);
+	int		 sb = cairo_image_surface_get_stride(b);
+	size_t		 n = 0;
+	int		 x, y, k;
+
+	for (y = 0; y < h; y++)
+		for (x = 0; x < w; x++) {
+			uint32_t pa = ((uint32_t *)(da + y * sa))[x];
+			uint32_t pb = ((uint32_t *)(db + y * sb))[x];
+
+			for (k = 0; k < 24; k += 8)
+				if (abs((int)((pa >> k) & 0xFF) -
+				    (int)((pb >> k) & 0xFF)) > REF_DELTA) {
+					n++;
+					break;
+				}
+		}
+	return n;
+}
+
+static void
+reference(const char *name, const struct gt_chart *c, double w, double h)
+{
+	struct gt_chart_output	 o = { .width = w, .height = h, .scale = 1 };
+	cairo_surface_t		*got, *ref;
+	unsigned char		*png;
+	struct mem		 m;
+	char			*path = gt_xasprintf("%s/%s.png", REF_DIR, name);
+	size_t			 n, bad;
+
+	png = gt_chart_render(c, &o, &n);
+	cr_assert_not_null(png, "%s: no render", name);
+	if (getenv("GT_BLESS") != NULL) {
+		FILE	*f;
+
+		mkdir("tests/charts", 0777);
+		mkdir(REF_DIR, 0777);
+		cr_assert_not_null(f = fopen(path, "wb"), "%s", path);
+		cr_expect_eq(fwrite(png, 1, n, f), n);
+		fclose(f);
+		free(png);
+		free(path);
+		return;
+	}
+	m.p = png;
+	m.n = n;
+	got = cairo_image_surface_create_from_png_stream(mem_read, &m);
+	ref = cairo_image_surface_create_from_png(path);
+	cr_expect_eq(cairo_surface_status(ref), CAIRO_STATUS_SUCCESS,
+	    "%s missing: run make charts-ref", path);
+	if (cairo_surface_status(ref) == CAIRO_STATUS_SUCCESS) {
+		cr_expect_eq(cairo_image_surface_get_width(got),
+		    cairo_image_surface_get_width(ref), "%s width", name);
+		cr_expect_eq(cairo_image_surface_get_height(got),
+		    cairo_image_surface_get_height(ref), "%s height", name);
+		if (cairo_image_surface_get_width(got) ==
+		    cairo_image_surface_get_width(ref) &&
+		    cairo_image_surface_get_height(got) ==
+		    cairo_image_surface_get_height(ref)) {
+			bad = differ(got, ref);
+			cr_expect_leq(bad, REF_SHARE * w * h,
+			    "%s: %zu of %.0f pixels differ", name, bad, w * h);
+		}
+	}
+	cairo_surface_destroy(got);
+	cairo_surface_destroy(ref);
+	free(png);
+	free(path);
+}
+
+Test(chart, reference_images)
+{
+	static struct fix q, mo, an, bd, mn, sp;
+	struct gt_chart	 c;
+
+	fix_quarterly(&q);
+	fix_monthly(&mo);
+	fix_annual(&an);
+	fix_band(&bd);
+	fix_money(&mn);
+	fix_quarterly(&sp);
+	c = trend_chart(&q.t);
+	reference("trend_quarterly", &c, 640, 360);
+	reference("trend_narrow", &c, 320, 300);
+	c = trend_chart(&mo.t);
+	reference("trend_monthly240", &c, 800, 360);
+	c = trend_chart(&an.t);
+	reference("trend_bars", &c, 560, 320);
+	c = trend_chart(&bd.t);
+	reference("trend_band_gaps", &c, 640, 360);
+	c = trend_chart(&mn.t);
+	reference("trend_money", &c, 560, 320);
+	c = trend_chart(&sp.t);
+	c.type = GT_CHART_SPARK;
+	reference("spark", &c, 120, 32);
+	c.type = GT_CHART_STATUSBAR;
+	c.u.statusbar = &bar;
+	reference("statusbar", &c, 480, 100);
+	c.type = GT_CHART_HEATMAP;
+	c.u.heatmap = &heat;
+	reference("heatmap", &c, 520, 560);
+	c.type = GT_CHART_PROGRESS;
+	c.u.progress = &prog;
+	reference("progress", &c, 320, 60);
+}

@@ -1,0 +1,250 @@
+/* test_tmpl.c: the layout vocabulary and Markdown bodies in the tree. */
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+
+#include "md_html.h"
+#include "tmpl.h"
+#include "util.h"
+#include "helpers.h"
+
+static char	 dir[] = "/tmp/gt-tmpl-XXXXXX";
+static struct gt_tmpl	*t;
+
+static void
+setup(void)
+{
+	strcpy(dir, "/tmp/gt-tmpl-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	t = gt_tmpl_new(dir);
+	gt_diag_reset();
+}
+
+static void
+teardown(void)
+{
+	char	*cmd = gt_xasprintf("rm -rf %s", dir);
+
+	gt_tmpl_free(t);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+}
+
+TestSuite(tmpl, .init = setup, .fini = teardown);
+
+static void
+layout(const char *name, const char *body)
+{
+	char	*path = gt_xasprintf("%s/%s", dir, name);
+	FILE	*f = fopen(path, "w");
+
+	cr_assert_not_null(f);
+	fprintf(f, "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>t"
+	    "</title></head>\n<body>\n%s\n</body>\n</html>\n", body);
+	fclose(f);
+	free(path);
+}
+
+/* Render name with the JSON data; the <body>'s inside, or NULL on failure. */
+static char *
+render(const char *name, const char *json, cmark_node *const *bodies,
+    size_t n)
+{
+	json_error_t	 err;
+	json_t		*data = json_loads(json, 0, &err);
+	struct gt_buf	 b = { 0 };
+	char		*s, *e, *r = NULL;
+
+	cr_assert_not_null(data, "%s", err.text);
+	if (gt_tmpl_render(t, name, data, bodies, n, &b) == 0) {
+		s = strstr(b.data, "<body>\n");
+		e = strstr(b.data, "\n</body>");
+		cr_assert(s != NULL && e != NULL, "%s", b.data);
+		r = gt_xstrndup(s + 7, (size_t)(e - s - 7));
+	}
+	gt_buf_free(&b);
+	json_decref(data);
+	return r;
+}
+
+Test(tmpl, text_is_escaped_by_construction)
+{
+	char	*got;
+
+	layout("p.html", "<p data-text=\"a\">placeholder</p>");
+	got = render("p.html", "{\"a\": \"<script>alert('x')</script> & co\"}",
+	    NULL, 0);
+	cr_expect_str_eq(got, "<p>&lt;script&gt;alert('x')&lt;/script&gt; "
+	    "&amp; co</p>");
+	free(got);
+}
+
+Test(tmpl, each_if_unless_and_scopes)
+{
+	char	*got;
+
+	layout("p.html", "<ul><li data-each=\"items\"><b data-text=\"name\">"
+	    "</b> <i data-if=\"late\">late</i><i data-unless=\"late\">ok</i>"
+	    " <s data-text=\"site\"></s></li></ul>"
+	    "<p data-if=\"none\">gone</p><p data-unless=\"none\">empty</p>");
+	got = render("p.html", "{\"site\": \"S\", \"none\": [], \"items\": ["
+	    "{\"name\": \"A\", \"late\": true}, {\"name\": \"B\", "
+	    "\"late\": 0}]}", NULL, 0);
+	cr_expect_str_eq(got, "<ul><li><b>A</b> <i>late</i> <s>S</s></li>"
+	    "<li><b>B</b> <i>ok</i> <s>S</s></li></ul><p>empty</p>");
+	free(got);
+}
+
+Test(tmpl, each_of_strings_uses_dot)
+{
+	char	*got;
+
+	layout("p.html", "<ol><li data-each=\"v\" data-text=\".\"></li></ol>");
+	got = render("p.html", "{\"v\": [\"x\", \"y\"]}", NULL, 0);
+	cr_expect_str_eq(got, "<ol><li>x</li><li>y</li></ol>");
+	free(got);
+}
+
+Test(tmpl, attributes_set_and_removed)
+{
+	char	*got;
+
+	layout("p.html", "<a class=\"k\" data-attr-href=\"u\" "
+	    "data-attr-title=\"n\" title=\"old\">x</a>");
+	got = render("p.html", "{\"u\": \"a b&c.html\", \"n\": null}", NULL,
+	    0);
+	cr_expect_str_eq(got, "<a class=\"k\" href=\"a%20b&amp;c.html\">x</a>");
+	free(got);
+}
+
+Test(tmpl, layout_links_follow_the_page_depth)
+{
+	char	*got;
+
+	layout("p.html", "<a href=\"index.html\">h</a><a href=\"#main\">m</a>"
+	    "<a href=\"https://x.org/\">x</a><a href=\"mailto:a@b\">e</a>"
+	    "<img src=\"a/b.png\" alt=\"\"><a data-attr-href=\"u\">d</a>");
+	got = render("p.html", "{\"root\": \"../\", \"u\": \"../x.html\"}",
+	    NULL, 0);
+	cr_expect_str_eq(got, "<a href=\"../index.html\">h</a><a href=\"#main\">"
+	    "m</a><a href=\"https://x.org/\">x</a><a href=\"mailto:a@b\">e</a>"
+	    "<img src=\"../a/b.png\" alt=\"\"><a href=\"../x.html\">d</a>");
+	free(got);
+}
+
+Test(tmpl, includes_and_head_partials)
+{
+	char		*got;
+	struct gt_buf	 b = { 0 };
+	json_t		*data = json_pack("{s:s}", "title", "T<1>");
+	char		*path = gt_xasprintf("%s/page.html", dir);
+	FILE		*f = fopen(path, "w");
+
+	layout("_part.html", "<em data-text=\"title\"></em>");
+	layout("p.html", "<div data-include=\"_part.html\">x</div>");
+	got = render("p.html", "{\"title\": \"T\"}", NULL, 0);
+	cr_expect_str_eq(got, "<div>\n<em>T</em>\n</div>");
+	free(got);
+
+	cr_assert_not_null(f);
+	fputs("<!DOCTYPE html>\n<html lang=\"en\"><head data-include="
+	    "\"_head.html\"></head><body><p>b</p></body></html>\n", f);
+	fclose(f);
+	free(path);
+	path = gt_xasprintf("%s/_head.html", dir);
+	f = fopen(path, "w");
+	fputs("<!DOCTYPE html>\n<html><head><title data-text=\"title\">"
+	    "</title></head><body></body></html>\n", f);
+	fclose(f);
+	free(path);
+	cr_assert_eq(gt_tmpl_render(t, "page.html", data, NULL, 0, &b), 0);
+	cr_expect(strstr(b.data, "<title>T&lt;1&gt;</title>") != NULL, "%s",
+	    b.data);
+	gt_buf_free(&b);
+	json_decref(data);
+}
+
+Test(tmpl, layout_errors_are_reported_with_their_line)
+{
+	char	*got, *want;
+
+	layout("p.html", "<p>ok</p>\n<p data-text=\"nope\"></p>\n"
+	    "<div data-include=\"missing.html\"></div>\n"
+	    "<ul><li data-each=\"s\"></li></ul>");
+	cr_expect_null(render("p.html", "{\"s\": \"text\"}", NULL, 0));
+	got = diag_text();
+	want = gt_xasprintf("%s/p.html:6: error: layout: no such name 'nope'\n"
+	    "%s/p.html:7: error: layout: cannot read layout "
+	    "'%s/missing.html'\n"
+	    "%s/p.html:8: error: layout: data-each needs a list: 's'\n",
+	    dir, dir, dir, dir);
+	cr_expect_str_eq(got, want);
+	free(got);
+	free(want);
+}
+
+Test(tmpl, includes_cannot_loop)
+{
+	char	*got;
+
+	layout("p.html", "<div data-include=\"p.html\"></div>");
+	cr_expect_null(render("p.html", "{}", NULL, 0));
+	got = diag_text();
+	cr_expect(strstr(got, "includes nested too deep") != NULL, "%s", got);
+	free(got);
+}
+
+Test(tmpl, markdown_bodies_without_raw_html)
+{
+	const char	*md = "# Heading\n\nSome *emphasis* and "
+	    "[a link](https://example.org \"T\") and "
+	    "[bad](javascript:alert(1)).\n\n<script>alert(1)</script>\n\n"
+	    "Inline <b>html</b> too.\n\n- one\n- two\n\n"
+	    "![A chart](c.png)\n";
+	cmark_node	*doc = cmark_parse_document(md, strlen(md), 0);
+	char		*got;
+
+	layout("p.html", "<div data-md=\"body\"></div>");
+	got = render("p.html", "{\"body\": 0}", &doc, 1);
+	cr_expect_str_eq(got, "<div><h2>Heading</h2>\n<p>Some <em>emphasis"
+	    "</em> and <a href=\"https://example.org\" title=\"T\">a link</a> "
+	    "and bad.</p>\n<p>Inline html too.</p>\n<ul><li>one</li>\n"
+	    "<li>two</li>\n</ul>\n<p><img src=\"c.png\" alt=\"A chart\"></p>\n"
+	    "</div>");
+	free(got);
+	cmark_node_free(doc);
+}
+
+Test(tmpl, markdown_nested_deeper_than_the_limit_is_flattened)
+{
+	struct gt_buf	 b = { 0 };
+	cmark_node	*doc;
+	char		*got;
+	int		 i;
+
+	for (i = 0; i < 100000; i++)
+		gt_buf_puts(&b, "> ");
+	gt_buf_puts(&b, "deep\n");
+	doc = cmark_parse_document(b.data, b.len, 0);
+	layout("p.html", "<div data-md=\"body\"></div>");
+	got = render("p.html", "{\"body\": 0}", &doc, 1);
+	cr_assert_not_null(got);
+	cr_expect(strstr(got, "deep") != NULL);
+	free(got);
+	gt_buf_free(&b);
+	cmark_node_free(doc);
+}
+
+Test(tmpl, safe_urls)
+{
+	cr_expect(gt_md_safe_url("page.html"));
+	cr_expect(gt_md_safe_url("../a/b.html#x"));
+	cr_expect(gt_md_safe_url("https://example.org/"));
+	cr_expect(gt_md_safe_url("MAILTO:x@y"));
+	cr_expect_not(gt_md_safe_url("javascript:alert(1)"));
+	cr_expect_not(gt_md_safe_url("JavaScript:alert(1)"));
+	cr_expect_not(gt_md_safe_url("data:text/html,x"));
+	cr_expect_not(gt_md_safe_url("vbscript:x"));
+}
