@@ -28,9 +28,9 @@ GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 # Debian packages for the build, the tests and the example's outputs.
 DEB_PKGS = gcc make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
-	libjansson-dev fonts-dejavu-core poppler-utils time
+	libjansson-dev libpng-dev fonts-dejavu-core poppler-utils time
 
-PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf
+PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng
 CC	?= cc
 BUILD	?= build
 OPT	?= -O2 -g
@@ -58,14 +58,16 @@ LIB_OBJS = \
 	$(BUILD)/link.o \
 	$(BUILD)/out.o \
 	$(BUILD)/format.o \
-	$(BUILD)/status.o
+	$(BUILD)/status.o \
+	$(BUILD)/timing.o
 
 # Back-ends: they see only the finished model.
 RENDER_OBJS = \
 	$(BUILD)/chartdata.o \
 	$(BUILD)/md_html.o \
 	$(BUILD)/tmpl.o \
-	$(BUILD)/site_render.o
+	$(BUILD)/site_render.o \
+	$(BUILD)/pdf_render.o
 
 # Charts (charts/): drawn once against a cairo_t, for PNG, SVG and PDF.
 CHART_OBJS = \
@@ -92,14 +94,15 @@ TEST_OBJS = \
 	$(BUILD)/tests/test_status.o \
 	$(BUILD)/tests/test_cases.o \
 	$(BUILD)/tests/test_tmpl.o \
+	$(BUILD)/tests/test_timing.o \
 	$(CHART_TEST_OBJS)
 
 CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
 
 HDRS = $(wildcard generator/*.h charts/*.h)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench clean charts-ref \
-	site-check a11y a11y-deps screenshots
+.PHONY: all deps run check test unit asan valgrind fuzz bench bench-deps clean charts-ref atomic \
+	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
 
@@ -160,7 +163,15 @@ site-check: all $(BUILD)/sitecheck
 	$(BUILD)/goldthread build . -o $(BUILD)/site2
 	diff -r $(BUILD)/site $(BUILD)/site2 && echo "site-check: two builds are byte-identical"
 
-test: unit check site-check
+# The report packs: tagged, titled, in reading order, reproducible.
+pdf-check: all
+	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
+
+test: unit check site-check pdf-check atomic
+
+# Publishing is atomic: a failed or killed build leaves the last good site.
+atomic: all
+	tests/atomic/run.sh $(BUILD)/goldthread
 
 # fontconfig keeps the fonts it was given for the process's life.
 asan:
@@ -202,15 +213,25 @@ screenshots: all a11y-deps
 charts-ref: deps $(BUILD)/unit_tests
 	GT_BLESS=1 $(BUILD)/unit_tests --filter 'chart/reference_images'
 
+# The unit suite (less the limits/* tests, which allocate gigabytes and run
+# under ASan instead) and check, status and build of the example, under
+# memcheck. Only fontconfig/pango/glib's own caches are suppressed.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect \
+	--suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
-	GT_BIN="valgrind -q --error-exitcode=99 --leak-check=full $(BUILD)/goldthread" \
-		valgrind -q --error-exitcode=99 --leak-check=full --trace-children=no \
-		$(BUILD)/unit_tests --jobs 1
+	GT_BIN="$(VALGRIND) $(BUILD)/goldthread" $(VALGRIND) \
+		--trace-children=no $(BUILD)/unit_tests --jobs 2 \
+		--filter '!(limits)/*'
+	$(VALGRIND) $(BUILD)/goldthread check --strict .
+	$(VALGRIND) $(BUILD)/goldthread status . >/dev/null
+	rm -rf $(BUILD)/vg-site
+	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site
 
 # libFuzzer harnesses (clang), one per reader of outside input; each runs
 # FUZZ_SECONDS. Findings go to build/fuzz/findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES = csv md fm conf period
+FUZZ_HARNESSES = csv md fm conf period number
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz: deps
 	@command -v clang >/dev/null || { apt-get update -qq && \
@@ -222,34 +243,43 @@ fuzz: deps
 			-o build/fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c \
 			$(LIB_OBJS:$(BUILD)/%=build/fuzz/%) $(PKG_LIBS) || exit 1; \
 	done
-	tests/fuzz/run.sh $(FUZZ_SECONDS)
+	tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 # Generated councils of 100, 1,000 and 10,000 measures with five years of
-# figures; each command is timed (wall, CPU, peak memory).
+# figures (tests/bench/genplan.c); check, status and a full build (site,
+# charts, open data) are each timed (wall, CPU, peak memory, pages per
+# second), and, where Debian's hugo installs, so is an equivalent Hugo site
+# (tests/bench/hugoplan.sh) with the ratio. Then trend charts per second
+# against bare Cairo (chartbench).
 BENCH_SIZES ?= 100 1000 10000
+BENCH_DEB_PKGS = time bc
 $(BUILD)/genplan: tests/bench/genplan.c | $(BUILD)/.deps
 	$(CC) $(CFLAGS) -o $@ $<
 
-# Trend charts per second (PNG, SVG) against a bare Cairo line chart.
+# Trend charts per second (PNG, SVG) against bare Cairo loops on the same
+# surfaces; `build/chartbench --png-matrix` compares PNG settings.
 CHARTBENCH_N ?= 200
 CHARTBENCH_OBJS = $(CHART_OBJS) $(BUILD)/format.o $(BUILD)/util.o
 $(BUILD)/chartbench: tests/bench/chartbench.c $(CHARTBENCH_OBJS) $(HDRS) | $(BUILD)/.deps
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(CHARTBENCH_OBJS) $(LDFLAGS) $(PKG_LIBS)
 
-bench: all $(BUILD)/genplan
-	@for n in $(BENCH_SIZES); do \
-		rm -rf $(BUILD)/bench/plan$$n; \
-		$(BUILD)/genplan $$n $(BUILD)/bench/plan$$n || exit 1; \
-	done
-	@printf '%-8s %-8s %9s %9s %10s\n' measures command wall_s cpu_s peak_MiB
-	@for n in $(BENCH_SIZES); do for c in check status; do \
-		/usr/bin/time -f "%e %U %S %M" -o $(BUILD)/bench/t \
-			$(BUILD)/goldthread $$c $(BUILD)/bench/plan$$n \
-			>/dev/null || exit 1; \
-		read w u s m < $(BUILD)/bench/t; \
-		printf '%-8s %-8s %9s %9.2f %10.1f\n' $$n $$c $$w \
-			$$(echo "$$u + $$s" | bc) $$(echo "$$m / 1024" | bc -l); \
-	done; done
+bench-deps:
+	@missing=""; for p in $(BENCH_DEB_PKGS); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v hugo >/dev/null || missing="$$missing hugo"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq; for p in $$missing; do \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $$p >/dev/null || \
+			echo "bench: could not install $$p"; done; \
+	fi
+
+bench: all bench-deps $(BUILD)/genplan $(BUILD)/chartbench
+	tests/bench/run.sh $(BUILD)/goldthread $(BUILD)/genplan $(BUILD)/bench \
+		$(BENCH_SIZES)
+	@echo
+	$(BUILD)/chartbench $(CHARTBENCH_N)
 
 clean:
 	rm -rf build public

@@ -45,6 +45,7 @@
 
 #include <stddef.h>
 #include <cairo.h>
+#include <pango/pangocairo.h>
 
 /* Measure status of one period (the order the status bar stacks them). */
 enum gt_chart_status {
@@ -243,6 +244,13 @@ unsigned char	*gt_chart_render(const struct gt_chart *,
 /* Render and write to path; 0, or -1 with errno set. */
 int		 gt_chart_write(const struct gt_chart *,
 		    const struct gt_chart_output *, const char *path);
+
+/*
+ * A Pango context for cr on the pinned fonts (DejaVu Sans, Bold and Sans
+ * Mono), for every back-end that sets text; NULL if the fonts cannot be
+ * loaded. The caller unrefs it.
+ */
+PangoContext	*gt_chart_pango(cairo_t *);
 
 /*
  * Release the private font configuration (for leak checkers at exit); the

@@ -20,6 +20,7 @@
 static const char *const font_files[] = {
 	GT_FONT_DIR "/DejaVuSans.ttf",
 	GT_FONT_DIR "/DejaVuSans-Bold.ttf",
+	GT_FONT_DIR "/DejaVuSansMono.ttf",	/* code in PDF reports */
 };
 
 static PangoFontMap	*fontmap;

@@ -78,8 +78,6 @@ void		 gt_chart_marker(cairo_t *, double cx, double cy, double d,
 #define GT_TEXT_TITLE	15.0
 #define GT_TEXT_GAP	8.0	/* least space between two labels */
 
-/* A Pango context on the private font map for cr, or NULL. */
-PangoContext	*gt_chart_pango(cairo_t *);
 /*
  * A layout of text at size px, bold or not, wrapped to width (<= 0: one
  * line) in at most lines lines, the last ellipsized; unref when done.
@@ -173,5 +171,31 @@ size_t		 gt_chart_trend_range(const struct gt_chart_trend *,
 		    int extras, double *lo, double *hi);
 /* Bars rather than a line (the rule in chart.h). */
 int		 gt_chart_use_bars(const struct gt_chart_trend *);
+
+/* PNG (chart_render.c). */
+
+/*
+ * How gt_chart_png() compresses: zlib level 0-9, libpng filter mask
+ * (PNG_FILTER_NONE ... PNG_ALL_FILTERS; 0 means libpng's default) and
+ * zlib strategy (Z_DEFAULT_STRATEGY, Z_FILTERED, Z_RLE...; -1 means
+ * libpng's default). GT_PNG_DEFAULT is what the charts use; the bench
+ * compares the others.
+ */
+struct gt_png_opts {
+	int	 level;
+	int	 filters;
+	int	 strategy;
+};
+extern const struct gt_png_opts	gt_png_default;
+
+struct gt_buf;
+/*
+ * Append an image surface (RGB24, or ARGB32 unpremultiplied to RGBA) to
+ * out as a PNG with only IHDR, IDAT and IEND chunks: no time, no text,
+ * so the bytes depend only on the pixels. 0, or -1 (out may then hold a
+ * partial file).
+ */
+int		 gt_chart_png(cairo_surface_t *, const struct gt_png_opts *,
+		    struct gt_buf *out);
 
 #endif

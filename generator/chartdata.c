@@ -142,7 +142,7 @@ gt_trend_data(struct gt_trend_data *d, const struct gt_model *m,
 	d->trend.form = GT_CHART_AUTO;
 	for (i = 0; i < me->nobs; i++)
 		if (gt_period_cmp(&m->conf.cal, &me->obs[i]->period,
-		    &m->conf.as_at) <= 0) {
+		    &m->judged) <= 0) {
 			last = i;
 			have = 1;
 		}

@@ -15,6 +15,7 @@ struct conf_reader {
 	const char	*linetext;	/* the line inih is handling */
 	size_t		 linelen;
 	char		*lastsection;
+	struct gt_strlist keys;		/* names given in lastsection */
 };
 
 static char *
@@ -45,6 +46,11 @@ conf_line(char *buf, int num, void *stream)
 	memcpy(buf, cr->p, take);
 	buf[take] = '\0';
 	cr->p += n;
+	/* A section header starts a fresh set of names, even if repeated. */
+	if (buf[strspn(buf, " \t")] == '[') {
+		free(cr->lastsection);
+		cr->lastsection = NULL;
+	}
 	return buf;
 }
 
@@ -342,7 +348,14 @@ conf_handler(void *user, const char *section, const char *name,
 	if (cr->lastsection == NULL || strcmp(cr->lastsection, section) != 0) {
 		free(cr->lastsection);
 		cr->lastsection = gt_xstrdup(section);
+		gt_strlist_free(&cr->keys);
 	}
+	/* inih would let the later value win without a word. */
+	if (gt_strlist_has(&cr->keys, name)) {
+		gt_msg(GT_E_FIELD_TWICE, &loc, "%s in [%s]", name, section);
+		return 1;
+	}
+	gt_strlist_add(&cr->keys, name);
 	if (strcmp(section, "site") == 0)
 		known = site_key(cr, name, value);
 	else if (strcmp(section, "status") == 0)
@@ -375,8 +388,11 @@ conf_handler(void *user, const char *section, const char *name,
 static void
 check_syntax(const char *file, const char *text, size_t len)
 {
-	const char	*p = text, *end = text + len, *nl, *e;
+	const char	*p = text, *end = text + len, *nl, *e, *n, *ne;
 	struct gt_loc	 loc = { file, 0, 1 };
+	struct gt_strlist seen = { NULL, 0 };
+	char		*name;
+	size_t		 i;
 
 	for (; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -390,9 +406,38 @@ check_syntax(const char *file, const char *text, size_t len)
 		if (p == e || *p == ';' || *p == '#')
 			continue;
 		if (*p == '[') {
-			if (e[-1] != ']')
+			if (e[-1] != ']') {
 				gt_msg(GT_E_CONF_SYNTAX, &loc, "section header "
 				    "not closed by ']'");
+				continue;
+			}
+			/* Sections given twice would be merged silently. */
+			for (n = p + 1; n < e - 1 && (*n == ' ' || *n == '\t'); n++)
+				continue;
+			for (ne = e - 1; ne > n && (ne[-1] == ' ' ||
+			    ne[-1] == '\t'); ne--)
+				continue;
+			name = gt_xstrndup(n, (size_t)(ne - n));
+			if (strncmp(name, "pack ", 5) == 0) {
+				for (i = 5; name[i] == ' ' || name[i] == '\t'; i++)
+					continue;
+				memmove(name + 5, name + i, strlen(name + i) + 1);
+			}
+			for (i = 0; i < seen.n; i += 2)
+				if (strcmp(seen.v[i], name) == 0)
+					break;
+			if (i < seen.n)
+				gt_msg(GT_E_CONF_SYNTAX, &loc, "section [%s] is "
+				    "given twice (first at line %s)", name,
+				    seen.v[i + 1]);
+			else {
+				char *ln = gt_xasprintf("%d", loc.line);
+
+				gt_strlist_add(&seen, name);
+				gt_strlist_add(&seen, ln);
+				free(ln);
+			}
+			free(name);
 			continue;
 		}
 		if (memchr(p, '=', (size_t)(e - p)) == NULL &&
@@ -400,6 +445,7 @@ check_syntax(const char *file, const char *text, size_t len)
 			gt_msg(GT_E_CONF_SYNTAX, &loc, "expected 'name = "
 			    "value', a [section] or a ; comment");
 	}
+	gt_strlist_free(&seen);
 }
 
 static void
@@ -459,6 +505,7 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	cr.end = text + len;
 	ini_parse_stream(conf_line, &cr, conf_handler, &cr);
 	free(cr.lastsection);
+	gt_strlist_free(&cr.keys);
 
 	loc.line = loc.col = 0;
 	if (c->title == NULL)

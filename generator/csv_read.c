@@ -85,7 +85,7 @@ field_col(const char *s, size_t i)
 	const char	*p = s;
 	int		 q = 0;
 
-	while (i > 0 && *p != '\0' && *p != '\n') {
+	while (i > 0 && *p != '\0' && *p != '\n' && *p != '\r') {
 		if (*p == '"')
 			q = !q;
 		else if (*p == ',' && !q)
@@ -93,6 +93,20 @@ field_col(const char *s, size_t i)
 		p++;
 	}
 	return i > 0 ? 1 : (int)(p - s) + 1;
+}
+
+/*
+ * The end of the line at s: its '\n', or a '\r' not followed by one
+ * (old Mac files end lines with CR alone, and libcsv takes it so); NULL
+ * for the last line if it has no end.
+ */
+static const char *
+line_end(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (*s == '\n' || (*s == '\r' && (s + 1 == end || s[1] != '\n')))
+			return s;
+	return NULL;
 }
 
 static int
@@ -485,7 +499,7 @@ gt_csv_read(struct gt_model *m, const char *path, const char *text,
 	r.between = 1;
 	for (s = text, r.line = 1; s < end && !r.overflow; s = next,
 	    r.line++) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *nl = line_end(s, end);
 
 		next = nl != NULL ? nl + 1 : end;
 		n = (size_t)(next - s);

@@ -9,7 +9,9 @@
 
 #include "chartdata.h"
 #include "format.h"
+#include "pdf.h"
 #include "site.h"
+#include "timing.h"
 #include "link.h"
 #include "read.h"
 #include "status.h"
@@ -30,6 +32,7 @@ struct opts {
 	size_t			 max_diags;
 	int			 csv;		/* status --format=csv */
 	const char		*output;	/* build -o, chart -o */
+	const char		*pack;		/* build --pack */
 	const char		*measure;	/* chart MEASURE_ID */
 	int			 alt;		/* chart --alt */
 	double			 scale, width, height;	/* chart */
@@ -43,6 +46,11 @@ usage(FILE *f)
 	    "[--max-diagnostics=N]\n"
 	    "       goldthread status [DIR] [--as-at PERIOD] "
 	    "[--format=table|csv]\n"
+	    "       goldthread build [DIR] [--as-at PERIOD] [-o OUTDIR]\n"
+	    "       goldthread build [DIR] --pack NAME [-o FILE.pdf]\n"
+	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
+	    "[--scale N]\n"
+	    "                        [--width PX] [--height PX] [--alt]\n"
 	    "       goldthread --help | --version\n"
 	    "\n"
 	    "DIR is the site folder holding site.conf (default: .).\n"
@@ -51,6 +59,12 @@ usage(FILE *f)
 	    "  check   read and validate the plan and data; print every problem\n"
 	    "  status  print every measure's latest figure, target, status and\n"
 	    "          direction of travel (--format=csv for scripts)\n"
+	    "  build   write the website and every report pack's PDF into the\n"
+	    "          output folder (site.conf [paths] output, or -o), swapped\n"
+	    "          in only when complete; --pack NAME writes one pack's PDF\n"
+	    "          (to NAME.pdf, or -o FILE)\n"
+	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
+	    "          its text description\n"
 	    "\n"
 	    "options:\n"
 	    "  --as-at PERIOD        report as at PERIOD (e.g. '2025/26 Q2'),\n"
@@ -83,6 +97,7 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		{ "max-diagnostics", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "pack", required_argument, NULL, 'p' },
 		{ "alt", no_argument, NULL, 'A' },
 		{ "scale", required_argument, NULL, 'S' },
 		{ "width", required_argument, NULL, 'W' },
@@ -143,6 +158,9 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 			break;
 		case 'o':
 			o->output = optarg;
+			break;
+		case 'p':
+			o->pack = optarg;
 			break;
 		case 'A':
 			o->alt = 1;
@@ -206,7 +224,9 @@ load(const struct opts *o, int *rc)
 	struct gt_model	*m;
 
 	gt_diag_reset();
+	gt_timing_start("read");
 	m = gt_read_site(o->dir, o->as_at);
+	gt_timing_start("link");
 	gt_link(m);
 	if (gt_diag_worst() == GT_SEV_ERROR ||
 	    (gt_diag_worst() == GT_SEV_WARNING && o->strict)) {
@@ -469,6 +489,29 @@ find_layouts(const struct gt_model *m)
 	return NULL;
 }
 
+/* One pack's PDF into a file, swapped in whole: for CI and committee papers. */
+static void
+build_pack(struct gt_model *m, const struct gt_pack *pk, const char *path)
+{
+	struct gt_pdf	*pdf = gt_pdf_new(m, pk);
+	struct gt_buf	 b = { 0 };
+	struct gt_loc	 loc = { path, 0, 0 };
+	char		*tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
+	FILE		*f;
+
+	if (gt_pdf_render(pdf, &b) == 0) {
+		if ((f = fopen(tmp, "wb")) == NULL ||
+		    fwrite(b.data, 1, b.len, f) != b.len ||
+		    fclose(f) != 0 || rename(tmp, path) == -1) {
+			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
+			unlink(tmp);
+		}
+	}
+	gt_buf_free(&b);
+	gt_pdf_free(pdf);
+	free(tmp);
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -478,13 +521,28 @@ cmd_build(int argc, char *argv[])
 	struct gt_out	*out = NULL;
 	struct gt_loc	 loc = { NULL, 0, 0 };
 	char		*dir = NULL, *layouts = NULL;
+	size_t		 i;
 	int		 rc;
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
 	if ((m = load(&o, &rc)) == NULL)
 		return rc;
+	gt_timing_start("status");
 	gt_status(m);
+	if (o.pack != NULL) {
+		for (i = 0; i < m->conf.npacks; i++)
+			if (strcmp(m->conf.packs[i].name, o.pack) == 0)
+				break;
+		if (i == m->conf.npacks) {
+			gt_model_free(m);
+			return usage_error("no [pack %s] in site.conf", o.pack);
+		}
+		dir = o.output != NULL ? gt_xstrdup(o.output) :
+		    gt_xasprintf("%s.pdf", o.pack);
+		build_pack(m, &m->conf.packs[i], dir);
+		goto out;
+	}
 	dir = o.output != NULL ? gt_xstrdup(o.output) :
 	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
 	if ((layouts = find_layouts(m)) == NULL) {
@@ -497,12 +555,16 @@ cmd_build(int argc, char *argv[])
 	if ((out = gt_out_new(dir)) == NULL)
 		goto out;
 	site = gt_site_new(m, layouts);
-	if (gt_site_render(site, out) == 0 && gt_out_commit(out) == 0 &&
-	    isatty(STDERR_FILENO))
-		fprintf(stderr, "goldthread: built %s\n", dir);
+	gt_timing_start("html");
+	if (gt_site_render(site, out) == 0) {
+		gt_timing_start("write");
+		if (gt_out_commit(out) == 0 && isatty(STDERR_FILENO))
+			fprintf(stderr, "goldthread: built %s\n", dir);
+	}
 out:
 	gt_site_free(site);
 	gt_out_free(out);
+	gt_timing_report(stderr);
 	rc = finish(&o);
 	free(layouts);
 	free(dir);

@@ -363,6 +363,7 @@ struct gt_conf {
 struct gt_model {
 	char			*root;		/* the site folder */
 	struct gt_conf		 conf;
+	struct gt_period	 judged;	/* status.c's last as-at period */
 	struct gt_strlist	 files;		/* every path a gt_loc names */
 	struct gt_map		 file_ix;
 	struct gt_plan		*plan;

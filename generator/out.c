@@ -1,11 +1,13 @@
 /* out.c: build aside, then swap in. */
-#define _XOPEN_SOURCE 700	/* nftw() */
+#define _GNU_SOURCE		/* nftw(), renameat2() */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +18,7 @@
 struct gt_out {
 	char	*dir;		/* the output folder as given */
 	char	*tmp;		/* staging folder beside it */
+	int	 lock;		/* held on the staging folder while building */
 	int	 committed;
 };
 
@@ -56,6 +59,45 @@ make_parents(char *path)
 	return 0;
 }
 
+/*
+ * Staging folders of builds that were killed (".NAME.tmp-PID", and the
+ * ".old-PID" a swap leaves) are removed: a running build holds a lock on
+ * its own, which the kernel drops when it dies (a process id could be
+ * reused, or linger as a zombie).
+ */
+static void
+rm_stale(const char *parent, const char *name)
+{
+	DIR		*d = opendir(parent);
+	struct dirent	*e;
+	char		**dead = NULL;
+	char		*prefix = gt_xasprintf(".%s.tmp-", name), *path;
+	size_t		 n = strlen(prefix), i, ndead = 0, cap = 0;
+	int		 fd;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, n) != 0)
+			continue;
+		path = gt_xasprintf("%s/%s", parent, e->d_name);
+		fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd != -1 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+			/* Removed after the walk: readdir may skip what changes. */
+			*GT_PUSH(dead, ndead, cap) = path;
+		else
+			free(path);
+		if (fd != -1)
+			close(fd);
+	}
+	if (d != NULL)
+		closedir(d);
+	for (i = 0; i < ndead; i++) {
+		rm_tree(dead[i]);
+		free(dead[i]);
+	}
+	free(dead);
+	free(prefix);
+}
+
 struct gt_out *
 gt_out_new(const char *dir)
 {
@@ -67,14 +109,22 @@ gt_out_new(const char *dir)
 	while (strlen(o->dir) > 1 && o->dir[strlen(o->dir) - 1] == '/')
 		o->dir[strlen(o->dir) - 1] = '\0';
 	slash = strrchr(o->dir, '/');
-	if (slash == NULL)
+	if (slash == NULL) {
 		o->tmp = gt_xasprintf(".%s.tmp-%ld", o->dir, (long)getpid());
-	else
+		rm_stale(".", o->dir);
+	} else {
 		o->tmp = gt_xasprintf("%.*s/.%s.tmp-%ld",
 		    (int)(slash - o->dir), o->dir, slash + 1, (long)getpid());
+		d = gt_xstrndup(o->dir, (size_t)(slash - o->dir));
+		rm_stale(slash == o->dir ? "/" : d, slash + 1);
+		free(d);
+	}
 	d = gt_xasprintf("%s/", o->tmp);
 	rm_tree(o->tmp);
-	if (make_parents(d) == -1) {
+	o->lock = -1;
+	if (make_parents(d) == -1 || (o->lock = open(o->tmp,
+	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    flock(o->lock, LOCK_EX) == -1) {
 		report(o->dir, "cannot create the output folder");
 		free(d);
 		gt_out_free(o);
@@ -144,13 +194,23 @@ gt_out_commit(struct gt_out *o)
 			report(o->dir, "cannot replace the output folder");
 			goto out;
 		}
+	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dir,
+	    RENAME_EXCHANGE) == 0) {
+		/* One step: the output folder is never absent. */
+		rm_tree(o->tmp);
+		o->committed = 1;
+		rc = 0;
+		goto out;
+	} else if (errno != EINVAL && errno != ENOSYS) {
+		report(o->dir, "cannot replace the output folder");
+		goto out;
 	} else if (rename(o->dir, old) == -1) {
 		report(o->dir, "cannot replace the output folder");
 		goto out;
 	}
 	/*
-	 * Between the two renames the output folder is briefly absent; if the
-	 * second fails the old one is put back.
+	 * Where the file system cannot exchange two names the folder is
+	 * briefly absent; if the second rename fails the old one goes back.
 	 */
 	if (rename(o->tmp, o->dir) == -1) {
 		report(o->dir, "cannot replace the output folder");
@@ -172,6 +232,8 @@ gt_out_free(struct gt_out *o)
 		return;
 	if (!o->committed && o->tmp != NULL)
 		rm_tree(o->tmp);
+	if (o->lock != -1)
+		close(o->lock);
 	free(o->dir);
 	free(o->tmp);
 	free(o);

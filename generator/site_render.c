@@ -12,8 +12,10 @@
 #include "chart.h"
 #include "chartdata.h"
 #include "format.h"
+#include "pdf.h"
 #include "site.h"
 #include "status.h"
+#include "timing.h"
 #include "tmpl.h"
 
 /* Chart sizes in CSS pixels (the layouts' width and height match). */
@@ -37,6 +39,7 @@ struct gt_site {
 	struct gt_tmpl		*t;
 	struct gt_out		*out;
 	struct gt_strlist	 pages;		/* for the sitemap */
+	struct gt_map		 sparks;	/* measures whose sparkline is written */
 	int			 failed;
 };
 
@@ -50,15 +53,6 @@ struct page {
 	size_t		 nbodies, cap;
 };
 
-static const char *const symbols[GT_STATUS_MAX] = {
-	[GT_STATUS_OFF_TARGET] = "\u25B2 ",
-	[GT_STATUS_WITHIN_TOLERANCE] = "\u25C6 ",
-	[GT_STATUS_ON_TARGET] = "\u25CF ",
-	[GT_STATUS_NO_TARGET] = "\u25A0 ",
-	[GT_STATUS_SUPPRESSED] = "\u25A1 ",
-	[GT_STATUS_NO_DATA] = "\u25CB "
-};
-
 static const char *const meanings[GT_STATUS_MAX] = {
 	[GT_STATUS_OFF_TARGET] = "The figure misses its target by more than "
 	    "the tolerance.",
@@ -70,15 +64,6 @@ static const char *const meanings[GT_STATUS_MAX] = {
 	[GT_STATUS_SUPPRESSED] = "The figure is withheld, usually because it "
 	    "is small enough to identify people.",
 	[GT_STATUS_NO_DATA] = "No figure has been reported yet."
-};
-
-static const char *const asymbols[] = {
-	[GT_ASTATUS_NONE] = "\u25CB ",
-	[GT_ASTATUS_NOT_STARTED] = "\u25CB ",
-	[GT_ASTATUS_ON_TRACK] = "\u25CF ",
-	[GT_ASTATUS_AT_RISK] = "\u25C6 ",
-	[GT_ASTATUS_COMPLETE] = "\u2714 ",
-	[GT_ASTATUS_OVERDUE] = "\u25B2 "
 };
 
 static json_t *
@@ -255,6 +240,7 @@ chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
 	size_t			 len;
 	struct gt_loc		 loc = { rel, 0, 0 };
 
+	gt_timing_start("charts");
 	if ((bytes = gt_chart_render(c, &o, &len)) == NULL) {
 		gt_msg(GT_E_WRITE, &loc, "the chart could not be drawn");
 		s->failed = 1;
@@ -263,6 +249,7 @@ chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
 	if (gt_out_write(s->out, rel, bytes, len) == -1)
 		s->failed = 1;
 	free(bytes);
+	gt_timing_start("html");
 }
 
 /* An <img>'s data: its source and a short alt; the description too. */
@@ -296,7 +283,7 @@ status_json(enum gt_status st)
 {
 	return json_pack("{s:s,s:o,s:s,s:s}", "name", gt_status_name(st),
 	    "class", jfmt("status status-%s", gt_status_name(st)),
-	    "label", gt_status_label(st), "symbol", symbols[st]);
+	    "label", gt_status_label(st), "symbol", gt_status_symbol(st));
 }
 
 static json_t *
@@ -313,46 +300,16 @@ astatus_json(enum gt_astatus st)
 	return json_pack("{s:o,s:o,s:s}", "class",
 	    jfmt("status astatus-%s", cls), "label",
 	    jfmt("%c%s", toupper((unsigned char)name[0]), name + 1),
-	    "symbol", asymbols[st]);
-}
-
-/* A number in the measure's unit, as shown: "72.8%". */
-static char *
-figure_num(const struct gt_measure *me, double v)
-{
-	size_t	 sz = GT_NUMBER_MAX + (me->unit != NULL ? strlen(me->unit) : 0);
-
-	return gt_format_value(gt_xmalloc(sz), sz, v, me->decimals, me->unit);
-}
-
-/* A value as shown; "Withheld" and "Not available" when not a number. */
-static char *
-figure(const struct gt_measure *me, const struct gt_value *v)
-{
-	if (v->kind == GT_VAL_SUPPRESSED)
-		return gt_xstrdup("Withheld");
-	if (v->kind != GT_VAL_NUMBER)
-		return gt_xstrdup("Not available");
-	return figure_num(me, v->num);
+	    "symbol", gt_astatus_symbol(st));
 }
 
 static json_t *
 target_json(const struct gt_measure *me, int has, double lo, double hi)
 {
-	char		*x, *y;
-	json_t		*j;
+	char	*t = gt_target_text(me, has, lo, hi);
+	json_t	*j = jstr(t);
 
-	if (!has)
-		return json_string("No target");
-	x = figure_num(me, lo);
-	if (me->polarity != GT_POL_BAND || lo == hi)
-		j = jstr(x);
-	else {
-		y = figure_num(me, hi);
-		j = jfmt("%s to %s", x, y);
-		free(y);
-	}
-	free(x);
+	free(t);
 	return j;
 }
 
@@ -370,7 +327,7 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	    jstr(me->title), "href", href(pg, "measure/%s.html", me->id),
 	    "late", me->late);
 	if (e != NULL) {
-		fig = figure(me, &e->obs->value);
+		fig = gt_figure_text(me, &e->obs->value);
 		json_object_set_new(j, "latest", jstr(fig));
 		free(fig);
 		gt_period_format(&e->obs->period, per, sizeof(per));
@@ -388,19 +345,22 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	    gt_dir_label(me->dir_prev)));
 	json_object_set_new(j, "spark", json_null());
 	if (spark && me->nobs > 0) {
+		c.type = GT_CHART_SPARK;
+		c.u.trend = &td.trend;
 		gt_trend_data(&td, pg->s->m, me);
-		if (td.trend.npoints > 1) {
-			c.type = GT_CHART_SPARK;
-			c.u.trend = &td.trend;
-			name = gt_xasprintf("charts/spark/%s.svg", me->id);
+		name = gt_xasprintf("charts/spark/%s.svg", me->id);
+		/* Drawn once, however many pages list the measure. */
+		if (td.trend.npoints > 1 &&
+		    gt_map_put(&pg->s->sparks, me->id, (void *)me) == NULL)
 			chart_file(pg->s, &c, name, GT_CHART_SVG, SPARK_W,
 			    SPARK_H, 1);
+		if (td.trend.npoints > 1) {
 			d = gt_chart_describe(&c);
 			json_object_set_new(j, "spark", json_pack("{s:o,s:o}",
 			    "src", href(pg, "%s", name), "alt", jstr(d)));
 			free(d);
-			free(name);
 		}
+		free(name);
 		gt_trend_data_free(&td);
 	}
 	return j;
@@ -432,33 +392,13 @@ objective_ref(const struct page *pg, const struct gt_objective *o)
 	    "lead", jstr(o->lead), "portfolio", jstr(o->portfolio));
 }
 
-/* "12 measures: 5 on target, 3 within tolerance. 2 actions overdue." */
 static json_t *
 summary(const struct gt_rollup *r)
 {
-	struct gt_buf	 b = { 0 };
-	const char	*label;
-	json_t		*j;
-	int		 i, first = 1;
+	char	*t = gt_rollup_words(r, 0);
+	json_t	*j = jstr(t);
 
-	gt_buf_printf(&b, "%zu measure%s", r->measures,
-	    r->measures == 1 ? "" : "s");
-	for (i = 0; i < GT_STATUS_MAX; i++) {
-		if (r->status[i] == 0)
-			continue;
-		label = gt_status_label((enum gt_status)i);
-		gt_buf_printf(&b, "%s%zu %c%s", first ? ": " : ", ",
-		    r->status[i], tolower((unsigned char)label[0]), label + 1);
-		first = 0;
-	}
-	gt_buf_printf(&b, ". %zu action%s", r->actions,
-	    r->actions == 1 ? "" : "s");
-	if (r->astatus[GT_ASTATUS_OVERDUE] > 0)
-		gt_buf_printf(&b, ", %zu overdue",
-		    r->astatus[GT_ASTATUS_OVERDUE]);
-	gt_buf_puts(&b, ".");
-	j = jstr(b.data);
-	gt_buf_free(&b);
+	free(t);
 	return j;
 }
 
@@ -515,7 +455,7 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	gt_period_format(&me->expected, per, sizeof(per));
 	json_object_set_new(row, "expected", jstr(per));
 	if (me->has_baseline) {
-		fig = figure_num(me, me->baseline);
+		fig = gt_figure_number(me, me->baseline);
 		gt_period_format(&me->baseline_period, per, sizeof(per));
 		json_object_set_new(row, "baseline", jfmt("%s in %s", fig,
 		    per));
@@ -546,9 +486,9 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 		const struct gt_eval	*e = &me->evals[i];
 
 		if (gt_period_cmp(&m->conf.cal, &o->period,
-		    &m->conf.as_at) > 0)
+		    &m->judged) > 0)
 			break;
-		fig = figure(me, &o->value);
+		fig = gt_figure_text(me, &o->value);
 		gt_period_format(&o->period, per, sizeof(per));
 		note = o->flag != GT_FLAG_NONE ? gt_xasprintf("%c%s%s%s",
 		    toupper((unsigned char)gt_flag_name(o->flag)[0]),
@@ -567,7 +507,7 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	for (i = 0; i < me->ncomparators; i++) {
 		const struct gt_comparator *k = me->comparators[i];
 
-		fig = figure(me, &k->value);
+		fig = gt_figure_text(me, &k->value);
 		gt_period_format(&k->period, per, sizeof(per));
 		json_array_append_new(cmp, json_pack("{s:o,s:s,s:o}", "group",
 		    jstr(k->group), "period", per, "value", jstr(fig)));
@@ -881,29 +821,6 @@ render_portfolio(struct gt_site *s, const char *name)
 	free(sl);
 }
 
-/* A pack's priorities, portfolios and tags; the whole plan if none. */
-static void
-pack_scope(const struct gt_model *m, const struct gt_pack *p,
-    struct gt_scope *sc)
-{
-	const struct gt_priority	*pr;
-	size_t				 i;
-
-	memset(sc, 0, sizeof(*sc));
-	for (i = 0; i < p->npriority_refs; i++)
-		if ((pr = gt_map_get(&m->priority_ix,
-		    p->priority_refs[i].id)) != NULL)
-			gt_scope_priority(sc, pr);
-	for (i = 0; i < p->portfolios.n; i++)
-		gt_scope_portfolio(sc, m, p->portfolios.v[i]);
-	for (i = 0; i < p->tags.n; i++)
-		gt_scope_tag(sc, m, p->tags.v[i]);
-	if (p->npriority_refs == 0 && p->portfolios.n == 0 &&
-	    p->tags.n == 0)
-		for (i = 0; i < m->npriorities; i++)
-			gt_scope_priority(sc, m->priorities[i]);
-}
-
 static json_t *
 pack_words(const struct gt_pack *p)
 {
@@ -941,7 +858,8 @@ render_pack(struct gt_site *s, const struct gt_pack *p)
 	size_t			 i, nm = 0, na = 0;
 
 	page_init(&pg, s, path, p->title);
-	pack_scope(m, p, &sc);
+	memset(&sc, 0, sizeof(sc));
+	gt_scope_pack(&sc, m, p);
 	mv = gt_xcalloc(m->nmeasures + 1, sizeof(*mv));
 	av = gt_xcalloc(m->nactions + 1, sizeof(*av));
 	for (i = 0; i < m->nmeasures; i++)
@@ -950,7 +868,7 @@ render_pack(struct gt_site *s, const struct gt_pack *p)
 	for (i = 0; i < m->nactions; i++)
 		if (gt_map_get(&sc.actions, m->actions[i]->id) != NULL)
 			av[na++] = m->actions[i];
-	gt_period_format(&m->conf.as_at, per, sizeof(per));
+	gt_period_format(&m->judged, per, sizeof(per));
 	full = gt_out_path(s->out, pdf);
 	json_object_set_new(pg.data, "report", json_pack(
 	    "{s:o,s:o,s:s,s:o,s:o,s:o}", "title", jstr(p->title),
@@ -974,6 +892,24 @@ render_pack(struct gt_site *s, const struct gt_pack *p)
 	free(av);
 	free(pdf);
 	free(path);
+}
+
+/* The pack's PDF; leaves the model judged at the pack's as-at period. */
+static void
+write_pdf(struct gt_site *s, const struct gt_pack *p)
+{
+	struct gt_pdf	*pdf = gt_pdf_new(s->m, p);
+	struct gt_buf	 b = { 0 };
+	char		*rel = gt_xasprintf("reports/%s.pdf", p->name);
+
+	gt_timing_start("pdf");
+	if (gt_pdf_render(pdf, &b) == -1 ||
+	    gt_out_write(s->out, rel, b.data, b.len) == -1)
+		s->failed = 1;
+	gt_buf_free(&b);
+	gt_pdf_free(pdf);
+	free(rel);
+	gt_timing_start("html");
 }
 
 static json_t *
@@ -1156,7 +1092,7 @@ write_csv(struct gt_site *s)
 			    &m->conf.as_at) > 0)
 				break;
 			gt_period_format(&o->period, per, sizeof(per));
-			fig = figure(me, &o->value);
+			fig = gt_figure_text(me, &o->value);
 			csv_field(&b, me->id, 0);
 			csv_field(&b, me->title, 0);
 			csv_field(&b, per, 0);
@@ -1470,8 +1406,7 @@ gt_site_render(struct gt_site *s, struct gt_out *out)
 	write_json(s);
 	/* Packs judge the model at their own as-at periods: last. */
 	for (i = 0; i < m->conf.npacks; i++) {
-		if (m->conf.packs[i].as_at_text != NULL)
-			gt_status_at(m, &m->conf.packs[i].as_at);
+		write_pdf(s, &m->conf.packs[i]);
 		render_pack(s, &m->conf.packs[i]);
 		if (m->conf.packs[i].as_at_text != NULL)
 			gt_status(m);
@@ -1489,6 +1424,7 @@ gt_site_free(struct gt_site *s)
 		return;
 	gt_tmpl_free(s->t);
 	gt_strlist_free(&s->pages);
+	gt_map_free(&s->sparks);
 	free(s->layouts);
 	free(s);
 }

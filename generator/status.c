@@ -651,6 +651,27 @@ gt_scope_tag(struct gt_scope *s, const struct gt_model *m, const char *tag)
 }
 
 void
+gt_scope_pack(struct gt_scope *s, const struct gt_model *m,
+    const struct gt_pack *p)
+{
+	const struct gt_priority	*pr;
+	size_t				 i;
+
+	for (i = 0; i < p->npriority_refs; i++)
+		if ((pr = gt_map_get(&m->priority_ix,
+		    p->priority_refs[i].id)) != NULL)
+			gt_scope_priority(s, pr);
+	for (i = 0; i < p->portfolios.n; i++)
+		gt_scope_portfolio(s, m, p->portfolios.v[i]);
+	for (i = 0; i < p->tags.n; i++)
+		gt_scope_tag(s, m, p->tags.v[i]);
+	if (p->npriority_refs == 0 && p->portfolios.n == 0 &&
+	    p->tags.n == 0)
+		for (i = 0; i < m->npriorities; i++)
+			gt_scope_priority(s, m->priorities[i]);
+}
+
+void
 gt_scope_free(struct gt_scope *s)
 {
 	gt_map_free(&s->measures);
@@ -665,6 +686,7 @@ gt_status_at(struct gt_model *m, const struct gt_period *as_at)
 	struct gt_scope	 s = { 0 };
 	size_t		 i;
 
+	m->judged = *as_at;
 	for (i = 0; i < m->nmeasures; i++)
 		status_measure(m, m->measures[i], as_at);
 	for (i = 0; i < m->nactions; i++)
@@ -708,4 +730,100 @@ gt_status_slack(const struct gt_model *m, const struct gt_measure *me,
 	struct gt_tolerance	 tol = tolerance_of(m, me);
 
 	return slack(&tol, edge);
+}
+
+static const char *const status_symbols[GT_STATUS_MAX] = {
+	[GT_STATUS_OFF_TARGET] = "\u25B2 ",
+	[GT_STATUS_WITHIN_TOLERANCE] = "\u25C6 ",
+	[GT_STATUS_ON_TARGET] = "\u25CF ",
+	[GT_STATUS_NO_TARGET] = "\u25A0 ",
+	[GT_STATUS_SUPPRESSED] = "\u25A1 ",
+	[GT_STATUS_NO_DATA] = "\u25CB "
+};
+
+static const char *const astatus_symbols[] = {
+	[GT_ASTATUS_NONE] = "\u25CB ",
+	[GT_ASTATUS_NOT_STARTED] = "\u25CB ",
+	[GT_ASTATUS_ON_TRACK] = "\u25CF ",
+	[GT_ASTATUS_AT_RISK] = "\u25C6 ",
+	[GT_ASTATUS_COMPLETE] = "\u2714 ",
+	[GT_ASTATUS_OVERDUE] = "\u25B2 "
+};
+
+const char *
+gt_status_symbol(enum gt_status s)
+{
+	return status_symbols[s];
+}
+
+const char *
+gt_astatus_symbol(enum gt_astatus s)
+{
+	return astatus_symbols[s];
+}
+
+char *
+gt_figure_number(const struct gt_measure *me, double v)
+{
+	size_t	 sz = GT_NUMBER_MAX + (me->unit != NULL ? strlen(me->unit) : 0);
+
+	return gt_format_value(gt_xmalloc(sz), sz, v, me->decimals, me->unit);
+}
+
+char *
+gt_figure_text(const struct gt_measure *me, const struct gt_value *v)
+{
+	if (v->kind == GT_VAL_SUPPRESSED)
+		return gt_xstrdup("Withheld");
+	if (v->kind != GT_VAL_NUMBER)
+		return gt_xstrdup("Not available");
+	return gt_figure_number(me, v->num);
+}
+
+char *
+gt_target_text(const struct gt_measure *me, int has, double lo, double hi)
+{
+	char	*x, *y, *t;
+
+	if (!has)
+		return gt_xstrdup("No target");
+	x = gt_figure_number(me, lo);
+	if (me->polarity != GT_POL_BAND || lo == hi)
+		return x;
+	y = gt_figure_number(me, hi);
+	t = gt_xasprintf("%s to %s", x, y);
+	free(x);
+	free(y);
+	return t;
+}
+
+char *
+gt_rollup_words(const struct gt_rollup *r, int more)
+{
+	struct gt_buf	 b = { 0 };
+	const char	*label;
+	int		 i, first = 1;
+
+	gt_buf_printf(&b, "%zu measure%s", r->measures,
+	    r->measures == 1 ? "" : "s");
+	for (i = 0; i < GT_STATUS_MAX; i++) {
+		if (r->status[i] == 0)
+			continue;
+		label = gt_status_label((enum gt_status)i);
+		gt_buf_printf(&b, "%s%zu %c%s", first ? ": " : ", ",
+		    r->status[i], tolower((unsigned char)label[0]), label + 1);
+		first = 0;
+	}
+	if (more)
+		gt_buf_printf(&b, ". %zu improving and %zu worsening since "
+		    "the previous period; %zu with figures late",
+		    r->dir[GT_DIR_IMPROVING], r->dir[GT_DIR_WORSENING],
+		    r->late);
+	gt_buf_printf(&b, ". %zu action%s", r->actions,
+	    r->actions == 1 ? "" : "s");
+	if (r->astatus[GT_ASTATUS_OVERDUE] > 0)
+		gt_buf_printf(&b, ", %zu overdue",
+		    r->astatus[GT_ASTATUS_OVERDUE]);
+	gt_buf_puts(&b, ".");
+	return gt_buf_steal(&b);
 }

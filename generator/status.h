@@ -98,6 +98,9 @@ void	gt_scope_tag(struct gt_scope *, const struct gt_model *,
 void	gt_scope_measure(struct gt_scope *, const struct gt_measure *);
 void	gt_scope_action(struct gt_scope *, const struct gt_action *);
 void	gt_scope_risk(struct gt_scope *, const struct gt_risk *);
+/* A report pack: its priorities, portfolios and tags; the whole plan if none. */
+void	gt_scope_pack(struct gt_scope *, const struct gt_model *,
+	    const struct gt_pack *);
 void	gt_scope_free(struct gt_scope *);
 
 /*
@@ -113,6 +116,25 @@ double	gt_status_slack(const struct gt_model *, const struct gt_measure *,
 /* A period as residents read it ("September 2025"); a date ("30 September 2025"). */
 char	*gt_period_words(const struct gt_period *, char *, size_t);
 char	*gt_date_words(const struct gt_date *, char *, size_t);
+
+/*
+ * Figures as people read them, malloc'd (the caller frees): a number in
+ * the measure's unit ("72.8%"); a value, or "Withheld" or "Not
+ * available"; a target, a range "60% to 70%" if banded, or "No target".
+ */
+char	*gt_figure_number(const struct gt_measure *, double);
+char	*gt_figure_text(const struct gt_measure *, const struct gt_value *);
+char	*gt_target_text(const struct gt_measure *, int has, double lo,
+	    double hi);
+/*
+ * A roll-up in words: "14 measures: 5 off target, 6 within tolerance, 3
+ * on target. 7 actions, 2 overdue."; with more, directions and late
+ * figures too. The caller frees.
+ */
+char	*gt_rollup_words(const struct gt_rollup *, int more);
+/* The shape that goes with a status in words, so colour is never alone. */
+const char	*gt_status_symbol(enum gt_status);
+const char	*gt_astatus_symbol(enum gt_astatus);
 
 /* Names for data ("on-target") and words for people ("On target"). */
 const char	*gt_status_name(enum gt_status);

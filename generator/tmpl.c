@@ -325,30 +325,38 @@ do_include(struct fill *f, xmlNodePtr n, const struct scope *s,
 static void
 do_attrs(struct fill *f, xmlNodePtr n, const struct scope *s)
 {
+	struct set {
+		xmlChar	*name, *path;
+	}		*v = NULL;
 	xmlAttrPtr	 a, next;
-	xmlChar		*path;
-	const char	*name, *text;
-	json_t		*v;
+	const char	*text;
+	json_t		*j;
 	char		 buf[64];
+	size_t		 i, k = 0, cap = 0;
 
+	/* Taken off first: setting one may replace an attribute after it. */
 	for (a = n->properties; a != NULL; a = next) {
 		next = a->next;
-		name = (const char *)a->name;
-		if (strncmp(name, "data-attr-", 10) != 0 || name[10] == '\0')
+		if (strncmp((const char *)a->name, "data-attr-", 10) != 0 ||
+		    a->name[10] == '\0')
 			continue;
-		path = xmlNodeGetContent((xmlNodePtr)a);
-		v = lookup(s, (const char *)path);
-		if (v == NULL)
-			fail(f, n, "no such name", (const char *)path);
-		else if ((text = text_of(v, buf, sizeof(buf))) != NULL &&
-		    !json_is_false(v))
-			xmlSetProp(n, (const xmlChar *)name + 10,
-			    (const xmlChar *)text);
-		else
-			xmlUnsetProp(n, (const xmlChar *)name + 10);
-		xmlFree(path);
+		GT_PUSH(v, k, cap)->name = xmlStrdup(a->name + 10);
+		v[k - 1].path = xmlNodeGetContent((xmlNodePtr)a);
 		xmlRemoveProp(a);
 	}
+	for (i = 0; i < k; i++) {
+		j = lookup(s, (const char *)v[i].path);
+		if (j == NULL)
+			fail(f, n, "no such name", (const char *)v[i].path);
+		else if ((text = text_of(j, buf, sizeof(buf))) != NULL &&
+		    !json_is_false(j))
+			xmlSetProp(n, v[i].name, (const xmlChar *)text);
+		else
+			xmlUnsetProp(n, v[i].name);
+		xmlFree(v[i].name);
+		xmlFree(v[i].path);
+	}
+	free(v);
 }
 
 static void

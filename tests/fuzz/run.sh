@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Run each libFuzzer harness for SECONDS, seeded from the golden cases and
-# the example council. Findings land in build/fuzz/findings/; copy each into
-# tests/cases (as a golden case) or tests/fuzz/regress/ once fixed.
+# the example council: run.sh [SECONDS [HARNESS...]]. Findings land in
+# build/fuzz/findings/; copy each into tests/cases (as a golden case) or
+# tests/fuzz/regress/HARNESS-NAME once fixed. Regression inputs are always
+# run first, so a finding that comes back fails at once.
 set -euo pipefail
 seconds=${1:-60}
+shift || true
+harnesses=${*:-csv md fm conf period number}
 bin=build/fuzz
 work=$bin/corpus
 mkdir -p "$work" "$bin/findings"
@@ -16,27 +20,58 @@ seed() {	# seed NAME FILES... : copy files into the harness's corpus
 	done
 	return 0
 }
+seed_lines() {	# seed_lines NAME < lines : one input per line
+	local name=$1 i=0 line
+	mkdir -p "$work/$name"
+	while IFS= read -r line; do
+		printf '%s' "$line" > "$work/$name/line-$i"
+		i=$((i + 1))
+	done
+	return 0
+}
+dict_lines() {	# the entries of libFuzzer dictionaries, unquoted
+	sed -n 's/^"\(.*\)"$/\1/p' "$@" | while IFS= read -r e; do
+		printf '%b\n' "$e"
+	done
+}
 shopt -s nullglob globstar
 seed csv tests/cases/**/*.csv content/data/*.csv
 seed conf tests/cases/**/site.conf site.conf
 seed fm tests/cases/**/*.md content/**/*.md
-seed period tests/fuzz/period.dict
 # The md harness's first byte chooses the kind of file (3 is a measure).
 mkdir -p "$work/md"
 for f in tests/cases/**/*.md content/**/*.md; do
 	{ printf '\003'; cat "$f"; } > "$work/md/$(echo "$f" | tr / _)"
 done
+# Periods and figures: the dictionaries' entries and every CSV's cells.
+cells() { cat tests/cases/**/*.csv content/data/*.csv | tr -d '"\r' |
+	tr ',' '\n' | sort -u | sed -n 1,2000p; }
+{ dict_lines tests/fuzz/period.dict; cells; } | seed_lines period
+{ dict_lines tests/fuzz/number.dict; cells; } | seed_lines number
+regress=()
 for f in tests/fuzz/regress/*; do
 	name=$(basename "$f"); name=${name%%-*}
 	mkdir -p "$work/$name" && cp "$f" "$work/$name/"
 done
 
 status=0
-for h in csv md fm conf period; do
+for h in $harnesses; do
+	dict=()
+	[ -f "tests/fuzz/$h.dict" ] && dict=(-dict="tests/fuzz/$h.dict")
+	# The regression inputs alone first, each once.
+	regress=(tests/fuzz/regress/"$h"-*)
+	if [ ${#regress[@]} -gt 0 ] && ! "$bin/fuzz_$h" -rss_limit_mb=2048 \
+	    -timeout=10 "${regress[@]}" >"$bin/fuzz_$h.regress.log" 2>&1; then
+		echo "fuzz_$h: a regression input fails"
+		tail -40 "$bin/fuzz_$h.regress.log"
+		status=1
+		continue
+	fi
 	echo "fuzz_$h: ${seconds}s"
 	"$bin/fuzz_$h" -max_total_time="$seconds" -rss_limit_mb=2048 \
-	    -timeout=10 -artifact_prefix="$bin/findings/$h-" \
-	    -print_final_stats=0 "$work/$h" 2>"$bin/fuzz_$h.log" || {
+	    -timeout=10 "${dict[@]}" \
+	    -artifact_prefix="$bin/findings/$h-" \
+	    -print_final_stats=1 "$work/$h" 2>"$bin/fuzz_$h.log" || {
 		status=1
 		tail -40 "$bin/fuzz_$h.log"
 	}

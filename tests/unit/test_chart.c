@@ -985,3 +985,102 @@ Test(chart, reference_images)
 	c.u.progress = &prog;
 	reference("progress", &c, 320, 60);
 }
+
+/* --- The PNG writer --------------------------------------------------- */
+
+/*
+ * The chart PNG holds only IHDR (8-bit RGB: the page is opaque white, so
+ * no alpha), IDAT and IEND: no time or text, so the bytes depend only on
+ * the pixels; and it decodes to exactly the pixels Cairo drew.
+ */
+Test(chart, png_chunks_and_pixels)
+{
+	static struct fix f;
+	struct gt_chart		 c;
+	struct gt_buf		 b = { 0 };
+	struct mem		 m;
+	cairo_surface_t		*s, *got;
+	cairo_t			*cr;
+	const unsigned char	*p, *end;
+	unsigned char		*png;
+	size_t			 n, i;
+	int			 y, w = 400, h = 250, diff = 0;
+
+	fix_quarterly(&f);
+	c = trend_chart(&f.t);
+	png = gt_chart_render(&c, &(struct gt_chart_output){ .width = w,
+	    .height = h }, &n);
+	cr_assert_not_null(png);
+	cr_assert(n > 33 && memcmp(png, "\x89PNG\r\n\x1a\n", 8) == 0);
+	cr_expect_eq(png[24], 8, "bit depth %d", png[24]);
+	cr_expect_eq(png[25], 2, "colour type %d (2: RGB)", png[25]);
+	for (p = png + 8, end = png + n, i = 0; p + 12 <= end; i++) {
+		size_t	 len = (size_t)p[0] << 24 | (size_t)p[1] << 16 |
+			    (size_t)p[2] << 8 | p[3];
+		const char *want = i == 0 ? "IHDR" : p + 12 + len >= end ?
+			    "IEND" : "IDAT";
+
+		cr_expect(memcmp(p + 4, want, 4) == 0, "chunk %zu is %.4s",
+		    i, (const char *)p + 4);
+		p += 12 + len;
+	}
+	cr_expect_eq(p, end);
+
+	/* Same pixels as drawing directly. */
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	gt_chart_draw(cr, 0, 0, w, h, &c);
+	cairo_destroy(cr);
+	cairo_surface_flush(s);
+	m.p = png;
+	m.n = n;
+	got = cairo_image_surface_create_from_png_stream(mem_read, &m);
+	cr_assert_eq(cairo_surface_status(got), CAIRO_STATUS_SUCCESS);
+	cr_expect_eq(cairo_image_surface_get_format(got), CAIRO_FORMAT_RGB24);
+	for (y = 0; y < h; y++) {
+		const uint32_t *ra = (const uint32_t *)(const void *)
+		    (cairo_image_surface_get_data(s) +
+		    y * cairo_image_surface_get_stride(s));
+		const uint32_t *rb = (const uint32_t *)(const void *)
+		    (cairo_image_surface_get_data(got) +
+		    y * cairo_image_surface_get_stride(got));
+
+		for (i = 0; i < (size_t)w; i++)	/* RGB24: top byte unused */
+			diff += ((ra[i] ^ rb[i]) & 0xffffff) != 0;
+	}
+	cr_expect_eq(diff, 0, "decoded pixels differ from the drawing");
+	cairo_surface_destroy(got);
+
+	/* A translucent surface comes out as straight-alpha RGBA. */
+	cairo_surface_destroy(s);
+	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4, 1);
+	cr = cairo_create(s);
+	cairo_set_source_rgba(cr, 0.2, 0.4, 0.6, 0.5);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	cr_assert_eq(gt_chart_png(s, NULL, &b), 0);
+	cr_expect_eq((unsigned char)b.data[25], 6, "colour type %d (6: RGBA)",
+	    (unsigned char)b.data[25]);
+	m.p = (unsigned char *)b.data;
+	m.n = b.len;
+	got = cairo_image_surface_create_from_png_stream(mem_read, &m);
+	cr_assert_eq(cairo_surface_status(got), CAIRO_STATUS_SUCCESS);
+	for (i = 0; i < 4; i++) {
+		uint32_t a = ((uint32_t *)(void *)
+			    cairo_image_surface_get_data(s))[i];
+		uint32_t g = ((uint32_t *)(void *)
+			    cairo_image_surface_get_data(got))[i];
+		int	 k;
+
+		for (k = 0; k < 32; k += 8)
+			cr_expect(abs((int)((a >> k) & 0xff) -
+			    (int)((g >> k) & 0xff)) <= 1,
+			    "pixel %zu: %08x vs %08x", i, a, g);
+	}
+	cairo_surface_destroy(got);
+	cairo_surface_destroy(s);
+	gt_buf_free(&b);
+	free(png);
+}

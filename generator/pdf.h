@@ -1,0 +1,37 @@
+/*
+ * pdf.h: the PDF back-end. Typesets a report pack (a [pack NAME] section
+ * of site.conf) from the finished model with Pango on Cairo's PDF surface:
+ * A4, a cover, contents with page numbers and links, bookmarks, running
+ * header and "Page N of M" footer, headings kept with what follows, tables
+ * that break between rows with their header repeated, and charts drawn as
+ * vectors by charts/. The PDF is tagged (headings, paragraphs, lists,
+ * tables with header cells, figures) in reading order, carries title,
+ * author, subject and keywords, and is dated from the pack's as-at period
+ * (or SOURCE_DATE_EPOCH), so two builds are byte-identical.
+ *
+ * Every pack has the same parts: cover, contents, the foreword (packs that
+ * cover the whole plan), a summary of each priority in scope, the
+ * exceptions (measures off target, worsening or late; actions overdue;
+ * risks above appetite), then each priority in scope with its objectives,
+ * measure tables, trend charts of strategic measures, actions and risks.
+ *
+ * Ownership: gt_pdf_new() borrows the model, which the render re-judges at
+ * the pack's as-at period (the caller judges it again afterwards if it
+ * needs the site's); the bytes written to out belong to the caller.
+ */
+#ifndef GT_PDF_H
+#define GT_PDF_H
+
+#include "model.h"
+#include "util.h"
+
+struct gt_pdf;
+
+struct gt_pdf	*gt_pdf_new(struct gt_model *, const struct gt_pack *);
+/* Append the PDF to out; 0, or -1 with the problem reported. */
+int		 gt_pdf_render(struct gt_pdf *, struct gt_buf *out);
+/* The number of pages of the last render. */
+int		 gt_pdf_pages(const struct gt_pdf *);
+void		 gt_pdf_free(struct gt_pdf *);
+
+#endif

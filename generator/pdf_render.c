@@ -1,0 +1,1120 @@
+/* pdf_render.c: report packs typeset with Pango on Cairo (see pdf.h). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <cairo-pdf.h>
+
+#include "chart.h"
+#include "chartdata.h"
+#include "pdf.h"
+#include "status.h"
+
+/* A4 in points; the text block leaves 20 mm at the sides. */
+#define PAGE_W		595.276
+#define PAGE_H		841.890
+#define LEFT		56.7
+#define TEXT_W		(PAGE_W - 2 * LEFT)
+#define TOP		70.0
+#define BOTTOM		(PAGE_H - 62.0)
+#define BODY_PT		10.5
+#define SMALL_PT	9.0
+#define GAP		7.0	/* between blocks */
+#define KEEP		100.0	/* room a heading needs below it */
+#define CELL_PAD	4.0
+#define CHART_H		210.0
+#define BAR_H		70.0
+#define INK		0x0B0C0C
+#define MUTED		0x484949
+#define BRAND		0x1D4E89
+#define RULE		0xB1B4B6
+
+/* Passes: two to measure (contents length, then page numbers), one to draw. */
+#define PASSES		3
+
+/* A heading in the contents and the bookmarks. */
+struct entry {
+	int	 level;		/* 1 or 2 */
+	char	*title;
+	int	 page;		/* from the previous pass */
+	int	 next;		/* found in this pass */
+};
+
+struct gt_pdf {
+	struct gt_model		*m;
+	const struct gt_pack	*pack;
+	struct gt_scope		 sc;
+	cairo_surface_t		*surf;
+	cairo_t			*cr;
+	PangoContext		*pc;
+	int			 pass;
+	int			 draw;		/* the last pass */
+	int			 page, npages;
+	double			 y;
+	struct entry		*toc;
+	size_t			 ntoc, captoc, at;
+	int			 outline[3];
+	char			 as_at[GT_PERIOD_MAX];
+	char			 date[32];
+};
+
+/* One column of a table: heading, share of the width, alignment. */
+struct col {
+	const char	*head;
+	double		 share;
+	int		 right;
+};
+
+static void
+rgb(cairo_t *cr, unsigned c)
+{
+	cairo_set_source_rgb(cr, ((c >> 16) & 0xFF) / 255.0,
+	    ((c >> 8) & 0xFF) / 255.0, (c & 0xFF) / 255.0);
+}
+
+static PangoLayout *
+text(struct gt_pdf *p, const char *s, int markup, double pt, int bold,
+    double width)
+{
+	PangoLayout		*l = pango_layout_new(p->pc);
+	PangoFontDescription	*fd = pango_font_description_new();
+
+	pango_font_description_set_family_static(fd, "DejaVu Sans");
+	pango_font_description_set_absolute_size(fd, pt * PANGO_SCALE);
+	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD :
+	    PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_spacing(l, (int)(pt * 0.25 * PANGO_SCALE));
+	if (markup)
+		pango_layout_set_markup(l, s, -1);
+	else
+		pango_layout_set_text(l, s, -1);
+	return l;
+}
+
+static double
+height(PangoLayout *l)
+{
+	int	 w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+/* Running header and footer, drawn as each page ends. */
+static void
+furniture(struct gt_pdf *p)
+{
+	PangoLayout	*l;
+	char		*s;
+
+	if (!p->draw || p->page == 1)
+		return;
+	rgb(p->cr, MUTED);
+	s = gt_xasprintf("%s: %s", p->m->conf.organisation != NULL ?
+	    p->m->conf.organisation : p->m->conf.title, p->pack->title);
+	l = text(p, s, 0, SMALL_PT, 0, TEXT_W);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	cairo_move_to(p->cr, LEFT, 36);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+	free(s);
+	cairo_set_line_width(p->cr, 0.5);
+	rgb(p->cr, RULE);
+	cairo_move_to(p->cr, LEFT, 52);
+	cairo_line_to(p->cr, LEFT + TEXT_W, 52);
+	cairo_stroke(p->cr);
+	rgb(p->cr, MUTED);
+	s = gt_xasprintf("As at %s", p->as_at);
+	l = text(p, s, 0, SMALL_PT, 0, TEXT_W);
+	cairo_move_to(p->cr, LEFT, PAGE_H - 42);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+	free(s);
+	s = gt_xasprintf("Page %d of %d", p->page, p->npages);
+	l = text(p, s, 0, SMALL_PT, 0, TEXT_W);
+	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	cairo_move_to(p->cr, LEFT, PAGE_H - 42);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+	free(s);
+}
+
+static void
+new_page(struct gt_pdf *p)
+{
+	furniture(p);
+	if (p->draw)
+		cairo_show_page(p->cr);
+	p->page++;
+	p->y = TOP;
+}
+
+/* Start a new page unless h more points fit on this one. */
+static void
+need(struct gt_pdf *p, double h)
+{
+	if (p->y + h > BOTTOM && p->y > TOP)
+		new_page(p);
+}
+
+static void
+tag_begin(struct gt_pdf *p, const char *tag, const char *attrs)
+{
+	if (p->draw)
+		cairo_tag_begin(p->cr, tag, attrs != NULL ? attrs : "");
+}
+
+static void
+tag_end(struct gt_pdf *p, const char *tag)
+{
+	if (p->draw)
+		cairo_tag_end(p->cr, tag);
+}
+
+/*
+ * Set a layout at x from the current position, line by line, breaking
+ * pages between lines; consumes l.
+ */
+static void
+flow(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour)
+{
+	PangoLayoutIter	*it = pango_layout_get_iter(l);
+	PangoRectangle	 r;
+	double		 origin = p->y, top, bottom = 0;
+
+	do {
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		top = (double)r.y / PANGO_SCALE;
+		bottom = (double)(r.y + r.height) / PANGO_SCALE;
+		if (origin + bottom > BOTTOM && origin + top > TOP) {
+			new_page(p);
+			origin = p->y - top;
+		}
+		if (p->draw) {
+			rgb(p->cr, colour);
+			cairo_move_to(p->cr, x, origin + (double)
+			    pango_layout_iter_get_baseline(it) / PANGO_SCALE);
+			pango_cairo_show_layout_line(p->cr,
+			    pango_layout_iter_get_line_readonly(it));
+		}
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	p->y = origin + bottom;
+	g_object_unref(l);
+}
+
+static void
+para(struct gt_pdf *p, const char *s, int markup, double pt, unsigned colour)
+{
+	tag_begin(p, "P", NULL);
+	flow(p, text(p, s, markup, pt, 0, TEXT_W), LEFT, colour);
+	tag_end(p, "P");
+	p->y += GAP;
+}
+
+static void
+heading(struct gt_pdf *p, int level, const char *title)
+{
+	static const double	 sizes[] = { 0, 20, 14, 12 };
+	static const char *const tags[] = { "", "H1", "H2", "H3" };
+	PangoLayout		*l = text(p, title, 0, sizes[level], 1, TEXT_W);
+	struct entry		*e = NULL;
+	char			 dest[32];
+
+	if (level == 1 && p->y > TOP)
+		new_page(p);
+	else {
+		p->y += level == 2 ? 10 : 4;
+		need(p, height(l) + KEEP);
+	}
+	/* Later passes meet the same headings in the same order. */
+	if (level <= 2 && (p->pass == 0 || p->at < p->ntoc)) {
+		if (p->pass == 0) {
+			e = GT_PUSH(p->toc, p->ntoc, p->captoc);
+			e->level = level;
+			e->title = gt_xstrdup(title);
+			e->page = 0;
+		} else
+			e = &p->toc[p->at];
+		e->next = p->page;
+		snprintf(dest, sizeof(dest), "name='s%zu'", p->at);
+		tag_begin(p, CAIRO_TAG_DEST, dest);
+		if (p->draw) {
+			snprintf(dest, sizeof(dest), "dest='s%zu'", p->at);
+			p->outline[level] = cairo_pdf_surface_add_outline(
+			    p->surf, level == 1 ? CAIRO_PDF_OUTLINE_ROOT :
+			    p->outline[1], title, dest, 0);
+		}
+		p->at++;
+	}
+	tag_begin(p, tags[level], NULL);
+	flow(p, l, LEFT, level == 1 ? BRAND : INK);
+	tag_end(p, tags[level]);
+	if (e != NULL)
+		tag_end(p, CAIRO_TAG_DEST);
+	p->y += GAP;
+}
+
+static void
+bullets(struct gt_pdf *p, char *const *items, size_t n)
+{
+	size_t	 i;
+
+	tag_begin(p, "L", NULL);
+	for (i = 0; i < n; i++) {
+		tag_begin(p, "LI", NULL);
+		need(p, BODY_PT * 1.5);
+		tag_begin(p, "Lbl", NULL);
+		if (p->draw) {
+			PangoLayout *b = text(p, "\u2022", 0, BODY_PT, 0, 12);
+
+			rgb(p->cr, INK);
+			cairo_move_to(p->cr, LEFT + 4, p->y);
+			pango_cairo_show_layout(p->cr, b);
+			g_object_unref(b);
+		}
+		tag_end(p, "Lbl");
+		tag_begin(p, "LBody", NULL);
+		flow(p, text(p, items[i], 0, BODY_PT, 0, TEXT_W - 18),
+		    LEFT + 18, INK);
+		tag_end(p, "LBody");
+		tag_end(p, "LI");
+		p->y += 3;
+	}
+	tag_end(p, "L");
+	p->y += GAP;
+}
+
+/* Draw one row of cells (text owned by the caller) at p->y. */
+static double
+row(struct gt_pdf *p, const struct col *cols, size_t ncols,
+    char *const *cells, int head, int draw)
+{
+	PangoLayout	*l[16];
+	double		 x = LEFT, h = 0, w;
+	size_t		 c;
+
+	for (c = 0; c < ncols; c++) {
+		w = TEXT_W * cols[c].share - 2 * CELL_PAD;
+		l[c] = text(p, cells[c] != NULL ? cells[c] : "", 0, SMALL_PT,
+		    head, w);
+		if (cols[c].right)
+			pango_layout_set_alignment(l[c], PANGO_ALIGN_RIGHT);
+		if (height(l[c]) > h)
+			h = height(l[c]);
+	}
+	h += 2 * CELL_PAD;
+	for (c = 0; c < ncols; c++) {
+		if (draw && p->draw) {
+			tag_begin(p, head ? "TH" : "TD", NULL);
+			rgb(p->cr, INK);
+			cairo_move_to(p->cr, x + CELL_PAD, p->y + CELL_PAD);
+			pango_cairo_show_layout(p->cr, l[c]);
+			tag_end(p, head ? "TH" : "TD");
+		}
+		x += TEXT_W * cols[c].share;
+		g_object_unref(l[c]);
+	}
+	if (draw && p->draw) {
+		cairo_set_line_width(p->cr, head ? 1.0 : 0.5);
+		rgb(p->cr, head ? INK : RULE);
+		cairo_move_to(p->cr, LEFT, p->y + h);
+		cairo_line_to(p->cr, LEFT + TEXT_W, p->y + h);
+		cairo_stroke(p->cr);
+	}
+	return h;
+}
+
+/*
+ * A table: rows never split; a row that does not fit starts a new page,
+ * which repeats the header row first. cells holds nrows x ncols strings.
+ */
+static void
+table(struct gt_pdf *p, const char *caption, const struct col *cols,
+    size_t ncols, char *const *cells, size_t nrows)
+{
+	char		*heads[16];
+	double		 hh, rh;
+	size_t		 c, r;
+
+	for (c = 0; c < ncols; c++)
+		heads[c] = (char *)cols[c].head;
+	hh = row(p, cols, ncols, heads, 1, 0);
+	rh = nrows > 0 ? row(p, cols, ncols, cells, 0, 0) : 0;
+	/* The caption, the header and a first row stay together. */
+	need(p, BODY_PT * 2 + hh + rh);
+	tag_begin(p, "Table", NULL);
+	if (caption != NULL) {
+		tag_begin(p, "Caption", NULL);
+		flow(p, text(p, caption, 0, BODY_PT, 1, TEXT_W), LEFT, INK);
+		tag_end(p, "Caption");
+		p->y += 3;
+	}
+	tag_begin(p, "TR", NULL);
+	p->y += row(p, cols, ncols, heads, 1, 1);
+	tag_end(p, "TR");
+	for (r = 0; r < nrows; r++) {
+		rh = row(p, cols, ncols, cells + r * ncols, 0, 0);
+		if (p->y + rh > BOTTOM) {
+			new_page(p);
+			/* The repeated header is page furniture, not content. */
+			p->y += row(p, cols, ncols, heads, 1, 1);
+		}
+		tag_begin(p, "TR", NULL);
+		p->y += row(p, cols, ncols, cells + r * ncols, 0, 1);
+		tag_end(p, "TR");
+	}
+	tag_end(p, "Table");
+	p->y += GAP * 2;
+}
+
+/* A chart, then its description unless the text beside it says it all. */
+static void
+figure(struct gt_pdf *p, const struct gt_chart *c, double h, int describe)
+{
+	char	*d;
+
+	need(p, h + 3 * SMALL_PT * 1.4);
+	tag_begin(p, "Figure", NULL);
+	if (p->draw)
+		gt_chart_draw(p->cr, LEFT, p->y, TEXT_W, h, c);
+	p->y += h + 4;
+	tag_end(p, "Figure");
+	if (describe) {
+		d = gt_chart_describe(c);
+		para(p, d, 0, SMALL_PT, MUTED);
+		free(d);
+	}
+}
+
+/* Markdown --------------------------------------------------------------- */
+
+static void
+markup_text(struct gt_buf *b, const char *s)
+{
+	char	*e = g_markup_escape_text(s, -1);
+
+	gt_buf_puts(b, e);
+	g_free(e);
+}
+
+/* A block's inlines as Pango markup; deep nesting is flattened. */
+static char *
+inlines(cmark_node *block)
+{
+	cmark_iter		*it = cmark_iter_new(block);
+	cmark_event_type	 ev;
+	cmark_node		*n;
+	struct gt_buf		 b = { 0 };
+	int			 depth = 0, enter;
+	const char		*open, *close;
+
+	gt_buf_puts(&b, "");
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (n == block)
+			continue;
+		enter = ev == CMARK_EVENT_ENTER;
+		open = close = NULL;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			markup_text(&b, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_CODE:
+			gt_buf_puts(&b, "<tt>");
+			markup_text(&b, cmark_node_get_literal(n));
+			gt_buf_puts(&b, "</tt>");
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			gt_buf_puts(&b, " ");
+			break;
+		case CMARK_NODE_LINEBREAK:
+			gt_buf_puts(&b, "\n");
+			break;
+		case CMARK_NODE_EMPH:
+			open = "<i>";
+			close = "</i>";
+			break;
+		case CMARK_NODE_STRONG:
+			open = "<b>";
+			close = "</b>";
+			break;
+		case CMARK_NODE_LINK:
+			open = "<span foreground=\"#1d4e89\" "
+			    "underline=\"single\">";
+			close = "</span>";
+			break;
+		default:
+			break;	/* raw HTML is dropped; images keep words */
+		}
+		if (open == NULL)
+			continue;
+		if (enter && depth++ < GT_MAX_DEPTH)
+			gt_buf_puts(&b, open);
+		else if (!enter && --depth < GT_MAX_DEPTH) {
+			gt_buf_puts(&b, close);
+			if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
+			    cmark_node_get_url(n) != NULL) {
+				/* Print readers cannot follow a link. */
+				gt_buf_puts(&b, " (");
+				markup_text(&b, cmark_node_get_url(n));
+				gt_buf_puts(&b, ")");
+			}
+		}
+	}
+	cmark_iter_free(it);
+	return gt_buf_steal(&b);
+}
+
+/*
+ * A Markdown body's blocks: headings, paragraphs, lists, quotes, code. A
+ * first heading that repeats the section's own title is left out.
+ */
+static void
+body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
+{
+	cmark_node	*n, *item, *c;
+	char		*s, **items = NULL;
+	size_t		 ni = 0, cap = 0, i;
+	int		 level;
+
+	if (bd->doc == NULL)
+		return;
+	n = cmark_node_first_child(bd->doc);
+	if (n != NULL && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+	    (c = cmark_node_first_child(n)) != NULL &&
+	    cmark_node_next(c) == NULL &&
+	    cmark_node_get_type(c) == CMARK_NODE_TEXT &&
+	    gt_strieq(cmark_node_get_literal(c), title))
+		n = cmark_node_next(n);
+	for (; n != NULL; n = cmark_node_next(n)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_HEADING:
+			level = cmark_node_get_heading_level(n) + 2;
+			s = inlines(n);
+			heading(p, level > 3 ? 3 : level, s);
+			free(s);
+			break;
+		case CMARK_NODE_PARAGRAPH:
+		case CMARK_NODE_BLOCK_QUOTE:
+			s = inlines(n);
+			para(p, s, 1, BODY_PT, INK);
+			free(s);
+			break;
+		case CMARK_NODE_CODE_BLOCK:
+			para(p, cmark_node_get_literal(n), 0, SMALL_PT, INK);
+			break;
+		case CMARK_NODE_LIST:
+			for (item = cmark_node_first_child(n); item != NULL;
+			    item = cmark_node_next(item)) {
+				c = cmark_node_first_child(item);
+				s = c != NULL ? inlines(c) : gt_xstrdup("");
+				*GT_PUSH(items, ni, cap) = s;
+			}
+			/* List items are set as plain text after markup. */
+			for (i = 0; i < ni; i++) {
+				PangoLayout *l = text(p, items[i], 1, BODY_PT,
+				    0, TEXT_W);
+
+				free(items[i]);
+				items[i] = gt_xstrdup(
+				    pango_layout_get_text(l));
+				g_object_unref(l);
+			}
+			bullets(p, items, ni);
+			for (i = 0; i < ni; i++)
+				free(items[i]);
+			ni = 0;
+			break;
+		default:
+			break;
+		}
+	}
+	free(items);
+}
+
+/* Report parts ------------------------------------------------------------ */
+
+static int
+in_scope_objective(const struct gt_pdf *p, const struct gt_objective *o)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nmeasures; i++)
+		if (gt_map_get(&p->sc.measures, o->measures[i]->id) != NULL)
+			return 1;
+	for (i = 0; i < o->nactions; i++)
+		if (gt_map_get(&p->sc.actions, o->actions[i]->id) != NULL)
+			return 1;
+	for (i = 0; i < o->nchildren; i++)
+		if (in_scope_objective(p, o->children[i]))
+			return 1;
+	return 0;
+}
+
+static int
+in_scope_priority(const struct gt_pdf *p, const struct gt_priority *pr)
+{
+	size_t	 i;
+
+	for (i = 0; i < pr->nobjectives; i++)
+		if (in_scope_objective(p, pr->objectives[i]))
+			return 1;
+	return 0;
+}
+
+static void
+cover(struct gt_pdf *p)
+{
+	const struct gt_model	*m = p->m;
+	char			*s;
+	int			 per;
+
+	p->y = 150;
+	tag_begin(p, "P", NULL);
+	flow(p, text(p, m->conf.organisation != NULL ? m->conf.organisation :
+	    m->conf.title, 0, 16, 1, TEXT_W), LEFT, MUTED);
+	tag_end(p, "P");
+	p->y += 24;
+	tag_begin(p, "H1", NULL);
+	flow(p, text(p, p->pack->title, 0, 28, 1, TEXT_W), LEFT, BRAND);
+	tag_end(p, "H1");
+	p->y += 30;
+	if (p->pack->audience != NULL) {
+		s = gt_xasprintf("For: %s", p->pack->audience);
+		para(p, s, 0, 13, INK);
+		free(s);
+	}
+	s = gt_xasprintf("Performance as at %s", p->as_at);
+	para(p, s, 0, 13, INK);
+	free(s);
+	if (m->plan != NULL && m->plan->title != NULL) {
+		/* Plan titles often carry their period already. */
+		per = m->plan->period != NULL &&
+		    strstr(m->plan->title, m->plan->period) == NULL;
+		s = gt_xasprintf("Reporting on %s%s%s", m->plan->title,
+		    per ? ", " : "", per ? m->plan->period : "");
+		para(p, s, 0, 13, INK);
+		free(s);
+	}
+	p->y = BOTTOM - 60;
+	para(p, "Status is shown in words and by symbol: \u25CF on target, "
+	    "\u25C6 within tolerance, \u25B2 off target, \u25A0 no target, "
+	    "\u25CB no data.", 0, SMALL_PT, MUTED);
+	new_page(p);
+}
+
+static void
+contents(struct gt_pdf *p)
+{
+	PangoLayout	*l, *n;
+	char		 num[16], dest[32];
+	size_t		 i;
+	double		 indent, h;
+
+	tag_begin(p, "H1", NULL);
+	flow(p, text(p, "Contents", 0, 20, 1, TEXT_W), LEFT, BRAND);
+	tag_end(p, "H1");
+	p->y += GAP * 2;
+	tag_begin(p, "TOC", NULL);
+	for (i = 0; i < p->ntoc; i++) {
+		indent = p->toc[i].level == 1 ? 0 : 18;
+		l = text(p, p->toc[i].title, 0, BODY_PT, p->toc[i].level == 1,
+		    TEXT_W - indent - 40);
+		h = height(l);
+		need(p, h);
+		snprintf(num, sizeof(num), "%d", p->toc[i].page);
+		n = text(p, num, 0, BODY_PT, 0, 40);
+		pango_layout_set_alignment(n, PANGO_ALIGN_RIGHT);
+		tag_begin(p, "TOCI", NULL);
+		snprintf(dest, sizeof(dest), "dest='s%zu'", i);
+		tag_begin(p, CAIRO_TAG_LINK, dest);
+		if (p->draw) {
+			rgb(p->cr, INK);
+			cairo_move_to(p->cr, LEFT + indent, p->y);
+			pango_cairo_show_layout(p->cr, l);
+			cairo_move_to(p->cr, LEFT + TEXT_W - 40, p->y);
+			pango_cairo_show_layout(p->cr, n);
+		}
+		tag_end(p, CAIRO_TAG_LINK);
+		tag_end(p, "TOCI");
+		g_object_unref(l);
+		g_object_unref(n);
+		p->y += h + (p->toc[i].level == 1 ? 6 : 3);
+	}
+	tag_end(p, "TOC");
+}
+
+static const struct col measure_cols[] = {
+	{ "Id", 0.09, 0 }, { "Measure", 0.33, 0 }, { "Latest", 0.15, 1 },
+	{ "Target", 0.13, 1 }, { "Status", 0.17, 0 }, { "Direction", 0.13, 0 }
+};
+#define MEASURE_COLS	(sizeof(measure_cols) / sizeof(measure_cols[0]))
+
+static void
+measure_table(struct gt_pdf *p, const char *caption,
+    struct gt_measure *const *v, size_t n)
+{
+	char		**cells = gt_xcalloc(n * MEASURE_COLS + 1, sizeof(char *));
+	char		 per[GT_PERIOD_MAX], *fig;
+	size_t		 i, k;
+
+	for (i = 0; i < n; i++) {
+		const struct gt_measure	*me = v[i];
+		const struct gt_eval	*e = me->latest;
+		char			**c = cells + i * MEASURE_COLS;
+
+		c[0] = gt_xstrdup(me->id);
+		c[1] = gt_xstrdup(me->title);
+		if (e != NULL) {
+			fig = gt_figure_text(me, &e->obs->value);
+			gt_period_format(&e->obs->period, per, sizeof(per));
+			c[2] = gt_xasprintf("%s (%s)", fig, per);
+			free(fig);
+			c[3] = gt_target_text(me, e->has_target, e->lo, e->hi);
+		} else {
+			c[2] = gt_xstrdup("No data");
+			c[3] = gt_xstrdup("-");
+		}
+		c[4] = gt_xasprintf("%s%s%s", gt_status_symbol(me->status),
+		    gt_status_label(me->status), me->late ? "; figures late" :
+		    "");
+		c[5] = gt_xstrdup(me->dir_prev == GT_DIR_NONE ? "Not known" :
+		    gt_dir_label(me->dir_prev));
+	}
+	table(p, caption, measure_cols, MEASURE_COLS, cells, n);
+	for (k = 0; k < n * MEASURE_COLS; k++)
+		free(cells[k]);
+	free(cells);
+}
+
+static const struct col action_cols[] = {
+	{ "Id", 0.10, 0 }, { "Action", 0.42, 0 }, { "Lead", 0.18, 0 },
+	{ "Due", 0.14, 0 }, { "Status", 0.16, 0 }
+};
+#define ACTION_COLS	(sizeof(action_cols) / sizeof(action_cols[0]))
+
+static void
+action_table(struct gt_pdf *p, const char *caption,
+    struct gt_action *const *v, size_t n)
+{
+	char		**cells = gt_xcalloc(n * ACTION_COLS + 1, sizeof(char *));
+	char		 due[64];
+	const char	*name;
+	size_t		 i, k;
+
+	for (i = 0; i < n; i++) {
+		char **c = cells + i * ACTION_COLS;
+
+		c[0] = gt_xstrdup(v[i]->id);
+		c[1] = gt_xstrdup(v[i]->title);
+		c[2] = gt_xstrdup(v[i]->lead != NULL ? v[i]->lead : "");
+		if (v[i]->due.y != 0)
+			gt_date_words(&v[i]->due, due, sizeof(due));
+		else
+			snprintf(due, sizeof(due), "Not set");
+		c[3] = gt_xstrdup(due);
+		name = v[i]->status == GT_ASTATUS_NONE ? "not started" :
+		    gt_astatus_name(v[i]->status);
+		c[4] = gt_xasprintf("%s%c%s", gt_astatus_symbol(v[i]->status),
+		    toupper((unsigned char)name[0]), name + 1);
+	}
+	table(p, caption, action_cols, ACTION_COLS, cells, n);
+	for (k = 0; k < n * ACTION_COLS; k++)
+		free(cells[k]);
+	free(cells);
+}
+
+static const struct col risk_cols[] = {
+	{ "Id", 0.07, 0 }, { "Risk", 0.42, 0 }, { "Likelihood", 0.14, 1 },
+	{ "Impact", 0.10, 1 }, { "Score", 0.15, 1 }, { "Target", 0.12, 1 }
+};
+#define RISK_COLS	(sizeof(risk_cols) / sizeof(risk_cols[0]))
+
+static void
+risk_table(struct gt_pdf *p, const char *caption, struct gt_risk *const *v,
+    size_t n)
+{
+	const struct gt_conf	*cf = &p->m->conf;
+	char			**cells = gt_xcalloc(n * RISK_COLS + 1,
+				    sizeof(char *));
+	size_t			 i, k;
+
+	for (i = 0; i < n; i++) {
+		char **c = cells + i * RISK_COLS;
+
+		c[0] = gt_xstrdup(v[i]->id);
+		c[1] = gt_xstrdup(v[i]->title);
+		c[2] = gt_xasprintf("%d", v[i]->likelihood);
+		c[3] = gt_xasprintf("%d", v[i]->impact);
+		c[4] = gt_xasprintf("%d %s", v[i]->score, v[i]->band <
+		    cf->nbands ? cf->bands[v[i]->band].name : "");
+		c[5] = v[i]->target_score > 0 ?
+		    gt_xasprintf("%d", v[i]->target_score) :
+		    gt_xstrdup("None set");
+	}
+	table(p, caption, risk_cols, RISK_COLS, cells, n);
+	for (k = 0; k < n * RISK_COLS; k++)
+		free(cells[k]);
+	free(cells);
+}
+
+static void
+summary(struct gt_pdf *p)
+{
+	struct gt_chart_statusbar	 sb;
+	struct gt_chart			 c;
+	struct gt_scope			 one;
+	char				*s;
+	size_t				 i;
+
+	heading(p, 1, "Summary");
+	s = gt_rollup_words(&p->sc.rollup, 1);
+	para(p, s, 0, BODY_PT, INK);
+	free(s);
+	for (i = 0; i < p->m->npriorities; i++) {
+		const struct gt_priority *pr = p->m->priorities[i];
+
+		if (!in_scope_priority(p, pr))
+			continue;
+		memset(&one, 0, sizeof(one));
+		gt_scope_priority(&one, pr);
+		heading(p, 3, pr->title);
+		if (one.rollup.measures > 0) {
+			gt_statusbar_data(&sb, NULL, &one.rollup);
+			c.type = GT_CHART_STATUSBAR;
+			c.u.statusbar = &sb;
+			figure(p, &c, BAR_H, 0);
+		}
+		s = gt_rollup_words(&one.rollup, 1);
+		para(p, s, 0, BODY_PT, INK);
+		free(s);
+		gt_scope_free(&one);
+	}
+}
+
+static void
+measure_section(struct gt_pdf *p, const char *title,
+    struct gt_measure *const *v, size_t n)
+{
+	heading(p, 2, title);
+	if (n > 0)
+		measure_table(p, NULL, v, n);
+	else
+		para(p, "None.", 0, BODY_PT, INK);
+}
+
+static void
+exceptions(struct gt_pdf *p)
+{
+	const struct gt_model	*m = p->m;
+	struct gt_measure	**off, **worse, **late;
+	struct gt_action	**overdue;
+	struct gt_risk		**above;
+	size_t			 i, noff = 0, nworse = 0, nlate = 0, nover = 0,
+				 nabove = 0;
+
+	off = gt_xcalloc(m->nmeasures + 1, sizeof(*off));
+	worse = gt_xcalloc(m->nmeasures + 1, sizeof(*worse));
+	late = gt_xcalloc(m->nmeasures + 1, sizeof(*late));
+	overdue = gt_xcalloc(m->nactions + 1, sizeof(*overdue));
+	above = gt_xcalloc(m->nrisks + 1, sizeof(*above));
+	for (i = 0; i < m->nmeasures; i++) {
+		struct gt_measure *me = m->measures[i];
+
+		if (gt_map_get(&p->sc.measures, me->id) == NULL)
+			continue;
+		if (me->status == GT_STATUS_OFF_TARGET)
+			off[noff++] = me;
+		if (me->dir_prev == GT_DIR_WORSENING)
+			worse[nworse++] = me;
+		if (me->late)
+			late[nlate++] = me;
+	}
+	for (i = 0; i < m->nactions; i++)
+		if (gt_map_get(&p->sc.actions, m->actions[i]->id) != NULL &&
+		    m->actions[i]->status == GT_ASTATUS_OVERDUE)
+			overdue[nover++] = m->actions[i];
+	for (i = 0; i < m->nrisks; i++)
+		if (gt_map_get(&p->sc.risks, m->risks[i]->id) != NULL &&
+		    m->risks[i]->above_appetite)
+			above[nabove++] = m->risks[i];
+	heading(p, 1, "Exceptions");
+	para(p, "What needs attention: measures off target, worsening or "
+	    "with figures late; actions overdue; risks above the council's "
+	    "appetite.", 0, BODY_PT, INK);
+	measure_section(p, "Measures off target", off, noff);
+	measure_section(p, "Measures worsening", worse, nworse);
+	measure_section(p, "Figures late", late, nlate);
+	heading(p, 2, "Actions overdue");
+	if (nover > 0)
+		action_table(p, NULL, overdue, nover);
+	else
+		para(p, "None.", 0, BODY_PT, INK);
+	heading(p, 2, "Risks above appetite");
+	if (nabove > 0)
+		risk_table(p, NULL, above, nabove);
+	else
+		para(p, m->conf.risk_appetite > 0 ? "None." :
+		    "No risk appetite is set.", 0, BODY_PT, INK);
+	free(off);
+	free(worse);
+	free(late);
+	free(overdue);
+	free(above);
+}
+
+static void
+objective(struct gt_pdf *p, const struct gt_objective *o)
+{
+	struct gt_measure	**mv = gt_xcalloc(o->nmeasures + 1, sizeof(*mv));
+	struct gt_action	**av = gt_xcalloc(o->nactions + 1, sizeof(*av));
+	struct gt_trend_data	 td;
+	struct gt_chart		 c;
+	char			*s;
+	size_t			 i, nm = 0, na = 0;
+
+	if (!in_scope_objective(p, o))
+		goto out;
+	heading(p, o->depth == 0 ? 2 : 3, o->title);
+	s = gt_xasprintf("Objective %s%s%s%s%s", o->id,
+	    o->lead != NULL ? ". Lead: " : "", o->lead != NULL ? o->lead : "",
+	    o->portfolio != NULL ? ". Portfolio: " : "",
+	    o->portfolio != NULL ? o->portfolio : "");
+	para(p, s, 0, SMALL_PT, MUTED);
+	free(s);
+	body(p, &o->body, o->title);
+	for (i = 0; i < o->nmeasures; i++)
+		if (gt_map_get(&p->sc.measures, o->measures[i]->id) != NULL)
+			mv[nm++] = o->measures[i];
+	for (i = 0; i < o->nactions; i++)
+		if (gt_map_get(&p->sc.actions, o->actions[i]->id) != NULL)
+			av[na++] = o->actions[i];
+	if (nm > 0)
+		measure_table(p, "Measures", mv, nm);
+	for (i = 0; i < nm; i++) {
+		if (mv[i]->level != GT_LEVEL_STRATEGIC || mv[i]->nobs == 0)
+			continue;
+		gt_trend_data(&td, p->m, mv[i]);
+		if (td.trend.npoints > 0) {
+			c.type = GT_CHART_TREND;
+			c.u.trend = &td.trend;
+			figure(p, &c, CHART_H, 1);
+		}
+		gt_trend_data_free(&td);
+	}
+	if (na > 0)
+		action_table(p, "Delivery plan actions", av, na);
+	if (o->nrisks > 0)
+		risk_table(p, "Risks", o->risks, o->nrisks);
+	for (i = 0; i < o->nchildren; i++)
+		objective(p, o->children[i]);
+out:
+	free(mv);
+	free(av);
+}
+
+static void
+priorities(struct gt_pdf *p)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < p->m->npriorities; i++) {
+		const struct gt_priority *pr = p->m->priorities[i];
+
+		if (!in_scope_priority(p, pr))
+			continue;
+		heading(p, 1, pr->title);
+		body(p, &pr->body, pr->title);
+		for (k = 0; k < pr->nobjectives; k++)
+			objective(p, pr->objectives[k]);
+	}
+}
+
+static int
+whole_plan(const struct gt_pdf *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->m->npriorities; i++)
+		if (!in_scope_priority(p, p->m->priorities[i]) ||
+		    p->pack->portfolios.n > 0 || p->pack->tags.n > 0)
+			return 0;
+	return 1;
+}
+
+/* One pass over the whole report. */
+static void
+report(struct gt_pdf *p)
+{
+	p->page = 1;
+	p->at = 0;
+	p->y = TOP;
+	cover(p);
+	contents(p);
+	if (whole_plan(p) && p->m->plan != NULL &&
+	    p->m->plan->body.doc != NULL) {
+		heading(p, 1, "Foreword");
+		body(p, &p->m->plan->body, "Foreword");
+	}
+	summary(p);
+	exceptions(p);
+	priorities(p);
+	furniture(p);
+	if (p->draw)
+		cairo_show_page(p->cr);
+}
+
+/* The back-end ------------------------------------------------------------ */
+
+static cairo_status_t
+to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	gt_buf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+struct gt_pdf *
+gt_pdf_new(struct gt_model *m, const struct gt_pack *pack)
+{
+	struct gt_pdf	*p = gt_xcalloc(1, sizeof(*p));
+
+	p->m = m;
+	p->pack = pack;
+	return p;
+}
+
+int
+gt_pdf_pages(const struct gt_pdf *p)
+{
+	return p->npages;
+}
+
+/* "2025-09-30T00:00:00Z": SOURCE_DATE_EPOCH, else the as-at period's end. */
+static void
+pdf_date(struct gt_pdf *p, const struct gt_period *as_at)
+{
+	const char	*sde = getenv("SOURCE_DATE_EPOCH");
+	struct gt_date	 d;
+	struct tm	 tm;
+	time_t		 t;
+	char		*end;
+
+	if (sde != NULL && *sde != '\0' &&
+	    (t = (time_t)strtoll(sde, &end, 10), *end == '\0') &&
+	    gmtime_r(&t, &tm) != NULL) {
+		strftime(p->date, sizeof(p->date), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		return;
+	}
+	d = gt_period_end_date(&p->m->conf.cal, as_at);
+	snprintf(p->date, sizeof(p->date), "%04d-%02d-%02dT00:00:00Z",
+	    d.y, d.m, d.d);
+}
+
+int
+gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
+{
+	const struct gt_pack	*pk = p->pack;
+	cairo_surface_t		*measure;
+	struct gt_loc		 loc = { NULL, 0, 0 };
+	struct gt_buf		 kw = { 0 };
+	size_t			 i;
+	int			 rc = -1;
+
+	if (pk->as_at_text != NULL)
+		gt_status_at(p->m, &pk->as_at);
+	gt_period_format(pk->as_at_text != NULL ? &pk->as_at :
+	    &p->m->conf.as_at, p->as_at, sizeof(p->as_at));
+	pdf_date(p, pk->as_at_text != NULL ? &pk->as_at : &p->m->conf.as_at);
+	memset(&p->sc, 0, sizeof(p->sc));
+	gt_scope_pack(&p->sc, p->m, pk);
+	/* Measuring passes set nothing: a tiny surface for text metrics. */
+	measure = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+	for (p->pass = 0; p->pass < PASSES; p->pass++) {
+		p->draw = p->pass == PASSES - 1;
+		if (p->draw) {
+			p->surf = cairo_pdf_surface_create_for_stream(to_buf,
+			    out, PAGE_W, PAGE_H);
+			cairo_pdf_surface_set_metadata(p->surf,
+			    CAIRO_PDF_METADATA_TITLE, pk->title);
+			cairo_pdf_surface_set_metadata(p->surf,
+			    CAIRO_PDF_METADATA_AUTHOR,
+			    p->m->conf.organisation != NULL ?
+			    p->m->conf.organisation : p->m->conf.title);
+			cairo_pdf_surface_set_metadata(p->surf,
+			    CAIRO_PDF_METADATA_SUBJECT, p->m->plan != NULL &&
+			    p->m->plan->title != NULL ? p->m->plan->title :
+			    "Performance report");
+			gt_buf_printf(&kw, "performance, %s", p->as_at);
+			for (i = 0; i < pk->tags.n; i++)
+				gt_buf_printf(&kw, ", %s", pk->tags.v[i]);
+			cairo_pdf_surface_set_metadata(p->surf,
+			    CAIRO_PDF_METADATA_KEYWORDS, kw.data);
+			cairo_pdf_surface_set_metadata(p->surf,
+			    CAIRO_PDF_METADATA_CREATOR, "goldthread");
+			cairo_pdf_surface_set_metadata(p->surf,
+			    CAIRO_PDF_METADATA_CREATE_DATE, p->date);
+			cairo_pdf_surface_set_metadata(p->surf,
+			    CAIRO_PDF_METADATA_MOD_DATE, p->date);
+			p->cr = cairo_create(p->surf);
+		} else
+			p->cr = cairo_create(measure);
+		if ((p->pc = gt_chart_pango(p->cr)) == NULL) {
+			loc.file = pk->loc.file;
+			gt_msg(GT_E_WRITE, &loc, "report %s: the fonts of "
+			    "fonts-dejavu-core cannot be loaded", pk->name);
+			goto out;
+		}
+		pango_cairo_context_set_resolution(p->pc, 72);
+		if (p->draw)
+			cairo_tag_begin(p->cr, "Document", "");
+		report(p);
+		if (p->draw)
+			cairo_tag_end(p->cr, "Document");
+		p->npages = p->page;
+		for (i = 0; i < p->ntoc; i++)
+			p->toc[i].page = p->toc[i].next;
+		g_object_unref(p->pc);
+		p->pc = NULL;
+		cairo_destroy(p->cr);
+		p->cr = NULL;
+	}
+	cairo_surface_finish(p->surf);
+	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
+		loc.file = pk->loc.file;
+		gt_msg(GT_E_WRITE, &loc, "report %s: %s", pk->name,
+		    cairo_status_to_string(cairo_surface_status(p->surf)));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (p->cr != NULL)
+		cairo_destroy(p->cr);
+	if (p->surf != NULL)
+		cairo_surface_destroy(p->surf);
+	p->cr = NULL;
+	p->surf = NULL;
+	cairo_surface_destroy(measure);
+	gt_scope_free(&p->sc);
+	gt_buf_free(&kw);
+	return rc;
+}
+
+void
+gt_pdf_free(struct gt_pdf *p)
+{
+	size_t	 i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->ntoc; i++)
+		free(p->toc[i].title);
+	free(p->toc);
+	free(p);
+}

@@ -1,0 +1,94 @@
+/*
+ * timing.c: stage timings for GT_TIMINGS=1 (see timing.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "timing.h"
+
+#define MAX_STAGES	32
+
+static struct stage {
+	const char	*name;
+	double		 seconds;
+} stages[MAX_STAGES];
+static size_t	 nstages;
+static long	 current = -1;	/* index into stages, or -1 */
+static double	 started;
+static int	 enabled = -1;	/* -1: not yet read from the environment */
+
+static double
+now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+gt_timing_enabled(void)
+{
+	const char	*e;
+
+	if (enabled < 0) {
+		e = getenv("GT_TIMINGS");
+		enabled = e != NULL && strcmp(e, "1") == 0;
+	}
+	return enabled;
+}
+
+void
+gt_timing_enable(int on)
+{
+	enabled = on < 0 ? -1 : on != 0;
+	nstages = 0;
+	current = -1;
+}
+
+static void
+stop(double t)
+{
+	if (current >= 0)
+		stages[current].seconds += t - started;
+	current = -1;
+}
+
+void
+gt_timing_start(const char *stage)
+{
+	double	 t;
+	size_t	 i;
+
+	if (!gt_timing_enabled())
+		return;
+	t = now();
+	stop(t);
+	if (stage == NULL)
+		return;
+	for (i = 0; i < nstages && strcmp(stages[i].name, stage) != 0; i++)
+		continue;
+	if (i == nstages) {
+		if (nstages == MAX_STAGES)
+			return;		/* more stages than anyone reads */
+		stages[nstages].name = stage;
+		stages[nstages++].seconds = 0;
+	}
+	current = (long)i;
+	started = t;
+}
+
+void
+gt_timing_report(FILE *f)
+{
+	size_t	 i;
+
+	if (!gt_timing_enabled())
+		return;
+	stop(now());
+	for (i = 0; i < nstages; i++)
+		fprintf(f, "%s %.6f\n", stages[i].name, stages[i].seconds);
+	fflush(f);
+	nstages = 0;
+}

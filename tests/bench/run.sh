@@ -1,0 +1,70 @@
+#!/bin/sh
+# run.sh GOLDTHREAD GENPLAN WORKDIR SIZES...: generate a plan of each size,
+# time goldthread check, status and build on it (wall, CPU, peak memory,
+# pages per second) and, where hugo is installed, the equivalent Hugo site
+# (tests/bench/hugoplan.sh), with the ratio goldthread build / Hugo.
+set -eu
+gt=$1 genplan=$2 work=$3
+shift 3
+here=$(dirname "$0")
+mkdir -p "$work"
+work=$(cd "$work" && pwd)	# hugo -d is relative to its -s
+tfile=$work/time.txt
+ratios=""
+
+# time_it LABEL N PAGES_DIR CMD...: one row of the table.
+row() {
+	n=$1 label=$2 pagesdir=$3
+	shift 3
+	if ! /usr/bin/time -f "%e %U %S %M" -o "$tfile" "$@" \
+	    >"$work/out.txt" 2>&1; then
+		echo "bench: $label on $n measures failed:" >&2
+		tail -20 "$work/out.txt" >&2
+		exit 1
+	fi
+	read -r w u s m < "$tfile"
+	cpu=$(echo "$u + $s" | bc)
+	mib=$(echo "scale=1; $m / 1024" | bc)
+	if [ -n "$pagesdir" ]; then
+		pages=$(find "$pagesdir" -name '*.html' | wc -l)
+		pps=$(echo "scale=0; $pages / ($w + 0.005)" | bc)
+	else
+		pages=- pps=-
+	fi
+	printf '%-8s %-10s %8s %8s %9s %7s %8s\n' "$n" "$label" "$w" "$cpu" \
+	    "$mib" "$pages" "$pps"
+	last_wall=$w
+}
+
+for n in "$@"; do
+	rm -rf "$work/plan$n"
+	"$genplan" "$n" "$work/plan$n"
+done
+printf '%-8s %-10s %8s %8s %9s %7s %8s\n' measures command wall_s cpu_s \
+    peak_MiB pages pages/s
+for n in "$@"; do
+	row "$n" check "" "$gt" check "$work/plan$n"
+	row "$n" status "" "$gt" status "$work/plan$n"
+	rm -rf "$work/site$n"
+	row "$n" build "$work/site$n" "$gt" build "$work/plan$n" \
+	    -o "$work/site$n"
+	gtwall=$last_wall
+	if command -v hugo >/dev/null 2>&1; then
+		sh "$here/hugoplan.sh" "$work/plan$n" "$work/hugo$n"
+		rm -rf "$work/hugosite$n"
+		row "$n" hugo "$work/hugosite$n" hugo --quiet \
+		    -s "$work/hugo$n" -d "$work/hugosite$n"
+		ratios="$ratios$(printf '%-8s goldthread build / hugo %6.2f' \
+		    "$n" "$(echo "scale=4; $gtwall / ($last_wall + 0.0001)" | \
+		    bc)")
+"
+	fi
+done
+if [ -n "$ratios" ]; then
+	echo
+	echo "wall-time ratio, same plans, this run ($(hugo version | \
+	    cut -d' ' -f2)):"
+	printf '%s' "$ratios"
+else
+	echo "(hugo not installed: no comparison; apt-get install hugo)"
+fi

@@ -1,0 +1,67 @@
+#!/bin/sh
+# The example's report packs: tagged, titled, sane page counts, text in
+# reading order, long tables repeat their header, a bookmark for every
+# priority, and byte-identical on a second build.
+#
+#   tests/pdf/run.sh BIN SITE_DIR OUT_DIR
+set -u
+bin=$1 site=$2 out=$3
+fail=0
+bad() { echo "pdf-check: $*"; fail=1; }
+
+rm -rf "$out" "$out.2"
+"$bin" build "$site" -o "$out" || { echo "pdf-check: build failed"; exit 1; }
+"$bin" build "$site" -o "$out.2" || { echo "pdf-check: build failed"; exit 1; }
+
+packs=$(sed -n 's/^\[pack \(.*\)\]$/\1/p' "$site/site.conf")
+[ -n "$packs" ] || bad "no packs in $site/site.conf"
+for p in $packs; do
+	pdf=$out/reports/$p.pdf
+	[ -f "$pdf" ] || { bad "$pdf: missing"; continue; }
+	cmp -s "$pdf" "$out.2/reports/$p.pdf" || bad "$pdf: two builds differ"
+	info=$(pdfinfo "$pdf")
+	echo "$info" | grep -q '^Tagged: *yes' || bad "$pdf: not tagged"
+	title=$(sed -n "/^\[pack $p\]/,/^\[/s/^title *= *//p" "$site/site.conf")
+	echo "$info" | grep -q "^Title: *$title\$" || bad "$pdf: title is not '$title'"
+	echo "$info" | grep -q '^Author: *[^ ]' || bad "$pdf: no author"
+	echo "$info" | grep -q '^Subject: *[^ ]' || bad "$pdf: no subject"
+	echo "$info" | grep -q '^Keywords: *[^ ]' || bad "$pdf: no keywords"
+	pages=$(echo "$info" | sed -n 's/^Pages: *//p')
+	[ "${pages:-0}" -ge 4 ] && [ "$pages" -le 200 ] || bad "$pdf: $pages pages"
+	text=$(pdftotext "$pdf" -)
+	# Reading order: the contents lists the parts, then they follow.
+	order=$(echo "$text" | grep -n -x -e Contents -e Summary -e Exceptions \
+		-e 'Measures off target' | cut -d: -f2 | tr '\n' '|')
+	want="Summary|Exceptions|Measures off target|"
+	[ "$order" = "Contents|$want$want" ] ||
+		bad "$pdf: parts out of order: $order"
+	echo "$text" | grep -q 'Page 2 of' || bad "$pdf: no page footer"
+	# Each priority in the pack is a bookmark and a heading.
+	for t in $(grep -l . "$site"/content/priorities/*.md); do
+		name=$(sed -n 's/^title: *//p' "$t" | head -1 | tr -d '"')
+		if echo "$text" | grep -q -x "$name"; then
+			grep -a -q "/Title ($name)" "$pdf" ||
+				bad "$pdf: no bookmark for '$name'"
+		fi
+	done
+done
+
+# The annual report holds every measure's title and latest figure.
+annual=$out/reports/annual.pdf
+if [ -f "$annual" ]; then
+	t=$(pdftotext "$annual" - | tr '\n' ' ')
+	for m in "Households in temporary accommodation" "Claimant count rate" \
+	    "Fly-tipping incidents reported"; do
+		echo "$t" | grep -q "$m" || bad "$annual: no '$m'"
+	done
+	# A table long enough to break repeats its header at the top of the
+	# next page: some page starts (after the running header) with it.
+	n=$(pdftotext -layout "$annual" - | awk '
+		/\f/ { top = 1 }
+		top && /^ *Id +Measure +Latest +Target +Status +Direction/ { c++; top = 0 }
+		top && /[A-Za-z]/ && !/Annual Performance Report/ { top = 0 }
+		END { print c + 0 }')
+	[ "$n" -ge 1 ] || bad "$annual: no table header repeated on a new page"
+fi
+[ $fail -eq 0 ] && echo "pdf-check: $(echo $packs | wc -w) packs pass"
+exit $fail
