@@ -302,3 +302,53 @@ gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
 		    "in all; %zu not shown\n", counts[GT_SEV_ERROR],
 		    counts[GT_SEV_WARNING], hidden);
 }
+
+/*
+ * A worker process's diagnostics travel to its parent as JSON, one object
+ * per kept diagnostic; the parent reports each again through gt_msg().
+ */
+void
+gt_diag_export(FILE *f)
+{
+	json_t	*arr = json_array();
+	size_t	 i;
+
+	for (i = 0; i < ndiags; i++)
+		json_array_append_new(arr, json_pack("{s:i,s:s,s:i,s:i,s:s?}",
+		    "id", (int)diags[i].id, "file", diags[i].file,
+		    "line", diags[i].line, "col", diags[i].col,
+		    "detail", diags[i].detail));
+	json_dumpf(arr, f, JSON_COMPACT);
+	json_decref(arr);
+}
+
+int
+gt_diag_import(const char *text, size_t len)
+{
+	json_t		*arr = json_loadb(text, len, 0, NULL), *o;
+	const char	*detail;
+	struct gt_loc	 loc;
+	size_t		 i;
+	int		 id;
+
+	if (!json_is_array(arr)) {
+		json_decref(arr);
+		return -1;
+	}
+	json_array_foreach(arr, i, o) {
+		id = (int)json_integer_value(json_object_get(o, "id"));
+		if (id <= GT_MSG_OK || id >= GT_MSG_MAX || id == GT_MSG_WARNING ||
+		    id == GT_MSG_ERROR)
+			continue;
+		loc.file = json_string_value(json_object_get(o, "file"));
+		loc.line = (int)json_integer_value(json_object_get(o, "line"));
+		loc.col = (int)json_integer_value(json_object_get(o, "col"));
+		detail = json_string_value(json_object_get(o, "detail"));
+		if (detail != NULL)
+			gt_msg((enum gt_msgid)id, &loc, "%s", detail);
+		else
+			gt_msg((enum gt_msgid)id, &loc, NULL);
+	}
+	json_decref(arr);
+	return 0;
+}

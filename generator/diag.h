@@ -98,6 +98,13 @@ const char	*gt_msg_code(enum gt_msgid);
 /* Worst severity reported since the last reset. */
 enum gt_sev	 gt_diag_worst(void);
 size_t		 gt_diag_count(enum gt_sev);
+/*
+ * Pass diagnostics from a worker process to its parent: export writes
+ * this process's as JSON; import reports them again here (0, or -1 if the
+ * text is not what export wrote).
+ */
+void		 gt_diag_export(FILE *);
+int		 gt_diag_import(const char *, size_t);
 /* Sort and print everything collected, at most max entries (0: no cap). */
 void		 gt_diag_print(FILE *, enum gt_diag_format, size_t max);
 

@@ -104,7 +104,8 @@ decimal(const char *s, size_t n, double *out)
 	buf[len++] = (char)('0' + scale % 10);
 	buf[len] = '\0';
 	*out = strtod(buf, NULL);
-	return 0;
+	/* 999999999999999.99 has 15 whole digits but rounds to 1e15. */
+	return *out < 1e15 ? 0 : -1;
 }
 
 int

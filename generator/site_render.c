@@ -1,11 +1,14 @@
 /* site_render.c: the website back-end (see site.h). */
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -39,7 +42,6 @@ struct gt_site {
 	struct gt_tmpl		*t;
 	struct gt_out		*out;
 	struct gt_strlist	 pages;		/* for the sitemap */
-	struct gt_map		 sparks;	/* measures whose sparkline is written */
 	int			 failed;
 };
 
@@ -268,7 +270,8 @@ chart_img(struct page *pg, const struct gt_chart *c, const char *name,
 	if (png) {
 		free(rel);
 		rel = gt_xasprintf("charts/%s.png", name);
-		chart_file(pg->s, c, rel, GT_CHART_PNG, w, h, 2);
+		/* The page shows the SVG; the PNG is for download and old readers. */
+		chart_file(pg->s, c, rel, GT_CHART_PNG, w, h, 1);
 		json_object_set_new(j, "png", href(pg, "%s", rel));
 	}
 	free(rel);
@@ -321,7 +324,7 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	json_t			*j;
 	struct gt_trend_data	 td;
 	struct gt_chart		 c;
-	char			*name, *d;
+	char			*d;
 
 	j = json_pack("{s:s,s:o,s:o,s:b}", "id", me->id, "title",
 	    jstr(me->title), "href", href(pg, "measure/%s.html", me->id),
@@ -344,23 +347,18 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	    me->dir_prev == GT_DIR_NONE ? "Not known" :
 	    gt_dir_label(me->dir_prev)));
 	json_object_set_new(j, "spark", json_null());
+	/* The file is drawn once, with the measure's page (spark_file). */
 	if (spark && me->nobs > 0) {
-		c.type = GT_CHART_SPARK;
-		c.u.trend = &td.trend;
 		gt_trend_data(&td, pg->s->m, me);
-		name = gt_xasprintf("charts/spark/%s.svg", me->id);
-		/* Drawn once, however many pages list the measure. */
-		if (td.trend.npoints > 1 &&
-		    gt_map_put(&pg->s->sparks, me->id, (void *)me) == NULL)
-			chart_file(pg->s, &c, name, GT_CHART_SVG, SPARK_W,
-			    SPARK_H, 1);
 		if (td.trend.npoints > 1) {
+			c.type = GT_CHART_SPARK;
+			c.u.trend = &td.trend;
 			d = gt_chart_describe(&c);
 			json_object_set_new(j, "spark", json_pack("{s:o,s:o}",
-			    "src", href(pg, "%s", name), "alt", jstr(d)));
+			    "src", href(pg, "charts/spark/%s.svg", me->id),
+			    "alt", jstr(d)));
 			free(d);
 		}
-		free(name);
 		gt_trend_data_free(&td);
 	}
 	return j;
@@ -433,7 +431,7 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	struct page		 pg;
 	struct gt_trend_data	 td;
 	struct gt_chart		 c;
-	char			*path, per[GT_PERIOD_MAX], *fig, *note;
+	char			*path, per[GT_PERIOD_MAX], *fig, *note, *name;
 	json_t			*rows, *row, *cmp, *objs;
 	size_t			 i;
 
@@ -475,6 +473,12 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 		c.u.trend = &td.trend;
 		json_object_set_new(pg.data, "chart",
 		    chart_img(&pg, &c, me->id, TREND_W, TREND_H, 1));
+	}
+	if (td.trend.npoints > 1) {
+		c.type = GT_CHART_SPARK;
+		name = gt_xasprintf("charts/spark/%s.svg", me->id);
+		chart_file(s, &c, name, GT_CHART_SVG, SPARK_W, SPARK_H, 1);
+		free(name);
 	}
 	gt_trend_data_free(&td);
 	json_object_set_new(pg.data, "data_csv",
@@ -1362,6 +1366,64 @@ copy_assets(struct gt_site *s, const char *layouts)
 	}
 }
 
+/*
+ * Measure pages and their charts are most of a build's work and each is
+ * independent of the others: a second process draws every other one, and
+ * hands its diagnostics back through a pipe. Without fork, one does all.
+ */
+static void
+render_measures(struct gt_site *s)
+{
+	struct gt_model	*m = s->m;
+	struct gt_buf	 b = { 0 };
+	struct gt_loc	 loc = { "goldthread", 0, 0 };
+	char		 chunk[4096];
+	FILE		*f;
+	ssize_t		 n;
+	pid_t		 pid = -1;
+	size_t		 i, step = 1;
+	int		 fds[2], st;
+
+	fflush(NULL);
+	if (m->nmeasures > 1 && pipe(fds) == 0) {
+		if ((pid = fork()) == -1) {
+			close(fds[0]);
+			close(fds[1]);
+		} else
+			step = 2;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		for (i = 1; i < m->nmeasures; i += 2)
+			render_measure(s, m->measures[i]);
+		if ((f = fdopen(fds[1], "w")) != NULL) {
+			gt_diag_export(f);
+			fclose(f);
+		}
+		_exit(s->failed ? 1 : 0);
+	}
+	if (pid > 0)
+		close(fds[1]);
+	for (i = 0; i < m->nmeasures; i += step)
+		render_measure(s, m->measures[i]);
+	if (pid <= 0)
+		return;
+	while ((n = read(fds[0], chunk, sizeof(chunk))) > 0 ||
+	    (n == -1 && errno == EINTR))
+		if (n > 0)
+			gt_buf_add(&b, chunk, (size_t)n);
+	close(fds[0]);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		continue;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || b.len == 0 ||
+	    gt_diag_import(b.data, b.len) == -1) {
+		if (!WIFEXITED(st) || b.len == 0)
+			gt_msg(GT_E_WRITE, &loc, "a worker process failed");
+		s->failed = 1;
+	}
+	gt_buf_free(&b);
+}
+
 /* The back-end ----------------------------------------------------------- */
 
 struct gt_site *
@@ -1391,8 +1453,7 @@ gt_site_render(struct gt_site *s, struct gt_out *out)
 		render_priority(s, m->priorities[i]);
 	for (i = 0; i < m->nobjectives; i++)
 		render_objective(s, m->objectives[i]);
-	for (i = 0; i < m->nmeasures; i++)
-		render_measure(s, m->measures[i]);
+	render_measures(s);
 	for (i = 0; i < m->nactions; i++)
 		render_action(s, m->actions[i]);
 	for (i = 0; i < ports.n; i++)
@@ -1424,7 +1485,6 @@ gt_site_free(struct gt_site *s)
 		return;
 	gt_tmpl_free(s->t);
 	gt_strlist_free(&s->pages);
-	gt_map_free(&s->sparks);
 	free(s->layouts);
 	free(s);
 }
