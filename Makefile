@@ -57,6 +57,7 @@ LIB_OBJS = \
 	$(BUILD)/read.o \
 	$(BUILD)/link.o \
 	$(BUILD)/out.o \
+	$(BUILD)/cache.o \
 	$(BUILD)/format.o \
 	$(BUILD)/status.o \
 	$(BUILD)/timing.o
@@ -80,7 +81,8 @@ CHART_OBJS = \
 	$(BUILD)/chart_heatmap.o \
 	$(BUILD)/chart_progress.o \
 	$(BUILD)/chart_describe.o \
-	$(BUILD)/chart_render.o
+	$(BUILD)/chart_render.o \
+	$(BUILD)/chart_key.o
 
 MAIN_OBJ = $(BUILD)/main.o
 
@@ -94,6 +96,7 @@ TEST_OBJS = \
 	$(BUILD)/tests/test_status.o \
 	$(BUILD)/tests/test_cases.o \
 	$(BUILD)/tests/test_tmpl.o \
+	$(BUILD)/tests/test_cache.o \
 	$(BUILD)/tests/test_timing.o \
 	$(CHART_TEST_OBJS)
 
@@ -157,11 +160,12 @@ $(BUILD)/sitecheck: tests/site/sitecheck.c | $(BUILD)/.deps
 
 site-check: all $(BUILD)/sitecheck
 	tests/site/run_tests.sh $(BUILD)/sitecheck
-	rm -rf $(BUILD)/site $(BUILD)/site2
+	rm -rf $(BUILD)/site $(BUILD)/site2 $(BUILD)/.site.cache
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/sitecheck $(BUILD)/site
-	$(BUILD)/goldthread build . -o $(BUILD)/site2
-	diff -r $(BUILD)/site $(BUILD)/site2 && echo "site-check: two builds are byte-identical"
+	$(BUILD)/goldthread build . -o $(BUILD)/site
+	$(BUILD)/goldthread build . -o $(BUILD)/site2 --no-cache
+	diff -r $(BUILD)/site $(BUILD)/site2 && echo "site-check: a cached and an uncached build are byte-identical"
 
 # The report packs: tagged, titled, in reading order, reproducible.
 pdf-check: all

@@ -246,6 +246,14 @@ int		 gt_chart_write(const struct gt_chart *,
 		    const struct gt_chart_output *, const char *path);
 
 /*
+ * The chart's key for caching: SHA-256 (64 hex digits and a NUL) of every
+ * input that decides its file. The drawing code and fonts are not in it:
+ * a cache must be keyed on the program too (cache.h does).
+ */
+void		 gt_chart_key(const struct gt_chart *,
+		    const struct gt_chart_output *, char hex[65]);
+
+/*
  * A Pango context for cr on the pinned fonts (DejaVu Sans, Bold and Sans
  * Mono), for every back-end that sets text; NULL if the fonts cannot be
  * loaded. The caller unrefs it.

@@ -35,6 +35,7 @@ struct opts {
 	const char		*pack;		/* build --pack */
 	const char		*measure;	/* chart MEASURE_ID */
 	int			 alt;		/* chart --alt */
+	int			 no_cache;	/* build --no-cache */
 	double			 scale, width, height;	/* chart */
 };
 
@@ -46,7 +47,8 @@ usage(FILE *f)
 	    "[--max-diagnostics=N]\n"
 	    "       goldthread status [DIR] [--as-at PERIOD] "
 	    "[--format=table|csv]\n"
-	    "       goldthread build [DIR] [--as-at PERIOD] [-o OUTDIR]\n"
+	    "       goldthread build [DIR] [--as-at PERIOD] [-o OUTDIR] "
+	    "[--no-cache]\n"
 	    "       goldthread build [DIR] --pack NAME [-o FILE.pdf]\n"
 	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
 	    "[--scale N]\n"
@@ -62,7 +64,8 @@ usage(FILE *f)
 	    "  build   write the website and every report pack's PDF into the\n"
 	    "          output folder (site.conf [paths] output, or -o), swapped\n"
 	    "          in only when complete; --pack NAME writes one pack's PDF\n"
-	    "          (to NAME.pdf, or -o FILE)\n"
+	    "          (to NAME.pdf, or -o FILE); charts drawn before are\n"
+	    "          reused from .OUTDIR.cache beside it unless --no-cache\n"
 	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
 	    "          its text description\n"
 	    "\n"
@@ -99,6 +102,7 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		{ "output", required_argument, NULL, 'o' },
 		{ "pack", required_argument, NULL, 'p' },
 		{ "alt", no_argument, NULL, 'A' },
+		{ "no-cache", no_argument, NULL, 'N' },
 		{ "scale", required_argument, NULL, 'S' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "height", required_argument, NULL, 'H' },
@@ -164,6 +168,9 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 			break;
 		case 'A':
 			o->alt = 1;
+			break;
+		case 'N':
+			o->no_cache = 1;
 			break;
 		case 'S':
 		case 'W':
@@ -519,6 +526,7 @@ cmd_build(int argc, char *argv[])
 	struct gt_model	*m;
 	struct gt_site	*site = NULL;
 	struct gt_out	*out = NULL;
+	struct gt_cache	*cache = NULL;
 	struct gt_loc	 loc = { NULL, 0, 0 };
 	char		*dir = NULL, *layouts = NULL;
 	size_t		 i;
@@ -554,15 +562,21 @@ cmd_build(int argc, char *argv[])
 	}
 	if ((out = gt_out_new(dir)) == NULL)
 		goto out;
-	site = gt_site_new(m, layouts);
+	if (!o.no_cache)
+		cache = gt_cache_new_beside(dir);
+	site = gt_site_new(m, layouts, cache);
 	gt_timing_start("html");
 	if (gt_site_render(site, out) == 0) {
 		gt_timing_start("write");
-		if (gt_out_commit(out) == 0 && isatty(STDERR_FILENO))
-			fprintf(stderr, "goldthread: built %s\n", dir);
+		if (gt_out_commit(out) == 0) {
+			gt_cache_sweep(cache);
+			if (isatty(STDERR_FILENO))
+				fprintf(stderr, "goldthread: built %s\n", dir);
+		}
 	}
 out:
 	gt_site_free(site);
+	gt_cache_free(cache);
 	gt_out_free(out);
 	gt_timing_report(stderr);
 	rc = finish(&o);

@@ -14,13 +14,18 @@
 #ifndef GT_SITE_H
 #define GT_SITE_H
 
+#include "cache.h"
 #include "model.h"
 #include "out.h"
 
 struct gt_site;
 
-/* layouts: the folder of layout files (see tmpl.h). */
-struct gt_site	*gt_site_new(struct gt_model *, const char *layouts);
+/*
+ * layouts: the folder of layout files (see tmpl.h); cache: charts drawn
+ * by earlier builds (borrowed; NULL draws every chart).
+ */
+struct gt_site	*gt_site_new(struct gt_model *, const char *layouts,
+		    struct gt_cache *);
 /* Write everything into out; 0, or -1 with the problems reported. */
 int		 gt_site_render(struct gt_site *, struct gt_out *);
 void		 gt_site_free(struct gt_site *);

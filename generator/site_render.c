@@ -38,6 +38,7 @@
 
 struct gt_site {
 	struct gt_model		*m;
+	struct gt_cache		*cache;
 	char			*layouts;
 	struct gt_tmpl		*t;
 	struct gt_out		*out;
@@ -241,16 +242,25 @@ chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
 	unsigned char		*bytes;
 	size_t			 len;
 	struct gt_loc		 loc = { rel, 0, 0 };
+	char			 key[65];
 
 	gt_timing_start("charts");
+	if (s->cache != NULL) {
+		gt_chart_key(c, &o, key);
+		if (gt_cache_get(s->cache, key, s->out, rel) == 0)
+			goto out;
+	}
 	if ((bytes = gt_chart_render(c, &o, &len)) == NULL) {
 		gt_msg(GT_E_WRITE, &loc, "the chart could not be drawn");
 		s->failed = 1;
-		return;
+		goto out;
 	}
 	if (gt_out_write(s->out, rel, bytes, len) == -1)
 		s->failed = 1;
+	else if (s->cache != NULL)
+		gt_cache_put(s->cache, key, bytes, len);
 	free(bytes);
+out:
 	gt_timing_start("html");
 }
 
@@ -1427,11 +1437,12 @@ render_measures(struct gt_site *s)
 /* The back-end ----------------------------------------------------------- */
 
 struct gt_site *
-gt_site_new(struct gt_model *m, const char *layouts)
+gt_site_new(struct gt_model *m, const char *layouts, struct gt_cache *cache)
 {
 	struct gt_site	*s = gt_xcalloc(1, sizeof(*s));
 
 	s->m = m;
+	s->cache = cache;
 	s->layouts = gt_xstrdup(layouts);
 	s->t = gt_tmpl_new(layouts);
 	return s;

@@ -1,0 +1,41 @@
+/*
+ * cache.h: files a build made before, found again by the key of what they
+ * were made from, so that a rebuild after a small change redraws only the
+ * charts whose input changed. The output is byte-identical with or without
+ * the cache.
+ *
+ * Keys are combined with the program's own identity (a SHA-256 of the
+ * running executable and of the pinned font files' sizes and dates), so a
+ * new build of goldthread or new fonts never reuse old files. Entries are
+ * written whole (temporary file, then rename) and linked into the output
+ * (or copied where links are not possible). Entries not used by a
+ * successful build are removed by gt_cache_sweep(), so the cache holds one
+ * build's worth. Safe for several processes of one build at once.
+ *
+ * Ownership: gt_cache_new() returns a handle the caller frees with
+ * gt_cache_free(); NULL-safe throughout (a NULL cache caches nothing).
+ */
+#ifndef GT_CACHE_H
+#define GT_CACHE_H
+
+#include <stddef.h>
+
+#include "out.h"
+
+struct gt_cache;
+
+/* A cache in the folder dir (made as needed); NULL if it cannot be used. */
+struct gt_cache	*gt_cache_new(const char *dir);
+/* The cache for an output folder: ".NAME.cache" beside it. */
+struct gt_cache	*gt_cache_new_beside(const char *outdir);
+/* Put the entry for key at rel in out; 0 if it was there, else -1. */
+int		 gt_cache_get(struct gt_cache *, const char *key,
+		    struct gt_out *, const char *rel);
+/* Keep data as the entry for key (failures only cost speed). */
+void		 gt_cache_put(struct gt_cache *, const char *key,
+		    const void *data, size_t len);
+/* Remove the entries this build did not use. */
+void		 gt_cache_sweep(struct gt_cache *);
+void		 gt_cache_free(struct gt_cache *);
+
+#endif

@@ -1,0 +1,100 @@
+/* test_cache.c: chart keys and the chart cache. */
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <criterion/criterion.h>
+
+#include "cache.h"
+#include "chart.h"
+#include "util.h"
+#include "helpers.h"
+
+static void
+key_of(const struct gt_chart_trend *t, double w, char key[65])
+{
+	struct gt_chart		 c = { GT_CHART_TREND, { .trend = t } };
+	struct gt_chart_output	 o = { GT_CHART_SVG, w, 100, 1, NULL };
+
+	gt_chart_key(&c, &o, key);
+}
+
+Test(cache, keys_follow_every_input)
+{
+	struct gt_chart_point	 p[2] = {
+		{ "2024/25 Q1", "2024/25", GT_CHART_VALUE, 1.5, GT_CHART_FINAL,
+		  { 1, 2, 2, 0.1 }, GT_CHART_OFF_TARGET },
+		{ "2024/25 Q2", NULL, GT_CHART_VALUE, 2.5, GT_CHART_FINAL,
+		  { 1, 2, 2, 0.1 }, GT_CHART_ON_TARGET },
+	};
+	struct gt_chart_trend	 t = { "T", "%", 1, GT_CHART_HIGHER, 4,
+	    GT_CHART_AUTO, p, 2, NULL, 0 };
+	char			 a[65], b[65];
+
+	key_of(&t, 200, a);
+	key_of(&t, 200, b);
+	cr_expect_str_eq(a, b);
+	cr_expect_eq(strlen(a), 64);
+	p[1].value = 2.6;
+	key_of(&t, 200, b);
+	cr_expect_str_neq(a, b);
+	p[1].value = 2.5;
+	key_of(&t, 201, b);
+	cr_expect_str_neq(a, b, "the size is part of the key");
+	t.title = "U";
+	key_of(&t, 200, b);
+	cr_expect_str_neq(a, b);
+	/* A string split differently is a different key. */
+	t.title = "T%";
+	t.unit = "";
+	key_of(&t, 200, b);
+	cr_expect_str_neq(a, b);
+}
+
+Test(cache, get_put_sweep)
+{
+	char		 dir[] = "/tmp/gt-cache-XXXXXX";
+	char		*pub, *cdir, *got, *cmd, *data;
+	size_t		 len;
+	struct gt_cache	*c;
+	struct gt_out	*o;
+
+	cr_assert_not_null(mkdtemp(dir));
+	pub = gt_xasprintf("%s/public", dir);
+	cdir = gt_xasprintf("%s/.public.cache", dir);
+	c = gt_cache_new_beside(pub);
+	cr_assert_not_null(c);
+	o = gt_out_new(pub);
+	cr_assert_not_null(o);
+	cr_expect_eq(gt_cache_get(c, "k1", o, "charts/a.svg"), -1);
+	gt_cache_put(c, "k1", "<svg/>", 6);
+	gt_cache_put(c, "k2", "old", 3);
+	cr_expect_eq(gt_cache_get(c, "k1", o, "charts/a.svg"), 0);
+	cr_assert_eq(gt_out_commit(o), 0);
+	gt_out_free(o);
+	gt_cache_free(c);
+
+	/* A later build keeps only what it used. */
+	sleep(1);
+	c = gt_cache_new(cdir);
+	o = gt_out_new(pub);
+	cr_expect_eq(gt_cache_get(c, "k1", o, "b.svg"), 0);
+	gt_cache_sweep(c);
+	cr_expect_eq(gt_cache_get(c, "k2", o, "c.svg"), -1, "k2 was swept");
+	cr_expect_eq(gt_cache_get(c, "k1", o, "d.svg"), 0);
+	cr_assert_eq(gt_out_commit(o), 0);
+	got = gt_xasprintf("%s/d.svg", pub);
+	cr_assert_eq(gt_read_file(got, &data, &len), 0);
+	cr_expect_eq(len, 6);
+	cr_expect(memcmp(data, "<svg/>", 6) == 0);
+	free(data);
+	free(got);
+	gt_out_free(o);
+	gt_cache_free(c);
+	cr_expect_eq(gt_cache_get(NULL, "k1", NULL, "x"), -1,
+	    "a NULL cache caches nothing");
+	cmd = gt_xasprintf("rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	free(pub);
+	free(cdir);
+}
