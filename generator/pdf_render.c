@@ -31,8 +31,8 @@
 #define BRAND		0x1D4E89
 #define RULE		0xB1B4B6
 
-/* Passes: two to measure (contents length, then page numbers), one to draw. */
-#define PASSES		3
+/* Passes: one to measure (headings and their pages), one to draw. */
+#define PASSES		2
 
 /* A heading in the contents and the bookmarks. */
 struct entry {
@@ -651,6 +651,22 @@ contents(struct gt_pdf *p)
 	tag_end(p, "TOC");
 }
 
+/* How many pages the contents takes, laid out alone. */
+static int
+contents_pages(struct gt_pdf *p)
+{
+	int	 page = p->page, n;
+	double	 y = p->y;
+
+	p->page = 2;
+	p->y = TOP;
+	contents(p);
+	n = p->page - 1;
+	p->page = page;
+	p->y = y;
+	return n;
+}
+
 static const struct col measure_cols[] = {
 	{ "Id", 0.09, 0 }, { "Measure", 0.33, 0 }, { "Latest", 0.15, 1 },
 	{ "Target", 0.13, 1 }, { "Status", 0.17, 0 }, { "Direction", 0.13, 0 }
@@ -1025,7 +1041,7 @@ gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 	struct gt_loc		 loc = { NULL, 0, 0 };
 	struct gt_buf		 kw = { 0 };
 	size_t			 i;
-	int			 rc = -1;
+	int			 rc = -1, shift;
 
 	if (pk->as_at_text != NULL)
 		gt_status_at(p->m, &pk->as_at);
@@ -1077,9 +1093,15 @@ gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 		report(p);
 		if (p->draw)
 			cairo_tag_end(p->cr, "Document");
-		p->npages = p->page;
+		/*
+		 * The measuring pass set an empty contents page; the real one
+		 * takes whole pages of its own, so what follows moves on by
+		 * the difference.
+		 */
+		shift = p->draw ? 0 : contents_pages(p) - 1;
+		p->npages = p->page + shift;
 		for (i = 0; i < p->ntoc; i++)
-			p->toc[i].page = p->toc[i].next;
+			p->toc[i].page = p->toc[i].next + shift;
 		g_object_unref(p->pc);
 		p->pc = NULL;
 		cairo_destroy(p->cr);

@@ -36,6 +36,14 @@ for p in $packs; do
 	[ "$order" = "Contents|$want$want" ] ||
 		bad "$pdf: parts out of order: $order"
 	echo "$text" | grep -q 'Page 2 of' || bad "$pdf: no page footer"
+	# Every contents entry names the page its heading is on.
+	pdftotext -layout -f 2 -l 2 "$pdf" - |
+	    sed -n 's/^ *\([^ ].*[^ ]\)  \+\([0-9]\+\) *$/\2 \1/p' |
+	    while read -r n title; do
+		pdftotext -f "$n" -l "$n" "$pdf" - | tr '\n' ' ' |
+		    grep -q -F "$(echo "$title" | cut -c1-25)" ||
+		    echo "pdf-check: $pdf: '$title' is not on page $n"
+	done | grep . && fail=1
 	# Each priority in the pack is a bookmark and a heading.
 	for t in $(grep -l . "$site"/content/priorities/*.md); do
 		name=$(sed -n 's/^title: *//p' "$t" | head -1 | tr -d '"')
