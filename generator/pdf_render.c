@@ -291,44 +291,73 @@ bullets(struct gt_pdf *p, char *const *items, size_t n)
 	p->y += GAP;
 }
 
-/* Draw one row of cells (text owned by the caller) at p->y. */
-static double
-row(struct gt_pdf *p, const struct col *cols, size_t ncols,
-    char *const *cells, int head, int draw)
-{
+/* A table row laid out once, for measuring and drawing. */
+struct row {
 	PangoLayout	*l[16];
-	double		 x = LEFT, h = 0, w;
+	size_t		 n;
+	double		 h;
+};
+
+static void
+row_make(struct gt_pdf *p, const struct col *cols, size_t ncols,
+    char *const *cells, int head, struct row *r)
+{
+	size_t	 c;
+
+	r->n = ncols;
+	r->h = 0;
+	for (c = 0; c < ncols; c++) {
+		r->l[c] = text(p, cells[c] != NULL ? cells[c] : "", 0,
+		    SMALL_PT, head, TEXT_W * cols[c].share - 2 * CELL_PAD);
+		if (cols[c].right)
+			pango_layout_set_alignment(r->l[c], PANGO_ALIGN_RIGHT);
+		if (height(r->l[c]) > r->h)
+			r->h = height(r->l[c]);
+	}
+	r->h += 2 * CELL_PAD;
+}
+
+static void
+row_free(struct row *r)
+{
+	size_t	 c;
+
+	for (c = 0; c < r->n; c++)
+		g_object_unref(r->l[c]);
+	r->n = 0;
+}
+
+/* Draw at p->y and move down; tagged as TH or TD cells unless furniture. */
+static void
+row_draw(struct gt_pdf *p, const struct col *cols, const struct row *r,
+    int head, int tagged)
+{
+	const char	*tag = head ? "TH" : "TD";
+	double		 x = LEFT;
 	size_t		 c;
 
-	for (c = 0; c < ncols; c++) {
-		w = TEXT_W * cols[c].share - 2 * CELL_PAD;
-		l[c] = text(p, cells[c] != NULL ? cells[c] : "", 0, SMALL_PT,
-		    head, w);
-		if (cols[c].right)
-			pango_layout_set_alignment(l[c], PANGO_ALIGN_RIGHT);
-		if (height(l[c]) > h)
-			h = height(l[c]);
-	}
-	h += 2 * CELL_PAD;
-	for (c = 0; c < ncols; c++) {
-		if (draw && p->draw) {
-			tag_begin(p, head ? "TH" : "TD", NULL);
+	if (p->draw) {
+		if (tagged)
+			tag_begin(p, "TR", NULL);
+		for (c = 0; c < r->n; c++) {
+			if (tagged)
+				tag_begin(p, tag, NULL);
 			rgb(p->cr, INK);
 			cairo_move_to(p->cr, x + CELL_PAD, p->y + CELL_PAD);
-			pango_cairo_show_layout(p->cr, l[c]);
-			tag_end(p, head ? "TH" : "TD");
+			pango_cairo_show_layout(p->cr, r->l[c]);
+			if (tagged)
+				tag_end(p, tag);
+			x += TEXT_W * cols[c].share;
 		}
-		x += TEXT_W * cols[c].share;
-		g_object_unref(l[c]);
-	}
-	if (draw && p->draw) {
+		if (tagged)
+			tag_end(p, "TR");
 		cairo_set_line_width(p->cr, head ? 1.0 : 0.5);
 		rgb(p->cr, head ? INK : RULE);
-		cairo_move_to(p->cr, LEFT, p->y + h);
-		cairo_line_to(p->cr, LEFT + TEXT_W, p->y + h);
+		cairo_move_to(p->cr, LEFT, p->y + r->h);
+		cairo_line_to(p->cr, LEFT + TEXT_W, p->y + r->h);
 		cairo_stroke(p->cr);
 	}
-	return h;
+	p->y += r->h;
 }
 
 /*
@@ -340,15 +369,17 @@ table(struct gt_pdf *p, const char *caption, const struct col *cols,
     size_t ncols, char *const *cells, size_t nrows)
 {
 	char		*heads[16];
-	double		 hh, rh;
-	size_t		 c, r;
+	struct row	 hr, r;
+	size_t		 c, i;
 
 	for (c = 0; c < ncols; c++)
 		heads[c] = (char *)cols[c].head;
-	hh = row(p, cols, ncols, heads, 1, 0);
-	rh = nrows > 0 ? row(p, cols, ncols, cells, 0, 0) : 0;
+	row_make(p, cols, ncols, heads, 1, &hr);
+	r.n = 0;
+	if (nrows > 0)
+		row_make(p, cols, ncols, cells, 0, &r);
 	/* The caption, the header and a first row stay together. */
-	need(p, BODY_PT * 2 + hh + rh);
+	need(p, BODY_PT * 2 + hr.h + (nrows > 0 ? r.h : 0));
 	tag_begin(p, "Table", NULL);
 	if (caption != NULL) {
 		tag_begin(p, "Caption", NULL);
@@ -356,20 +387,19 @@ table(struct gt_pdf *p, const char *caption, const struct col *cols,
 		tag_end(p, "Caption");
 		p->y += 3;
 	}
-	tag_begin(p, "TR", NULL);
-	p->y += row(p, cols, ncols, heads, 1, 1);
-	tag_end(p, "TR");
-	for (r = 0; r < nrows; r++) {
-		rh = row(p, cols, ncols, cells + r * ncols, 0, 0);
-		if (p->y + rh > BOTTOM) {
+	row_draw(p, cols, &hr, 1, 1);
+	for (i = 0; i < nrows; i++) {
+		if (i > 0)
+			row_make(p, cols, ncols, cells + i * ncols, 0, &r);
+		if (p->y + r.h > BOTTOM) {
 			new_page(p);
 			/* The repeated header is page furniture, not content. */
-			p->y += row(p, cols, ncols, heads, 1, 1);
+			row_draw(p, cols, &hr, 1, 0);
 		}
-		tag_begin(p, "TR", NULL);
-		p->y += row(p, cols, ncols, cells + r * ncols, 0, 1);
-		tag_end(p, "TR");
+		row_draw(p, cols, &r, 0, 1);
+		row_free(&r);
 	}
+	row_free(&hr);
 	tag_end(p, "Table");
 	p->y += GAP * 2;
 }
