@@ -104,7 +104,7 @@ CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
 
 HDRS = $(wildcard generator/*.h charts/*.h)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench bench-deps clean charts-ref atomic \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic \
 	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
@@ -166,6 +166,10 @@ site-check: all $(BUILD)/sitecheck
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/goldthread build . -o $(BUILD)/site2 --no-cache
 	diff -r $(BUILD)/site $(BUILD)/site2 && echo "site-check: a cached and an uncached build are byte-identical"
+	@# A council's repository: site.conf and content/ only.
+	rm -rf $(BUILD)/bare && mkdir -p $(BUILD)/bare && cp -r site.conf content $(BUILD)/bare/
+	$(BUILD)/goldthread build $(BUILD)/bare
+	$(BUILD)/sitecheck $(BUILD)/bare/public
 
 # The report packs: tagged, titled, in reading order, reproducible.
 pdf-check: all
@@ -285,5 +289,12 @@ bench: all bench-deps $(BUILD)/genplan $(BUILD)/chartbench
 	@echo
 	$(BUILD)/chartbench $(CHARTBENCH_N)
 
+# The program and the layouts a site without its own is built with.
+PREFIX ?= /usr/local
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/goldthread
+	install -m 755 $(BUILD)/goldthread $(DESTDIR)$(PREFIX)/bin/goldthread
+	cp -r layouts $(DESTDIR)$(PREFIX)/share/goldthread/
+
 clean:
-	rm -rf build public
+	rm -rf build public .public.cache

@@ -482,17 +482,18 @@ find_layouts(const struct gt_model *m)
 	if (is_dir(try))
 		return try;
 	free(try);
+	/* An installed program's own copy first, then the build's. */
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((p = strrchr(exe, '/')) != NULL)
+			*p = '\0';
+		try = gt_xasprintf("%s/../share/goldthread/layouts", exe);
+		if (is_dir(try))
+			return try;
+		free(try);
+	}
 	if (is_dir(GT_LAYOUTS_DIR))
 		return gt_xstrdup(GT_LAYOUTS_DIR);
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) <= 0)
-		return NULL;
-	exe[n] = '\0';
-	if ((p = strrchr(exe, '/')) != NULL)
-		*p = '\0';
-	try = gt_xasprintf("%s/../share/goldthread/layouts", exe);
-	if (is_dir(try))
-		return try;
-	free(try);
 	return NULL;
 }
 
