@@ -24,6 +24,8 @@
 /* Chart sizes in CSS pixels (the layouts' width and height match). */
 #define TREND_W		720
 #define TREND_H		360
+#define NARROW_W	340	/* the trend chart for phones */
+#define NARROW_H	300
 #define SPARK_W		120
 #define SPARK_H		32
 #define BAR_W		640
@@ -477,12 +479,18 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	json_object_set_new(row, "objectives", objs);
 
 	json_object_set_new(pg.data, "chart", json_null());
+	json_object_set_new(pg.data, "chart_narrow", json_null());
 	gt_trend_data(&td, m, me);
 	if (td.trend.npoints > 0) {
 		c.type = GT_CHART_TREND;
 		c.u.trend = &td.trend;
 		json_object_set_new(pg.data, "chart",
 		    chart_img(&pg, &c, me->id, TREND_W, TREND_H, 1));
+		/* Drawn again for phones, where the wide one's text is tiny. */
+		name = gt_xasprintf("%s-narrow", me->id);
+		json_object_set_new(pg.data, "chart_narrow",
+		    chart_img(&pg, &c, name, NARROW_W, NARROW_H, 0));
+		free(name);
 	}
 	if (td.trend.npoints > 1) {
 		c.type = GT_CHART_SPARK;
