@@ -166,8 +166,9 @@ site-check: all $(BUILD)/sitecheck
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/goldthread build . -o $(BUILD)/site2 --no-cache
 	diff -r $(BUILD)/site $(BUILD)/site2 && echo "site-check: a cached and an uncached build are byte-identical"
-	@# A council's repository: site.conf and content/ only.
-	rm -rf $(BUILD)/bare && mkdir -p $(BUILD)/bare && cp -r site.conf content $(BUILD)/bare/
+	@# A council's repository: site.conf (here without base_url) and content/.
+	rm -rf $(BUILD)/bare && mkdir -p $(BUILD)/bare && cp -r content $(BUILD)/bare/
+	sed '/^base_url/d' site.conf > $(BUILD)/bare/site.conf
 	$(BUILD)/goldthread build $(BUILD)/bare
 	$(BUILD)/sitecheck $(BUILD)/bare/public
 

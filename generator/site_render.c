@@ -196,6 +196,7 @@ page_finish(struct page *pg, const char *layout, json_t *crumbs)
 		    c->organisation : "", as_at));
 	json_object_set_new(pg->data, "breadcrumbs",
 	    crumbs != NULL ? crumbs : json_array());
+	json_object_set_new(pg->data, "feed", json_boolean(c->base_url != NULL));
 	if (gt_tmpl_render(s->t, layout, pg->data, pg->bodies, pg->nbodies,
 	    &b) == -1 || gt_out_write(s->out, pg->path, b.data, b.len) == -1)
 		s->failed = 1;
@@ -1491,8 +1492,11 @@ gt_site_render(struct gt_site *s, struct gt_out *out)
 		if (m->conf.packs[i].as_at_text != NULL)
 			gt_status(m);
 	}
-	write_sitemap(s);
-	write_feed(s);
+	/* Both need absolute addresses: only with a base_url. */
+	if (m->conf.base_url != NULL) {
+		write_sitemap(s);
+		write_feed(s);
+	}
 	gt_strlist_free(&ports);
 	return s->failed ? -1 : 0;
 }
