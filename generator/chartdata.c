@@ -141,8 +141,8 @@ gt_trend_data(struct gt_trend_data *d, const struct gt_model *m,
 	d->trend.periods_per_year = per_year[me->frequency];
 	d->trend.form = GT_CHART_AUTO;
 	for (i = 0; i < me->nobs; i++)
-		if (gt_period_cmp(&m->conf.cal, &me->obs[i]->period,
-		    &m->judged) <= 0) {
+		if (gt_period_by(&m->conf.cal, &me->obs[i]->period,
+		    &m->judged)) {
 			last = i;
 			have = 1;
 		}

@@ -516,3 +516,10 @@ gt_date_format(const struct gt_date *d, char *buf, size_t sz)
 
 	return n < 0 ? 0 : (size_t)n;
 }
+
+int
+gt_period_by(const struct gt_calendar *cal, const struct gt_period *p,
+    const struct gt_period *as_at)
+{
+	return gt_period_last_month(cal, p) <= gt_period_last_month(cal, as_at);
+}

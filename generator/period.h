@@ -81,6 +81,9 @@ int	gt_period_last_month(const struct gt_calendar *, const struct gt_period *);
 int	gt_period_cmp(const struct gt_calendar *, const struct gt_period *,
 	    const struct gt_period *);
 int	gt_period_eq(const struct gt_period *, const struct gt_period *);
+/* Does p end by the end of as_at (September 2025 is in 2025/26 Q2)? */
+int	gt_period_by(const struct gt_calendar *, const struct gt_period *p,
+	    const struct gt_period *as_at);
 
 /* The period of the same type just before p, and the same period a year earlier. */
 struct gt_period gt_period_prev(const struct gt_period *);

@@ -508,8 +508,8 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 		const struct gt_obs	*o = me->obs[i];
 		const struct gt_eval	*e = &me->evals[i];
 
-		if (gt_period_cmp(&m->conf.cal, &o->period,
-		    &m->judged) > 0)
+		if (!gt_period_by(&m->conf.cal, &o->period,
+		    &m->judged))
 			break;
 		fig = gt_figure_text(me, &o->value);
 		gt_period_format(&o->period, per, sizeof(per));
@@ -1111,8 +1111,8 @@ write_csv(struct gt_site *s)
 			const struct gt_obs	*o = me->obs[k];
 			const struct gt_eval	*e = &me->evals[k];
 
-			if (gt_period_cmp(&m->conf.cal, &o->period,
-			    &m->conf.as_at) > 0)
+			if (!gt_period_by(&m->conf.cal, &o->period,
+			    &m->conf.as_at))
 				break;
 			gt_period_format(&o->period, per, sizeof(per));
 			fig = gt_figure_text(me, &o->value);
@@ -1158,8 +1158,8 @@ measure_json(const struct gt_model *m, const struct gt_measure *me)
 		const struct gt_obs	*o = me->obs[k];
 		const struct gt_eval	*e = &me->evals[k];
 
-		if (gt_period_cmp(&m->conf.cal, &o->period,
-		    &m->conf.as_at) > 0)
+		if (!gt_period_by(&m->conf.cal, &o->period,
+		    &m->conf.as_at))
 			break;
 		gt_period_format(&o->period, per, sizeof(per));
 		j = json_pack("{s:s,s:o,s:b,s:s,s:o,s:o}", "period", per,

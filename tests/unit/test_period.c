@@ -830,3 +830,26 @@ Test(date, period_ranges)
 	d = gt_period_end_date(&c, &none);
 	cr_expect(d.y == 0 && d.m == 0 && d.d == 0);
 }
+
+/* Regression: the last month of the as-at quarter was left out of the data. */
+Test(period, by_the_end_of_as_at)
+{
+	static const struct {
+		const char	*p;
+		int		 by;
+	} t[] = {
+		{ "2025-09", 1 }, { "2025-07", 1 }, { "2025-10", 0 },
+		{ "2025/26 Q1", 1 }, { "2025/26 Q2", 1 }, { "2025/26 Q3", 0 },
+		{ "2024/25", 1 }, { "2025/26", 0 },
+		{ "2025", 0 },		/* ends in December */
+		{ "AY2024/25", 1 },	/* ends in August 2025 */
+	};
+	struct gt_calendar	 c = cal(4);
+	struct gt_period	 q2 = P("2025/26 Q2"), p;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		p = P(t[i].p);
+		cr_expect_eq(gt_period_by(&c, &p, &q2), t[i].by, "%s", t[i].p);
+	}
+}
