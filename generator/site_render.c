@@ -1037,7 +1037,8 @@ render_how(struct gt_site *s)
 		json_array_append_new(a, j);
 	}
 	json_object_set_new(pg.data, "statuses", a);
-	gt_format_number(num, sizeof(num), c->tolerance.value, 2);
+	/* "5", "2.5": as few places as the setting has. */
+	snprintf(num, sizeof(num), "%g", c->tolerance.value);
 	json_object_set_new(pg.data, "tolerance", c->tolerance.kind ==
 	    GT_TOL_ABSOLUTE ? jfmt("Unless a measure sets its own, a figure "
 	    "that misses its target by no more than %s (in the measure's "
