@@ -134,6 +134,7 @@ page_init(struct page *pg, struct gt_site *s, const char *path,
 	pg->root[n] = '\0';
 	pg->data = json_object();
 	json_object_set_new(pg->data, "root", json_string(pg->root));
+	json_object_set_new(pg->data, "sparks", json_true());
 	json_object_set_new(pg->data, "page_title", title == NULL ?
 	    jstr(s->m->conf.title) : jfmt("%s - %s", title,
 	    s->m->conf.title));
@@ -413,14 +414,16 @@ summary(const struct gt_rollup *r)
 	return j;
 }
 
+/* Sparklines show the site's as-at period: none on a pack's own. */
 static json_t *
-measure_rows(struct page *pg, struct gt_measure *const *v, size_t n)
+measure_rows(struct page *pg, struct gt_measure *const *v, size_t n,
+    int spark)
 {
 	json_t	*a = json_array();
 	size_t	 i;
 
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, measure_row(pg, v[i], 1));
+		json_array_append_new(a, measure_row(pg, v[i], spark));
 	return a;
 }
 
@@ -589,7 +592,7 @@ render_objective(struct gt_site *s, const struct gt_objective *o)
 	json_object_set_new(pg.data, "measures_caption",
 	    json_string("Measures of this objective"));
 	json_object_set_new(pg.data, "measures", measure_rows(&pg,
-	    o->measures, o->nmeasures));
+	    o->measures, o->nmeasures, 1));
 	json_object_set_new(pg.data, "actions_caption",
 	    json_string("Delivery plan actions for this objective"));
 	json_object_set_new(pg.data, "actions", action_rows(&pg, o->actions,
@@ -636,7 +639,7 @@ objective_sections(struct page *pg, json_t *a, const struct gt_objective *o)
 	json_object_set_new(j, "measures_caption",
 	    jfmt("Measures of objective %s", o->id));
 	json_object_set_new(j, "measures", measure_rows(pg, o->measures,
-	    o->nmeasures));
+	    o->nmeasures, 1));
 	json_object_set_new(j, "actions_caption",
 	    jfmt("Actions for objective %s", o->id));
 	json_object_set_new(j, "actions", action_rows(pg, o->actions,
@@ -845,20 +848,23 @@ render_portfolio(struct gt_site *s, const char *name)
 }
 
 static json_t *
-pack_words(const struct gt_pack *p)
+pack_words(const struct gt_model *m, const struct gt_pack *p)
 {
-	struct gt_buf	 b = { 0 };
-	size_t		 i;
-	json_t		*j;
+	const struct gt_priority	*pr;
+	struct gt_buf			 b = { 0 };
+	size_t				 i;
+	json_t				*j;
 
 	for (i = 0; i < p->npriority_refs; i++)
-		gt_buf_printf(&b, "%spriority %s", b.len > 0 ? ", " : "",
-		    p->priority_refs[i].id);
+		if ((pr = gt_map_get(&m->priority_ix,
+		    p->priority_refs[i].id)) != NULL)
+			gt_buf_printf(&b, "%s%s", b.len > 0 ? "; " : "",
+			    pr->title);
 	for (i = 0; i < p->portfolios.n; i++)
-		gt_buf_printf(&b, "%sthe %s portfolio", b.len > 0 ? ", " : "",
+		gt_buf_printf(&b, "%sthe %s portfolio", b.len > 0 ? "; " : "",
 		    p->portfolios.v[i]);
 	for (i = 0; i < p->tags.n; i++)
-		gt_buf_printf(&b, "%swork tagged %s", b.len > 0 ? ", " : "",
+		gt_buf_printf(&b, "%swork tagged %s", b.len > 0 ? "; " : "",
 		    p->tags.v[i]);
 	j = b.len > 0 ? jfmt("%c%s", toupper((unsigned char)b.data[0]),
 	    b.data + 1) : json_string("The whole plan");
@@ -896,7 +902,7 @@ render_pack(struct gt_site *s, const struct gt_pack *p)
 	json_object_set_new(pg.data, "report", json_pack(
 	    "{s:o,s:o,s:s,s:o,s:o,s:o}", "title", jstr(p->title),
 	    "audience", jstr(p->audience), "as_at", per,
-	    "scope", pack_words(p),
+	    "scope", pack_words(m, p),
 	    "pdf", stat(full, &st) == 0 ? href(&pg, "%s", pdf) : json_null(),
 	    "pdf_size", stat(full, &st) == 0 ?
 	    jfmt("%lld KB", ((long long)st.st_size + 1023) / 1024) :
@@ -905,7 +911,8 @@ render_pack(struct gt_site *s, const struct gt_pack *p)
 	json_object_set_new(pg.data, "summary", summary(&sc.rollup));
 	json_object_set_new(pg.data, "measures_caption",
 	    json_string("Measures in this report"));
-	json_object_set_new(pg.data, "measures", measure_rows(&pg, mv, nm));
+	json_object_set_new(pg.data, "measures", measure_rows(&pg, mv, nm, 0));
+	json_object_set_new(pg.data, "sparks", json_false());
 	json_object_set_new(pg.data, "actions_caption",
 	    json_string("Actions in this report"));
 	json_object_set_new(pg.data, "actions", action_rows(&pg, av, na));
