@@ -171,6 +171,13 @@ site-check: all $(BUILD)/sitecheck
 	sed '/^base_url/d' site.conf > $(BUILD)/bare/site.conf
 	$(BUILD)/goldthread build $(BUILD)/bare
 	$(BUILD)/sitecheck $(BUILD)/bare/public
+	@# The chart command: each format twice, byte-identical; the description.
+	for f in png svg pdf; do \
+		$(BUILD)/goldthread chart EC01 . -o $(BUILD)/chart1.$$f --scale 2 && \
+		$(BUILD)/goldthread chart EC01 . -o $(BUILD)/chart2.$$f --scale 2 && \
+		cmp $(BUILD)/chart1.$$f $(BUILD)/chart2.$$f || exit 1; done
+	$(BUILD)/goldthread chart EC01 --alt | grep -q '^Employment rate.*Latest figure'
+	! $(BUILD)/goldthread chart NOPE --alt 2>/dev/null
 
 # The report packs: tagged, titled, in reading order, reproducible.
 pdf-check: all
