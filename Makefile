@@ -163,6 +163,9 @@ site-check: all $(BUILD)/sitecheck
 	rm -rf $(BUILD)/site $(BUILD)/site2 $(BUILD)/.site.cache
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/sitecheck $(BUILD)/site
+	@n=$$(grep -c '<loc>' $(BUILD)/site/sitemap.xml); \
+	p=$$(find $(BUILD)/site -name '*.html' ! -name 404.html | wc -l); \
+	[ "$$n" -eq "$$p" ] || { echo "site-check: the sitemap lists $$n of $$p pages"; exit 1; }
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/goldthread build . -o $(BUILD)/site2 --no-cache
 	diff -r $(BUILD)/site $(BUILD)/site2 && echo "site-check: a cached and an uncached build are byte-identical"

@@ -44,7 +44,6 @@ struct gt_site {
 	char			*layouts;
 	struct gt_tmpl		*t;
 	struct gt_out		*out;
-	struct gt_strlist	 pages;		/* for the sitemap */
 	int			 failed;
 };
 
@@ -201,8 +200,6 @@ page_finish(struct page *pg, const char *layout, json_t *crumbs)
 	if (gt_tmpl_render(s->t, layout, pg->data, pg->bodies, pg->nbodies,
 	    &b) == -1 || gt_out_write(s->out, pg->path, b.data, b.len) == -1)
 		s->failed = 1;
-	else if (strcmp(pg->path, "404.html") != 0)
-		gt_strlist_add(&s->pages, pg->path);
 	gt_buf_free(&b);
 	json_decref(pg->data);
 	free(pg->bodies);
@@ -1294,24 +1291,59 @@ write_xml(struct gt_site *s, const char *rel, xmlDocPtr doc)
 }
 
 static void
-write_sitemap(struct gt_site *s)
+sitemap_url(struct gt_site *s, xmlNodePtr set, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+sitemap_url(struct gt_site *s, xmlNodePtr set, const char *fmt, ...)
 {
-	xmlDocPtr	 doc = xmlNewDoc((const xmlChar *)"1.0");
-	xmlNodePtr	 set, url;
-	char		*loc;
-	size_t		 i;
+	xmlNodePtr	 url = xmlNewChild(set, NULL, (const xmlChar *)"url", NULL);
+	va_list		 ap;
+	char		*path, *loc;
+
+	va_start(ap, fmt);
+	path = gt_xvasprintf(fmt, ap);
+	va_end(ap);
+	loc = absolute(&s->m->conf, path);
+	xmlNewTextChild(url, NULL, (const xmlChar *)"loc", (const xmlChar *)loc);
+	free(loc);
+	free(path);
+}
+
+/* Every page but 404.html, listed from the model: pages come from two processes. */
+static void
+write_sitemap(struct gt_site *s, const struct gt_strlist *ports)
+{
+	const struct gt_model	*m = s->m;
+	xmlDocPtr		 doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr		 set;
+	char			*sl;
+	size_t			 i;
 
 	set = xmlNewNode(NULL, (const xmlChar *)"urlset");
 	xmlNewProp(set, (const xmlChar *)"xmlns",
 	    (const xmlChar *)"http://www.sitemaps.org/schemas/sitemap/0.9");
 	xmlDocSetRootElement(doc, set);
-	for (i = 0; i < s->pages.n; i++) {
-		url = xmlNewChild(set, NULL, (const xmlChar *)"url", NULL);
-		loc = absolute(&s->m->conf, s->pages.v[i]);
-		xmlNewTextChild(url, NULL, (const xmlChar *)"loc",
-		    (const xmlChar *)loc);
-		free(loc);
+	sitemap_url(s, set, "index.html");
+	for (i = 0; i < m->npriorities; i++)
+		sitemap_url(s, set, "priority/%s.html", m->priorities[i]->id);
+	for (i = 0; i < m->nobjectives; i++)
+		sitemap_url(s, set, "objective/%s.html", m->objectives[i]->id);
+	for (i = 0; i < m->nmeasures; i++)
+		sitemap_url(s, set, "measure/%s.html", m->measures[i]->id);
+	for (i = 0; i < m->nactions; i++)
+		sitemap_url(s, set, "action/%s.html", m->actions[i]->id);
+	for (i = 0; i < ports->n; i++) {
+		sl = slug(ports->v[i]);
+		sitemap_url(s, set, "portfolio/%s.html", sl);
+		free(sl);
 	}
+	sitemap_url(s, set, "risks.html");
+	sitemap_url(s, set, "how-we-measure.html");
+	sitemap_url(s, set, "reports.html");
+	for (i = 0; i < m->conf.npacks; i++)
+		sitemap_url(s, set, "reports/%s.html", m->conf.packs[i].name);
+	sitemap_url(s, set, "data/index.html");
 	write_xml(s, "sitemap.xml", doc);
 }
 
@@ -1393,13 +1425,29 @@ copy_assets(struct gt_site *s, const char *layouts)
 	}
 }
 
+/* Every step-th objective, measure and action page from the first-th. */
+static void
+render_part(struct gt_site *s, size_t first, size_t step)
+{
+	struct gt_model	*m = s->m;
+	size_t		 i;
+
+	for (i = first; i < m->nobjectives; i += step)
+		render_objective(s, m->objectives[i]);
+	for (i = first; i < m->nmeasures; i += step)
+		render_measure(s, m->measures[i]);
+	for (i = first; i < m->nactions; i += step)
+		render_action(s, m->actions[i]);
+}
+
 /*
- * Measure pages and their charts are most of a build's work and each is
- * independent of the others: a second process draws every other one, and
- * hands its diagnostics back through a pipe. Without fork, one does all.
+ * Objective, measure and action pages with their charts are most of a
+ * build's work and each is independent of the others: a second process
+ * makes every other one, and hands its diagnostics back through a pipe.
+ * Without fork, one process makes them all.
  */
 static void
-render_measures(struct gt_site *s)
+render_shared(struct gt_site *s)
 {
 	struct gt_model	*m = s->m;
 	struct gt_buf	 b = { 0 };
@@ -1408,7 +1456,7 @@ render_measures(struct gt_site *s)
 	FILE		*f;
 	ssize_t		 n;
 	pid_t		 pid = -1;
-	size_t		 i, step = 1;
+	size_t		 step = 1;
 	int		 fds[2], st;
 
 	fflush(NULL);
@@ -1421,8 +1469,7 @@ render_measures(struct gt_site *s)
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		for (i = 1; i < m->nmeasures; i += 2)
-			render_measure(s, m->measures[i]);
+		render_part(s, 1, 2);
 		if ((f = fdopen(fds[1], "w")) != NULL) {
 			gt_diag_export(f);
 			fclose(f);
@@ -1431,8 +1478,7 @@ render_measures(struct gt_site *s)
 	}
 	if (pid > 0)
 		close(fds[1]);
-	for (i = 0; i < m->nmeasures; i += step)
-		render_measure(s, m->measures[i]);
+	render_part(s, 0, step);
 	if (pid <= 0)
 		return;
 	while ((n = read(fds[0], chunk, sizeof(chunk))) > 0 ||
@@ -1479,11 +1525,7 @@ gt_site_render(struct gt_site *s, struct gt_out *out)
 	render_home(s, &ports);
 	for (i = 0; i < m->npriorities; i++)
 		render_priority(s, m->priorities[i]);
-	for (i = 0; i < m->nobjectives; i++)
-		render_objective(s, m->objectives[i]);
-	render_measures(s);
-	for (i = 0; i < m->nactions; i++)
-		render_action(s, m->actions[i]);
+	render_shared(s);
 	for (i = 0; i < ports.n; i++)
 		render_portfolio(s, ports.v[i]);
 	render_risks(s);
@@ -1502,7 +1544,7 @@ gt_site_render(struct gt_site *s, struct gt_out *out)
 	}
 	/* Both need absolute addresses: only with a base_url. */
 	if (m->conf.base_url != NULL) {
-		write_sitemap(s);
+		write_sitemap(s, &ports);
 		write_feed(s);
 	}
 	gt_strlist_free(&ports);
@@ -1515,7 +1557,6 @@ gt_site_free(struct gt_site *s)
 	if (s == NULL)
 		return;
 	gt_tmpl_free(s->t);
-	gt_strlist_free(&s->pages);
 	free(s->layouts);
 	free(s);
 }
