@@ -28,7 +28,8 @@ GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 # Debian packages for the build, the tests and the example's outputs.
 DEB_PKGS = gcc make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
-	libjansson-dev libpng-dev fonts-dejavu-core poppler-utils time
+	libjansson-dev libpng-dev fonts-dejavu-core fonts-dejavu-extra \
+	poppler-utils time
 
 PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng
 CC	?= cc

@@ -254,7 +254,8 @@ void		 gt_chart_key(const struct gt_chart *,
 		    const struct gt_chart_output *, char hex[65]);
 
 /*
- * A Pango context for cr on the pinned fonts (DejaVu Sans, Bold and Sans
+ * A Pango context for cr on the pinned fonts (DejaVu Sans, Bold, Oblique,
+ * Bold Oblique (fonts-dejavu-extra) and Sans
  * Mono), for every back-end that sets text; NULL if the fonts cannot be
  * loaded. The caller unrefs it.
  */

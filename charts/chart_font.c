@@ -21,6 +21,9 @@ static const char *const font_files[] = {
 	GT_FONT_DIR "/DejaVuSans.ttf",
 	GT_FONT_DIR "/DejaVuSans-Bold.ttf",
 	GT_FONT_DIR "/DejaVuSansMono.ttf",	/* code in PDF reports */
+	/* Emphasis in PDF reports (fonts-dejavu-extra). */
+	GT_FONT_DIR "/DejaVuSans-Oblique.ttf",
+	GT_FONT_DIR "/DejaVuSans-BoldOblique.ttf",
 };
 
 static PangoFontMap	*fontmap;

@@ -33,6 +33,8 @@ salt(void)
 		GT_FONT_DIR "/DejaVuSans.ttf",
 		GT_FONT_DIR "/DejaVuSans-Bold.ttf",
 		GT_FONT_DIR "/DejaVuSansMono.ttf",
+		GT_FONT_DIR "/DejaVuSans-Oblique.ttf",
+		GT_FONT_DIR "/DejaVuSans-BoldOblique.ttf",
 	};
 	GChecksum	*h;
 	struct stat	 st;

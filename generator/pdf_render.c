@@ -181,8 +181,64 @@ tag_end(struct gt_pdf *p, const char *tag)
  * Set a layout at x from the current position, line by line, breaking
  * pages between lines; consumes l.
  */
+/* The links of a paragraph: their text's byte ranges and addresses. */
+struct links {
+	int		*start, *end;
+	char		**url;		/* borrowed */
+	size_t		 n;
+};
+
+/* cairo's attribute strings quote with ' and escape with \. */
+static char *
+quoted(const char *s)
+{
+	struct gt_buf	 b = { 0 };
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\'' || *s == '\\')
+			gt_buf_putc(&b, '\\');
+		gt_buf_putc(&b, *s);
+	}
+	gt_buf_putc(&b, '\0');
+	return gt_buf_steal(&b);
+}
+
+/* Make the part of a drawn line that shows link k a link annotation. */
 static void
-flow(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour)
+link_areas(struct gt_pdf *p, PangoLayoutLine *line, double x, double top,
+    double h, const struct links *lk)
+{
+	int	*r, nr, i;
+	size_t	 k;
+	char	*u, *attrs;
+
+	for (k = 0; k < lk->n; k++) {
+		if (lk->end[k] <= line->start_index ||
+		    lk->start[k] >= line->start_index + line->length)
+			continue;
+		pango_layout_line_get_x_ranges(line, lk->start[k], lk->end[k],
+		    &r, &nr);
+		u = quoted(lk->url[k]);
+		for (i = 0; i + 1 < 2 * nr; i += 2) {
+			attrs = gt_xasprintf("uri='%s' rect=[%.2f %.2f %.2f %.2f]",
+			    u, x + (double)r[i] / PANGO_SCALE, top,
+			    (double)(r[i + 1] - r[i]) / PANGO_SCALE, h);
+			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
+			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
+			free(attrs);
+		}
+		free(u);
+		g_free(r);
+	}
+}
+
+/*
+ * Set a layout at x from the current position, line by line, breaking
+ * pages between lines, with its links (NULL: none); consumes l.
+ */
+static void
+flow_links(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour,
+    const struct links *lk)
 {
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
 	PangoRectangle	 r;
@@ -202,11 +258,20 @@ flow(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour)
 			    pango_layout_iter_get_baseline(it) / PANGO_SCALE);
 			pango_cairo_show_layout_line(p->cr,
 			    pango_layout_iter_get_line_readonly(it));
+			if (lk != NULL)
+				link_areas(p, pango_layout_iter_get_line(it),
+				    x, origin + top, bottom - top, lk);
 		}
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	p->y = origin + bottom;
 	g_object_unref(l);
+}
+
+static void
+flow(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour)
+{
+	flow_links(p, l, x, colour, NULL);
 }
 
 static void
@@ -216,6 +281,45 @@ para(struct gt_pdf *p, const char *s, int markup, double pt, unsigned colour)
 	flow(p, text(p, s, markup, pt, 0, TEXT_W), LEFT, colour);
 	tag_end(p, "P");
 	p->y += GAP;
+}
+
+/*
+ * A paragraph of markup whose links are the underlined runs, in order,
+ * going to urls.
+ */
+static void
+para_links(struct gt_pdf *p, const char *markup, char **urls, size_t nurls)
+{
+	PangoLayout		*l = text(p, markup, 1, BODY_PT, 0, TEXT_W);
+	PangoAttrIterator	*it;
+	PangoAttribute		*a;
+	struct links		 lk = { NULL, NULL, urls, 0 };
+	size_t			 cap = 0, cap2 = 0, n2 = 0;
+	int			 s0, e0;
+
+	it = pango_attr_list_get_iterator(pango_layout_get_attributes(l));
+	do {
+		a = pango_attr_iterator_get(it, PANGO_ATTR_UNDERLINE);
+		if (a == NULL || ((PangoAttrInt *)a)->value !=
+		    PANGO_UNDERLINE_SINGLE)
+			continue;
+		/* A link split by emphasis inside it is one attribute. */
+		s0 = (int)a->start_index;
+		e0 = (int)a->end_index;
+		if (lk.n > 0 && lk.start[lk.n - 1] == s0)
+			continue;
+		if (lk.n == nurls)
+			break;
+		*GT_PUSH(lk.start, lk.n, cap) = s0;
+		*GT_PUSH(lk.end, n2, cap2) = e0;
+	} while (pango_attr_iterator_next(it));
+	pango_attr_iterator_destroy(it);
+	tag_begin(p, "P", NULL);
+	flow_links(p, l, LEFT, INK, &lk);
+	tag_end(p, "P");
+	p->y += GAP;
+	free(lk.start);
+	free(lk.end);
 }
 
 static void
@@ -434,9 +538,12 @@ markup_text(struct gt_buf *b, const char *s)
 	g_free(e);
 }
 
-/* A block's inlines as Pango markup; deep nesting is flattened. */
+/*
+ * A block's inlines as Pango markup, deep nesting flattened; each link's
+ * address is added to urls (borrowed from the document) in order.
+ */
 static char *
-inlines(cmark_node *block)
+inlines(cmark_node *block, char ***urls, size_t *nurls, size_t *cap)
 {
 	cmark_iter		*it = cmark_iter_new(block);
 	cmark_event_type	 ev;
@@ -485,8 +592,13 @@ inlines(cmark_node *block)
 		}
 		if (open == NULL)
 			continue;
-		if (enter && depth++ < GT_MAX_DEPTH)
+		if (enter && depth++ < GT_MAX_DEPTH) {
 			gt_buf_puts(&b, open);
+			if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
+			    urls != NULL)
+				*GT_PUSH(*urls, *nurls, *cap) =
+				    (char *)cmark_node_get_url(n);
+		}
 		else if (!enter && --depth < GT_MAX_DEPTH) {
 			gt_buf_puts(&b, close);
 			if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
@@ -510,8 +622,8 @@ static void
 body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
 {
 	cmark_node	*n, *item, *c;
-	char		*s, **items = NULL;
-	size_t		 ni = 0, cap = 0, i;
+	char		*s, **items = NULL, **urls = NULL;
+	size_t		 ni = 0, cap = 0, i, nurls = 0, capurls = 0;
 	int		 level;
 
 	if (bd->doc == NULL)
@@ -527,14 +639,15 @@ body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HEADING:
 			level = cmark_node_get_heading_level(n) + 2;
-			s = inlines(n);
+			s = inlines(n, NULL, NULL, NULL);
 			heading(p, level > 3 ? 3 : level, s);
 			free(s);
 			break;
 		case CMARK_NODE_PARAGRAPH:
 		case CMARK_NODE_BLOCK_QUOTE:
-			s = inlines(n);
-			para(p, s, 1, BODY_PT, INK);
+			nurls = 0;
+			s = inlines(n, &urls, &nurls, &capurls);
+			para_links(p, s, urls, nurls);
 			free(s);
 			break;
 		case CMARK_NODE_CODE_BLOCK:
@@ -544,7 +657,8 @@ body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
 			for (item = cmark_node_first_child(n); item != NULL;
 			    item = cmark_node_next(item)) {
 				c = cmark_node_first_child(item);
-				s = c != NULL ? inlines(c) : gt_xstrdup("");
+				s = c != NULL ? inlines(c, NULL, NULL, NULL) :
+				    gt_xstrdup("");
 				*GT_PUSH(items, ni, cap) = s;
 			}
 			/* List items are set as plain text after markup. */
@@ -567,6 +681,7 @@ body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
 		}
 	}
 	free(items);
+	free(urls);
 }
 
 /* Report parts ------------------------------------------------------------ */

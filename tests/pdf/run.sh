@@ -62,6 +62,8 @@ if [ -f "$annual" ]; then
 	    "Fly-tipping incidents reported"; do
 		echo "$t" | grep -q "$m" || bad "$annual: no '$m'"
 	done
+	# Links in the Markdown bodies are live.
+	grep -a -q '/URI (https://' "$annual" || bad "$annual: no live links"
 	# A table long enough to break repeats its header at the top of the
 	# next page: some page starts (after the running header) with it.
 	n=$(pdftotext -layout "$annual" - | awk '
