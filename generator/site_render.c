@@ -1353,8 +1353,10 @@ write_feed(struct gt_site *s)
 	const struct gt_model	*m = s->m;
 	xmlDocPtr		 doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr		 feed, e, l;
+	const struct gt_period	*as_at;
 	struct gt_date		 d;
-	char			 when[32], *u, *rel;
+	char			 when[32], pwhen[32], per[GT_PERIOD_MAX], *u,
+				*rel, *sum;
 	size_t			 i;
 
 	/* Dated by the as-at period, not the clock: builds reproduce. */
@@ -1390,11 +1392,20 @@ write_feed(struct gt_site *s)
 		    (const xmlChar *)u);
 		l = xmlNewChild(e, NULL, (const xmlChar *)"link", NULL);
 		xmlNewProp(l, (const xmlChar *)"href", (const xmlChar *)u);
+		/* Each report is dated by its own as-at period. */
+		as_at = p->as_at_text != NULL ? &p->as_at : &m->conf.as_at;
+		d = gt_period_end_date(&m->conf.cal, as_at);
+		snprintf(pwhen, sizeof(pwhen), "%04d-%02d-%02dT00:00:00Z", d.y,
+		    d.m, d.d);
 		xmlNewTextChild(e, NULL, (const xmlChar *)"updated",
-		    (const xmlChar *)when);
-		if (p->audience != NULL)
-			xmlNewTextChild(e, NULL, (const xmlChar *)"summary",
-			    (const xmlChar *)p->audience);
+		    (const xmlChar *)pwhen);
+		gt_period_format(as_at, per, sizeof(per));
+		sum = gt_xasprintf("%s%s%sas at %s", p->audience != NULL ?
+		    "For " : "", p->audience != NULL ? p->audience : "",
+		    p->audience != NULL ? ", " : "", per);
+		xmlNewTextChild(e, NULL, (const xmlChar *)"summary",
+		    (const xmlChar *)sum);
+		free(sum);
 		free(u);
 		free(rel);
 	}
