@@ -241,6 +241,9 @@ struct gt_chart_output {
  */
 unsigned char	*gt_chart_render(const struct gt_chart *,
 		    const struct gt_chart_output *, size_t *len);
+/* A cairo_write_func_t that appends to the struct gt_buf in closure. */
+cairo_status_t	 gt_chart_to_buf(void *closure, const unsigned char *,
+		    unsigned int);
 /* Render and write to path; 0, or -1 with errno set. */
 int		 gt_chart_write(const struct gt_chart *,
 		    const struct gt_chart_output *, const char *path);

@@ -38,8 +38,8 @@ gt_chart_draw(cairo_t *cr, double x, double y, double w, double h,
 	}
 }
 
-static cairo_status_t
-collect(void *closure, const unsigned char *data, unsigned int len)
+cairo_status_t
+gt_chart_to_buf(void *closure, const unsigned char *data, unsigned int len)
 {
 	gt_buf_add(closure, data, len);
 	return CAIRO_STATUS_SUCCESS;
@@ -251,13 +251,13 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 		return NULL;
 	switch (o->format) {
 	case GT_CHART_SVG:
-		s = cairo_svg_surface_create_for_stream(collect, &b, o->width,
+		s = cairo_svg_surface_create_for_stream(gt_chart_to_buf, &b, o->width,
 		    o->height);
 		cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
 		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX);
 		break;
 	case GT_CHART_PDF:
-		s = cairo_pdf_surface_create_for_stream(collect, &b, o->width,
+		s = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, &b, o->width,
 		    o->height);
 		pdf_date(s, o->date);
 		break;

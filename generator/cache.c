@@ -1,9 +1,7 @@
 /* cache.c: chart files by content key (see cache.h). */
-#define _GNU_SOURCE		/* nftw() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,12 +59,6 @@ salt(void)
 	return s;
 }
 
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	return remove(path);
-}
-
 struct gt_cache *
 gt_cache_new(const char *dir)
 {
@@ -89,7 +81,7 @@ gt_cache_new(const char *dir)
 			if (e->d_name[0] == '.' || strcmp(e->d_name, s) == 0)
 				continue;
 			path = gt_xasprintf("%s/%s", dir, e->d_name);
-			nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+			gt_out_rm_tree(path);
 			free(path);
 		}
 		closedir(d);
@@ -125,21 +117,10 @@ gt_cache_new(const char *dir)
 struct gt_cache *
 gt_cache_new_beside(const char *outdir)
 {
-	struct gt_cache	*c;
-	char		*d = gt_xstrdup(outdir), *slash, *dir;
+	char		*dir = gt_out_beside(outdir, ".cache");
+	struct gt_cache	*c = gt_cache_new(dir);
 
-	while (strlen(d) > 1 && d[strlen(d) - 1] == '/')
-		d[strlen(d) - 1] = '\0';
-	if ((slash = strrchr(d, '/')) == NULL)
-		dir = gt_xasprintf(".%s.cache", d);
-	else {
-		*slash = '\0';
-		dir = gt_xasprintf("%s/.%s.cache", slash == d ? "" : d,
-		    slash + 1);
-	}
-	c = gt_cache_new(dir);
 	free(dir);
-	free(d);
 	return c;
 }
 

@@ -36,8 +36,8 @@ rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 	return remove(path);
 }
 
-static void
-rm_tree(const char *path)
+void
+gt_out_rm_tree(const char *path)
 {
 	nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
 }
@@ -91,36 +91,63 @@ rm_stale(const char *parent, const char *name)
 	if (d != NULL)
 		closedir(d);
 	for (i = 0; i < ndead; i++) {
-		rm_tree(dead[i]);
+		gt_out_rm_tree(dead[i]);
 		free(dead[i]);
 	}
 	free(dead);
 	free(prefix);
 }
 
+/* The folder above dir ("." if none) and dir's own name; the caller frees both. */
+static void
+split(const char *dir, char **parent, char **name)
+{
+	char	*d = gt_xstrdup(dir), *slash;
+
+	while (strlen(d) > 1 && d[strlen(d) - 1] == '/')
+		d[strlen(d) - 1] = '\0';
+	if ((slash = strrchr(d, '/')) == NULL) {
+		*parent = gt_xstrdup(".");
+		*name = d;
+		return;
+	}
+	*name = gt_xstrdup(slash + 1);
+	*parent = slash == d ? gt_xstrdup("/") :
+	    gt_xstrndup(d, (size_t)(slash - d));
+	free(d);
+}
+
+char *
+gt_out_beside(const char *dir, const char *suffix)
+{
+	char	*parent, *name, *path;
+
+	split(dir, &parent, &name);
+	path = gt_xasprintf("%s/.%s%s", strcmp(parent, "/") == 0 ? "" : parent,
+	    name, suffix);
+	free(parent);
+	free(name);
+	return path;
+}
+
 struct gt_out *
 gt_out_new(const char *dir)
 {
 	struct gt_out	*o = gt_xcalloc(1, sizeof(*o));
-	const char	*slash;
-	char		*d;
+	char		*d, *parent, *name;
 
 	o->dir = gt_xstrdup(dir);
 	while (strlen(o->dir) > 1 && o->dir[strlen(o->dir) - 1] == '/')
 		o->dir[strlen(o->dir) - 1] = '\0';
-	slash = strrchr(o->dir, '/');
-	if (slash == NULL) {
-		o->tmp = gt_xasprintf(".%s.tmp-%ld", o->dir, (long)getpid());
-		rm_stale(".", o->dir);
-	} else {
-		o->tmp = gt_xasprintf("%.*s/.%s.tmp-%ld",
-		    (int)(slash - o->dir), o->dir, slash + 1, (long)getpid());
-		d = gt_xstrndup(o->dir, (size_t)(slash - o->dir));
-		rm_stale(slash == o->dir ? "/" : d, slash + 1);
-		free(d);
-	}
+	d = gt_xasprintf(".tmp-%ld", (long)getpid());
+	o->tmp = gt_out_beside(o->dir, d);
+	free(d);
+	split(o->dir, &parent, &name);
+	rm_stale(parent, name);
+	free(parent);
+	free(name);
 	d = gt_xasprintf("%s/", o->tmp);
-	rm_tree(o->tmp);
+	gt_out_rm_tree(o->tmp);
 	o->lock = -1;
 	if (make_parents(d) == -1 || (o->lock = open(o->tmp,
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
@@ -197,7 +224,7 @@ gt_out_commit(struct gt_out *o)
 	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dir,
 	    RENAME_EXCHANGE) == 0) {
 		/* One step: the output folder is never absent. */
-		rm_tree(o->tmp);
+		gt_out_rm_tree(o->tmp);
 		o->committed = 1;
 		rc = 0;
 		goto out;
@@ -217,7 +244,7 @@ gt_out_commit(struct gt_out *o)
 		rename(old, o->dir);
 		goto out;
 	}
-	rm_tree(old);
+	gt_out_rm_tree(old);
 	o->committed = 1;
 	rc = 0;
 out:
@@ -231,7 +258,7 @@ gt_out_free(struct gt_out *o)
 	if (o == NULL)
 		return;
 	if (!o->committed && o->tmp != NULL)
-		rm_tree(o->tmp);
+		gt_out_rm_tree(o->tmp);
 	if (o->lock != -1)
 		close(o->lock);
 	free(o->dir);

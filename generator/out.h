@@ -27,5 +27,9 @@ char		*gt_out_path(struct gt_out *, const char *rel);
 int		 gt_out_commit(struct gt_out *);
 /* Discard an unfinished output (NULL-safe); after commit, just frees. */
 void		 gt_out_free(struct gt_out *);
+/* "PARENT/.NAME" + suffix for the folder PARENT/NAME; caller frees. */
+char		*gt_out_beside(const char *dir, const char *suffix);
+/* Remove a folder and everything in it (links are not followed). */
+void		 gt_out_rm_tree(const char *path);
 
 #endif

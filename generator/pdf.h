@@ -30,8 +30,6 @@ struct gt_pdf;
 struct gt_pdf	*gt_pdf_new(struct gt_model *, const struct gt_pack *);
 /* Append the PDF to out; 0, or -1 with the problem reported. */
 int		 gt_pdf_render(struct gt_pdf *, struct gt_buf *out);
-/* The number of pages of the last render. */
-int		 gt_pdf_pages(const struct gt_pdf *);
 void		 gt_pdf_free(struct gt_pdf *);
 
 #endif

@@ -1134,13 +1134,6 @@ report(struct gt_pdf *p)
 
 /* The back-end ------------------------------------------------------------ */
 
-static cairo_status_t
-to_buf(void *closure, const unsigned char *data, unsigned int len)
-{
-	gt_buf_add(closure, data, len);
-	return CAIRO_STATUS_SUCCESS;
-}
-
 struct gt_pdf *
 gt_pdf_new(struct gt_model *m, const struct gt_pack *pack)
 {
@@ -1149,12 +1142,6 @@ gt_pdf_new(struct gt_model *m, const struct gt_pack *pack)
 	p->m = m;
 	p->pack = pack;
 	return p;
-}
-
-int
-gt_pdf_pages(const struct gt_pdf *p)
-{
-	return p->npages;
 }
 
 /* "2025-09-30T00:00:00Z": SOURCE_DATE_EPOCH, else the as-at period's end. */
@@ -1200,7 +1187,7 @@ gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 	for (p->pass = 0; p->pass < PASSES; p->pass++) {
 		p->draw = p->pass == PASSES - 1;
 		if (p->draw) {
-			p->surf = cairo_pdf_surface_create_for_stream(to_buf,
+			p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf,
 			    out, PAGE_W, PAGE_H);
 			cairo_pdf_surface_set_metadata(p->surf,
 			    CAIRO_PDF_METADATA_TITLE, pk->title);

@@ -41,6 +41,7 @@
 struct gt_site {
 	struct gt_model		*m;
 	struct gt_cache		*cache;
+	struct gt_map		 spark_alts;	/* id to description; "" none */
 	char			*layouts;
 	struct gt_tmpl		*t;
 	struct gt_out		*out;
@@ -327,15 +328,41 @@ target_json(const struct gt_measure *me, int has, double lo, double hi)
 	return j;
 }
 
+/*
+ * A measure's sparkline description, or NULL if it has none; worked out
+ * once, however many pages list the measure (the site is judged at one
+ * as-at period while pages with sparklines are made).
+ */
+static const char *
+spark_alt(struct gt_site *s, const struct gt_measure *me)
+{
+	struct gt_trend_data	 td;
+	struct gt_chart		 c;
+	char			*d;
+
+	if ((d = gt_map_get(&s->spark_alts, me->id)) != NULL)
+		return *d != '\0' ? d : NULL;
+	d = NULL;
+	if (me->nobs > 0) {
+		gt_trend_data(&td, s->m, me);
+		if (td.trend.npoints > 1) {
+			c.type = GT_CHART_SPARK;
+			c.u.trend = &td.trend;
+			d = gt_chart_describe(&c);
+		}
+		gt_trend_data_free(&td);
+	}
+	gt_map_put(&s->spark_alts, me->id, d != NULL ? d : gt_xstrdup(""));
+	return d;
+}
+
 static json_t *
 measure_row(struct page *pg, const struct gt_measure *me, int spark)
 {
 	const struct gt_eval	*e = me->latest;
+	const char		*d;
 	char			 per[GT_PERIOD_MAX], *fig;
 	json_t			*j;
-	struct gt_trend_data	 td;
-	struct gt_chart		 c;
-	char			*d;
 
 	j = json_pack("{s:s,s:o,s:o,s:b}", "id", me->id, "title",
 	    jstr(me->title), "href", href(pg, "measure/%s.html", me->id),
@@ -358,20 +385,11 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	    me->dir_prev == GT_DIR_NONE ? "Not known" :
 	    gt_dir_label(me->dir_prev)));
 	json_object_set_new(j, "spark", json_null());
-	/* The file is drawn once, with the measure's page (spark_file). */
-	if (spark && me->nobs > 0) {
-		gt_trend_data(&td, pg->s->m, me);
-		if (td.trend.npoints > 1) {
-			c.type = GT_CHART_SPARK;
-			c.u.trend = &td.trend;
-			d = gt_chart_describe(&c);
-			json_object_set_new(j, "spark", json_pack("{s:o,s:o}",
-			    "src", href(pg, "charts/spark/%s.svg", me->id),
-			    "alt", jstr(d)));
-			free(d);
-		}
-		gt_trend_data_free(&td);
-	}
+	/* The file is drawn with the measure's page (render_measure). */
+	if (spark && (d = spark_alt(pg->s, me)) != NULL)
+		json_object_set_new(j, "spark", json_pack("{s:o,s:o}",
+		    "src", href(pg, "charts/spark/%s.svg", me->id),
+		    "alt", jstr(d)));
 	return j;
 }
 
@@ -1565,9 +1583,16 @@ gt_site_render(struct gt_site *s, struct gt_out *out)
 void
 gt_site_free(struct gt_site *s)
 {
+	size_t	 i;
+
 	if (s == NULL)
 		return;
 	gt_tmpl_free(s->t);
+	for (i = 0; i < s->spark_alts.cap; i++)
+		if (s->spark_alts.ents != NULL &&
+		    s->spark_alts.ents[i].key != NULL)
+			free(s->spark_alts.ents[i].val);
+	gt_map_free(&s->spark_alts);
 	free(s->layouts);
 	free(s);
 }

@@ -77,16 +77,24 @@ gt_date_words(const struct gt_date *d, char *buf, size_t sz)
 	return buf;
 }
 
+/* A figure in the measure's unit at the given decimals; caller frees. */
+static char *
+figure_text(const struct gt_measure *me, double v, int decimals)
+{
+	/* Units are free text of any length. */
+	size_t	 sz = GT_NUMBER_MAX + (me->unit ? strlen(me->unit) : 0);
+
+	return gt_format_value(gt_xmalloc(sz), sz, v, decimals, me->unit);
+}
+
 /* Append a figure in the measure's unit: "72.1%", "£1,234", "3 tonnes". */
 static void
 put_figure(struct gt_buf *b, const struct gt_measure *me, double v,
     int decimals)
 {
-	/* Units are free text of any length. */
-	size_t	 sz = GT_NUMBER_MAX + (me->unit ? strlen(me->unit) : 0);
-	char	*s = gt_xmalloc(sz);
+	char	*s = figure_text(me, v, decimals);
 
-	gt_buf_puts(b, gt_format_value(s, sz, v, decimals, me->unit));
+	gt_buf_puts(b, s);
 	free(s);
 }
 
@@ -765,9 +773,7 @@ gt_astatus_symbol(enum gt_astatus s)
 char *
 gt_figure_number(const struct gt_measure *me, double v)
 {
-	size_t	 sz = GT_NUMBER_MAX + (me->unit != NULL ? strlen(me->unit) : 0);
-
-	return gt_format_value(gt_xmalloc(sz), sz, v, me->decimals, me->unit);
+	return figure_text(me, v, me->decimals);
 }
 
 char *
