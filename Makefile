@@ -28,10 +28,10 @@ GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 # Debian packages for the build, the tests and the example's outputs.
 DEB_PKGS = gcc make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
-	libjansson-dev libpng-dev fonts-dejavu-core fonts-dejavu-extra \
-	poppler-utils time
+	libjansson-dev libpng-dev libxxhash-dev fonts-dejavu-core \
+	fonts-dejavu-extra poppler-utils time
 
-PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng
+PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash
 CC	?= cc
 BUILD	?= build
 OPT	?= -O2 -g
@@ -90,6 +90,7 @@ MAIN_OBJ = $(BUILD)/main.o
 TEST_OBJS = \
 	$(BUILD)/tests/test_period.o \
 	$(BUILD)/tests/test_number.o \
+	$(BUILD)/tests/test_format.o \
 	$(BUILD)/tests/test_read.o \
 	$(BUILD)/tests/test_link.o \
 	$(BUILD)/tests/test_out.o \
@@ -170,6 +171,7 @@ site-check: all $(BUILD)/sitecheck
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/goldthread build . -o $(BUILD)/site2 --no-cache
 	diff -r $(BUILD)/site $(BUILD)/site2 && echo "site-check: a cached and an uncached build are byte-identical"
+	tests/site/cache.sh $(BUILD)/goldthread $(BUILD)/cachecheck
 	@# A council's repository: site.conf (here without base_url) and content/.
 	rm -rf $(BUILD)/bare && mkdir -p $(BUILD)/bare && cp -r content $(BUILD)/bare/
 	sed '/^base_url/d' site.conf > $(BUILD)/bare/site.conf

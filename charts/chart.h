@@ -263,6 +263,25 @@ void		 gt_chart_key(const struct gt_chart *,
  * loaded. The caller unrefs it.
  */
 PangoContext	*gt_chart_pango(cairo_t *);
+/*
+ * A context of the caller's own, set as gt_chart_pango's is, for cr; the
+ * caller unrefs it. Its layouts are not disturbed by the charts'.
+ */
+PangoContext	*gt_chart_pango_new(cairo_t *);
+/*
+ * What a context was last set for, kept by its owner (zeroed at first,
+ * released with gt_chart_pango_seen_free). Pango 1.50 shapes every layout
+ * of a context again after each pango_cairo_update_context(), even one
+ * that changes nothing: gt_chart_pango_set() calls it only when cr's
+ * surface font options or transformation differ from those seen last.
+ */
+struct gt_pango_seen {
+	cairo_font_options_t	*options;
+	double			 xx, yx, xy, yy;
+};
+void		 gt_chart_pango_set(cairo_t *, PangoContext *,
+		    struct gt_pango_seen *);
+void		 gt_chart_pango_seen_free(struct gt_pango_seen *);
 
 /*
  * Release the private font configuration (for leak checkers at exit); the

@@ -80,7 +80,9 @@ void		 gt_chart_marker(cairo_t *, double cx, double cy, double d,
 
 /*
  * A layout of text at size px, bold or not, wrapped to width (<= 0: one
- * line) in at most lines lines, the last ellipsized; unref when done.
+ * line) in at most lines lines, the last ellipsized; unref when done. On
+ * gt_chart_pango's context it may be shared with other charts: read it,
+ * never change it.
  */
 PangoLayout	*gt_chart_text(PangoContext *, const char *, double px,
 		    int bold, double width, int lines);
@@ -93,6 +95,11 @@ void		 gt_chart_text_size(PangoLayout *, double *w, double *h);
  */
 void		 gt_chart_show(cairo_t *, PangoLayout *, double x, double y,
 		    double ax, double ay, uint32_t colour, int halo);
+/*
+ * Set on an SVG chart's cairo_t to a struct gt_buf: gt_chart_show then
+ * appends text there as <text> elements instead of drawing glyphs.
+ */
+extern const cairo_user_data_key_t gt_svg_text_key;
 /* A message centred in the box (no data to draw). */
 void		 gt_chart_message(cairo_t *, PangoContext *, double x,
 		    double y, double w, double h, const char *);

@@ -218,6 +218,31 @@ gt_chart_png(cairo_surface_t *s, const struct gt_png_opts *opt,
 	return rc;
 }
 
+/* The chart's text (see gt_chart_show) over everything else drawn. */
+static void
+svg_add_text(struct gt_buf *b, struct gt_buf *text)
+{
+	char		*end;
+	size_t		 at;
+	struct gt_buf	 out = { 0 };
+
+	if (text->len == 0 || b->data == NULL ||
+	    (end = strstr(b->data, "</svg>")) == NULL) {
+		gt_buf_free(text);
+		return;
+	}
+	at = (size_t)(end - b->data);
+	gt_buf_add(&out, b->data, at);
+	gt_buf_printf(&out, "<g font-family=\"DejaVu Sans,Verdana,sans-serif\""
+	    " font-size=\"%g\">\n", GT_TEXT_MIN);
+	gt_buf_add(&out, text->data, text->len);
+	gt_buf_puts(&out, "</g>\n");
+	gt_buf_add(&out, end, b->len - at);
+	gt_buf_free(b);
+	gt_buf_free(text);
+	*b = out;
+}
+
 /* "2025-04-01" or "2025-04-01T09:00:00Z" as cairo wants it (with time). */
 static void
 pdf_date(cairo_surface_t *s, const char *date)
@@ -238,7 +263,7 @@ unsigned char *
 gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
     size_t *len)
 {
-	struct gt_buf	 b = { 0 };
+	struct gt_buf	 b = { 0 }, text = { 0 };
 	cairo_surface_t	*s;
 	cairo_t		*cr;
 	PangoContext	*pc;
@@ -277,6 +302,8 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 	g_object_unref(pc);
 	if (o->format == GT_CHART_PNG)
 		cairo_scale(cr, scale, scale);
+	if (o->format == GT_CHART_SVG)
+		cairo_set_user_data(cr, &gt_svg_text_key, &text, NULL);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	gt_chart_draw(cr, 0, 0, o->width, o->height, c);
@@ -289,10 +316,13 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 	cairo_surface_destroy(s);
 	if (!ok) {
 		gt_buf_free(&b);
+		gt_buf_free(&text);
 		return NULL;
 	}
-	if (o->format == GT_CHART_SVG)
+	if (o->format == GT_CHART_SVG) {
 		svg_ids(&b);
+		svg_add_text(&b, &text);
+	}
 	*len = b.len;
 	return (unsigned char *)gt_buf_steal(&b);
 }

@@ -157,24 +157,77 @@ gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
 	return rc;
 }
 
+int
+gt_cache_read(struct gt_cache *c, const char *key, char **data, size_t *len)
+{
+	char	*src;
+	int	 rc = -1;
+
+	if (c == NULL)
+		return -1;
+	src = entry(c, key);
+	if (utimensat(AT_FDCWD, src, NULL, 0) == 0)
+		rc = gt_read_file(src, data, len);
+	free(src);
+	return rc;
+}
+
+/* Move the entry made at tmp into place for key. */
+static void
+settle(char *tmp, char *path)
+{
+	/* Not unlinked by rename if both were one file already. */
+	if (rename(tmp, path) == -1 || access(tmp, F_OK) == 0)
+		unlink(tmp);
+	free(tmp);
+	free(path);
+}
+
+void
+gt_cache_keep(struct gt_cache *c, const char *key, struct gt_out *out,
+    const char *rel)
+{
+	char	*src, *path, *tmp;
+
+	if (c == NULL || (src = gt_out_path(out, rel)) == NULL)
+		return;
+	path = entry(c, key);
+	tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
+	if (link(src, tmp) == 0)
+		settle(tmp, path);
+	else {
+		free(tmp);
+		free(path);
+	}
+	free(src);
+}
+
 void
 gt_cache_put(struct gt_cache *c, const char *key, const void *data,
     size_t len)
 {
 	char	*path, *tmp;
 	FILE	*f;
+	int	 ok;
 
 	if (c == NULL)
 		return;
 	path = entry(c, key);
 	tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
-	if ((f = fopen(tmp, "wb")) != NULL) {
-		if (fwrite(data, 1, len, f) != len || fclose(f) != 0 ||
-		    rename(tmp, path) == -1)
+	if ((f = fopen(tmp, "wb")) == NULL)
+		ok = 0;
+	else {
+		ok = fwrite(data, 1, len, f) == len;
+		ok = fclose(f) == 0 && ok;
+		if (!ok)
 			unlink(tmp);
 	}
-	free(tmp);
-	free(path);
+	if (ok)
+		settle(tmp, path);
+	else {
+		free(tmp);
+		free(path);
+	}
 }
 
 void

@@ -31,9 +31,18 @@ struct gt_cache	*gt_cache_new_beside(const char *outdir);
 /* Put the entry for key at rel in out; 0 if it was there, else -1. */
 int		 gt_cache_get(struct gt_cache *, const char *key,
 		    struct gt_out *, const char *rel);
+/* The entry for key into *data (malloc'd, NUL-ended) and *len; 0 or -1. */
+int		 gt_cache_read(struct gt_cache *, const char *key,
+		    char **data, size_t *len);
 /* Keep data as the entry for key (failures only cost speed). */
 void		 gt_cache_put(struct gt_cache *, const char *key,
 		    const void *data, size_t len);
+/*
+ * Keep the file just written at rel in out as the entry for key, by a
+ * link rather than a copy (so it must not be changed after).
+ */
+void		 gt_cache_keep(struct gt_cache *, const char *key,
+		    struct gt_out *, const char *rel);
 /* Remove the entries this build did not use. */
 void		 gt_cache_sweep(struct gt_cache *);
 void		 gt_cache_free(struct gt_cache *);

@@ -1,6 +1,7 @@
 /* conf_read.c: site.conf, with inih. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <ini.h>
 
@@ -108,6 +109,26 @@ conf_int(const struct conf_reader *cr, const char *name, const char *value,
 	}
 	*out = (int)d;
 	return 0;
+}
+
+static void
+conf_bool(const struct conf_reader *cr, const char *name, const char *value,
+    int *out)
+{
+	static const char *const yes[] = { "yes", "true", "on", "1" };
+	static const char *const no[] = { "no", "false", "off", "0" };
+	struct gt_loc	 loc;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		if (strcasecmp(value, yes[i]) == 0 ||
+		    strcasecmp(value, no[i]) == 0) {
+			*out = strcasecmp(value, yes[i]) == 0;
+			return;
+		}
+	loc = value_loc(cr);
+	gt_msg(GT_E_CONF_VALUE, &loc, "%s = %s: expected yes or no", name,
+	    value);
 }
 
 /* "Low 1-4, Medium 5-9, High 10-15, Very high 16-25" */
@@ -228,6 +249,8 @@ site_key(struct conf_reader *cr, const char *name, const char *value)
 		conf_int(cr, name, value, 1, 12, &c->cal.year_start);
 	else if (strcmp(name, "academic_year_start") == 0)
 		conf_int(cr, name, value, 1, 12, &c->cal.academic_start);
+	else if (strcmp(name, "chart_png") == 0)
+		conf_bool(cr, name, value, &c->chart_png);
 	else
 		return 0;
 	return 1;

@@ -8,6 +8,11 @@
 
 #define POUND	"\xc2\xa3"
 
+static const double tens[] = {
+	1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+	1e13, 1e14, 1e15
+};
+
 static int
 clamp_decimals(int decimals)
 {
@@ -25,11 +30,21 @@ gt_round(double v, int decimals)
 {
 	char	 s[40], digits[24], *e;
 	int	 p, exp, keep, n, i;
-	double	 r;
+	double	 r, x;
 
 	if (!isfinite(v) || v == 0)
 		return v == 0 ? 0 : v;
 	decimals = clamp_decimals(decimals);
+	/*
+	 * Mostly the binary product is far enough from a half for its
+	 * error to decide nothing: then an exact integer over an exact power
+	 * of ten reads the same as the string would (both correctly rounded).
+	 */
+	x = fabs(v) * tens[decimals];
+	if (x < 1e7 && fabs(x - floor(x) - 0.5) > 1e-6) {
+		r = floor(x + 0.5) / tens[decimals];
+		return r == 0 ? 0 : v < 0 ? -r : r;
+	}
 	for (p = 15; p < 17; p++) {
 		snprintf(s, sizeof(s), "%.*e", p - 1, fabs(v));
 		if (strtod(s, NULL) == fabs(v))

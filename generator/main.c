@@ -501,13 +501,15 @@ find_layouts(const struct gt_model *m)
 static void
 build_pack(struct gt_model *m, const struct gt_pack *pk, const char *path)
 {
-	struct gt_pdf	*pdf = gt_pdf_new(m, pk);
+	struct gt_pdf	*pdf = gt_pdf_new(m, pk, NULL);
 	struct gt_buf	 b = { 0 };
 	struct gt_loc	 loc = { path, 0, 0 };
 	char		*tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
 	FILE		*f;
 
+	gt_timing_start("pdf");
 	if (gt_pdf_render(pdf, &b) == 0) {
+		gt_timing_start("write");
 		if ((f = fopen(tmp, "wb")) == NULL ||
 		    fwrite(b.data, 1, b.len, f) != b.len ||
 		    fclose(f) != 0 || rename(tmp, path) == -1) {

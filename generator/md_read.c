@@ -655,7 +655,7 @@ gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
 	const char	*end = text + len, *p, *next, *fm_start, *fm_end = NULL;
 	struct gt_loc	 loc = { file, 1, 1 };
 	struct fields	 f = { NULL, file };
-	struct gt_body	 body = { NULL, 0 };
+	struct gt_body	 body = { NULL, 0, "" };
 	size_t		 n;
 	int		 line, bodyline = 0;
 
@@ -702,6 +702,7 @@ gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
 		body.doc = cmark_parse_document(next, (size_t)(end - next),
 		    CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
 		body.line = bodyline;
+		gt_sha256_hex(next, (size_t)(end - next), body.key);
 	}
 
 	switch (kind) {

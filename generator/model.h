@@ -117,6 +117,7 @@ struct gt_eval {
 struct gt_body {
 	cmark_node	*doc;	/* owned; NULL if the file has no body */
 	int		 line;	/* file line of the body's first line */
+	char		 key[65];	/* SHA-256 of its Markdown, in hex */
 };
 
 struct gt_plan {
@@ -344,6 +345,7 @@ struct gt_conf {
 	struct gt_loc		 as_at_loc;
 	int			 as_at_cli;	/* given on the command line */
 	struct gt_calendar	 cal;
+	int			 chart_png;	/* PNG copies of trend charts */
 	/* [status] */
 	struct gt_tolerance	 tolerance;
 	struct gt_band		*bands;

@@ -17,7 +17,14 @@
  *
  * Ownership: gt_pdf_new() borrows the model, which the render re-judges at
  * the pack's as-at period (the caller judges it again afterwards if it
- * needs the site's); the bytes written to out belong to the caller.
+ * needs the site's), and the text table if any; the bytes written to out
+ * belong to the caller.
+ *
+ * A text table keeps the layouts of the text the renders set, with the
+ * Pango context they are made in, across the packs of a build (up to a
+ * bound): text is shaped once, then set in every pack that shows it. The
+ * caller owns it and frees it after every gt_pdf that uses it. It is for
+ * one process: a forked child works on a copy of its own.
  */
 #ifndef GT_PDF_H
 #define GT_PDF_H
@@ -26,8 +33,14 @@
 #include "util.h"
 
 struct gt_pdf;
+struct gt_pdf_text;
 
-struct gt_pdf	*gt_pdf_new(struct gt_model *, const struct gt_pack *);
+struct gt_pdf_text	*gt_pdf_text_new(void);
+void			 gt_pdf_text_free(struct gt_pdf_text *);
+
+/* Text NULL: the render keeps its text for this pack only. */
+struct gt_pdf	*gt_pdf_new(struct gt_model *, const struct gt_pack *,
+		    struct gt_pdf_text *);
 /* Append the PDF to out; 0, or -1 with the problem reported. */
 int		 gt_pdf_render(struct gt_pdf *, struct gt_buf *out);
 void		 gt_pdf_free(struct gt_pdf *);

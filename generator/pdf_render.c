@@ -33,6 +33,22 @@
 
 /* Passes: one to measure (headings and their pages), one to draw. */
 #define PASSES		2
+/* Layouts kept for reuse (some 3 KB each): a bound for very long packs. */
+#define KEPT_MAX	20000
+
+/*
+ * The layouts of text(), kept across renders, in the one context they are
+ * made in: the table's own, so that the charts' (updated for every chart)
+ * leaves them be. When KEPT_MAX are kept, those the render under way has
+ * not used go; a render that fills the table alone keeps no more.
+ */
+struct gt_pdf_text {
+	PangoContext		*pc;		/* NULL until the first render */
+	struct gt_pango_seen	 seen;		/* what pc was last set for */
+	GHashTable		*layouts;	/* by their struct key */
+	unsigned		 render;	/* renders begun */
+	int			 full;		/* nothing to drop in this one */
+};
 
 /* A heading in the contents and the bookmarks. */
 struct entry {
@@ -48,7 +64,8 @@ struct gt_pdf {
 	struct gt_scope		 sc;
 	cairo_surface_t		*surf;
 	cairo_t			*cr;
-	PangoContext		*pc;
+	struct gt_pdf_text	*shared;	/* the caller's, or NULL */
+	struct gt_pdf_text	*t;		/* in a render: text()'s */
 	int			 pass;
 	int			 draw;		/* the last pass */
 	int			 page, npages;
@@ -74,27 +91,105 @@ rgb(cairo_t *cr, unsigned c)
 	    ((c >> 8) & 0xFF) / 255.0, (c & 0xFF) / 255.0);
 }
 
-static PangoLayout *
-text(struct gt_pdf *p, const char *s, int markup, double pt, int bold,
-    double width)
-{
-	PangoLayout		*l = pango_layout_new(p->pc);
-	PangoFontDescription	*fd = pango_font_description_new();
+/* How text() sets a layout, besides its size and width. */
+#define T_MARKUP	0x1	/* the text is Pango markup */
+#define T_BOLD		0x2
+#define T_RIGHT		0x4	/* aligned right */
+#define T_ELLIPSIZE	0x8	/* cut short with an ellipsis */
 
+/* What a layout of text() is made from: its key in the table. */
+struct key {
+	const char	*s;
+	int		 flags;
+	double		 pt, width;
+	unsigned	 used;		/* the last render that set it */
+};
+
+static guint
+key_hash(gconstpointer v)
+{
+	const struct key	*k = v;
+
+	return g_str_hash(k->s) ^ (guint)k->flags;
+}
+
+static gboolean
+key_equal(gconstpointer v1, gconstpointer v2)
+{
+	const struct key	*a = v1, *b = v2;
+
+	return a->flags == b->flags && a->pt == b->pt &&
+	    a->width == b->width && strcmp(a->s, b->s) == 0;
+}
+
+static gboolean
+stale(gpointer k, gpointer l, gpointer render)
+{
+	return ((struct key *)k)->used != *(unsigned *)render;
+}
+
+/* Whether t may keep one more layout, making room if need be. */
+static int
+room(struct gt_pdf_text *t)
+{
+	if (g_hash_table_size(t->layouts) < KEPT_MAX)
+		return 1;
+	if (!t->full &&
+	    g_hash_table_foreach_remove(t->layouts, stale, &t->render) > 0)
+		return 1;
+	t->full = 1;
+	return 0;
+}
+
+/*
+ * The layout of s, made once: the drawing pass and every repeat (a
+ * table's header row, a status, the running header, the same text in
+ * another pack) reuse what was shaped first, while it is kept. The
+ * caller owns a reference and must not change the layout.
+ */
+static PangoLayout *
+text(struct gt_pdf *p, const char *s, int flags, double pt, double width)
+{
+	struct key		 find = { s, flags, pt, width, 0 }, *k;
+	struct gt_pdf_text	*t = p->t;
+	PangoLayout		*l;
+	PangoFontDescription	*fd;
+	gpointer		 kv, lv;
+	size_t			 len;
+
+	if (g_hash_table_lookup_extended(t->layouts, &find, &kv, &lv)) {
+		((struct key *)kv)->used = t->render;
+		return g_object_ref(lv);
+	}
+	l = pango_layout_new(t->pc);
+	fd = pango_font_description_new();
 	pango_font_description_set_family_static(fd, "DejaVu Sans");
 	pango_font_description_set_absolute_size(fd, pt * PANGO_SCALE);
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD :
-	    PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_weight(fd, flags & T_BOLD ?
+	    PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_spacing(l, (int)(pt * 0.25 * PANGO_SCALE));
-	if (markup)
+	if (flags & T_MARKUP)
 		pango_layout_set_markup(l, s, -1);
 	else
 		pango_layout_set_text(l, s, -1);
-	return l;
+	if (flags & T_RIGHT)
+		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	if (flags & T_ELLIPSIZE)
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	if (!room(t))
+		return l;
+	/* The key and a copy of s in one block. */
+	len = strlen(s) + 1;
+	k = gt_xmalloc(sizeof(*k) + len);
+	*k = find;
+	k->s = memcpy(k + 1, s, len);
+	k->used = t->render;
+	g_hash_table_insert(t->layouts, k, l);
+	return g_object_ref(l);
 }
 
 static double
@@ -118,8 +213,7 @@ furniture(struct gt_pdf *p)
 	rgb(p->cr, MUTED);
 	s = gt_xasprintf("%s: %s", p->m->conf.organisation != NULL ?
 	    p->m->conf.organisation : p->m->conf.title, p->pack->title);
-	l = text(p, s, 0, SMALL_PT, 0, TEXT_W);
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	l = text(p, s, T_ELLIPSIZE, SMALL_PT, TEXT_W);
 	cairo_move_to(p->cr, LEFT, 36);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
@@ -131,14 +225,13 @@ furniture(struct gt_pdf *p)
 	cairo_stroke(p->cr);
 	rgb(p->cr, MUTED);
 	s = gt_xasprintf("As at %s", p->as_at);
-	l = text(p, s, 0, SMALL_PT, 0, TEXT_W);
+	l = text(p, s, 0, SMALL_PT, TEXT_W);
 	cairo_move_to(p->cr, LEFT, PAGE_H - 42);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
 	free(s);
 	s = gt_xasprintf("Page %d of %d", p->page, p->npages);
-	l = text(p, s, 0, SMALL_PT, 0, TEXT_W);
-	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	l = text(p, s, T_RIGHT, SMALL_PT, TEXT_W);
 	cairo_move_to(p->cr, LEFT, PAGE_H - 42);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
@@ -278,7 +371,7 @@ static void
 para(struct gt_pdf *p, const char *s, int markup, double pt, unsigned colour)
 {
 	tag_begin(p, "P", NULL);
-	flow(p, text(p, s, markup, pt, 0, TEXT_W), LEFT, colour);
+	flow(p, text(p, s, markup ? T_MARKUP : 0, pt, TEXT_W), LEFT, colour);
 	tag_end(p, "P");
 	p->y += GAP;
 }
@@ -290,7 +383,7 @@ para(struct gt_pdf *p, const char *s, int markup, double pt, unsigned colour)
 static void
 para_links(struct gt_pdf *p, const char *markup, char **urls, size_t nurls)
 {
-	PangoLayout		*l = text(p, markup, 1, BODY_PT, 0, TEXT_W);
+	PangoLayout		*l = text(p, markup, T_MARKUP, BODY_PT, TEXT_W);
 	PangoAttrIterator	*it;
 	PangoAttribute		*a;
 	struct links		 lk = { NULL, NULL, urls, 0 };
@@ -327,7 +420,7 @@ heading(struct gt_pdf *p, int level, const char *title)
 {
 	static const double	 sizes[] = { 0, 20, 14, 12 };
 	static const char *const tags[] = { "", "H1", "H2", "H3" };
-	PangoLayout		*l = text(p, title, 0, sizes[level], 1, TEXT_W);
+	PangoLayout		*l = text(p, title, T_BOLD, sizes[level], TEXT_W);
 	struct entry		*e = NULL;
 	char			 dest[32];
 
@@ -376,7 +469,7 @@ bullets(struct gt_pdf *p, char *const *items, size_t n)
 		need(p, BODY_PT * 1.5);
 		tag_begin(p, "Lbl", NULL);
 		if (p->draw) {
-			PangoLayout *b = text(p, "\u2022", 0, BODY_PT, 0, 12);
+			PangoLayout *b = text(p, "\u2022", 0, BODY_PT, 12);
 
 			rgb(p->cr, INK);
 			cairo_move_to(p->cr, LEFT + 4, p->y);
@@ -385,8 +478,8 @@ bullets(struct gt_pdf *p, char *const *items, size_t n)
 		}
 		tag_end(p, "Lbl");
 		tag_begin(p, "LBody", NULL);
-		flow(p, text(p, items[i], 0, BODY_PT, 0, TEXT_W - 18),
-		    LEFT + 18, INK);
+		flow(p, text(p, items[i], 0, BODY_PT, TEXT_W - 18), LEFT + 18,
+		    INK);
 		tag_end(p, "LBody");
 		tag_end(p, "LI");
 		p->y += 3;
@@ -411,10 +504,9 @@ row_make(struct gt_pdf *p, const struct col *cols, size_t ncols,
 	r->n = ncols;
 	r->h = 0;
 	for (c = 0; c < ncols; c++) {
-		r->l[c] = text(p, cells[c] != NULL ? cells[c] : "", 0,
-		    SMALL_PT, head, TEXT_W * cols[c].share - 2 * CELL_PAD);
-		if (cols[c].right)
-			pango_layout_set_alignment(r->l[c], PANGO_ALIGN_RIGHT);
+		r->l[c] = text(p, cells[c] != NULL ? cells[c] : "",
+		    (head ? T_BOLD : 0) | (cols[c].right ? T_RIGHT : 0),
+		    SMALL_PT, TEXT_W * cols[c].share - 2 * CELL_PAD);
 		if (height(r->l[c]) > r->h)
 			r->h = height(r->l[c]);
 	}
@@ -487,7 +579,7 @@ table(struct gt_pdf *p, const char *caption, const struct col *cols,
 	tag_begin(p, "Table", NULL);
 	if (caption != NULL) {
 		tag_begin(p, "Caption", NULL);
-		flow(p, text(p, caption, 0, BODY_PT, 1, TEXT_W), LEFT, INK);
+		flow(p, text(p, caption, T_BOLD, BODY_PT, TEXT_W), LEFT, INK);
 		tag_end(p, "Caption");
 		p->y += 3;
 	}
@@ -663,8 +755,8 @@ body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
 			}
 			/* List items are set as plain text after markup. */
 			for (i = 0; i < ni; i++) {
-				PangoLayout *l = text(p, items[i], 1, BODY_PT,
-				    0, TEXT_W);
+				PangoLayout *l = text(p, items[i], T_MARKUP,
+				    BODY_PT, TEXT_W);
 
 				free(items[i]);
 				items[i] = gt_xstrdup(
@@ -724,11 +816,11 @@ cover(struct gt_pdf *p)
 	p->y = 150;
 	tag_begin(p, "P", NULL);
 	flow(p, text(p, m->conf.organisation != NULL ? m->conf.organisation :
-	    m->conf.title, 0, 16, 1, TEXT_W), LEFT, MUTED);
+	    m->conf.title, T_BOLD, 16, TEXT_W), LEFT, MUTED);
 	tag_end(p, "P");
 	p->y += 24;
 	tag_begin(p, "H1", NULL);
-	flow(p, text(p, p->pack->title, 0, 28, 1, TEXT_W), LEFT, BRAND);
+	flow(p, text(p, p->pack->title, T_BOLD, 28, TEXT_W), LEFT, BRAND);
 	tag_end(p, "H1");
 	p->y += 30;
 	if (p->pack->audience != NULL) {
@@ -764,19 +856,18 @@ contents(struct gt_pdf *p)
 	double		 indent, h;
 
 	tag_begin(p, "H1", NULL);
-	flow(p, text(p, "Contents", 0, 20, 1, TEXT_W), LEFT, BRAND);
+	flow(p, text(p, "Contents", T_BOLD, 20, TEXT_W), LEFT, BRAND);
 	tag_end(p, "H1");
 	p->y += GAP * 2;
 	tag_begin(p, "TOC", NULL);
 	for (i = 0; i < p->ntoc; i++) {
 		indent = p->toc[i].level == 1 ? 0 : 18;
-		l = text(p, p->toc[i].title, 0, BODY_PT, p->toc[i].level == 1,
-		    TEXT_W - indent - 40);
+		l = text(p, p->toc[i].title, p->toc[i].level == 1 ? T_BOLD : 0,
+		    BODY_PT, TEXT_W - indent - 40);
 		h = height(l);
 		need(p, h);
 		snprintf(num, sizeof(num), "%d", p->toc[i].page);
-		n = text(p, num, 0, BODY_PT, 0, 40);
-		pango_layout_set_alignment(n, PANGO_ALIGN_RIGHT);
+		n = text(p, num, T_RIGHT, BODY_PT, 40);
 		tag_begin(p, "TOCI", NULL);
 		snprintf(dest, sizeof(dest), "dest='s%zu'", i);
 		tag_begin(p, CAIRO_TAG_LINK, dest);
@@ -1134,13 +1225,57 @@ report(struct gt_pdf *p)
 
 /* The back-end ------------------------------------------------------------ */
 
+struct gt_pdf_text *
+gt_pdf_text_new(void)
+{
+	struct gt_pdf_text	*t = gt_xcalloc(1, sizeof(*t));
+
+	t->layouts = g_hash_table_new_full(key_hash, key_equal, free,
+	    g_object_unref);
+	return t;
+}
+
+void
+gt_pdf_text_free(struct gt_pdf_text *t)
+{
+	if (t == NULL)
+		return;
+	g_hash_table_destroy(t->layouts);
+	if (t->pc != NULL)
+		g_object_unref(t->pc);
+	gt_chart_pango_seen_free(&t->seen);
+	free(t);
+}
+
+/*
+ * Begin a render on cr: its text is laid out in t's context, set for cr's
+ * surface (see gt_chart_pango_set: a context set already for the same is
+ * left as it is, so its layouts are not shaped again). -1 if the fonts
+ * cannot be loaded.
+ */
+static int
+text_begin(struct gt_pdf_text *t, cairo_t *cr)
+{
+	if (t->pc == NULL) {
+		if ((t->pc = gt_chart_pango_new(cr)) == NULL)
+			return -1;
+		pango_cairo_context_set_resolution(t->pc, 72);
+	}
+	gt_chart_pango_set(cr, t->pc, &t->seen);
+	t->render++;
+	t->full = 0;
+	return 0;
+}
+
 struct gt_pdf *
-gt_pdf_new(struct gt_model *m, const struct gt_pack *pack)
+gt_pdf_new(struct gt_model *m, const struct gt_pack *pack,
+    struct gt_pdf_text *t)
 {
 	struct gt_pdf	*p = gt_xcalloc(1, sizeof(*p));
 
 	p->m = m;
 	p->pack = pack;
+	p->shared = t;
 	return p;
 }
 
@@ -1169,7 +1304,7 @@ int
 gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 {
 	const struct gt_pack	*pk = p->pack;
-	cairo_surface_t		*measure;
+	struct gt_pdf_text	*own = NULL;
 	struct gt_loc		 loc = { NULL, 0, 0 };
 	struct gt_buf		 kw = { 0 };
 	size_t			 i;
@@ -1182,44 +1317,42 @@ gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 	pdf_date(p, pk->as_at_text != NULL ? &pk->as_at : &p->m->conf.as_at);
 	memset(&p->sc, 0, sizeof(p->sc));
 	gt_scope_pack(&p->sc, p->m, pk);
-	/* Measuring passes set nothing: a tiny surface for text metrics. */
-	measure = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1);
+	p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, out,
+	    PAGE_W, PAGE_H);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE,
+	    pk->title);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR,
+	    p->m->conf.organisation != NULL ? p->m->conf.organisation :
+	    p->m->conf.title);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_SUBJECT,
+	    p->m->plan != NULL && p->m->plan->title != NULL ?
+	    p->m->plan->title : "Performance report");
+	gt_buf_printf(&kw, "performance, %s", p->as_at);
+	for (i = 0; i < pk->tags.n; i++)
+		gt_buf_printf(&kw, ", %s", pk->tags.v[i]);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_KEYWORDS,
+	    kw.data);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATOR,
+	    "goldthread");
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_CREATE_DATE,
+	    p->date);
+	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_MOD_DATE,
+	    p->date);
+	/*
+	 * Both passes lay text out in one context, the table's, set for this
+	 * PDF surface, so the drawing pass can set the layouts the measuring
+	 * pass (or an earlier pack) made; the measuring pass draws nothing.
+	 */
+	p->cr = cairo_create(p->surf);
+	p->t = p->shared != NULL ? p->shared : (own = gt_pdf_text_new());
+	if (text_begin(p->t, p->cr) == -1) {
+		loc.file = pk->loc.file;
+		gt_msg(GT_E_WRITE, &loc, "report %s: the fonts of "
+		    "fonts-dejavu-core cannot be loaded", pk->name);
+		goto out;
+	}
 	for (p->pass = 0; p->pass < PASSES; p->pass++) {
 		p->draw = p->pass == PASSES - 1;
-		if (p->draw) {
-			p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf,
-			    out, PAGE_W, PAGE_H);
-			cairo_pdf_surface_set_metadata(p->surf,
-			    CAIRO_PDF_METADATA_TITLE, pk->title);
-			cairo_pdf_surface_set_metadata(p->surf,
-			    CAIRO_PDF_METADATA_AUTHOR,
-			    p->m->conf.organisation != NULL ?
-			    p->m->conf.organisation : p->m->conf.title);
-			cairo_pdf_surface_set_metadata(p->surf,
-			    CAIRO_PDF_METADATA_SUBJECT, p->m->plan != NULL &&
-			    p->m->plan->title != NULL ? p->m->plan->title :
-			    "Performance report");
-			gt_buf_printf(&kw, "performance, %s", p->as_at);
-			for (i = 0; i < pk->tags.n; i++)
-				gt_buf_printf(&kw, ", %s", pk->tags.v[i]);
-			cairo_pdf_surface_set_metadata(p->surf,
-			    CAIRO_PDF_METADATA_KEYWORDS, kw.data);
-			cairo_pdf_surface_set_metadata(p->surf,
-			    CAIRO_PDF_METADATA_CREATOR, "goldthread");
-			cairo_pdf_surface_set_metadata(p->surf,
-			    CAIRO_PDF_METADATA_CREATE_DATE, p->date);
-			cairo_pdf_surface_set_metadata(p->surf,
-			    CAIRO_PDF_METADATA_MOD_DATE, p->date);
-			p->cr = cairo_create(p->surf);
-		} else
-			p->cr = cairo_create(measure);
-		if ((p->pc = gt_chart_pango(p->cr)) == NULL) {
-			loc.file = pk->loc.file;
-			gt_msg(GT_E_WRITE, &loc, "report %s: the fonts of "
-			    "fonts-dejavu-core cannot be loaded", pk->name);
-			goto out;
-		}
-		pango_cairo_context_set_resolution(p->pc, 72);
 		if (p->draw)
 			cairo_tag_begin(p->cr, "Document", "");
 		report(p);
@@ -1234,10 +1367,6 @@ gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 		p->npages = p->page + shift;
 		for (i = 0; i < p->ntoc; i++)
 			p->toc[i].page = p->toc[i].next + shift;
-		g_object_unref(p->pc);
-		p->pc = NULL;
-		cairo_destroy(p->cr);
-		p->cr = NULL;
 	}
 	cairo_surface_finish(p->surf);
 	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
@@ -1248,13 +1377,12 @@ gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 	}
 	rc = 0;
 out:
-	if (p->cr != NULL)
-		cairo_destroy(p->cr);
-	if (p->surf != NULL)
-		cairo_surface_destroy(p->surf);
+	gt_pdf_text_free(own);
+	cairo_destroy(p->cr);
+	cairo_surface_destroy(p->surf);
+	p->t = NULL;
 	p->cr = NULL;
 	p->surf = NULL;
-	cairo_surface_destroy(measure);
 	gt_scope_free(&p->sc);
 	gt_buf_free(&kw);
 	return rc;

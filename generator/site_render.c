@@ -1,5 +1,6 @@
 /* site_render.c: the website back-end (see site.h). */
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include <libxml/tree.h>
+#include <xxhash.h>
 
 #include "chart.h"
 #include "chartdata.h"
@@ -41,11 +43,20 @@
 struct gt_site {
 	struct gt_model		*m;
 	struct gt_cache		*cache;
-	struct gt_map		 spark_alts;	/* id to description; "" none */
+	struct gt_map		 sparks;	/* measure id to struct spark */
 	char			*layouts;
+	char			 layouts_key[65];	/* what they say */
+	struct gt_buf		 keybuf;	/* page_key's, kept for its room */
 	struct gt_tmpl		*t;
 	struct gt_out		*out;
+	struct gt_pdf_text	*text;		/* the packs' layouts */
 	int			 failed;
+};
+
+/* A measure's sparkline, drawn once for all the pages that list it. */
+struct spark {
+	char	*alt;		/* NULL: none (fewer than two figures) */
+	char	*svg;
 };
 
 /* One page being made: its data and the Markdown bodies it shows. */
@@ -56,6 +67,7 @@ struct page {
 	json_t		*data;
 	cmark_node	**bodies;
 	size_t		 nbodies, cap;
+	struct gt_buf	 body_keys;	/* their gt_body keys, in order */
 };
 
 static const char *const meanings[GT_STATUS_MAX] = {
@@ -166,6 +178,7 @@ body(struct page *pg, const struct gt_body *b)
 	if (b->doc == NULL)
 		return json_null();
 	*GT_PUSH(pg->bodies, pg->nbodies, pg->cap) = b->doc;
+	gt_buf_puts(&pg->body_keys, b->key);
 	return json_integer((json_int_t)pg->nbodies - 1);
 }
 
@@ -175,13 +188,89 @@ crumb(const struct page *pg, const char *title, json_t *link)
 	return json_pack("{s:o,s:o}", "title", jstr(title), "href", link);
 }
 
+/*
+ * Data as bytes to be hashed, with types and lengths so that different
+ * data never give the same bytes; objects in their order, which is fixed.
+ */
+static void
+key_json(struct gt_buf *b, json_t *j)
+{
+	const char	*k;
+	json_t		*v;
+	json_int_t	 i;
+	double		 d;
+	size_t		 n, x;
+
+	gt_buf_putc(b, '0' + json_typeof(j));
+	switch (json_typeof(j)) {
+	case JSON_OBJECT:
+		n = json_object_size(j);
+		gt_buf_add(b, &n, sizeof(n));
+		json_object_foreach(j, k, v) {
+			n = strlen(k);
+			gt_buf_add(b, &n, sizeof(n));
+			gt_buf_add(b, k, n);
+			key_json(b, v);
+		}
+		break;
+	case JSON_ARRAY:
+		n = json_array_size(j);
+		gt_buf_add(b, &n, sizeof(n));
+		json_array_foreach(j, x, v)
+			key_json(b, v);
+		break;
+	case JSON_STRING:
+		n = json_string_length(j);
+		gt_buf_add(b, &n, sizeof(n));
+		gt_buf_add(b, json_string_value(j), n);
+		break;
+	case JSON_INTEGER:
+		i = json_integer_value(j);
+		gt_buf_add(b, &i, sizeof(i));
+		break;
+	case JSON_REAL:
+		d = json_real_value(j);
+		gt_buf_add(b, &d, sizeof(d));
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * A page is what its layouts make of its data and bodies: the key it is
+ * cached by. Pages carry their charts' SVG, megabytes in all, so the hash
+ * is XXH3's 128 bits, not SHA-256: many times quicker, and a chance
+ * collision as unlikely in practice. 0, or -1 (key empty) with no cache.
+ */
+static int
+page_key(struct page *pg, const char *layout, char key[65])
+{
+	struct gt_buf		*b = &pg->s->keybuf;
+	XXH128_hash_t		 h;
+
+	*key = '\0';
+	if (pg->s->cache == NULL)
+		return -1;
+	gt_buf_reset(b);
+	gt_buf_printf(b, "%s\n%s\n", pg->s->layouts_key, layout);
+	if (pg->body_keys.data != NULL)
+		gt_buf_add(b, pg->body_keys.data, pg->body_keys.len);
+	gt_buf_putc(b, '\n');
+	key_json(b, pg->data);
+	h = XXH3_128bits(b->data, b->len);
+	snprintf(key, 65, "%016llx%016llx", (unsigned long long)h.high64,
+	    (unsigned long long)h.low64);
+	return 0;
+}
+
 static void
 page_finish(struct page *pg, const char *layout, json_t *crumbs)
 {
 	struct gt_site		*s = pg->s;
 	const struct gt_conf	*c = &s->m->conf;
 	struct gt_buf		 b = { 0 };
-	char			 as_at[GT_PERIOD_MAX];
+	char			 as_at[GT_PERIOD_MAX], key[65];
 
 	gt_period_format(&c->as_at, as_at, sizeof(as_at));
 	json_object_set_new(pg->data, "site", json_pack("{s:o,s:o,s:s}",
@@ -198,10 +287,17 @@ page_finish(struct page *pg, const char *layout, json_t *crumbs)
 	json_object_set_new(pg->data, "breadcrumbs",
 	    crumbs != NULL ? crumbs : json_array());
 	json_object_set_new(pg->data, "feed", json_boolean(c->base_url != NULL));
+	if (page_key(pg, layout, key) == 0 &&
+	    gt_cache_get(s->cache, key, s->out, pg->path) == 0)
+		goto out;
 	if (gt_tmpl_render(s->t, layout, pg->data, pg->bodies, pg->nbodies,
 	    &b) == -1 || gt_out_write(s->out, pg->path, b.data, b.len) == -1)
 		s->failed = 1;
+	else if (*key != '\0')
+		gt_cache_keep(s->cache, key, s->out, pg->path);
+out:
 	gt_buf_free(&b);
+	gt_buf_free(&pg->body_keys);
 	json_decref(pg->data);
 	free(pg->bodies);
 }
@@ -260,10 +356,35 @@ chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
 	if (gt_out_write(s->out, rel, bytes, len) == -1)
 		s->failed = 1;
 	else if (s->cache != NULL)
-		gt_cache_put(s->cache, key, bytes, len);
+		gt_cache_keep(s->cache, key, s->out, rel);
 	free(bytes);
 out:
 	gt_timing_start("html");
+}
+
+/* A chart drawn into the page: its SVG's text (caller frees), or NULL. */
+static char *
+chart_inline(struct gt_site *s, const struct gt_chart *c, double w, double h)
+{
+	struct gt_chart_output	 o = { GT_CHART_SVG, w, h, 1, NULL };
+	struct gt_loc		 loc = { "charts", 0, 0 };
+	char			 key[65], *data = NULL;
+	size_t			 len;
+
+	gt_timing_start("charts");
+	if (s->cache != NULL) {
+		gt_chart_key(c, &o, key);
+		if (gt_cache_read(s->cache, key, &data, &len) == 0)
+			goto out;
+	}
+	if ((data = (char *)gt_chart_render(c, &o, &len)) == NULL) {
+		gt_msg(GT_E_WRITE, &loc, "a chart could not be drawn");
+		s->failed = 1;
+	} else if (s->cache != NULL)
+		gt_cache_put(s->cache, key, data, len);
+out:
+	gt_timing_start("html");
+	return data;
 }
 
 /* An <img>'s data: its source and a short alt; the description too. */
@@ -279,10 +400,11 @@ chart_img(struct page *pg, const struct gt_chart *c, const char *name,
 	j = json_pack("{s:o,s:o,s:o}", "src", href(pg, "%s", rel),
 	    "svg", href(pg, "%s", rel), "description", jstr(d));
 	json_object_set_new(j, "alt", jstr(d));
-	if (png) {
+	json_object_set_new(j, "png", json_null());
+	if (png && pg->s->m->conf.chart_png) {
 		free(rel);
 		rel = gt_xasprintf("charts/%s.png", name);
-		/* The page shows the SVG; the PNG is for download and old readers. */
+		/* For tools that take no SVG: 6 ms a chart, so on request. */
 		chart_file(pg->s, c, rel, GT_CHART_PNG, w, h, 1);
 		json_object_set_new(j, "png", href(pg, "%s", rel));
 	}
@@ -329,38 +451,38 @@ target_json(const struct gt_measure *me, int has, double lo, double hi)
 }
 
 /*
- * A measure's sparkline description, or NULL if it has none; worked out
- * once, however many pages list the measure (the site is judged at one
- * as-at period while pages with sparklines are made).
+ * A measure's sparkline, worked out once however many pages list it (the
+ * site is judged at one as-at period while pages with sparklines are made).
  */
-static const char *
-spark_alt(struct gt_site *s, const struct gt_measure *me)
+static const struct spark *
+spark_get(struct gt_site *s, const struct gt_measure *me)
 {
 	struct gt_trend_data	 td;
 	struct gt_chart		 c;
-	char			*d;
+	struct spark		*sp;
 
-	if ((d = gt_map_get(&s->spark_alts, me->id)) != NULL)
-		return *d != '\0' ? d : NULL;
-	d = NULL;
+	if ((sp = gt_map_get(&s->sparks, me->id)) != NULL)
+		return sp;
+	sp = gt_xcalloc(1, sizeof(*sp));
 	if (me->nobs > 0) {
 		gt_trend_data(&td, s->m, me);
 		if (td.trend.npoints > 1) {
 			c.type = GT_CHART_SPARK;
 			c.u.trend = &td.trend;
-			d = gt_chart_describe(&c);
+			sp->alt = gt_chart_describe(&c);
+			sp->svg = chart_inline(s, &c, SPARK_W, SPARK_H);
 		}
 		gt_trend_data_free(&td);
 	}
-	gt_map_put(&s->spark_alts, me->id, d != NULL ? d : gt_xstrdup(""));
-	return d;
+	gt_map_put(&s->sparks, me->id, sp);
+	return sp;
 }
 
 static json_t *
 measure_row(struct page *pg, const struct gt_measure *me, int spark)
 {
 	const struct gt_eval	*e = me->latest;
-	const char		*d;
+	const struct spark	*sp;
 	char			 per[GT_PERIOD_MAX], *fig;
 	json_t			*j;
 
@@ -385,11 +507,10 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	    me->dir_prev == GT_DIR_NONE ? "Not known" :
 	    gt_dir_label(me->dir_prev)));
 	json_object_set_new(j, "spark", json_null());
-	/* The file is drawn with the measure's page (render_measure). */
-	if (spark && (d = spark_alt(pg->s, me)) != NULL)
+	if (spark && (sp = spark_get(pg->s, me))->alt != NULL &&
+	    sp->svg != NULL)
 		json_object_set_new(j, "spark", json_pack("{s:o,s:o}",
-		    "src", href(pg, "charts/spark/%s.svg", me->id),
-		    "alt", jstr(d)));
+		    "svg", jstr(sp->svg), "alt", jstr(sp->alt)));
 	return j;
 }
 
@@ -462,7 +583,7 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	struct page		 pg;
 	struct gt_trend_data	 td;
 	struct gt_chart		 c;
-	char			*path, per[GT_PERIOD_MAX], *fig, *note, *name;
+	char			*path, per[GT_PERIOD_MAX], *fig, *note, *svg;
 	json_t			*rows, *row, *cmp, *objs;
 	size_t			 i;
 
@@ -506,16 +627,9 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 		json_object_set_new(pg.data, "chart",
 		    chart_img(&pg, &c, me->id, TREND_W, TREND_H, 1));
 		/* Drawn again for phones, where the wide one's text is tiny. */
-		name = gt_xasprintf("%s-narrow", me->id);
-		json_object_set_new(pg.data, "chart_narrow",
-		    chart_img(&pg, &c, name, NARROW_W, NARROW_H, 0));
-		free(name);
-	}
-	if (td.trend.npoints > 1) {
-		c.type = GT_CHART_SPARK;
-		name = gt_xasprintf("charts/spark/%s.svg", me->id);
-		chart_file(s, &c, name, GT_CHART_SVG, SPARK_W, SPARK_H, 1);
-		free(name);
+		svg = chart_inline(s, &c, NARROW_W, NARROW_H);
+		json_object_set_new(pg.data, "chart_narrow", jstr(svg));
+		free(svg);
 	}
 	gt_trend_data_free(&td);
 	json_object_set_new(pg.data, "data_csv",
@@ -699,7 +813,7 @@ render_action(struct gt_site *s, const struct gt_action *a)
 	struct gt_chart_progress pr;
 	struct gt_chart		 c;
 	char			*path = gt_xasprintf("action/%s.html", a->id);
-	char			*name, due[64], per[GT_PERIOD_MAX];
+	char			*d, *svg, due[64], per[GT_PERIOD_MAX];
 	json_t			*j, *arr;
 	size_t			 i;
 
@@ -714,10 +828,13 @@ render_action(struct gt_site *s, const struct gt_action *a)
 		gt_progress_data(&pr, a);
 		c.type = GT_CHART_PROGRESS;
 		c.u.progress = &pr;
-		name = gt_xasprintf("action-%s", a->id);
-		json_object_set_new(pg.data, "progress",
-		    chart_img(&pg, &c, name, PROG_W, PROG_H, 0));
-		free(name);
+		d = gt_chart_describe(&c);
+		svg = chart_inline(s, &c, PROG_W, PROG_H);
+		if (svg != NULL)
+			json_object_set_new(pg.data, "progress", json_pack(
+			    "{s:o,s:o}", "svg", jstr(svg), "alt", jstr(d)));
+		free(svg);
+		free(d);
 	}
 	arr = json_array();
 	for (i = 0; i < a->nmilestones; i++) {
@@ -943,7 +1060,7 @@ render_pack(struct gt_site *s, const struct gt_pack *p)
 static void
 write_pdf(struct gt_site *s, const struct gt_pack *p)
 {
-	struct gt_pdf	*pdf = gt_pdf_new(s->m, p);
+	struct gt_pdf	*pdf = gt_pdf_new(s->m, p, s->text);
 	struct gt_buf	 b = { 0 };
 	char		*rel = gt_xasprintf("reports/%s.pdf", p->name);
 
@@ -1454,34 +1571,80 @@ copy_assets(struct gt_site *s, const char *layouts)
 	}
 }
 
-/* Every step-th objective, measure and action page from the first-th. */
-static void
-render_part(struct gt_site *s, size_t first, size_t step)
+/* Whether job number *job (then counted) is this process's. */
+static int
+mine(size_t *job, size_t first, size_t step)
 {
-	struct gt_model	*m = s->m;
-	size_t		 i;
-
-	for (i = first; i < m->nobjectives; i += step)
-		render_objective(s, m->objectives[i]);
-	for (i = first; i < m->nmeasures; i += step)
-		render_measure(s, m->measures[i]);
-	for (i = first; i < m->nactions; i += step)
-		render_action(s, m->actions[i]);
+	return (*job)++ % step == first;
 }
 
 /*
- * Objective, measure and action pages with their charts are most of a
- * build's work and each is independent of the others: a second process
+ * Every page and file but the sitemap and the feed, as jobs numbered in
+ * one fixed order: this process does every step-th from the first-th.
+ */
+static void
+render_part(struct gt_site *s, const struct gt_strlist *ports, size_t first,
+    size_t step)
+{
+	struct gt_model	*m = s->m;
+	size_t		 i, job = 0;
+
+	if (mine(&job, first, step))
+		copy_assets(s, s->layouts);
+	if (mine(&job, first, step))
+		render_home(s, ports);
+	for (i = 0; i < m->npriorities; i++)
+		if (mine(&job, first, step))
+			render_priority(s, m->priorities[i]);
+	for (i = 0; i < m->nobjectives; i++)
+		if (mine(&job, first, step))
+			render_objective(s, m->objectives[i]);
+	for (i = 0; i < m->nmeasures; i++)
+		if (mine(&job, first, step))
+			render_measure(s, m->measures[i]);
+	for (i = 0; i < m->nactions; i++)
+		if (mine(&job, first, step))
+			render_action(s, m->actions[i]);
+	for (i = 0; i < ports->n; i++)
+		if (mine(&job, first, step))
+			render_portfolio(s, ports->v[i]);
+	if (mine(&job, first, step))
+		render_risks(s);
+	if (mine(&job, first, step))
+		render_how(s);
+	if (mine(&job, first, step))
+		render_reports(s);
+	if (mine(&job, first, step))
+		render_simple(s, "data/index.html", "data.html", "Open data");
+	if (mine(&job, first, step))
+		render_simple(s, "404.html", "404.html", "Page not found");
+	if (mine(&job, first, step))
+		write_csv(s);
+	if (mine(&job, first, step))
+		write_json(s);
+	/* Packs judge the model at their own as-at periods: last. */
+	for (i = 0; i < m->conf.npacks; i++)
+		if (mine(&job, first, step)) {
+			write_pdf(s, &m->conf.packs[i]);
+			render_pack(s, &m->conf.packs[i]);
+			if (m->conf.packs[i].as_at_text != NULL)
+				gt_status(m);
+		}
+}
+
+/*
+ * The pages and files are independent of each other: a second process
  * makes every other one, and hands its diagnostics back through a pipe.
  * Without fork, one process makes them all.
  */
 static void
-render_shared(struct gt_site *s)
+render_shared(struct gt_site *s, const struct gt_strlist *ports)
 {
 	struct gt_model	*m = s->m;
 	struct gt_buf	 b = { 0 };
 	struct gt_loc	 loc = { "goldthread", 0, 0 };
 	char		 chunk[4096];
+	const char	*e;
 	FILE		*f;
 	ssize_t		 n;
 	pid_t		 pid = -1;
@@ -1489,7 +1652,10 @@ render_shared(struct gt_site *s)
 	int		 fds[2], st;
 
 	fflush(NULL);
-	if (m->nmeasures > 1 && pipe(fds) == 0) {
+	/* GT_JOBS=1: one process, for profiles and timings of every stage. */
+	if ((e = getenv("GT_JOBS")) != NULL && strcmp(e, "1") == 0)
+		pid = -1;
+	else if (m->nmeasures > 1 && pipe(fds) == 0) {
 		if ((pid = fork()) == -1) {
 			close(fds[0]);
 			close(fds[1]);
@@ -1498,7 +1664,7 @@ render_shared(struct gt_site *s)
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		render_part(s, 1, 2);
+		render_part(s, ports, 1, 2);
 		if ((f = fdopen(fds[1], "w")) != NULL) {
 			gt_diag_export(f);
 			fclose(f);
@@ -1507,7 +1673,7 @@ render_shared(struct gt_site *s)
 	}
 	if (pid > 0)
 		close(fds[1]);
-	render_part(s, 0, step);
+	render_part(s, ports, 0, step);
 	if (pid <= 0)
 		return;
 	while ((n = read(fds[0], chunk, sizeof(chunk))) > 0 ||
@@ -1528,6 +1694,34 @@ render_shared(struct gt_site *s)
 
 /* The back-end ----------------------------------------------------------- */
 
+/* Every file of the layouts folder, by name, for the keys of pages. */
+static void
+layouts_key(const char *dir, char key[65])
+{
+	struct dirent	**names = NULL;
+	struct gt_buf	 b = { 0 };
+	struct stat	 st;
+	char		*path, *data;
+	size_t		 len;
+	int		 i, n;
+
+	n = scandir(dir, &names, NULL, alphasort);
+	for (i = 0; i < n; i++) {
+		path = gt_xasprintf("%s/%s", dir, names[i]->d_name);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    gt_read_file(path, &data, &len) == 0) {
+			gt_buf_printf(&b, "%s\n%zu\n", names[i]->d_name, len);
+			gt_buf_add(&b, data, len);
+			free(data);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	gt_sha256_hex(b.data != NULL ? b.data : "", b.len, key);
+	gt_buf_free(&b);
+}
+
 struct gt_site *
 gt_site_new(struct gt_model *m, const char *layouts, struct gt_cache *cache)
 {
@@ -1537,6 +1731,9 @@ gt_site_new(struct gt_model *m, const char *layouts, struct gt_cache *cache)
 	s->cache = cache;
 	s->layouts = gt_xstrdup(layouts);
 	s->t = gt_tmpl_new(layouts);
+	s->text = gt_pdf_text_new();
+	if (cache != NULL)
+		layouts_key(layouts, s->layouts_key);
 	return s;
 }
 
@@ -1545,32 +1742,11 @@ gt_site_render(struct gt_site *s, struct gt_out *out)
 {
 	struct gt_model		*m = s->m;
 	struct gt_strlist	 ports = { 0 };
-	size_t			 i;
 
 	s->out = out;
 	s->failed = 0;
-	copy_assets(s, s->layouts);
 	portfolios(m, &ports);
-	render_home(s, &ports);
-	for (i = 0; i < m->npriorities; i++)
-		render_priority(s, m->priorities[i]);
-	render_shared(s);
-	for (i = 0; i < ports.n; i++)
-		render_portfolio(s, ports.v[i]);
-	render_risks(s);
-	render_how(s);
-	render_reports(s);
-	render_simple(s, "data/index.html", "data.html", "Open data");
-	render_simple(s, "404.html", "404.html", "Page not found");
-	write_csv(s);
-	write_json(s);
-	/* Packs judge the model at their own as-at periods: last. */
-	for (i = 0; i < m->conf.npacks; i++) {
-		write_pdf(s, &m->conf.packs[i]);
-		render_pack(s, &m->conf.packs[i]);
-		if (m->conf.packs[i].as_at_text != NULL)
-			gt_status(m);
-	}
+	render_shared(s, &ports);
 	/* Both need absolute addresses: only with a base_url. */
 	if (m->conf.base_url != NULL) {
 		write_sitemap(s, &ports);
@@ -1588,11 +1764,17 @@ gt_site_free(struct gt_site *s)
 	if (s == NULL)
 		return;
 	gt_tmpl_free(s->t);
-	for (i = 0; i < s->spark_alts.cap; i++)
-		if (s->spark_alts.ents != NULL &&
-		    s->spark_alts.ents[i].key != NULL)
-			free(s->spark_alts.ents[i].val);
-	gt_map_free(&s->spark_alts);
+	for (i = 0; i < s->sparks.cap; i++)
+		if (s->sparks.ents != NULL && s->sparks.ents[i].key != NULL) {
+			struct spark	*sp = s->sparks.ents[i].val;
+
+			free(sp->alt);
+			free(sp->svg);
+			free(sp);
+		}
+	gt_map_free(&s->sparks);
+	gt_buf_free(&s->keybuf);
+	gt_pdf_text_free(s->text);
 	free(s->layouts);
 	free(s);
 }

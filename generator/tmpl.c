@@ -6,6 +6,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/parser.h>
 #include <libxml/xmlsave.h>
 
 #include "diag.h"
@@ -38,6 +39,7 @@ struct fill {
 	size_t			 nbodies;
 	const char		*root;		/* "../" for the page's depth */
 	int			 depth;		/* of includes */
+	int			 nsvg;		/* inline SVGs so far */
 	int			 failed;
 };
 
@@ -247,6 +249,98 @@ rebase(struct fill *f, xmlNodePtr n)
 	}
 }
 
+/* id, url(#id) and #id made "PREFIXid", so many SVGs share one page. */
+static void
+svg_ids(xmlNodePtr n, const char *prefix)
+{
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+	struct gt_buf	 b = { 0 };
+	const char	*p, *q;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		a->ns = NULL;		/* xlink:href is href in HTML */
+		if ((v = xmlNodeGetContent((xmlNodePtr)a)) == NULL)
+			continue;
+		gt_buf_reset(&b);
+		if (xmlStrcmp(a->name, (const xmlChar *)"id") == 0)
+			gt_buf_printf(&b, "%s%s", prefix, (const char *)v);
+		else if (v[0] == '#' &&
+		    xmlStrcmp(a->name, (const xmlChar *)"href") == 0)
+			gt_buf_printf(&b, "#%s%s", prefix, (const char *)v + 1);
+		else if (strstr((const char *)v, "url(#") != NULL)
+			for (p = (const char *)v; *p != '\0'; p = q + 5) {
+				if ((q = strstr(p, "url(#")) == NULL) {
+					gt_buf_puts(&b, p);
+					break;
+				}
+				gt_buf_add(&b, p, (size_t)(q - p));
+				gt_buf_printf(&b, "url(#%s", prefix);
+			}
+		if (b.len > 0)
+			xmlSetProp(n, a->name, (const xmlChar *)b.data);
+		xmlFree(v);
+	}
+	gt_buf_free(&b);
+}
+
+/* Strip namespaces (HTML knows SVG by name) and prefix ids, depth first. */
+static void
+svg_adopt(xmlNodePtr n, const char *prefix)
+{
+	xmlNodePtr	 c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE)
+			svg_adopt(c, prefix);
+	n->ns = NULL;
+	svg_ids(n, prefix);
+	/* After the children: they may have used these. */
+	if (n->nsDef != NULL) {
+		xmlFreeNsList(n->nsDef);
+		n->nsDef = NULL;
+	}
+}
+
+/* The layout's <svg> n takes the drawing of an SVG file's text. */
+static void
+do_svg(struct fill *f, xmlNodePtr n, const json_t *j, const char *path)
+{
+	xmlDocPtr	 doc;
+	xmlNodePtr	 root, c, copy;
+	xmlChar		*vb;
+	char		 prefix[32];
+
+	clear_children(n);
+	if (json_is_null(j))
+		return;
+	if (!json_is_string(j) || (doc = xmlReadMemory(json_string_value(j),
+	    (int)json_string_length(j), NULL, "UTF-8", XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) == NULL) {
+		fail(f, n, "data-svg needs an SVG image:", path);
+		return;
+	}
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || xmlStrcmp(root->name, (const xmlChar *)"svg")) {
+		fail(f, n, "data-svg needs an SVG image:", path);
+		xmlFreeDoc(doc);
+		return;
+	}
+	if ((vb = xmlGetProp(root, (const xmlChar *)"viewBox")) != NULL) {
+		xmlUnsetProp(n, (const xmlChar *)"viewbox");
+		xmlSetProp(n, (const xmlChar *)"viewBox", vb);
+		xmlFree(vb);
+	}
+	snprintf(prefix, sizeof(prefix), "svg%d-", ++f->nsvg);
+	for (c = root->children; c != NULL; c = c->next) {
+		copy = xmlDocCopyNode(c, n->doc, 1);
+		if (copy->type == XML_ELEMENT_NODE)
+			svg_adopt(copy, prefix);
+		xmlAddChild(n, copy);
+	}
+	xmlFreeDoc(doc);
+}
+
 static void	fill_node(struct fill *, xmlNodePtr, const struct scope *);
 
 static void
@@ -406,6 +500,14 @@ fill_node(struct fill *f, xmlNodePtr n, const struct scope *s)
 				xmlAddChild(n, xmlNewDocText(n->doc,
 				    (const xmlChar *)text));
 		}
+		xmlFree(v);
+		return;
+	}
+	if ((v = take(n, "data-svg")) != NULL) {
+		if ((j = lookup(s, (const char *)v)) == NULL)
+			fail(f, n, "no such name", (const char *)v);
+		else
+			do_svg(f, n, j, (const char *)v);
 		xmlFree(v);
 		return;
 	}

@@ -15,6 +15,10 @@
  *                        empty arrays and objects are not truthy
  *   data-attr-NAME="PATH" sets attribute NAME to the value (removed when
  *                        null or false)
+ *   data-svg="PATH"      on an <svg>: its content becomes the drawing of
+ *                        the value, the text of an SVG file (null: left
+ *                        empty), with the file's viewBox; its ids are
+ *                        made unique to the page
  *   data-include="FILE"  the content becomes the <body> of another layout
  *                        file (a partial), itself filled in turn
  *

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <glib.h>
+
 #include "util.h"
 
 static void
@@ -380,4 +382,14 @@ gt_map_free(struct gt_map *m)
 	free(m->ents);
 	m->ents = NULL;
 	m->len = m->cap = 0;
+}
+
+void
+gt_sha256_hex(const void *data, size_t len, char hex[65])
+{
+	GChecksum	*h = g_checksum_new(G_CHECKSUM_SHA256);
+
+	g_checksum_update(h, data, (gssize)len);
+	g_strlcpy(hex, g_checksum_get_string(h), 65);
+	g_checksum_free(h);
 }

@@ -38,6 +38,9 @@ void	 gt_buf_reset(struct gt_buf *);
 char	*gt_buf_steal(struct gt_buf *);
 void	 gt_buf_free(struct gt_buf *);
 
+/* The SHA-256 of data as 64 hex digits and a NUL. */
+void	 gt_sha256_hex(const void *, size_t, char hex[65]);
+
 /* Grow arr by one element and point at it: *GT_PUSH(a, n, cap) = x. */
 #define GT_PUSH(arr, n, cap) \
 	((arr) = gt_xgrow((arr), &(cap), (n) + 1, sizeof(*(arr))), &(arr)[(n)++])

@@ -92,9 +92,51 @@ Test(cache, get_put_sweep)
 	gt_cache_free(c);
 	cr_expect_eq(gt_cache_get(NULL, "k1", NULL, "x"), -1,
 	    "a NULL cache caches nothing");
+	cr_expect_eq(gt_cache_read(NULL, "k1", &data, &len), -1);
+	gt_cache_keep(NULL, "k1", NULL, "x");
 	cmd = gt_xasprintf("rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 	free(cmd);
 	free(pub);
 	free(cdir);
+}
+
+/* Kept by a link to the output file; read back whole. */
+Test(cache, keep_and_read)
+{
+	char		 dir[] = "/tmp/gt-cache-XXXXXX";
+	char		*pub, *cmd, *data, *path;
+	size_t		 len;
+	struct gt_cache	*c;
+	struct gt_out	*o;
+	struct stat	 st;
+
+	cr_assert_not_null(mkdtemp(dir));
+	pub = gt_xasprintf("%s/public", dir);
+	c = gt_cache_new_beside(pub);
+	o = gt_out_new(pub);
+	cr_assert(c != NULL && o != NULL);
+	cr_expect_eq(gt_cache_read(c, "k", &data, &len), -1);
+	cr_assert_eq(gt_out_write(o, "page.html", "<p>x</p>", 8), 0);
+	gt_cache_keep(c, "k", o, "page.html");
+	gt_cache_keep(c, "k", o, "page.html");	/* twice: no stray files */
+	path = gt_out_path(o, "page.html");
+	cr_assert_eq(stat(path, &st), 0);
+	cr_expect_eq(st.st_nlink, 2, "one link in the output, one kept");
+	free(path);
+	cr_assert_eq(gt_cache_read(c, "k", &data, &len), 0);
+	cr_expect(len == 8 && strcmp(data, "<p>x</p>") == 0);
+	free(data);
+	cr_expect_eq(gt_cache_get(c, "k", o, "again.html"), 0);
+	cr_assert_eq(gt_out_commit(o), 0);
+	gt_out_free(o);
+	gt_cache_free(c);
+	cmd = gt_xasprintf("test $(ls -A %s/.public.cache/* | wc -l) -eq 1",
+	    dir);
+	cr_expect_eq(system(cmd), 0, "only the entry, no temporary files");
+	free(cmd);
+	cmd = gt_xasprintf("rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	free(pub);
 }

@@ -839,6 +839,20 @@ Test(chart, render_formats)
 	cr_assert_not_null(a);
 	expect_has((char *)a, "<svg");
 	expect_has((char *)a, "width=\"400px\"");
+	/* Text as text, a <text> a line, not as glyph outlines. */
+	expect_has((char *)a, ">Households prevented from becoming</text>");
+	expect_has((char *)a, ">homeless</text>");
+	cr_expect(strstr((char *)a, "<symbol") == NULL, "%s", (char *)a);
+	free(a);
+	/* Cut short with an ellipsis: left to Cairo's glyphs. */
+	f.t.title = "Households & families prevented from becoming homeless "
+	    "in the borough, counted every quarter by the housing options "
+	    "team, including those helped to stay in their own home and "
+	    "those found somewhere new to live before their notice ran out";
+	a = gt_chart_render(&c, &o, &n);
+	cr_assert_not_null(a);
+	expect_has((char *)a, "<symbol");
+	cr_expect(strstr((char *)a, "Households &amp; families") == NULL);
 	free(a);
 	o.format = GT_CHART_PDF;
 	a = gt_chart_render(&c, &o, &n);

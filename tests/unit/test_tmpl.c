@@ -166,6 +166,46 @@ Test(tmpl, includes_and_head_partials)
 	json_decref(data);
 }
 
+/* Ids made unique per page; xlink:href is href; the file's viewBox. */
+Test(tmpl, inline_svg)
+{
+	static const char	 svg[] = "<?xml version=\\\"1.0\\\"?>"
+	    "<svg xmlns=\\\"http://www.w3.org/2000/svg\\\" "
+	    "xmlns:xlink=\\\"http://www.w3.org/1999/xlink\\\" "
+	    "viewBox=\\\"0 0 10 5\\\"><defs><clipPath id=\\\"c1\\\">"
+	    "<rect width=\\\"5\\\"/></clipPath></defs><g id=\\\"s1\\\" "
+	    "clip-path=\\\"url(#c1)\\\"><use xlink:href=\\\"#g1\\\"/>"
+	    "<text x=\\\"1\\\">a &amp; b</text></g></svg>";
+	char			*json, *got;
+
+	layout("p.html", "<p data-each=\"v\"><svg class=\"k\" role=\"img\" "
+	    "data-svg=\".\" data-attr-aria-label=\"alt\">old</svg></p>"
+	    "<svg data-svg=\"none\"></svg>");
+	json = gt_xasprintf("{\"alt\": \"A\", \"none\": null, "
+	    "\"v\": [\"%s\", \"%s\"]}", svg, svg);
+	got = render("p.html", json, NULL, 0);
+	cr_expect_str_eq(got, "<p><svg class=\"k\" role=\"img\" "
+	    "aria-label=\"A\" viewBox=\"0 0 10 5\"><defs>"
+	    "<clipPath id=\"svg1-c1\"><rect width=\"5\"></rect></clipPath>"
+	    "</defs><g id=\"svg1-s1\" clip-path=\"url(#svg1-c1)\">"
+	    "<use href=\"#svg1-g1\"></use><text x=\"1\">a &amp; b</text>"
+	    "</g></svg></p><p><svg class=\"k\" role=\"img\" aria-label=\"A\" "
+	    "viewBox=\"0 0 10 5\"><defs><clipPath id=\"svg2-c1\">"
+	    "<rect width=\"5\"></rect></clipPath></defs><g id=\"svg2-s1\" "
+	    "clip-path=\"url(#svg2-c1)\"><use href=\"#svg2-g1\"></use>"
+	    "<text x=\"1\">a &amp; b</text></g></svg></p><svg></svg>");
+	free(got);
+	free(json);
+
+	layout("q.html", "<svg data-svg=\"v\"></svg>");
+	cr_expect_null(render("q.html", "{\"v\": \"<p>not svg</p>\"}", NULL,
+	    0));
+	got = diag_text();
+	cr_expect(strstr(got, "q.html:5: error: layout: data-svg needs an "
+	    "SVG image: 'v'") != NULL, "%s", got);
+	free(got);
+}
+
 Test(tmpl, layout_errors_are_reported_with_their_line)
 {
 	char	*got, *want;
