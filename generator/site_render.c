@@ -1643,7 +1643,7 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 	struct gt_model	*m = s->m;
 	struct gt_buf	 b = { 0 };
 	struct gt_loc	 loc = { "goldthread", 0, 0 };
-	char		 chunk[4096];
+	char		 chunk[4096], *nul;
 	const char	*e;
 	FILE		*f;
 	ssize_t		 n;
@@ -1664,9 +1664,13 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 	}
 	if (pid == 0) {
 		close(fds[0]);
+		gt_timing_forget();
 		render_part(s, ports, 1, 2);
+		/* Diagnostics, a NUL, then the stage timings (if on). */
 		if ((f = fdopen(fds[1], "w")) != NULL) {
 			gt_diag_export(f);
+			fputc('\0', f);
+			gt_timing_report(f);
 			fclose(f);
 		}
 		_exit(s->failed ? 1 : 0);
@@ -1683,6 +1687,10 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 	close(fds[0]);
 	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
 		continue;
+	if (b.len > 0 && (nul = memchr(b.data, '\0', b.len)) != NULL) {
+		gt_timing_import(nul + 1, b.len - (size_t)(nul + 1 - b.data));
+		b.len = (size_t)(nul - b.data);
+	}
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || b.len == 0 ||
 	    gt_diag_import(b.data, b.len) == -1) {
 		if (!WIFEXITED(st) || b.len == 0)

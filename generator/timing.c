@@ -1,6 +1,7 @@
 /*
  * timing.c: stage timings for GT_TIMINGS=1 (see timing.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -91,4 +92,48 @@ gt_timing_report(FILE *f)
 		fprintf(f, "%s %.6f\n", stages[i].name, stages[i].seconds);
 	fflush(f);
 	nstages = 0;
+}
+
+void
+gt_timing_forget(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < nstages; i++)
+		stages[i].seconds = 0;
+	started = now();
+}
+
+void
+gt_timing_import(const char *text, size_t len)
+{
+	const char	*p = text, *end = text + len, *nl, *sp;
+	char		*name;
+	size_t		 i;
+
+	if (!gt_timing_enabled())
+		return;
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			break;
+		if ((sp = memchr(p, ' ', (size_t)(nl - p))) == NULL || sp == p)
+			continue;
+		for (i = 0; i < nstages; i++)
+			if (strlen(stages[i].name) == (size_t)(sp - p) &&
+			    memcmp(stages[i].name, p, (size_t)(sp - p)) == 0)
+				break;
+		if (i == nstages) {
+			if (nstages == MAX_STAGES)
+				continue;
+			/* Kept for good: stages[] holds it from now on. */
+			name = malloc((size_t)(sp - p) + 1);
+			if (name == NULL)
+				continue;
+			memcpy(name, p, (size_t)(sp - p));
+			name[sp - p] = '\0';
+			stages[nstages].name = name;
+			stages[nstages++].seconds = 0;
+		}
+		stages[i].seconds += strtod(sp + 1, NULL);
+	}
 }

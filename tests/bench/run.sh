@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh GOLDTHREAD GENPLAN WORKDIR SIZES...: generate a plan of each size,
 # time goldthread check, status and build on it (wall, CPU, peak memory,
-# pages per second) and, where hugo is installed, the equivalent Hugo site
+# pages per second, and for builds the seconds per stage from GT_TIMINGS)
+# and, where hugo is installed, the equivalent Hugo site
 # (tests/bench/hugoplan.sh), with the ratio goldthread build / Hugo.
 set -eu
 gt=$1 genplan=$2 work=$3
@@ -33,6 +34,11 @@ row() {
 	fi
 	printf '%-8s %-10s %8s %8s %9s %7s %8s\n' "$n" "$label" "$w" "$cpu" \
 	    "$mib" "$pages" "$pps"
+	# GT_TIMINGS=1 lines: seconds per stage, both processes added up.
+	awk '$1 ~ /^[a-z]+$/ && $2 ~ /^[0-9.]+$/ && NF == 2 {
+		s = s sprintf(" %s %.2f", $1, $2) }
+	    END { if (s != "") print "                    stages:" s }' \
+	    "$work/out.txt"
 	last_wall=$w
 }
 
@@ -46,15 +52,15 @@ for n in "$@"; do
 	row "$n" check "" "$gt" check "$work/plan$n"
 	row "$n" status "" "$gt" status "$work/plan$n"
 	rm -rf "$work/site$n" "$work/.site$n.cache"
-	row "$n" build "$work/site$n" "$gt" build "$work/plan$n" \
-	    -o "$work/site$n"
+	row "$n" build "$work/site$n" env GT_TIMINGS=1 "$gt" build \
+	    "$work/plan$n" -o "$work/site$n"
 	gtwall=$last_wall
 	# One figure changed: only what depends on it is drawn again.
 	v=$work/plan$n/content/data/values.csv
 	awk -F, -v OFS=, 'NR == 2 && $3 + 0 > 1 { $3 = sprintf("%.1f", $3 - 1) }
 	    { print }' "$v" > "$v.new" && mv "$v.new" "$v"
-	row "$n" rebuild "$work/site$n" "$gt" build "$work/plan$n" \
-	    -o "$work/site$n"
+	row "$n" rebuild "$work/site$n" env GT_TIMINGS=1 "$gt" build \
+	    "$work/plan$n" -o "$work/site$n"
 	if command -v hugo >/dev/null 2>&1; then
 		sh "$here/hugoplan.sh" "$work/plan$n" "$work/hugo$n"
 		rm -rf "$work/hugosite$n"

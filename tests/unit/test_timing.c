@@ -80,3 +80,31 @@ Test(timing, stages_in_order_and_summed)
 	free(r);
 	gt_timing_enable(-1);
 }
+
+/* A second process's report adds to the stages of the same name. */
+Test(timing, forget_and_import)
+{
+	static const char lines[] = "html 1.5\ncharts 2.25\nbroken\n no-name 1\n";
+	char	 a[16], b[16], c[16];
+	double	 ra, rb, rc;
+	char	*r;
+
+	gt_timing_enable(1);
+	gt_timing_start("read");
+	nap(20);
+	gt_timing_start("html");
+	gt_timing_forget();		/* as a forked process does */
+	gt_timing_start(NULL);
+	gt_timing_import(lines, strlen(lines));
+	r = report();
+	cr_assert_eq(sscanf(r, "%15s %lf\n%15s %lf\n%15s %lf\n", a, &ra, b, &rb,
+	    c, &rc), 6, "%s", r);
+	cr_expect_str_eq(a, "read");
+	cr_expect(ra == 0, "read was before the fork: %f", ra);
+	cr_expect_str_eq(b, "html");
+	cr_expect(rb >= 1.5 && rb < 1.6, "%f", rb);
+	cr_expect_str_eq(c, "charts");
+	cr_expect(rc == 2.25, "%f", rc);
+	free(r);
+	gt_timing_enable(-1);
+}
