@@ -21,6 +21,20 @@ report(void)
 	return buf;
 }
 
+/* A report of three stages, in order. */
+struct stage {
+	char	 name[16];
+	double	 s;
+};
+
+static void
+three(const char *r, struct stage v[3])
+{
+	cr_assert_eq(sscanf(r, "%15s %lf\n%15s %lf\n%15s %lf\n", v[0].name,
+	    &v[0].s, v[1].name, &v[1].s, v[2].name, &v[2].s), 6, "report: %s",
+	    r);
+}
+
 static void
 nap(long ms)
 {
@@ -52,9 +66,8 @@ Test(timing, off_unless_enabled)
 
 Test(timing, stages_in_order_and_summed)
 {
-	char	 a[16], b[16], c[16];
-	double	 ra, rb, rc;
-	char	*r;
+	struct stage	 v[3];
+	char		*r;
 
 	gt_timing_enable(1);
 	gt_timing_start("read");
@@ -65,14 +78,13 @@ Test(timing, stages_in_order_and_summed)
 	nap(20);
 	gt_timing_start("site");
 	r = report();
-	cr_assert_eq(sscanf(r, "%15s %lf\n%15s %lf\n%15s %lf\n", a, &ra, b,
-	    &rb, c, &rc), 6, "report: %s", r);
-	cr_expect_str_eq(a, "read");
-	cr_expect_str_eq(b, "link");
-	cr_expect_str_eq(c, "site");
-	cr_expect(ra >= 0.039 && ra < 1, "read %f", ra);
-	cr_expect(rb >= 0.004 && rb < ra, "link %f", rb);
-	cr_expect(rc >= 0 && rc < 0.5, "site %f", rc);
+	three(r, v);
+	cr_expect_str_eq(v[0].name, "read");
+	cr_expect_str_eq(v[1].name, "link");
+	cr_expect_str_eq(v[2].name, "site");
+	cr_expect(v[0].s >= 0.039 && v[0].s < 1, "read %f", v[0].s);
+	cr_expect(v[1].s >= 0.004 && v[1].s < v[0].s, "link %f", v[1].s);
+	cr_expect(v[2].s >= 0 && v[2].s < 0.5, "site %f", v[2].s);
 	free(r);
 	/* The report forgets what it printed. */
 	r = report();
@@ -85,9 +97,8 @@ Test(timing, stages_in_order_and_summed)
 Test(timing, forget_and_import)
 {
 	static const char lines[] = "html 1.5\ncharts 2.25\nbroken\n no-name 1\n";
-	char	 a[16], b[16], c[16];
-	double	 ra, rb, rc;
-	char	*r;
+	struct stage	 v[3];
+	char		*r;
 
 	gt_timing_enable(1);
 	gt_timing_start("read");
@@ -97,14 +108,13 @@ Test(timing, forget_and_import)
 	gt_timing_start(NULL);
 	gt_timing_import(lines, strlen(lines));
 	r = report();
-	cr_assert_eq(sscanf(r, "%15s %lf\n%15s %lf\n%15s %lf\n", a, &ra, b, &rb,
-	    c, &rc), 6, "%s", r);
-	cr_expect_str_eq(a, "read");
-	cr_expect(ra == 0, "read was before the fork: %f", ra);
-	cr_expect_str_eq(b, "html");
-	cr_expect(rb >= 1.5 && rb < 1.6, "%f", rb);
-	cr_expect_str_eq(c, "charts");
-	cr_expect(rc == 2.25, "%f", rc);
+	three(r, v);
+	cr_expect_str_eq(v[0].name, "read");
+	cr_expect(v[0].s == 0, "read was before the fork: %f", v[0].s);
+	cr_expect_str_eq(v[1].name, "html");
+	cr_expect(v[1].s >= 1.5 && v[1].s < 1.6, "%f", v[1].s);
+	cr_expect_str_eq(v[2].name, "charts");
+	cr_expect(v[2].s == 2.25, "%f", v[2].s);
 	free(r);
 	gt_timing_enable(-1);
 }
