@@ -236,8 +236,8 @@ charts-ref: deps $(BUILD)/unit_tests
 	GT_BLESS=1 $(BUILD)/unit_tests --filter 'chart/reference_images'
 
 # The unit suite (less the limits/* tests, which allocate gigabytes and run
-# under ASan instead) and check, status and build of the example, under
-# memcheck. Only fontconfig/pango/glib's own caches are suppressed.
+# under ASan instead) and check, status, build and rebuild of the example,
+# under memcheck. Only fontconfig/pango/glib's own caches are suppressed.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect \
 	--suppressions=$(CURDIR)/tests/valgrind.supp
@@ -247,7 +247,9 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 		--filter '!(limits)/*'
 	$(VALGRIND) $(BUILD)/goldthread check --strict .
 	$(VALGRIND) $(BUILD)/goldthread status . >/dev/null
-	rm -rf $(BUILD)/vg-site
+	rm -rf $(BUILD)/vg-site $(BUILD)/.vg-site.cache
+	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site
+	@# Again: every page and chart from the cache this time.
 	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site
 
 # libFuzzer harnesses (clang), one per reader of outside input; each runs

@@ -510,21 +510,26 @@ draw_grid(struct frame *f)
 
 	cairo_save(cr);
 	cairo_set_line_width(cr, 1);
+	gt_chart_rgb(cr, GT_GRID);
+	/* One path: every drawing operation costs in SVG and PDF. */
 	for (i = 0; i < f->y.ticks.n; i++) {
-		double		 v = gt_tick_value(&f->y.ticks, i);
-		double		 yy = round(yat(f, v)) + 0.5;
-		PangoLayout	*l;
+		double	 yy = round(yat(f, gt_tick_value(&f->y.ticks, i))) + 0.5;
 
-		gt_chart_rgb(cr, GT_GRID);
 		cairo_move_to(cr, f->px, yy);
 		cairo_line_to(cr, f->px + f->pw, yy);
-		cairo_stroke(cr);
+	}
+	cairo_stroke(cr);
+	for (i = 0; i < f->y.ticks.n; i++) {
+		double		 v = gt_tick_value(&f->y.ticks, i);
+		PangoLayout	*l;
+
 		if (f->t->npoints == 0 || gt_chart_latest(f->t) < 0)
-			continue;
+			break;
 		gt_chart_tick_label(buf, sizeof(buf), v, &f->y.ticks,
 		    f->t->unit);
 		l = gt_chart_text(f->pc, buf, GT_TEXT_MIN, 0, 0, 1);
-		gt_chart_show(cr, l, f->px - 6, yy, 1, 0.5, GT_MUTED, 0);
+		gt_chart_show(cr, l, f->px - 6, round(yat(f, v)) + 0.5, 1, 0.5,
+		    GT_MUTED, 0);
 		g_object_unref(l);
 	}
 	cairo_restore(cr);
@@ -539,25 +544,29 @@ draw_zones(struct frame *f)
 	size_t	 i;
 	int	 k, nz;
 
+	/* Each kind in one path (no seams between periods), ranges under. */
 	cairo_save(cr);
-	for (i = 0; i < t->npoints; i++) {
-		const struct gt_chart_target *g = &t->points[i].target;
+	if (t->polarity == GT_CHART_BAND) {
+		for (i = 0; i < t->npoints; i++) {
+			const struct gt_chart_target *g = &t->points[i].target;
 
-		x0 = f->px + i * f->slot;
-		if (g->set && t->polarity == GT_CHART_BAND) {
-			gt_chart_rgb(cr, GT_RANGE_FILL);
-			cairo_rectangle(cr, x0, yat(f, g->hi), f->slot,
-			    yat(f, g->lo) - yat(f, g->hi));
-			cairo_fill(cr);
+			if (g->set)
+				cairo_rectangle(cr, f->px + i * f->slot,
+				    yat(f, g->hi), f->slot,
+				    yat(f, g->lo) - yat(f, g->hi));
 		}
-		nz = tolerance_zones(t, g, z);
-		for (k = 0; k < nz; k++) {
-			gt_chart_rgb(cr, GT_TOL_FILL);
+		gt_chart_rgb(cr, GT_RANGE_FILL);
+		cairo_fill(cr);
+	}
+	for (i = 0; i < t->npoints; i++) {
+		x0 = f->px + i * f->slot;
+		nz = tolerance_zones(t, &t->points[i].target, z);
+		for (k = 0; k < nz; k++)
 			cairo_rectangle(cr, x0, yat(f, z[k][1]), f->slot,
 			    yat(f, z[k][0]) - yat(f, z[k][1]));
-			cairo_fill(cr);
-		}
 	}
+	gt_chart_rgb(cr, GT_TOL_FILL);
+	cairo_fill(cr);
 	cairo_restore(cr);
 }
 
@@ -683,7 +692,7 @@ draw_line(struct frame *f)
 {
 	const struct gt_chart_trend *t = f->t;
 	cairo_t	*cr = f->cr;
-	size_t	 i;
+	size_t	 i, end;		/* end: the point the path stops at */
 	int	 dashed;
 
 	cairo_save(cr);
@@ -691,9 +700,10 @@ draw_line(struct frame *f)
 	cairo_set_line_width(cr, LINE_W);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-	/* Solid runs in one path; a segment touching an uncertain point is
-	 * dashed on its own. */
+	/* Solid runs in one path, dashed ones (a segment touching an
+	 * uncertain point) in another. */
 	for (dashed = 0; dashed < 2; dashed++) {
+		end = (size_t)-1;
 		set_dash(cr, dashed ? -1 : 0);
 		for (i = 1; i < t->npoints; i++) {
 			if (!has_value(t, i - 1) || !has_value(t, i))
@@ -701,10 +711,13 @@ draw_line(struct frame *f)
 			if ((uncertain(&t->points[i - 1]) ||
 			    uncertain(&t->points[i])) != dashed)
 				continue;
-			cairo_move_to(cr, xat(f, i - 1),
-			    yat(f, t->points[i - 1].value));
+			/* A run goes on from where the last segment ended. */
+			if (end != i - 1)
+				cairo_move_to(cr, xat(f, i - 1),
+				    yat(f, t->points[i - 1].value));
 			cairo_line_to(cr, xat(f, i),
 			    yat(f, t->points[i].value));
+			end = i;
 		}
 		cairo_stroke(cr);
 	}
@@ -886,8 +899,6 @@ draw_xlabels(struct frame *f, double x0, double x1)
 
 	gt_chart_xlabels(f->pc, t->points, t->npoints, f->slot, labels);
 	cairo_save(cr);
-	gt_chart_rgb(cr, GT_AXIS);
-	cairo_set_line_width(cr, 1);
 	for (i = 0; i < t->npoints; i++) {
 		PangoLayout	*l;
 		struct gt_box	 b;
@@ -910,15 +921,21 @@ draw_xlabels(struct frame *f, double x0, double x1)
 			b.x0 -= b.x1 - x1;
 			b.x1 = x1;
 		}
-		if (b.x0 >= x0 && gt_boxes_claim(&f->boxes, b, GT_TEXT_GAP)) {
-			gt_chart_rgb(cr, GT_AXIS);
-			cairo_move_to(cr, round(cx) + 0.5, bottom);
-			cairo_line_to(cr, round(cx) + 0.5, bottom + 4);
-			cairo_stroke(cr);
+		if (b.x0 >= x0 && gt_boxes_claim(&f->boxes, b, GT_TEXT_GAP))
 			gt_chart_show(cr, l, b.x0, b.y0, 0, 0, GT_MUTED, 0);
-		}
+		else
+			labels[i] = NULL;
 		g_object_unref(l);
 	}
+	/* The ticks of the labels shown, in one path. */
+	for (i = 0; i < t->npoints; i++)
+		if (labels[i] != NULL) {
+			cairo_move_to(cr, round(xat(f, i)) + 0.5, bottom);
+			cairo_line_to(cr, round(xat(f, i)) + 0.5, bottom + 4);
+		}
+	gt_chart_rgb(cr, GT_AXIS);
+	cairo_set_line_width(cr, 1);
+	cairo_stroke(cr);
 	cairo_restore(cr);
 	free(labels);
 }

@@ -453,6 +453,20 @@ do_attrs(struct fill *f, xmlNodePtr n, const struct scope *s)
 	free(v);
 }
 
+/* Whether n has no attribute this engine reads, as most elements. */
+static int
+plain(xmlNodePtr n)
+{
+	xmlAttrPtr	 a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (strncmp((const char *)a->name, "data-", 5) == 0 ||
+		    xmlStrcmp(a->name, (const xmlChar *)"href") == 0 ||
+		    xmlStrcmp(a->name, (const xmlChar *)"src") == 0)
+			return 0;
+	return 1;
+}
+
 static void
 fill_node(struct fill *f, xmlNodePtr n, const struct scope *s)
 {
@@ -462,6 +476,10 @@ fill_node(struct fill *f, xmlNodePtr n, const struct scope *s)
 	char		 buf[64];
 	int		 keep, neg;
 
+	if (plain(n)) {
+		fill_children(f, n, s);
+		return;
+	}
 	if ((v = take(n, "data-each")) != NULL) {
 		do_each(f, n, s, v);
 		xmlFree(v);
