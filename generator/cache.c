@@ -187,7 +187,8 @@ void
 gt_cache_keep(struct gt_cache *c, const char *key, struct gt_out *out,
     const char *rel)
 {
-	char	*src, *path, *tmp;
+	char	*src, *path, *tmp, *data;
+	size_t	 len;
 
 	if (c == NULL || (src = gt_out_path(out, rel)) == NULL)
 		return;
@@ -198,6 +199,11 @@ gt_cache_keep(struct gt_cache *c, const char *key, struct gt_out *out,
 	else {
 		free(tmp);
 		free(path);
+		/* A file system without links (a network share): a copy. */
+		if (gt_read_file(src, &data, &len) == 0) {
+			gt_cache_put(c, key, data, len);
+			free(data);
+		}
 	}
 	free(src);
 }

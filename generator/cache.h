@@ -38,8 +38,9 @@ int		 gt_cache_read(struct gt_cache *, const char *key,
 void		 gt_cache_put(struct gt_cache *, const char *key,
 		    const void *data, size_t len);
 /*
- * Keep the file just written at rel in out as the entry for key, by a
- * link rather than a copy (so it must not be changed after).
+ * Keep the file just written at rel in out as the entry for key: by a
+ * link (so it must not be changed after), or a copy where the file system
+ * has no links.
  */
 void		 gt_cache_keep(struct gt_cache *, const char *key,
 		    struct gt_out *, const char *rel);

@@ -20,6 +20,8 @@ struct gt_out {
 	char	*tmp;		/* staging folder beside it */
 	int	 lock;		/* held on the staging folder while building */
 	int	 committed;
+	char	**made;		/* folders in tmp known to exist, as rel */
+	size_t	 nmade, cap;
 };
 
 static void
@@ -42,13 +44,14 @@ gt_out_rm_tree(const char *path)
 	nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
 }
 
-/* mkdir -p for the folders above the last slash of path. */
+/* mkdir -p for the folders above the last slash of path, after from. */
 static int
-make_parents(char *path)
+make_parents(char *path, size_t from)
 {
 	char	*p;
 
-	for (p = strchr(path + 1, '/'); p != NULL; p = strchr(p + 1, '/')) {
+	for (p = strchr(path + from + 1, '/'); p != NULL;
+	    p = strchr(p + 1, '/')) {
 		*p = '\0';
 		if (mkdir(path, 0777) == -1 && errno != EEXIST) {
 			*p = '/';
@@ -149,7 +152,7 @@ gt_out_new(const char *dir)
 	d = gt_xasprintf("%s/", o->tmp);
 	gt_out_rm_tree(o->tmp);
 	o->lock = -1;
-	if (make_parents(d) == -1 || (o->lock = open(o->tmp,
+	if (make_parents(d, 0) == -1 || (o->lock = open(o->tmp,
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
 	    flock(o->lock, LOCK_EX) == -1) {
 		report(o->dir, "cannot create the output folder");
@@ -167,16 +170,30 @@ gt_out_root(const struct gt_out *o)
 	return o->tmp;
 }
 
+/*
+ * The folders of rel are made once: a mkdir of a folder that exists still
+ * locks its parent, which two processes writing thousands of files then
+ * queue on.
+ */
 char *
 gt_out_path(struct gt_out *o, const char *rel)
 {
-	char	*path = gt_xasprintf("%s/%s", o->tmp, rel);
+	char		*path = gt_xasprintf("%s/%s", o->tmp, rel);
+	const char	*slash = strrchr(rel, '/');
+	size_t		 n = slash != NULL ? (size_t)(slash - rel) : 0, i;
 
-	if (make_parents(path) == -1) {
+	if (n == 0)
+		return path;
+	for (i = 0; i < o->nmade; i++)
+		if (strncmp(o->made[i], rel, n) == 0 && o->made[i][n] == '\0')
+			return path;
+	/* From the staging folder's own slash: it exists. */
+	if (make_parents(path, strlen(o->tmp)) == -1) {
 		report(rel, "cannot create folder");
 		free(path);
 		return NULL;
 	}
+	*GT_PUSH(o->made, o->nmade, o->cap) = gt_xstrndup(rel, n);
 	return path;
 }
 
@@ -261,6 +278,9 @@ gt_out_free(struct gt_out *o)
 		gt_out_rm_tree(o->tmp);
 	if (o->lock != -1)
 		close(o->lock);
+	while (o->nmade > 0)
+		free(o->made[--o->nmade]);
+	free(o->made);
 	free(o->dir);
 	free(o->tmp);
 	free(o);

@@ -60,6 +60,36 @@ Test(out, build_aside_then_swap)
 	free(pub);
 }
 
+/* Folders are made once each, at every depth, whatever the order. */
+Test(out, nested_folders)
+{
+	static const char *const rel[] = { "x.html", "a/b/c/1.html",
+	    "a/b/2.html", "a/b/c/3.html", "a/4.html", "a/bc/5.html",
+	    "a/b/6.html" };
+	char		 dir[] = "/tmp/gt-out-XXXXXX", *pub, *path;
+	struct gt_out	*o;
+	size_t		 i;
+
+	cr_assert_not_null(mkdtemp(dir));
+	pub = gt_xasprintf("%s/public", dir);
+	o = gt_out_new(pub);
+	cr_assert_not_null(o);
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++)
+		cr_assert_eq(gt_out_write(o, rel[i], rel[i], strlen(rel[i])),
+		    0, "%s", rel[i]);
+	cr_assert_eq(gt_out_commit(o), 0);
+	gt_out_free(o);
+	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+		path = gt_xasprintf("%s/%s", pub, rel[i]);
+		expect_file(path, rel[i]);
+		free(path);
+	}
+	path = gt_xasprintf("rm -rf %s", dir);
+	cr_assert_eq(system(path), 0);
+	free(path);
+	free(pub);
+}
+
 Test(util, utf8_check)
 {
 	static const struct {
