@@ -158,6 +158,20 @@ gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
 }
 
 int
+gt_cache_has(struct gt_cache *c, const char *key)
+{
+	char	*path;
+	int	 has;
+
+	if (c == NULL)
+		return 0;
+	path = entry(c, key);
+	has = utimensat(AT_FDCWD, path, NULL, 0) == 0;
+	free(path);
+	return has;
+}
+
+int
 gt_cache_read(struct gt_cache *c, const char *key, char **data, size_t *len)
 {
 	char	*src;
@@ -172,15 +186,18 @@ gt_cache_read(struct gt_cache *c, const char *key, char **data, size_t *len)
 	return rc;
 }
 
-/* Move the entry made at tmp into place for key. */
-static void
+/* Move the entry made at tmp into place for key; 0 or -1. */
+static int
 settle(char *tmp, char *path)
 {
+	int	 rc = rename(tmp, path);
+
 	/* Not unlinked by rename if both were one file already. */
-	if (rename(tmp, path) == -1 || access(tmp, F_OK) == 0)
+	if (rc == -1 || access(tmp, F_OK) == 0)
 		unlink(tmp);
 	free(tmp);
 	free(path);
+	return rc;
 }
 
 void
@@ -208,7 +225,7 @@ gt_cache_keep(struct gt_cache *c, const char *key, struct gt_out *out,
 	free(src);
 }
 
-void
+int
 gt_cache_put(struct gt_cache *c, const char *key, const void *data,
     size_t len)
 {
@@ -217,7 +234,7 @@ gt_cache_put(struct gt_cache *c, const char *key, const void *data,
 	int	 ok;
 
 	if (c == NULL)
-		return;
+		return -1;
 	path = entry(c, key);
 	tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
 	if ((f = fopen(tmp, "wb")) == NULL)
@@ -228,12 +245,12 @@ gt_cache_put(struct gt_cache *c, const char *key, const void *data,
 		if (!ok)
 			unlink(tmp);
 	}
-	if (ok)
-		settle(tmp, path);
-	else {
+	if (!ok) {
 		free(tmp);
 		free(path);
+		return -1;
 	}
+	return settle(tmp, path);
 }
 
 void

@@ -31,11 +31,13 @@ struct gt_cache	*gt_cache_new_beside(const char *outdir);
 /* Put the entry for key at rel in out; 0 if it was there, else -1. */
 int		 gt_cache_get(struct gt_cache *, const char *key,
 		    struct gt_out *, const char *rel);
+/* Whether there is an entry for key (marked used if so): 1 or 0. */
+int		 gt_cache_has(struct gt_cache *, const char *key);
 /* The entry for key into *data (malloc'd, NUL-ended) and *len; 0 or -1. */
 int		 gt_cache_read(struct gt_cache *, const char *key,
 		    char **data, size_t *len);
-/* Keep data as the entry for key (failures only cost speed). */
-void		 gt_cache_put(struct gt_cache *, const char *key,
+/* Keep data as the entry for key; 0, or -1 if it could not be kept. */
+int		 gt_cache_put(struct gt_cache *, const char *key,
 		    const void *data, size_t len);
 /*
  * Keep the file just written at rel in out as the entry for key: by a

@@ -56,7 +56,7 @@ struct gt_site {
 /* A measure's sparkline, drawn once for all the pages that list it. */
 struct spark {
 	char	*alt;		/* NULL: none (fewer than two figures) */
-	char	*svg;
+	json_t	*svg;		/* chart_inline's */
 };
 
 /* One page being made: its data and the Markdown bodies it shows. */
@@ -362,29 +362,54 @@ out:
 	gt_timing_start("html");
 }
 
-/* A chart drawn into the page: its SVG's text (caller frees), or NULL. */
-static char *
+/*
+ * A chart drawn into the page, for data-svg: by its key where the cache
+ * holds it (chart_svg gives the text when the page is made), so that the
+ * page's own key needs no drawing and a page taken from the cache never
+ * reads its charts; else its SVG text. Null if it could not be drawn.
+ */
+static json_t *
 chart_inline(struct gt_site *s, const struct gt_chart *c, double w, double h)
 {
 	struct gt_chart_output	 o = { GT_CHART_SVG, w, h, 1, NULL };
 	struct gt_loc		 loc = { "charts", 0, 0 };
-	char			 key[65], *data = NULL;
+	char			 key[65], *data;
 	size_t			 len;
+	json_t			*j;
 
 	gt_timing_start("charts");
 	if (s->cache != NULL) {
 		gt_chart_key(c, &o, key);
-		if (gt_cache_read(s->cache, key, &data, &len) == 0)
+		if (gt_cache_has(s->cache, key)) {
+			j = json_string(key);
 			goto out;
+		}
 	}
 	if ((data = (char *)gt_chart_render(c, &o, &len)) == NULL) {
 		gt_msg(GT_E_WRITE, &loc, "a chart could not be drawn");
 		s->failed = 1;
-	} else if (s->cache != NULL)
-		gt_cache_put(s->cache, key, data, len);
+		j = json_null();
+		goto out;
+	}
+	if (s->cache != NULL && gt_cache_put(s->cache, key, data, len) == 0)
+		j = json_string(key);
+	else
+		j = jstr(data);
+	free(data);
 out:
 	gt_timing_start("html");
-	return data;
+	return j;
+}
+
+/* The text of a chart chart_inline named by its key. */
+static char *
+chart_svg(void *ctx, const char *key)
+{
+	struct gt_site	*s = ctx;
+	char		*data;
+	size_t		 len;
+
+	return gt_cache_read(s->cache, key, &data, &len) == 0 ? data : NULL;
 }
 
 /* An <img>'s data: its source and a short alt; the description too. */
@@ -508,9 +533,9 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	    gt_dir_label(me->dir_prev)));
 	json_object_set_new(j, "spark", json_null());
 	if (spark && (sp = spark_get(pg->s, me))->alt != NULL &&
-	    sp->svg != NULL)
-		json_object_set_new(j, "spark", json_pack("{s:o,s:o}",
-		    "svg", jstr(sp->svg), "alt", jstr(sp->alt)));
+	    !json_is_null(sp->svg))
+		json_object_set_new(j, "spark", json_pack("{s:O,s:o}",
+		    "svg", sp->svg, "alt", jstr(sp->alt)));
 	return j;
 }
 
@@ -583,7 +608,7 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	struct page		 pg;
 	struct gt_trend_data	 td;
 	struct gt_chart		 c;
-	char			*path, per[GT_PERIOD_MAX], *fig, *note, *svg;
+	char			*path, per[GT_PERIOD_MAX], *fig, *note;
 	json_t			*rows, *row, *cmp, *objs;
 	size_t			 i;
 
@@ -627,9 +652,8 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 		json_object_set_new(pg.data, "chart",
 		    chart_img(&pg, &c, me->id, TREND_W, TREND_H, 1));
 		/* Drawn again for phones, where the wide one's text is tiny. */
-		svg = chart_inline(s, &c, NARROW_W, NARROW_H);
-		json_object_set_new(pg.data, "chart_narrow", jstr(svg));
-		free(svg);
+		json_object_set_new(pg.data, "chart_narrow",
+		    chart_inline(s, &c, NARROW_W, NARROW_H));
 	}
 	gt_trend_data_free(&td);
 	json_object_set_new(pg.data, "data_csv",
@@ -813,8 +837,8 @@ render_action(struct gt_site *s, const struct gt_action *a)
 	struct gt_chart_progress pr;
 	struct gt_chart		 c;
 	char			*path = gt_xasprintf("action/%s.html", a->id);
-	char			*d, *svg, due[64], per[GT_PERIOD_MAX];
-	json_t			*j, *arr;
+	char			*d, due[64], per[GT_PERIOD_MAX];
+	json_t			*j, *arr, *svg;
 	size_t			 i;
 
 	page_init(&pg, s, path, a->title);
@@ -830,10 +854,10 @@ render_action(struct gt_site *s, const struct gt_action *a)
 		c.u.progress = &pr;
 		d = gt_chart_describe(&c);
 		svg = chart_inline(s, &c, PROG_W, PROG_H);
-		if (svg != NULL)
+		if (!json_is_null(svg))
 			json_object_set_new(pg.data, "progress", json_pack(
-			    "{s:o,s:o}", "svg", jstr(svg), "alt", jstr(d)));
-		free(svg);
+			    "{s:O,s:o}", "svg", svg, "alt", jstr(d)));
+		json_decref(svg);
 		free(d);
 	}
 	arr = json_array();
@@ -1740,8 +1764,10 @@ gt_site_new(struct gt_model *m, const char *layouts, struct gt_cache *cache)
 	s->layouts = gt_xstrdup(layouts);
 	s->t = gt_tmpl_new(layouts);
 	s->text = gt_pdf_text_new();
-	if (cache != NULL)
+	if (cache != NULL) {
 		layouts_key(layouts, s->layouts_key);
+		gt_tmpl_svg_source(s->t, chart_svg, s);
+	}
 	return s;
 }
 
@@ -1777,7 +1803,7 @@ gt_site_free(struct gt_site *s)
 			struct spark	*sp = s->sparks.ents[i].val;
 
 			free(sp->alt);
-			free(sp->svg);
+			json_decref(sp->svg);
 			free(sp);
 		}
 	gt_map_free(&s->sparks);

@@ -23,6 +23,8 @@ struct gt_tmpl {
 	char		*dir;
 	struct layout	*v;
 	size_t		 n, cap;
+	gt_tmpl_svg_fn	 svg;		/* see gt_tmpl_svg_source */
+	void		*svg_ctx;
 };
 
 /* The chain of items a path is looked up in, innermost first. */
@@ -52,6 +54,13 @@ gt_tmpl_new(const char *dir)
 
 	t->dir = gt_xstrdup(dir);
 	return t;
+}
+
+void
+gt_tmpl_svg_source(struct gt_tmpl *t, gt_tmpl_svg_fn fn, void *ctx)
+{
+	t->svg = fn;
+	t->svg_ctx = ctx;
 }
 
 void
@@ -309,14 +318,26 @@ do_svg(struct fill *f, xmlNodePtr n, const json_t *j, const char *path)
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, c, copy;
 	xmlChar		*vb;
-	char		 prefix[32];
+	const char	*text;
+	char		 prefix[32], *made = NULL;
 
 	clear_children(n);
 	if (json_is_null(j))
 		return;
-	if (!json_is_string(j) || (doc = xmlReadMemory(json_string_value(j),
-	    (int)json_string_length(j), NULL, "UTF-8", XML_PARSE_NONET |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING)) == NULL) {
+	if (!json_is_string(j)) {
+		fail(f, n, "data-svg needs an SVG image:", path);
+		return;
+	}
+	text = json_string_value(j);
+	if (*text != '<' && (f->t->svg == NULL ||
+	    (text = made = f->t->svg(f->t->svg_ctx, text)) == NULL)) {
+		fail(f, n, "no SVG image for", json_string_value(j));
+		return;
+	}
+	doc = xmlReadMemory(text, (int)strlen(text), NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	free(made);
+	if (doc == NULL) {
 		fail(f, n, "data-svg needs an SVG image:", path);
 		return;
 	}

@@ -16,9 +16,10 @@
  *   data-attr-NAME="PATH" sets attribute NAME to the value (removed when
  *                        null or false)
  *   data-svg="PATH"      on an <svg>: its content becomes the drawing of
- *                        the value, the text of an SVG file (null: left
- *                        empty), with the file's viewBox; its ids are
- *                        made unique to the page
+ *                        the value, the text of an SVG file, or a name
+ *                        the svg source (below) gives that text for
+ *                        (null: left empty), with the file's viewBox;
+ *                        its ids are made unique to the page
  *   data-include="FILE"  the content becomes the <body> of another layout
  *                        file (a partial), itself filled in turn
  *
@@ -51,6 +52,13 @@ struct gt_tmpl	*gt_tmpl_new(const char *dir);
 int		 gt_tmpl_render(struct gt_tmpl *, const char *name,
 		    json_t *data, cmark_node *const *bodies, size_t nbodies,
 		    struct gt_buf *out);
+/*
+ * Where data-svg values that are names, not SVG text (which starts with
+ * '<'), come from: fn(ctx, name) returns the text (malloc'd; the caller
+ * frees it) or NULL, a layout error. Without a source, names are errors.
+ */
+typedef char	*(*gt_tmpl_svg_fn)(void *, const char *);
+void		 gt_tmpl_svg_source(struct gt_tmpl *, gt_tmpl_svg_fn, void *);
 void		 gt_tmpl_free(struct gt_tmpl *);
 
 #endif

@@ -206,6 +206,37 @@ Test(tmpl, inline_svg)
 	free(got);
 }
 
+/* The site names its cached charts; the source gives their text. */
+static char *
+source(void *ctx, const char *name)
+{
+	++*(int *)ctx;
+	return strcmp(name, "k1") == 0 ? gt_xstrdup("<svg viewBox=\"0 0 2 1\">"
+	    "<path d=\"M0 0\"/></svg>") : NULL;
+}
+
+Test(tmpl, inline_svg_by_name)
+{
+	char	*got;
+	int	 calls = 0;
+
+	layout("p.html", "<svg data-svg=\"a\"></svg>");
+	cr_expect_null(render("p.html", "{\"a\": \"k1\"}", NULL, 0),
+	    "a name without a source is an error");
+	gt_diag_reset();
+	gt_tmpl_svg_source(t, source, &calls);
+	got = render("p.html", "{\"a\": \"k1\"}", NULL, 0);
+	cr_expect_str_eq(got, "<svg viewBox=\"0 0 2 1\"><path d=\"M0 0\">"
+	    "</path></svg>");
+	free(got);
+	cr_expect_null(render("p.html", "{\"a\": \"k2\"}", NULL, 0));
+	cr_expect_eq(calls, 2);
+	got = diag_text();
+	cr_expect(strstr(got, "p.html:5: error: layout: no SVG image for "
+	    "'k2'") != NULL, "%s", got);
+	free(got);
+}
+
 Test(tmpl, layout_errors_are_reported_with_their_line)
 {
 	char	*got, *want;
