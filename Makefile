@@ -155,10 +155,11 @@ unit: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 	GT_BIN=$(BUILD)/goldthread $(BUILD)/unit_tests $(TEST_ARGS)
 
 # The built example: every link and asset resolves, every page has a title,
-# lang, one h1 and alt text on every image (tests/site/sitecheck.c).
+# lang, one h1 and alt text on every image, the open data agree with the
+# pages (tests/site/sitecheck.c).
 $(BUILD)/sitecheck: tests/site/sitecheck.c | $(BUILD)/.deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $$(pkg-config --cflags libxml-2.0) -o $@ $< $(LDFLAGS) $$(pkg-config --libs libxml-2.0)
+	$(CC) $(CFLAGS) $$(pkg-config --cflags libxml-2.0 jansson) -o $@ $< $(LDFLAGS) $$(pkg-config --libs libxml-2.0 jansson)
 
 site-check: all $(BUILD)/sitecheck
 	tests/site/run_tests.sh $(BUILD)/sitecheck

@@ -14,7 +14,7 @@ if [ -z "$bin" ]; then
 	mkdir -p "$top/build"
 	bin=$top/build/sitecheck
 	${CC:-cc} ${CFLAGS:--O2 -g} -std=c11 -Wall -Wextra -o "$bin" "$here/sitecheck.c" \
-		$(pkg-config --cflags --libs libxml-2.0) || { echo "sitecheck: build failed"; exit 1; }
+		$(pkg-config --cflags --libs libxml-2.0 jansson) || { echo "sitecheck: build failed"; exit 1; }
 fi
 fx=$here/fixtures
 rm -rf "$fx"
@@ -100,6 +100,15 @@ printf '.x { background: url(../img/missing.png); }\n@import "more.css";\n' >> "
 printf '@font-face { src: url(https://fonts.example.com/f.woff2); }\n' > "$fx/css-url/css/more.css"
 page css-url index.html "Home" '<main><h1>Home</h1></main>'
 
+# open data that disagree with the pages: a measure with no page, a row short
+css open-data
+page open-data index.html "Home" '<main><h1>Home</h1><a href="measure/M1.html">M1</a></main>'
+page open-data measure/M1.html "M1" '<main><h1>M1</h1></main>'
+mkdir -p "$fx/open-data/data"
+printf '{"measures": [{"id": "M1", "figures": [{"value": 1}, {"value": 2}]},\n{"id": "M2", "figures": []}]}\n' \
+	> "$fx/open-data/data/performance.json"
+printf 'measure,note\nM1,"two\nlines"\n' > "$fx/open-data/data/performance.csv"
+
 # --- run -------------------------------------------------------------------
 passed=0 failed=0
 # expect NAME STATUS PATTERN...: runs sitecheck on fixture NAME and checks the
@@ -134,6 +143,8 @@ expect no-title 1 "$r/no-title/index.html:5: error: <title> is empty" ", 1 probl
 expect duplicate-id 1 "$r/duplicate-id/index.html:9: error: duplicate id 'a' (first at line 9)" ", 1 problems"
 expect css-url 1 "$r/css-url/css/site.css:3:18: error: CSS url() '../img/missing.png': no such file 'img/missing.png'" \
 	"$r/css-url/css/more.css:1:19: error: CSS url() loads 'https://fonts.example.com/f.woff2' from another site" ", 2 problems"
+expect open-data 1 "$r/open-data/data/performance.json: error: measure M2 has no page measure/M2.html" \
+	"$r/open-data/data/performance.csv: error: 1 rows, but the JSON has 2 figures" ", 2 problems"
 
 # usage errors
 "$bin" >/dev/null 2>&1; s1=$?

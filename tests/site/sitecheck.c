@@ -44,6 +44,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -964,13 +965,97 @@ static void check_css(Ctx *c, const char *rel)
 	free(buf);
 }
 
+/* ---- open data ---------------------------------------------------------- */
+
+static int has_page(const Ctx *c, const char *rel)
+{
+	return bsearch(&rel, c->pages, c->npages, sizeof *c->pages, cmp_str) != NULL;
+}
+
+/* Records in a CSV file (quoted fields may hold newlines), less the header. */
+static long csv_records(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	long n = 0;
+	int ch, quoted = 0, any = 0;
+
+	if (f == NULL)
+		return -1;
+	while ((ch = getc(f)) != EOF) {
+		if (ch == '"')
+			quoted = !quoted;
+		else if (ch == '\n' && !quoted) {
+			n++;
+			any = 0;
+			continue;
+		}
+		any = 1;
+	}
+	fclose(f);
+	return n + any - 1;
+}
+
+/*
+ * data/performance.json, where there is one, is JSON with a page for each
+ * measure it lists, and data/performance.csv has a row for each figure.
+ */
+static void check_open_data(Ctx *c)
+{
+	char *path = xasprintf("%s/data/performance.json", c->root);
+	json_error_t err;
+	json_t *root, *ms, *m, *figs;
+	struct stat st;
+	size_t i, nfigs = 0;
+	long rows;
+
+	/* Not a goldthread site (the links say whether it should be). */
+	if (stat(path, &st) != 0) {
+		free(path);
+		return;
+	}
+	root = json_load_file(path, 0, &err);
+	free(path);
+	if (root == NULL) {
+		problem(c, "data/performance.json", err.line, err.column, "%s", err.text);
+		return;
+	}
+	ms = json_object_get(root, "measures");
+	if (!json_is_array(ms))
+		problem(c, "data/performance.json", 0, 0, "no \"measures\" list");
+	json_array_foreach(ms, i, m) {
+		const char *id = json_string_value(json_object_get(m, "id"));
+		char *rel;
+
+		figs = json_object_get(m, "figures");
+		if (id == NULL || !json_is_array(figs)) {
+			problem(c, "data/performance.json", 0, 0,
+			    "measure %zu has no id or no figures", i + 1);
+			continue;
+		}
+		nfigs += json_array_size(figs);
+		rel = xasprintf("measure/%s.html", id);
+		if (!has_page(c, rel))
+			problem(c, "data/performance.json", 0, 0,
+			    "measure %s has no page %s", id, rel);
+		free(rel);
+	}
+	path = xasprintf("%s/data/performance.csv", c->root);
+	rows = csv_records(path);
+	free(path);
+	if (rows != (long)nfigs)
+		problem(c, "data/performance.csv", 0, 0,
+		    "%ld rows, but the JSON has %zu figures", rows, nfigs);
+	json_decref(root);
+}
+
 /* ---- main --------------------------------------------------------------- */
 
 static void usage(FILE *f)
 {
 	fputs("usage: sitecheck DIR\n"
 	      "Checks the static site in DIR: internal links, anchors, assets from other\n"
-	      "sites, titles, lang, one <h1>, img alt, unique ids, CSS url()s.\n", f);
+	      "sites, titles, lang, one <h1>, img alt, unique ids, CSS url()s, and that\n"
+	      "the open data (data/performance.json and .csv) agree with the pages.\n", f);
 }
 
 int main(int argc, char **argv)
@@ -1016,6 +1101,7 @@ int main(int argc, char **argv)
 			check_ref(&c, c.pages[i], &c.info[i].refs[k]);
 	for (size_t i = 0; i < c.ncss; i++) /* check_css may queue more */
 		check_css(&c, c.css[i]);
+	check_open_data(&c);
 
 	if (c.nprobs > 1)
 		qsort(c.probs, c.nprobs, sizeof *c.probs, cmp_problem);
