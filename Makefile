@@ -66,6 +66,7 @@ LIB_OBJS = \
 # Back-ends: they see only the finished model.
 RENDER_OBJS = \
 	$(BUILD)/chartdata.o \
+	$(BUILD)/json_out.o \
 	$(BUILD)/md_html.o \
 	$(BUILD)/tmpl.o \
 	$(BUILD)/site_render.o \
@@ -91,6 +92,7 @@ TEST_OBJS = \
 	$(BUILD)/tests/test_period.o \
 	$(BUILD)/tests/test_number.o \
 	$(BUILD)/tests/test_format.o \
+	$(BUILD)/tests/test_json_out.o \
 	$(BUILD)/tests/test_read.o \
 	$(BUILD)/tests/test_link.o \
 	$(BUILD)/tests/test_out.o \

@@ -8,7 +8,7 @@
 
 #define POUND	"\xc2\xa3"
 
-static const double tens[] = {
+const double gt_tens[16] = {
 	1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 	1e13, 1e14, 1e15
 };
@@ -40,9 +40,9 @@ gt_round(double v, int decimals)
 	 * error to decide nothing: then an exact integer over an exact power
 	 * of ten reads the same as the string would (both correctly rounded).
 	 */
-	x = fabs(v) * tens[decimals];
+	x = fabs(v) * gt_tens[decimals];
 	if (x < 1e7 && fabs(x - floor(x) - 0.5) > 1e-6) {
-		r = floor(x + 0.5) / tens[decimals];
+		r = floor(x + 0.5) / gt_tens[decimals];
 		return r == 0 ? 0 : v < 0 ? -r : r;
 	}
 	for (p = 15; p < 17; p++) {
@@ -83,6 +83,38 @@ gt_round(double v, int decimals)
 	return v < 0 ? -r : r;
 }
 
+/*
+ * r, already rounded to d decimals, as printf's "%.*f" writes it. r is the
+ * double nearest some R / 10^d; below 1e15 R is read back exactly from
+ * r * 10^d, and printf would write R's digits (r is far nearer to them
+ * than half a unit in the last decimal), so R is written as integers.
+ */
+static char *
+fixed(char *buf, size_t sz, double r, int d)
+{
+	double		 x = fabs(r) * gt_tens[d];
+	long long	 q, p = (long long)gt_tens[d];
+	const char	*sign = signbit(r) ? "-" : "";
+
+	if (!(x < 1e15)) {
+		snprintf(buf, sz, "%.*f", d, r);
+		return buf;
+	}
+	q = llround(x);
+	if (d == 0)
+		snprintf(buf, sz, "%s%lld", sign, q);
+	else
+		snprintf(buf, sz, "%s%lld.%0*lld", sign, q / p, d, q % p);
+	return buf;
+}
+
+char *
+gt_format_plain(char *buf, size_t sz, double v, int decimals)
+{
+	decimals = clamp_decimals(decimals);
+	return fixed(buf, sz, gt_round(v, decimals), decimals);
+}
+
 char *
 gt_format_number(char *buf, size_t sz, double v, int decimals)
 {
@@ -98,7 +130,7 @@ gt_format_number(char *buf, size_t sz, double v, int decimals)
 		snprintf(buf, sz, "%s", "-");
 		return buf;
 	}
-	snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(r));
+	fixed(digits, sizeof(digits), fabs(r), decimals);
 	dot = strchr(digits, '.');
 	intlen = dot != NULL ? (size_t)(dot - digits) : strlen(digits);
 	if (r < 0 && o + 1 < sz)

@@ -29,6 +29,11 @@
 /* Write v with the given decimals (0 to 15) and unit; returns buf. */
 char	*gt_format_value(char *buf, size_t sz, double v, int decimals,
 	    const char *unit);
+/*
+ * v rounded (gt_round) to the decimals (0 to 15) as plain digits, for
+ * scripts: "-1234.50", no separators; what printf's "%.*f" writes.
+ */
+char	*gt_format_plain(char *buf, size_t sz, double v, int decimals);
 /* The number alone, with separators: "1,234.5". */
 char	*gt_format_number(char *buf, size_t sz, double v, int decimals);
 /*
@@ -40,6 +45,8 @@ char	*gt_format_number(char *buf, size_t sz, double v, int decimals);
  * any other unit belongs in the axis caption, not on every tick.
  */
 char	*gt_format_compact(char *buf, size_t sz, double v, const char *unit);
+/* 10^0 to 10^15, each exact. */
+extern const double gt_tens[16];
 /* Round half away from zero to the given decimals (0 to 15). */
 double	 gt_round(double v, int decimals);
 

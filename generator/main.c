@@ -290,8 +290,7 @@ figure(char *buf, const struct gt_measure *me, double x, int plain,
     const char *unit)
 {
 	if (plain)
-		snprintf(buf, GT_NUMBER_MAX, "%.*f", me->decimals,
-		    gt_round(x, me->decimals));
+		gt_format_plain(buf, GT_NUMBER_MAX, x, me->decimals);
 	else
 		gt_format_value(buf, GT_NUMBER_MAX, x, me->decimals, unit);
 	return buf;

@@ -17,6 +17,7 @@
 #include "chart.h"
 #include "chartdata.h"
 #include "format.h"
+#include "json_out.h"
 #include "pdf.h"
 #include "site.h"
 #include "status.h"
@@ -1250,9 +1251,9 @@ csv_field(struct gt_buf *b, const char *s, int last)
 static char *
 plain_number(char *buf, size_t sz, double v, int decimals)
 {
-	snprintf(buf, sz, "%.*f", decimals, gt_round(v, decimals));
+	gt_format_plain(buf, sz, v, decimals);
 	if (strcmp(buf, "-0") == 0 || strspn(buf, "-0.") == strlen(buf))
-		snprintf(buf, sz, "%.*f", decimals, 0.0);
+		gt_format_plain(buf, sz, 0.0, decimals);
 	return buf;
 }
 
@@ -1356,8 +1357,9 @@ static void
 write_json(struct gt_site *s)
 {
 	const struct gt_model	*m = s->m;
+	struct gt_buf		 b = { 0 };
 	json_t			*root, *a, *ids;
-	char			 per[GT_PERIOD_MAX], *text;
+	char			 per[GT_PERIOD_MAX];
 	size_t			 i, k;
 
 	gt_period_format(&m->conf.as_at, per, sizeof(per));
@@ -1416,12 +1418,10 @@ write_json(struct gt_site *s)
 		    json_null(), "above_appetite", k2->above_appetite));
 	}
 	json_object_set_new(root, "risks", a);
-	text = json_dumps(root, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(15));
-	if (gt_out_write(s->out, "data/performance.json", text,
-	    strlen(text)) == -1)
+	gt_json_out(&b, root);
+	if (gt_out_write(s->out, "data/performance.json", b.data, b.len) == -1)
 		s->failed = 1;
-	free(text);
+	gt_buf_free(&b);
 	json_decref(root);
 }
 

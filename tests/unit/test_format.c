@@ -1,6 +1,8 @@
 /* test_format.c: rounding figures for display. */
 #include <criterion/criterion.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "format.h"
 
@@ -62,4 +64,42 @@ Test(format, round_against_integers)
 			fails++;
 		}
 	}
+}
+
+/* Plain figures read as printf writes the rounded value, every kind. */
+Test(format, plain_as_printf)
+{
+	static const double	 p10[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6 };
+	uint64_t		 seed = 9;
+	double			 v;
+	char			 got[64], want[64];
+	int			 i, d, fails = 0;
+
+	for (i = 0; i < 300000 && fails < 10; i++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		d = (int)((seed >> 40) % 7);
+		switch ((seed >> 20) % 4) {
+		case 0:		/* as written in a CSV */
+			v = (double)((int64_t)((seed >> 24) % 2000000) -
+			    1000000) / p10[(seed >> 8) % 7];
+			break;
+		case 1:		/* worked out, many digits */
+			v = (double)(int64_t)(seed >> 12) / 7e9 - 1e5;
+			break;
+		case 2:		/* large */
+			v = (double)(seed >> 11) * 1e3;
+			break;
+		default:	/* small */
+			v = (double)((seed >> 30) % 1000) * 1e-9;
+		}
+		gt_format_plain(got, sizeof(got), v, d);
+		snprintf(want, sizeof(want), "%.*f", d, gt_round(v, d));
+		if (strcmp(got, want) != 0) {
+			cr_expect_fail("%.17g at %d decimals: %s, want %s", v, d,
+			    got, want);
+			fails++;
+		}
+	}
+	gt_format_plain(got, sizeof(got), -0.0, 1);
+	cr_expect_str_eq(got, "0.0", "gt_round makes -0 plain 0");
 }
