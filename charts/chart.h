@@ -264,10 +264,11 @@ void		 gt_chart_key(const struct gt_chart *,
  */
 PangoContext	*gt_chart_pango(cairo_t *);
 /*
- * A context of the caller's own, set as gt_chart_pango's is, for cr; the
- * caller unrefs it. Its layouts are not disturbed by the charts'.
+ * A context of the caller's own, with gt_chart_pango's fonts and options,
+ * to be set for a surface with gt_chart_pango_set(); the caller unrefs it.
+ * Its layouts are not disturbed by the charts'.
  */
-PangoContext	*gt_chart_pango_new(cairo_t *);
+PangoContext	*gt_chart_pango_new(void);
 /*
  * What a context was last set for, kept by its owner (zeroed at first,
  * released with gt_chart_pango_seen_free). Pango 1.50 shapes every layout

@@ -85,9 +85,8 @@ gt_chart_cleanup(void)
 	}
 }
 
-/* A context on the pinned fonts, not yet updated for a surface. */
-static PangoContext *
-new_context(void)
+PangoContext *
+gt_chart_pango_new(void)
 {
 	PangoFontMap		*map = fonts();
 	PangoContext		*pc;
@@ -116,23 +115,13 @@ PangoContext *
 gt_chart_pango(cairo_t *cr)
 {
 	if (context == NULL) {
-		if ((context = new_context()) == NULL)
+		if ((context = gt_chart_pango_new()) == NULL)
 			return NULL;
 		layouts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		    g_object_unref);
 	}
 	gt_chart_pango_set(cr, context, &seen);
 	return g_object_ref(context);
-}
-
-PangoContext *
-gt_chart_pango_new(cairo_t *cr)
-{
-	PangoContext	*pc;
-
-	if ((pc = new_context()) != NULL)
-		pango_cairo_update_context(cr, pc);
-	return pc;
 }
 
 void

@@ -130,6 +130,22 @@ entry(const struct gt_cache *c, const char *key)
 	return gt_xasprintf("%s/%s", c->dir, key);
 }
 
+/* The path of key's entry, marked used for the sweep; NULL if none. */
+static char *
+used(const struct gt_cache *c, const char *key)
+{
+	char	*path;
+
+	if (c == NULL)
+		return NULL;
+	path = entry(c, key);
+	if (utimensat(AT_FDCWD, path, NULL, 0) == -1) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
 int
 gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
     const char *rel)
@@ -138,14 +154,8 @@ gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
 	size_t	 len;
 	int	 rc = -1;
 
-	if (c == NULL)
+	if ((src = used(c, key)) == NULL)
 		return -1;
-	src = entry(c, key);
-	/* Marks it used for the sweep. */
-	if (utimensat(AT_FDCWD, src, NULL, 0) == -1) {
-		free(src);
-		return -1;
-	}
 	if ((dst = gt_out_path(out, rel)) != NULL && link(src, dst) == 0)
 		rc = 0;
 	else if (dst != NULL && gt_read_file(src, &data, &len) == 0) {
@@ -160,13 +170,9 @@ gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
 int
 gt_cache_has(struct gt_cache *c, const char *key)
 {
-	char	*path;
-	int	 has;
+	char	*path = used(c, key);
+	int	 has = path != NULL;
 
-	if (c == NULL)
-		return 0;
-	path = entry(c, key);
-	has = utimensat(AT_FDCWD, path, NULL, 0) == 0;
 	free(path);
 	return has;
 }
@@ -174,15 +180,13 @@ gt_cache_has(struct gt_cache *c, const char *key)
 int
 gt_cache_read(struct gt_cache *c, const char *key, char **data, size_t *len)
 {
-	char	*src;
-	int	 rc = -1;
+	char	*path;
+	int	 rc;
 
-	if (c == NULL)
+	if ((path = used(c, key)) == NULL)
 		return -1;
-	src = entry(c, key);
-	if (utimensat(AT_FDCWD, src, NULL, 0) == 0)
-		rc = gt_read_file(src, data, len);
-	free(src);
+	rc = gt_read_file(path, data, len);
+	free(path);
 	return rc;
 }
 

@@ -84,13 +84,13 @@ gt_round(double v, int decimals)
 }
 
 /*
- * r, already rounded to d decimals, as printf's "%.*f" writes it. r is the
- * double nearest some R / 10^d; below 1e15 R is read back exactly from
- * r * 10^d, and printf would write R's digits (r is far nearer to them
- * than half a unit in the last decimal), so R is written as integers.
+ * r is the double nearest some R / 10^d; below 1e15 R is read back
+ * exactly from r * 10^d, and printf would write R's digits (r is far
+ * nearer to them than half a unit in the last decimal), so R is written
+ * as integers.
  */
-static char *
-fixed(char *buf, size_t sz, double r, int d)
+char *
+gt_format_fixed(char *buf, size_t sz, double r, int d)
 {
 	double		 x = fabs(r) * gt_tens[d];
 	long long	 q, p = (long long)gt_tens[d];
@@ -112,7 +112,7 @@ char *
 gt_format_plain(char *buf, size_t sz, double v, int decimals)
 {
 	decimals = clamp_decimals(decimals);
-	return fixed(buf, sz, gt_round(v, decimals), decimals);
+	return gt_format_fixed(buf, sz, gt_round(v, decimals), decimals);
 }
 
 char *
@@ -130,7 +130,7 @@ gt_format_number(char *buf, size_t sz, double v, int decimals)
 		snprintf(buf, sz, "%s", "-");
 		return buf;
 	}
-	fixed(digits, sizeof(digits), fabs(r), decimals);
+	gt_format_fixed(digits, sizeof(digits), fabs(r), decimals);
 	dot = strchr(digits, '.');
 	intlen = dot != NULL ? (size_t)(dot - digits) : strlen(digits);
 	if (r < 0 && o + 1 < sz)

@@ -34,6 +34,11 @@ char	*gt_format_value(char *buf, size_t sz, double v, int decimals,
  * scripts: "-1234.50", no separators; what printf's "%.*f" writes.
  */
 char	*gt_format_plain(char *buf, size_t sz, double v, int decimals);
+/*
+ * r, already rounded to d decimals (0 to 15), as printf's "%.*f" writes
+ * it, without printf's cost.
+ */
+char	*gt_format_fixed(char *buf, size_t sz, double r, int d);
 /* The number alone, with separators: "1,234.5". */
 char	*gt_format_number(char *buf, size_t sz, double v, int decimals);
 /*

@@ -64,45 +64,27 @@ string(struct gt_buf *b, const char *s, size_t n)
 /*
  * "%.15g", then ".0" if that has no '.' or 'e', and no '+' or leading
  * zeros in the exponent, as jansson does. A figure that is the double
- * nearest some R / 10^d with R of at most 15 digits is written from R:
- * "%.15g" gives exactly those digits (the double is nearer to them than
- * half a unit in the 15th digit) in plain notation from 1e-4 to 1e15.
+ * nearest some R / 10^d with R of at most 15 digits is written from R at
+ * the fewest decimals d: "%.15g" gives exactly those digits (the double is
+ * nearer to them than half a unit in the 15th digit) in plain notation
+ * from 1e-4 to 1e15.
  */
 static void
 real(struct gt_buf *b, double v)
 {
 	char		 s[40], *e, *from, *to;
 	double		 x = fabs(v);
-	long long	 r;
-	int		 d, n, i;
+	int		 d, n;
 
 	if (x >= 1e-4 && x < 1e15)
-		for (d = 0; d < 16 && x * gt_tens[d] < 1e15; d++) {
-			r = llround(x * gt_tens[d]);
-			if ((double)r / gt_tens[d] != x)
-				continue;
-			n = snprintf(s, sizeof(s), "%s%lld", v < 0 ? "-" : "",
-			    r);
-			i = n - (v < 0);		/* digits */
-			if (d == 0) {
-				gt_buf_add(b, s, (size_t)n);
-				gt_buf_puts(b, ".0");
+		for (d = 0; d < 16 && x * gt_tens[d] < 1e15; d++)
+			if ((double)llround(x * gt_tens[d]) / gt_tens[d] == x) {
+				gt_buf_puts(b, gt_format_fixed(s, sizeof(s), v,
+				    d));
+				if (d == 0)
+					gt_buf_puts(b, ".0");
 				return;
 			}
-			if (v < 0)
-				gt_buf_putc(b, '-');
-			if (i <= d) {
-				gt_buf_puts(b, "0.");
-				for (; i < d; i++)
-					gt_buf_putc(b, '0');
-				gt_buf_add(b, s + (v < 0), (size_t)(n - (v < 0)));
-			} else {
-				gt_buf_add(b, s + (v < 0), (size_t)(i - d));
-				gt_buf_putc(b, '.');
-				gt_buf_add(b, s + n - d, (size_t)d);
-			}
-			return;
-		}
 	n = snprintf(s, sizeof(s), "%.15g", v);
 	if (strchr(s, '.') == NULL && strchr(s, 'e') == NULL) {
 		memcpy(s + n, ".0", 3);
@@ -114,8 +96,6 @@ real(struct gt_buf *b, double v)
 			to++;
 		for (from = to; *from == '+' || *from == '0'; from++)
 			continue;
-		if (*from == '\0')	/* an exponent of 0 keeps its digit */
-			from--;
 		memmove(to, from, strlen(from) + 1);
 		n = (int)strlen(s);
 	}

@@ -1257,7 +1257,7 @@ static int
 text_begin(struct gt_pdf_text *t, cairo_t *cr)
 {
 	if (t->pc == NULL) {
-		if ((t->pc = gt_chart_pango_new(cr)) == NULL)
+		if ((t->pc = gt_chart_pango_new()) == NULL)
 			return -1;
 		pango_cairo_context_set_resolution(t->pc, 72);
 	}

@@ -1677,9 +1677,8 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 
 	fflush(NULL);
 	/* GT_JOBS=1: one process, for profiles and timings of every stage. */
-	if ((e = getenv("GT_JOBS")) != NULL && strcmp(e, "1") == 0)
-		pid = -1;
-	else if (m->nmeasures > 1 && pipe(fds) == 0) {
+	if (((e = getenv("GT_JOBS")) == NULL || strcmp(e, "1") != 0) &&
+	    m->nmeasures > 1 && pipe(fds) == 0) {
 		if ((pid = fork()) == -1) {
 			close(fds[0]);
 			close(fds[1]);

@@ -56,27 +56,48 @@ stop(double t)
 	current = -1;
 }
 
+/*
+ * The index of the stage named by the len bytes at name, added if new
+ * (then named by name itself, or a copy if copy is set); -1 if full.
+ */
+static long
+stage_of(const char *name, size_t len, int copy)
+{
+	char	*s;
+	size_t	 i;
+
+	for (i = 0; i < nstages; i++)
+		if (strncmp(stages[i].name, name, len) == 0 &&
+		    stages[i].name[len] == '\0')
+			return (long)i;
+	if (nstages == MAX_STAGES)
+		return -1;		/* more stages than anyone reads */
+	if (copy) {
+		/* Kept for good: stages[] holds it from now on. */
+		if ((s = malloc(len + 1)) == NULL)
+			return -1;
+		memcpy(s, name, len);
+		s[len] = '\0';
+		name = s;
+	}
+	stages[nstages].name = name;
+	stages[nstages].seconds = 0;
+	return (long)nstages++;
+}
+
 void
 gt_timing_start(const char *stage)
 {
 	double	 t;
-	size_t	 i;
+	long	 i;
 
 	if (!gt_timing_enabled())
 		return;
 	t = now();
 	stop(t);
-	if (stage == NULL)
+	if (stage == NULL || (i = stage_of(stage, strlen(stage), 0)) < 0)
 		return;
-	for (i = 0; i < nstages && strcmp(stages[i].name, stage) != 0; i++)
-		continue;
-	if (i == nstages) {
-		if (nstages == MAX_STAGES)
-			return;		/* more stages than anyone reads */
-		stages[nstages].name = stage;
-		stages[nstages++].seconds = 0;
-	}
-	current = (long)i;
+	current = i;
 	started = t;
 }
 
@@ -108,8 +129,7 @@ void
 gt_timing_import(const char *text, size_t len)
 {
 	const char	*p = text, *end = text + len, *nl, *sp;
-	char		*name;
-	size_t		 i;
+	long		 i;
 
 	if (!gt_timing_enabled())
 		return;
@@ -118,22 +138,7 @@ gt_timing_import(const char *text, size_t len)
 			break;
 		if ((sp = memchr(p, ' ', (size_t)(nl - p))) == NULL || sp == p)
 			continue;
-		for (i = 0; i < nstages; i++)
-			if (strlen(stages[i].name) == (size_t)(sp - p) &&
-			    memcmp(stages[i].name, p, (size_t)(sp - p)) == 0)
-				break;
-		if (i == nstages) {
-			if (nstages == MAX_STAGES)
-				continue;
-			/* Kept for good: stages[] holds it from now on. */
-			name = malloc((size_t)(sp - p) + 1);
-			if (name == NULL)
-				continue;
-			memcpy(name, p, (size_t)(sp - p));
-			name[sp - p] = '\0';
-			stages[nstages].name = name;
-			stages[nstages++].seconds = 0;
-		}
-		stages[i].seconds += strtod(sp + 1, NULL);
+		if ((i = stage_of(p, (size_t)(sp - p), 1)) >= 0)
+			stages[i].seconds += strtod(sp + 1, NULL);
 	}
 }
