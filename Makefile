@@ -84,6 +84,7 @@ CHART_OBJS = \
 	$(BUILD)/chart_progress.o \
 	$(BUILD)/chart_describe.o \
 	$(BUILD)/chart_render.o \
+	$(BUILD)/chart_svg.o \
 	$(BUILD)/chart_key.o
 
 MAIN_OBJ = $(BUILD)/main.o

@@ -218,24 +218,6 @@ gt_chart_text_size(PangoLayout *l, double *w, double *h)
 		*h = (double)r.height / PANGO_SCALE;
 }
 
-const cairo_user_data_key_t gt_svg_text_key;
-
-/* A coordinate with at most two decimals and no trailing zeros. */
-static void
-svg_num(struct gt_buf *b, double v)
-{
-	char	 s[32];
-	size_t	 n;
-
-	snprintf(s, sizeof(s), "%.2f", fabs(v) < 0.005 ? 0.0 : v);
-	n = strlen(s);
-	while (s[n - 1] == '0')
-		n--;
-	if (s[n - 1] == '.')
-		n--;
-	gt_buf_add(b, s, n);
-}
-
 static void
 svg_escape(struct gt_buf *b, const char *s, size_t n)
 {
@@ -259,19 +241,19 @@ svg_escape(struct gt_buf *b, const char *s, size_t n)
 }
 
 /*
- * On an SVG chart (gt_svg_text_key set on cr), text becomes <text>
- * elements kept aside for gt_chart_render to append: a few hundred bytes
+ * On an SVG chart (see chart_svg.c), text becomes <text> elements kept
+ * aside for gt_chart_render to append: a few hundred bytes
  * instead of every glyph's outline, and text a reader can select and
  * search. A line keeps the anchor it was placed by (its left edge, centre
  * or right edge), so a browser's fallback font of another width still
- * lines up. Ellipsized and rotated text are left to Cairo (0 returned).
+ * lines up. Ellipsized and rotated text are drawn as outlines (0 returned).
  */
 static int
 svg_text(cairo_t *cr, PangoLayout *l, double ox, double oy, double ax,
     uint32_t colour, int halo)
 {
-	struct gt_buf			*b = cairo_get_user_data(cr,
-					    &gt_svg_text_key);
+	struct gt_svg			*s = gt_svg_of(cr);
+	struct gt_buf			*b;
 	const PangoFontDescription	*fd;
 	PangoLayoutIter			*it;
 	cairo_matrix_t			 m;
@@ -279,8 +261,9 @@ svg_text(cairo_t *cr, PangoLayout *l, double ox, double oy, double ax,
 	double				 px;
 	int				 bold, nlines;
 
-	if (b == NULL || pango_layout_is_ellipsized(l))
+	if (s == NULL || pango_layout_is_ellipsized(l))
 		return 0;
+	b = &s->text;
 	cairo_get_matrix(cr, &m);
 	if (m.xx != 1 || m.yy != 1 || m.xy != 0 || m.yx != 0)
 		return 0;
@@ -311,9 +294,9 @@ svg_text(cairo_t *cr, PangoLayout *l, double ox, double oy, double ax,
 			continue;
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
 		gt_buf_puts(b, "<text x=\"");
-		svg_num(b, m.x0 + ox + (lr.x + ax * lr.width) / PANGO_SCALE);
+		gt_svg_num(b, m.x0 + ox + (lr.x + ax * lr.width) / PANGO_SCALE);
 		gt_buf_puts(b, "\" y=\"");
-		svg_num(b, m.y0 + oy +
+		gt_svg_num(b, m.y0 + oy +
 		    (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE);
 		gt_buf_puts(b, "\"");
 		if (ax > 0.75)
@@ -322,7 +305,7 @@ svg_text(cairo_t *cr, PangoLayout *l, double ox, double oy, double ax,
 			gt_buf_puts(b, " text-anchor=\"middle\"");
 		if (px != GT_TEXT_MIN) {
 			gt_buf_puts(b, " font-size=\"");
-			svg_num(b, px);
+			gt_svg_num(b, px);
 			gt_buf_puts(b, "\"");
 		}
 		if (bold)
@@ -360,9 +343,13 @@ gt_chart_show(cairo_t *cr, PangoLayout *l, double x, double y, double ax,
 		gt_chart_rgb(cr, GT_PAPER);
 		cairo_set_line_width(cr, 4);
 		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-		cairo_stroke_preserve(cr);
+		gt_chart_paint(cr, GT_STROKE | GT_KEEP);
 		gt_chart_rgb(cr, colour);
-		cairo_fill(cr);
+		gt_chart_paint(cr, GT_FILL);
+	} else if (gt_svg_of(cr) != NULL) {
+		pango_cairo_layout_path(cr, l);
+		gt_chart_rgb(cr, colour);
+		gt_chart_paint(cr, GT_FILL);
 	} else {
 		gt_chart_rgb(cr, colour);
 		pango_cairo_show_layout(cr, l);

@@ -79,12 +79,12 @@ draw_pill(cairo_t *cr, PangoContext *pc, const char *text, double x,
 	cairo_save(cr);
 	pill_path(cr, x, y, w, PILL_H);
 	gt_chart_rgb(cr, GT_PAPER);
-	cairo_fill_preserve(cr);
+	gt_chart_paint(cr, GT_FILL | GT_KEEP);
 	cairo_set_line_width(cr, 1.5);
 	if (ghost)
 		cairo_set_dash(cr, dash, 2, 0);
 	gt_chart_rgb(cr, ghost ? GT_MUTED : GT_INK);
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	cairo_restore(cr);
 	gt_chart_show(cr, l, x + w / 2, y + PILL_H / 2, 0.5, 0.5,
 	    ghost ? GT_MUTED : GT_INK, 0);
@@ -179,19 +179,19 @@ arrow(cairo_t *cr, const struct pill *from, const struct pill *to)
 	cairo_move_to(cr, x0, y0);
 	cairo_curve_to(cr, (x0 + 2 * mx) / 3, (y0 + 2 * my) / 3,
 	    (x1 + 2 * mx) / 3, (y1 + 2 * my) / 3, x1, y1);
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	gt_chart_rgb(cr, GT_INK);
 	cairo_set_line_width(cr, 1.5);
 	cairo_move_to(cr, x0, y0);
 	cairo_curve_to(cr, (x0 + 2 * mx) / 3, (y0 + 2 * my) / 3,
 	    (x1 + 2 * mx) / 3, (y1 + 2 * my) / 3, x1 - 6 * cos(ang),
 	    y1 - 6 * sin(ang));
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	cairo_move_to(cr, x1, y1);
 	cairo_line_to(cr, x1 - 9 * cos(ang - 0.4), y1 - 9 * sin(ang - 0.4));
 	cairo_line_to(cr, x1 - 9 * cos(ang + 0.4), y1 - 9 * sin(ang + 0.4));
 	cairo_close_path(cr);
-	cairo_fill(cr);
+	gt_chart_paint(cr, GT_FILL);
 	cairo_restore(cr);
 }
 
@@ -223,7 +223,7 @@ key(cairo_t *cr, PangoContext *pc, const struct gt_chart_heatmap *m,
 		if (draw && i < m->nbands) {
 			gt_chart_rgb(cr, gt_chart_band_colour(i, m->nbands));
 			cairo_rectangle(cr, kx, ky + 4, 18, 14);
-			cairo_fill(cr);
+			gt_chart_paint(cr, GT_FILL);
 		} else if (draw)
 			draw_pill(cr, pc, "", kx, ky + 1, 28, 1);
 		if (draw)
@@ -303,11 +303,11 @@ gt_chart_draw_heatmap(cairo_t *cr, double x, double y, double w, double h,
 			cairo_rectangle(cr, cx + CELL_GAP / 2,
 			    cy + CELL_GAP / 2, size - CELL_GAP,
 			    size - CELL_GAP);
-			cairo_fill_preserve(cr);
+			gt_chart_paint(cr, GT_FILL | GT_KEEP);
 			gt_chart_rgb(cr, GT_AXIS);
 			cairo_set_line_width(cr, 1);
 			if (b < 0)
-				cairo_stroke(cr);
+				gt_chart_paint(cr, GT_STROKE);
 			cairo_new_path(cr);
 			snprintf(buf, sizeof(buf), "%d", (li + 1) * (im + 1));
 			l = gt_chart_text(pc, buf, GT_TEXT_MIN, 0, 0, 1);

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "chart.h"
+#include "util.h"
 
 /*
  * Colours, 0xRRGGBB. Graphics meet 3:1 and text 4.5:1 against what they
@@ -95,14 +96,46 @@ void		 gt_chart_text_size(PangoLayout *, double *w, double *h);
  */
 void		 gt_chart_show(cairo_t *, PangoLayout *, double x, double y,
 		    double ax, double ay, uint32_t colour, int halo);
-/*
- * Set on an SVG chart's cairo_t to a struct gt_buf: gt_chart_show then
- * appends text there as <text> elements instead of drawing glyphs.
- */
-extern const cairo_user_data_key_t gt_svg_text_key;
 /* A message centred in the box (no data to draw). */
 void		 gt_chart_message(cairo_t *, PangoContext *, double x,
 		    double y, double w, double h, const char *);
+
+/*
+ * SVG (chart_svg.c). An SVG chart's cairo_t carries a struct gt_svg under
+ * gt_svg_key, and its drawing goes there instead of to its surface: the
+ * charts fill and stroke through gt_chart_paint(), which is cairo's
+ * own call on any other cairo_t.
+ */
+struct gt_svg {
+	struct gt_buf	 body;	/* the document so far, shapes in order */
+	struct gt_buf	 text;	/* <text> elements, drawn over the shapes */
+	/* The last path painted with its path kept: where in body. */
+	int		 kept_op;	/* 'f' fill, 's' stroke or 0: none */
+	size_t		 kept_at, kept_len, kept_cut;
+};
+extern const cairo_user_data_key_t gt_svg_key;
+/*
+ * SVG's miter limit, which gt_chart_draw sets on every surface (Cairo's
+ * own is 10), so an SVG chart inlined without its root's attributes
+ * still joins lines as its PNG and PDF do.
+ */
+#define GT_MITER_LIMIT	4
+/* The cairo_t's struct gt_svg (borrowed), or NULL. */
+struct gt_svg	*gt_svg_of(cairo_t *);
+/* Start a w x h document (white paper) in s; free with gt_svg_free. */
+void		 gt_svg_begin(struct gt_svg *, double w, double h);
+/* Finish the document: the caller owns and frees what is returned. */
+char		*gt_svg_end(struct gt_svg *, size_t *len);
+void		 gt_svg_free(struct gt_svg *);
+/* Append v with at most two decimals and no trailing zeros. */
+void		 gt_svg_num(struct gt_buf *, double);
+/* Fill or stroke the current path, and keep it (cairo_fill_preserve). */
+enum {
+	GT_FILL = 1,
+	GT_STROKE = 2,
+	GT_KEEP = 4
+};
+void		 gt_chart_paint(cairo_t *, int how);
 
 /* Boxes placed so far, for skipping labels that would overlap. */
 struct gt_box {
@@ -195,7 +228,6 @@ struct gt_png_opts {
 };
 extern const struct gt_png_opts	gt_png_default;
 
-struct gt_buf;
 /*
  * Append an image surface (RGB24, or ARGB32 unpremultiplied to RGBA) to
  * out as a PNG with only IHDR, IDAT and IEND chunks: no time, no text,

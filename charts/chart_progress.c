@@ -59,7 +59,7 @@ gt_chart_draw_progress(cairo_t *cr, double x, double y, double w, double h,
 	    (double)p->total;
 	gt_chart_rgb(cr, colour);
 	cairo_rectangle(cr, x + 0.5, top, done, bh);
-	cairo_fill(cr);
+	gt_chart_paint(cr, GT_FILL);
 	/* Divisions let the milestones be counted, while they are few. */
 	if (p->total <= 20 && bw / (double)p->total >= 6) {
 		cairo_set_line_width(cr, 1);
@@ -71,13 +71,13 @@ gt_chart_draw_progress(cairo_t *cr, double x, double y, double w, double h,
 			    GT_AXIS);
 			cairo_move_to(cr, dx, top);
 			cairo_line_to(cr, dx, top + bh);
-			cairo_stroke(cr);
+			gt_chart_paint(cr, GT_STROKE);
 		}
 	}
 	gt_chart_rgb(cr, GT_AXIS);
 	cairo_set_line_width(cr, 1);
 	cairo_rectangle(cr, x + 0.5, top + 0.5, bw, bh - 1);
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 done:
 	g_object_unref(pc);
 	cairo_restore(cr);

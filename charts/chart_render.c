@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <png.h>
 
 #include "chart_int.h"
@@ -19,6 +18,8 @@ void
 gt_chart_draw(cairo_t *cr, double x, double y, double w, double h,
     const struct gt_chart *c)
 {
+	cairo_save(cr);
+	cairo_set_miter_limit(cr, GT_MITER_LIMIT);
 	switch (c->type) {
 	case GT_CHART_TREND:
 		gt_chart_draw_trend(cr, x, y, w, h, c->u.trend);
@@ -36,6 +37,7 @@ gt_chart_draw(cairo_t *cr, double x, double y, double w, double h,
 		gt_chart_draw_progress(cr, x, y, w, h, c->u.progress);
 		break;
 	}
+	cairo_restore(cr);
 }
 
 cairo_status_t
@@ -43,47 +45,6 @@ gt_chart_to_buf(void *closure, const unsigned char *data, unsigned int len)
 {
 	gt_buf_add(closure, data, len);
 	return CAIRO_STATUS_SUCCESS;
-}
-
-/*
- * Cairo names the SVG page group "surfaceN" from a process-wide counter;
- * renumber those ids from 1 in order of appearance so the bytes depend
- * only on the chart.
- */
-static void
-svg_ids(struct gt_buf *b)
-{
-	static const char	 key[] = "surface";
-	struct gt_buf		 out = { 0 };
-	unsigned long		*seen = NULL, n;
-	size_t			 nseen = 0, cap = 0, i, k;
-	const char		*s = b->data, *p;
-	char			*end;
-
-	if (s == NULL)
-		return;
-	while ((p = strstr(s, key)) != NULL) {
-		/* Only ids and references: id="surfaceN", #surfaceN. */
-		if (p == b->data || (p[-1] != '"' && p[-1] != '#') ||
-		    p[sizeof(key) - 1] < '0' || p[sizeof(key) - 1] > '9') {
-			gt_buf_add(&out, s, (size_t)(p - s) + sizeof(key) - 1);
-			s = p + sizeof(key) - 1;
-			continue;
-		}
-		n = strtoul(p + sizeof(key) - 1, &end, 10);
-		for (k = 0; k < nseen && seen[k] != n; k++)
-			continue;
-		if (k == nseen)
-			*GT_PUSH(seen, nseen, cap) = n;
-		gt_buf_add(&out, s, (size_t)(p - s));
-		gt_buf_printf(&out, "%s%zu", key, k + 1);
-		s = end;
-	}
-	i = strlen(s);
-	gt_buf_add(&out, s, i);
-	free(seen);
-	gt_buf_free(b);
-	*b = out;
 }
 
 /*
@@ -218,31 +179,6 @@ gt_chart_png(cairo_surface_t *s, const struct gt_png_opts *opt,
 	return rc;
 }
 
-/* The chart's text (see gt_chart_show) over everything else drawn. */
-static void
-svg_add_text(struct gt_buf *b, struct gt_buf *text)
-{
-	char		*end;
-	size_t		 at;
-	struct gt_buf	 out = { 0 };
-
-	if (text->len == 0 || b->data == NULL ||
-	    (end = strstr(b->data, "</svg>")) == NULL) {
-		gt_buf_free(text);
-		return;
-	}
-	at = (size_t)(end - b->data);
-	gt_buf_add(&out, b->data, at);
-	gt_buf_printf(&out, "<g font-family=\"DejaVu Sans,Verdana,sans-serif\""
-	    " font-size=\"%g\">\n", GT_TEXT_MIN);
-	gt_buf_add(&out, text->data, text->len);
-	gt_buf_puts(&out, "</g>\n");
-	gt_buf_add(&out, end, b->len - at);
-	gt_buf_free(b);
-	gt_buf_free(text);
-	*b = out;
-}
-
 /* "2025-04-01" or "2025-04-01T09:00:00Z" as cairo wants it (with time). */
 static void
 pdf_date(cairo_surface_t *s, const char *date)
@@ -263,12 +199,14 @@ unsigned char *
 gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
     size_t *len)
 {
-	struct gt_buf	 b = { 0 }, text = { 0 };
-	cairo_surface_t	*s;
-	cairo_t		*cr;
-	PangoContext	*pc;
-	double		 scale = o->scale > 0 ? o->scale : 1;
-	int		 ok;
+	struct gt_buf		 b = { 0 };
+	struct gt_svg		 svg;
+	cairo_rectangle_t	 box = { 0, 0, o->width, o->height };
+	cairo_surface_t		*s;
+	cairo_t			*cr;
+	PangoContext		*pc;
+	double			 scale = o->scale > 0 ? o->scale : 1;
+	int			 ok;
 
 	*len = 0;
 	if (!(o->width > 0) || !(o->height > 0) || o->width > 1e5 ||
@@ -276,10 +214,8 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 		return NULL;
 	switch (o->format) {
 	case GT_CHART_SVG:
-		s = cairo_svg_surface_create_for_stream(gt_chart_to_buf, &b, o->width,
-		    o->height);
-		cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PX);
+		/* Drawn by chart_svg.c: nothing reaches the surface. */
+		s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, &box);
 		break;
 	case GT_CHART_PDF:
 		s = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, &b, o->width,
@@ -302,10 +238,13 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 	g_object_unref(pc);
 	if (o->format == GT_CHART_PNG)
 		cairo_scale(cr, scale, scale);
-	if (o->format == GT_CHART_SVG)
-		cairo_set_user_data(cr, &gt_svg_text_key, &text, NULL);
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
+	if (o->format == GT_CHART_SVG) {
+		gt_svg_begin(&svg, o->width, o->height);
+		cairo_set_user_data(cr, &gt_svg_key, &svg, NULL);
+	} else {
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+	}
 	gt_chart_draw(cr, 0, 0, o->width, o->height, c);
 	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);
@@ -314,14 +253,15 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 	cairo_surface_finish(s);
 	ok = ok && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
 	cairo_surface_destroy(s);
-	if (!ok) {
-		gt_buf_free(&b);
-		gt_buf_free(&text);
+	if (o->format == GT_CHART_SVG) {
+		if (ok)
+			return (unsigned char *)gt_svg_end(&svg, len);
+		gt_svg_free(&svg);
 		return NULL;
 	}
-	if (o->format == GT_CHART_SVG) {
-		svg_ids(&b);
-		svg_add_text(&b, &text);
+	if (!ok) {
+		gt_buf_free(&b);
+		return NULL;
 	}
 	*len = b.len;
 	return (unsigned char *)gt_buf_steal(&b);

@@ -54,7 +54,7 @@ gt_chart_draw_spark(cairo_t *cr, double x, double y, double w, double h,
 		cairo_line_to(cr, SX(i) + slot / 2, SY(v));
 		open = 1;
 	}
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	gt_chart_rgb(cr, GT_SERIES);
 	cairo_set_line_width(cr, 1.5);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -69,7 +69,7 @@ gt_chart_draw_spark(cairo_t *cr, double x, double y, double w, double h,
 			cairo_move_to(cr, SX(i), SY(p[i].value));
 		open = 1;
 	}
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	gt_chart_marker(cr, SX(latest), SY(p[latest].value), SPARK_MARK,
 	    gt_chart_status_shape(p[latest].status),
 	    gt_chart_status_colours[(unsigned)p[latest].status <

@@ -123,7 +123,7 @@ gt_chart_draw_statusbar(cairo_t *cr, double x, double y, double w, double h,
 			continue;
 		gt_chart_rgb(cr, fill);
 		cairo_rectangle(cr, sx, top, seg[i], bh);
-		cairo_fill(cr);
+		gt_chart_paint(cr, GT_FILL);
 		snprintf(buf, sizeof(buf), "%zu", s->counts[i]);
 		l = gt_chart_text(pc, buf, GT_TEXT_MIN, 1, 0, 1);
 		gt_chart_text_size(l, &tw, &th);
@@ -134,7 +134,7 @@ gt_chart_draw_statusbar(cairo_t *cr, double x, double y, double w, double h,
 			gt_chart_rgb(cr, GT_PAPER);
 			cairo_arc(cr, cx + CHIP / 2, top + bh / 2, CHIP / 2, 0,
 			    2 * M_PI);
-			cairo_fill(cr);
+			gt_chart_paint(cr, GT_FILL);
 			gt_chart_marker(cr, cx + CHIP / 2, top + bh / 2,
 			    KEY_MARK, gt_chart_status_shape(i), fill, 0);
 			gt_chart_show(cr, l, cx + CHIP + 4, top + bh / 2, 0,

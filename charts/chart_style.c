@@ -238,15 +238,15 @@ gt_chart_marker(cairo_t *cr, double cx, double cy, double d, enum gt_shape s,
 	shape_path(cr, cx, cy, d, s);
 	gt_chart_rgb(cr, GT_PAPER);
 	cairo_set_line_width(cr, lw + 3);
-	cairo_stroke_preserve(cr);
+	gt_chart_paint(cr, GT_STROKE | GT_KEEP);
 	if (hollow) {
-		cairo_fill_preserve(cr);
+		gt_chart_paint(cr, GT_FILL | GT_KEEP);
 		gt_chart_rgb(cr, colour);
 		cairo_set_line_width(cr, lw);
-		cairo_stroke(cr);
+		gt_chart_paint(cr, GT_STROKE);
 	} else {
 		gt_chart_rgb(cr, colour);
-		cairo_fill(cr);
+		gt_chart_paint(cr, GT_FILL);
 	}
 	if (s == GT_SHAPE_TICK) {
 		gt_chart_rgb(cr, GT_PAPER);
@@ -255,7 +255,7 @@ gt_chart_marker(cairo_t *cr, double cx, double cy, double d, enum gt_shape s,
 		cairo_move_to(cr, cx - d * 0.24, cy + d * 0.02);
 		cairo_line_to(cr, cx - d * 0.06, cy + d * 0.2);
 		cairo_line_to(cr, cx + d * 0.26, cy - d * 0.18);
-		cairo_stroke(cr);
+		gt_chart_paint(cr, GT_STROKE);
 	}
 	cairo_restore(cr);
 }

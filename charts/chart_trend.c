@@ -315,14 +315,14 @@ break_mark(cairo_t *cr, double x, double y)
 	cairo_save(cr);
 	gt_chart_rgb(cr, GT_PAPER);
 	cairo_rectangle(cr, x - 6, y - 3, 12, 6);
-	cairo_fill(cr);
+	gt_chart_paint(cr, GT_FILL);
 	gt_chart_rgb(cr, GT_AXIS);
 	cairo_set_line_width(cr, 1.5);
 	cairo_move_to(cr, x - 6, y - 1);
 	cairo_line_to(cr, x + 6, y - 5);
 	cairo_move_to(cr, x - 6, y + 5);
 	cairo_line_to(cr, x + 6, y + 1);
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	cairo_restore(cr);
 }
 
@@ -352,7 +352,7 @@ draw_legend(struct frame *f, const struct legend *lg, double x0, double y0,
 			set_dash(cr, it->dash);
 			cairo_move_to(cr, x, cy);
 			cairo_line_to(cr, x + LEGEND_SAMPLE, cy);
-			cairo_stroke(cr);
+			gt_chart_paint(cr, GT_STROKE);
 			break;
 		case SAMPLE_STEP:
 			gt_chart_rgb(cr, it->colour);
@@ -361,13 +361,13 @@ draw_legend(struct frame *f, const struct legend *lg, double x0, double y0,
 			cairo_line_to(cr, x + 12, cy + 4);
 			cairo_line_to(cr, x + 12, cy - 4);
 			cairo_line_to(cr, x + LEGEND_SAMPLE, cy - 4);
-			cairo_stroke(cr);
+			gt_chart_paint(cr, GT_STROKE);
 			break;
 		case SAMPLE_FILL:
 			gt_chart_rgb(cr, it->colour);
 			cairo_rectangle(cr, x + 2, cy - 6, LEGEND_SAMPLE - 4,
 			    12);
-			cairo_fill(cr);
+			gt_chart_paint(cr, GT_FILL);
 			if (it->colour == GT_RANGE_FILL) {
 				/* The range's edges, as drawn in the plot. */
 				gt_chart_rgb(cr, GT_TARGET);
@@ -376,7 +376,7 @@ draw_legend(struct frame *f, const struct legend *lg, double x0, double y0,
 				cairo_line_to(cr, x + LEGEND_SAMPLE - 2, cy - 6);
 				cairo_move_to(cr, x + 2, cy + 6);
 				cairo_line_to(cr, x + LEGEND_SAMPLE - 2, cy + 6);
-				cairo_stroke(cr);
+				gt_chart_paint(cr, GT_STROKE);
 			}
 			break;
 		case SAMPLE_MARKER:
@@ -386,7 +386,7 @@ draw_legend(struct frame *f, const struct legend *lg, double x0, double y0,
 				set_dash(cr, -1);
 				cairo_move_to(cr, x, cy);
 				cairo_line_to(cr, x + LEGEND_SAMPLE / 2, cy);
-				cairo_stroke(cr);
+				gt_chart_paint(cr, GT_STROKE);
 			}
 			gt_chart_marker(cr, x + LEGEND_SAMPLE / 2, cy, MARK,
 			    it->shape, it->colour, it->hollow);
@@ -396,7 +396,7 @@ draw_legend(struct frame *f, const struct legend *lg, double x0, double y0,
 			cairo_set_line_width(cr, 1);
 			cairo_move_to(cr, x + LEGEND_SAMPLE / 2, cy - 8);
 			cairo_line_to(cr, x + LEGEND_SAMPLE / 2, cy + 8);
-			cairo_stroke(cr);
+			gt_chart_paint(cr, GT_STROKE);
 			break_mark(cr, x + LEGEND_SAMPLE / 2, cy);
 			break;
 		}
@@ -518,7 +518,7 @@ draw_grid(struct frame *f)
 		cairo_move_to(cr, f->px, yy);
 		cairo_line_to(cr, f->px + f->pw, yy);
 	}
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	for (i = 0; i < f->y.ticks.n; i++) {
 		double		 v = gt_tick_value(&f->y.ticks, i);
 		PangoLayout	*l;
@@ -556,7 +556,7 @@ draw_zones(struct frame *f)
 				    yat(f, g->lo) - yat(f, g->hi));
 		}
 		gt_chart_rgb(cr, GT_RANGE_FILL);
-		cairo_fill(cr);
+		gt_chart_paint(cr, GT_FILL);
 	}
 	for (i = 0; i < t->npoints; i++) {
 		x0 = f->px + i * f->slot;
@@ -566,7 +566,7 @@ draw_zones(struct frame *f)
 			    yat(f, z[k][0]) - yat(f, z[k][1]));
 	}
 	gt_chart_rgb(cr, GT_TOL_FILL);
-	cairo_fill(cr);
+	gt_chart_paint(cr, GT_FILL);
 	cairo_restore(cr);
 }
 
@@ -589,7 +589,7 @@ draw_axes(struct frame *f)
 		cairo_move_to(cr, f->px, zero);
 		cairo_line_to(cr, f->px + f->pw, zero);
 	}
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	cairo_restore(cr);
 	if (f->y.broken)
 		break_mark(cr, left, bottom - 10);
@@ -634,7 +634,7 @@ draw_targets(struct frame *f)
 				cairo_line_to(cr, x0 + f->slot, yat(f, v));
 				open = 1;
 			}
-			cairo_stroke(cr);
+			gt_chart_paint(cr, GT_STROKE);
 		}
 	}
 	cairo_restore(cr);
@@ -676,7 +676,7 @@ draw_comparators(struct frame *f)
 			}
 			open = 1;
 		}
-		cairo_stroke(cr);
+		gt_chart_paint(cr, GT_STROKE);
 	}
 	cairo_restore(cr);
 }
@@ -719,7 +719,7 @@ draw_line(struct frame *f)
 			    yat(f, t->points[i].value));
 			end = i;
 		}
-		cairo_stroke(cr);
+		gt_chart_paint(cr, GT_STROKE);
 	}
 	cairo_restore(cr);
 }
@@ -742,15 +742,15 @@ draw_bars(struct frame *f)
 		    fabs(base - top));
 		if (uncertain(&t->points[i])) {
 			gt_chart_rgb(cr, GT_PAPER);
-			cairo_fill_preserve(cr);
+			gt_chart_paint(cr, GT_FILL | GT_KEEP);
 			gt_chart_rgb(cr, GT_SERIES);
 			cairo_set_line_width(cr, 2);
 			set_dash(cr, -1);
-			cairo_stroke(cr);
+			gt_chart_paint(cr, GT_STROKE);
 			set_dash(cr, 0);
 		} else {
 			gt_chart_rgb(cr, GT_SERIES);
-			cairo_fill(cr);
+			gt_chart_paint(cr, GT_FILL);
 		}
 	}
 	cairo_restore(cr);
@@ -935,7 +935,7 @@ draw_xlabels(struct frame *f, double x0, double x1)
 		}
 	gt_chart_rgb(cr, GT_AXIS);
 	cairo_set_line_width(cr, 1);
-	cairo_stroke(cr);
+	gt_chart_paint(cr, GT_STROKE);
 	cairo_restore(cr);
 	free(labels);
 }

@@ -10,8 +10,8 @@
 
 #include "util.h"
 
-static void
-oom(void)
+void
+gt_oom(void)
 {
 	fputs("goldthread: out of memory\n", stderr);
 	abort();
@@ -23,7 +23,7 @@ gt_xmalloc(size_t n)
 	void	*p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		oom();
+		gt_oom();
 	return p;
 }
 
@@ -33,7 +33,7 @@ gt_xcalloc(size_t n, size_t sz)
 	void	*p = calloc(n ? n : 1, sz ? sz : 1);
 
 	if (p == NULL)
-		oom();
+		gt_oom();
 	return p;
 }
 
@@ -41,7 +41,7 @@ void *
 gt_xrealloc(void *p, size_t n)
 {
 	if ((p = realloc(p, n ? n : 1)) == NULL)
-		oom();
+		gt_oom();
 	return p;
 }
 
@@ -55,11 +55,11 @@ gt_xgrow(void *p, size_t *cap, size_t want, size_t sz)
 	ncap = *cap ? *cap : 8;
 	while (ncap < want) {
 		if (ncap > SIZE_MAX / 2)
-			oom();
+			gt_oom();
 		ncap *= 2;
 	}
 	if (ncap > SIZE_MAX / sz)
-		oom();
+		gt_oom();
 	p = gt_xrealloc(p, ncap * sz);
 	*cap = ncap;
 	return p;
@@ -92,7 +92,7 @@ gt_xvasprintf(const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
 	if (n < 0)
-		oom();
+		gt_oom();
 	s = gt_xmalloc((size_t)n + 1);
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;
@@ -143,7 +143,7 @@ gt_buf_printf(struct gt_buf *b, const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		oom();
+		gt_oom();
 	b->data = gt_xgrow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdarg.h>
 
+/* Abort as they do: for libraries that report failure as a status. */
+void	 gt_oom(void) __attribute__((noreturn));
 void	*gt_xmalloc(size_t);
 void	*gt_xcalloc(size_t, size_t);
 void	*gt_xrealloc(void *, size_t);
