@@ -249,8 +249,8 @@ int		 gt_chart_write(const struct gt_chart *,
 		    const struct gt_chart_output *, const char *path);
 
 /*
- * The chart's key for caching: SHA-256 (64 hex digits and a NUL) of every
- * input that decides its file. The drawing code and fonts are not in it:
+ * The chart's key for caching: gt_hash_hex (util.h) of every input that
+ * decides its file. The drawing code and fonts are not in it:
  * a cache must be keyed on the program too (cache.h does).
  */
 void		 gt_chart_key(const struct gt_chart *,

@@ -1,34 +1,33 @@
 /*
- * chart_key.c: a chart's identity for caching: SHA-256 over everything
- * that decides its pixels (the input and the output settings), written
- * field by field with lengths, so different charts never share a key.
+ * chart_key.c: a chart's identity for caching: a hash of everything that
+ * decides its pixels (the input and the output settings), written field
+ * by field with lengths, so different charts never share a key.
  */
 #include <string.h>
 
-#include <glib.h>
-
 #include "chart.h"
+#include "util.h"
 
 static void
-put(GChecksum *h, const void *p, size_t n)
+put(struct gt_buf *h, const void *p, size_t n)
 {
-	g_checksum_update(h, p, (gssize)n);
+	gt_buf_add(h, p, n);
 }
 
 static void
-put_int(GChecksum *h, long long v)
-{
-	put(h, &v, sizeof(v));
-}
-
-static void
-put_num(GChecksum *h, double v)
+put_int(struct gt_buf *h, long long v)
 {
 	put(h, &v, sizeof(v));
 }
 
 static void
-put_str(GChecksum *h, const char *s)
+put_num(struct gt_buf *h, double v)
+{
+	put(h, &v, sizeof(v));
+}
+
+static void
+put_str(struct gt_buf *h, const char *s)
 {
 	put_int(h, s == NULL ? -1 : (long long)strlen(s));
 	if (s != NULL)
@@ -36,7 +35,7 @@ put_str(GChecksum *h, const char *s)
 }
 
 static void
-put_trend(GChecksum *h, const struct gt_chart_trend *t)
+put_trend(struct gt_buf *h, const struct gt_chart_trend *t)
 {
 	const struct gt_chart_point	*p;
 	size_t				 i, k;
@@ -73,7 +72,7 @@ void
 gt_chart_key(const struct gt_chart *c, const struct gt_chart_output *o,
     char hex[65])
 {
-	GChecksum	*h = g_checksum_new(G_CHECKSUM_SHA256);
+	struct gt_buf	 b = { 0 }, *h = &b;
 	size_t		 i;
 
 	put_int(h, c->type);
@@ -119,6 +118,6 @@ gt_chart_key(const struct gt_chart *c, const struct gt_chart_output *o,
 		put_int(h, c->u.progress->status);
 		break;
 	}
-	g_strlcpy(hex, g_checksum_get_string(h), 65);
-	g_checksum_free(h);
+	gt_hash_hex(b.data, b.len, hex);
+	gt_buf_free(&b);
 }

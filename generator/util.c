@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <glib.h>
+#include <xxhash.h>
 
 #include "util.h"
 
@@ -392,4 +393,13 @@ gt_sha256_hex(const void *data, size_t len, char hex[65])
 	g_checksum_update(h, data, (gssize)len);
 	g_strlcpy(hex, g_checksum_get_string(h), 65);
 	g_checksum_free(h);
+}
+
+void
+gt_hash_hex(const void *data, size_t len, char hex[65])
+{
+	XXH128_hash_t	 h = XXH3_128bits(data, len);
+
+	snprintf(hex, 65, "%016llx%016llx", (unsigned long long)h.high64,
+	    (unsigned long long)h.low64);
 }

@@ -42,6 +42,12 @@ void	 gt_buf_free(struct gt_buf *);
 
 /* The SHA-256 of data as 64 hex digits and a NUL. */
 void	 gt_sha256_hex(const void *, size_t, char hex[65]);
+/*
+ * XXH3's 128 bits of data as 32 hex digits and a NUL: for cache keys of
+ * large or many inputs, where SHA-256 costs many times as much and a
+ * chance collision is as unlikely in practice.
+ */
+void	 gt_hash_hex(const void *, size_t, char hex[65]);
 
 /* Grow arr by one element and point at it: *GT_PUSH(a, n, cap) = x. */
 #define GT_PUSH(arr, n, cap) \
