@@ -1,4 +1,11 @@
-/* tmpl.c: fill HTML layouts through libxml2's tree (vocabulary in tmpl.h). */
+/*
+ * tmpl.c: fill HTML layouts (vocabulary in tmpl.h). A layout is parsed by
+ * libxml2 once and compiled: the parts no data can change become their
+ * HTML bytes, the rest stays elements that a render fills and writes out
+ * itself. The bytes are those libxml2's HTML serializer (2.9, no
+ * formatting) gives for the tree the data make, which the engine used to
+ * build and save: escaping, end tags, the Content-Type <meta> it adds.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,16 +14,51 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
-#include <libxml/xmlsave.h>
 
 #include "diag.h"
 #include "md_html.h"
 #include "tmpl.h"
 
+/* An attribute; value NULL for one written without a value. */
+struct cattr {
+	const char	*name;
+	const char	*value;
+};
+
+struct clist {
+	struct cnode	*v;
+	size_t		 n, cap;
+};
+
+/*
+ * A compiled node: fixed bytes (one or more nodes of the layout) or an
+ * element some data reach, at itself or below.
+ */
+struct cnode {
+	char			*bytes;		/* non-NULL: fixed output */
+	size_t			 len;
+	xmlNodePtr		 el;		/* else the layout's element */
+	const htmlElemDesc	*info;		/* HTML's rules for it, if known */
+	int			 raw;		/* script, style: text as is */
+	char			*stag;		/* no directives: its start tag */
+	size_t			 stag_len;
+	struct cattr		*attrs;		/* else its attributes */
+	size_t			 nattrs;
+	struct clist		 kids;
+};
+
 struct layout {
 	char		*name;
 	char		*path;
 	htmlDocPtr	 doc;		/* NULL: could not be read */
+	char		*doctype;	/* as written before the nodes */
+	struct clist	 top;		/* the document's nodes */
+	/*
+	 * What an include of it takes: [1] the head's nodes, [0] the
+	 * body's, [][1] for an element whose text is raw.
+	 */
+	struct clist	 part[2][2];
+	int		 has_part[2];
 };
 
 struct gt_tmpl {
@@ -25,12 +67,30 @@ struct gt_tmpl {
 	size_t		 n, cap;
 	gt_tmpl_svg_fn	 svg;		/* see gt_tmpl_svg_source */
 	void		*svg_ctx;
+	struct gt_map	 tags;		/* element name: its htmlElemDesc */
+	xmlDocPtr	 scratch;	/* Markdown bodies are built in it */
 };
 
 /* The chain of items a path is looked up in, innermost first. */
 struct scope {
 	json_t			*v;
 	const struct scope	*up;
+};
+
+/*
+ * Where the Content-Type <meta> libxml2 adds goes: first in the <head>,
+ * or in the <html> if a <meta> comes before any <head> there.
+ */
+enum meta {
+	META_HTML,		/* looking for the <html> */
+	META_HEAD,		/* for its <head> or a <meta> in it */
+	META_SEEK,		/* for a <meta> that has one, at meta_at */
+	META_DONE
+};
+
+/* The place of the elements of a list, for the <meta>. */
+enum at {
+	AT_DOC, AT_HTML, AT_HEAD, AT_OTHER
 };
 
 /* One render's state. */
@@ -40,12 +100,32 @@ struct fill {
 	cmark_node *const	*bodies;
 	size_t			 nbodies;
 	const char		*root;		/* "../" for the page's depth */
+	struct gt_buf		*out;
 	int			 depth;		/* of includes */
 	int			 nsvg;		/* inline SVGs so far */
 	int			 failed;
+	enum meta		 meta;
+	enum at			 meta_at;
+};
+
+/* An element's attributes as a render changes them; it frees own. */
+struct wattrs {
+	struct cattr	*v;
+	size_t		 n, cap;
+	char		**own;
+	size_t		 nown, capown;
 };
 
 #define MAX_INCLUDE_DEPTH	8
+#define CONTENT_TYPE		"text/html; charset=UTF-8"
+#define META_CONTENT_TYPE	"<meta http-equiv=\"Content-Type\" " \
+				"content=\"" CONTENT_TYPE "\">"
+
+/* Stands in the tag map for names HTML does not know. */
+static const htmlElemDesc	unknown_tag;
+
+static void	compile_list(struct gt_tmpl *, xmlNodePtr, int,
+		    struct clist *);
 
 struct gt_tmpl *
 gt_tmpl_new(const char *dir)
@@ -53,6 +133,9 @@ gt_tmpl_new(const char *dir)
 	struct gt_tmpl	*t = gt_xcalloc(1, sizeof(*t));
 
 	t->dir = gt_xstrdup(dir);
+	t->scratch = htmlNewDocNoDtD(NULL, NULL);
+	xmlDocSetRootElement(t->scratch,
+	    xmlNewDocNode(t->scratch, NULL, (const xmlChar *)"div", NULL));
 	return t;
 }
 
@@ -63,22 +146,515 @@ gt_tmpl_svg_source(struct gt_tmpl *t, gt_tmpl_svg_fn fn, void *ctx)
 	t->svg_ctx = ctx;
 }
 
+static void
+clist_free(struct clist *l)
+{
+	struct cnode	*c;
+	size_t		 i, k;
+
+	for (i = 0; i < l->n; i++) {
+		c = &l->v[i];
+		free(c->bytes);
+		free(c->stag);
+		for (k = 0; k < c->nattrs; k++)
+			free((char *)c->attrs[k].value);
+		free(c->attrs);
+		clist_free(&c->kids);
+	}
+	free(l->v);
+}
+
 void
 gt_tmpl_free(struct gt_tmpl *t)
 {
-	size_t	 i;
+	size_t	 i, k;
 
 	if (t == NULL)
 		return;
 	for (i = 0; i < t->n; i++) {
 		free(t->v[i].name);
 		free(t->v[i].path);
+		free(t->v[i].doctype);
+		clist_free(&t->v[i].top);
+		for (k = 0; k < 4; k++)
+			clist_free(&t->v[i].part[k / 2][k % 2]);
 		if (t->v[i].doc != NULL)
 			xmlFreeDoc(t->v[i].doc);
 	}
+	for (i = 0; i < t->tags.cap; i++)
+		free((char *)t->tags.ents[i].key);
+	gt_map_free(&t->tags);
+	xmlFreeDoc(t->scratch);
 	free(t->v);
 	free(t->dir);
 	free(t);
+}
+
+/* --- Writing HTML as libxml2 does ------------------------------------ */
+
+/* htmlTagLookup (a scan of HTML's table), once a name. */
+static const htmlElemDesc *
+tag_info(struct gt_tmpl *t, const xmlChar *name)
+{
+	const htmlElemDesc	*d = gt_map_get(&t->tags, (const char *)name);
+
+	if (d == NULL) {
+		d = htmlTagLookup(name);
+		if (d == NULL)
+			d = &unknown_tag;
+		gt_map_put(&t->tags, gt_xstrdup((const char *)name),
+		    (void *)d);
+	}
+	return d != &unknown_tag ? d : NULL;
+}
+
+static int
+is_raw(const xmlChar *name)
+{
+	return xmlStrcasecmp(name, (const xmlChar *)"script") == 0 ||
+	    xmlStrcasecmp(name, (const xmlChar *)"style") == 0;
+}
+
+/*
+ * s escaped as xmlEncodeEntitiesReentrant does in an HTML document: <, >
+ * and & (in attributes, not <!--...--> or &{...}), control characters
+ * other than tab and line ends dropped.
+ */
+static void
+put_escaped(struct gt_buf *b, const char *s, int attr)
+{
+	const char	*run = s, *end;
+	unsigned char	 c;
+
+	for (; (c = (unsigned char)*s) != '\0'; s++) {
+		if (c >= 0x20 && c != '<' && c != '>' && c != '&')
+			continue;
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		gt_buf_add(b, run, (size_t)(s - run));
+		run = s + 1;
+		if (attr && c == '<' && strncmp(s + 1, "!--", 3) == 0 &&
+		    (end = strstr(s, "-->")) != NULL) {
+			run = s;
+			s = end + 2;
+		} else if (attr && c == '&' && s[1] == '{' &&
+		    (end = strchr(s, '}')) != NULL) {
+			run = s;
+			s = end;
+		} else if (c == '<')
+			gt_buf_add(b, "&lt;", 4);
+		else if (c == '>')
+			gt_buf_add(b, "&gt;", 4);
+		else if (c == '&')
+			gt_buf_add(b, "&amp;", 5);
+	}
+	gt_buf_add(b, run, (size_t)(s - run));
+}
+
+/* xmlBufWriteQuotedString: "..." unless the text has '"' and no '\''. */
+static void
+put_quoted(struct gt_buf *b, const char *s, size_t len)
+{
+	const char	*p, *q;
+
+	if (memchr(s, '"', len) == NULL) {
+		gt_buf_putc(b, '"');
+		gt_buf_add(b, s, len);
+		gt_buf_putc(b, '"');
+	} else if (memchr(s, '\'', len) == NULL) {
+		gt_buf_putc(b, '\'');
+		gt_buf_add(b, s, len);
+		gt_buf_putc(b, '\'');
+	} else {
+		gt_buf_putc(b, '"');
+		for (p = s; (q = memchr(p, '"', len - (size_t)(p - s))) != NULL;
+		    p = q + 1) {
+			gt_buf_add(b, p, (size_t)(q - p));
+			gt_buf_add(b, "&quot;", 6);
+		}
+		gt_buf_add(b, p, len - (size_t)(p - s));
+		gt_buf_putc(b, '"');
+	}
+}
+
+/* Bytes xmlURIEscapeStr leaves in a link (HTML's serializer's list). */
+static int
+uri_keeps(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != '\0' &&
+	    strchr("-_.!~*'()@/:=?;#%&,+<>", c) != NULL);
+}
+
+/*
+ * An encoded link value as the serializer writes it: %XX-escaped, so
+ * with no '"' to choose quotes for.
+ */
+static void
+put_uri(struct gt_buf *b, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	char			 esc[3] = { '%' };
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	gt_buf_putc(b, '"');
+	for (; *s != '\0'; s++)
+		if (uri_keeps((unsigned char)*s))
+			gt_buf_putc(b, *s);
+		else {
+			esc[1] = hex[(unsigned char)*s >> 4];
+			esc[2] = hex[(unsigned char)*s & 0xf];
+			gt_buf_add(b, esc, 3);
+		}
+	gt_buf_putc(b, '"');
+}
+
+/* htmlIsBooleanAttr: written without their value. */
+static int
+is_boolean(const char *name)
+{
+	static const char *const names[] = {
+		"checked", "compact", "declare", "defer", "disabled", "ismap",
+		"multiple", "nohref", "noresize", "noshade", "nowrap",
+		"readonly", "selected"
+	};
+	size_t	 i;
+
+	if (strchr("cdimnrsCDIMNRS", name[0]) == NULL)
+		return 0;	/* the common case, quickly */
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (xmlStrcasecmp((const xmlChar *)name,
+		    (const xmlChar *)names[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the serializer writes attribute name of element el as a link. */
+static int
+is_link(const char *el, const char *name)
+{
+	const xmlChar	*n = (const xmlChar *)name;
+
+	if (strchr("ahnsAHNS", name[0]) == NULL)
+		return 0;	/* the common case, quickly */
+	return xmlStrcasecmp(n, (const xmlChar *)"href") == 0 ||
+	    xmlStrcasecmp(n, (const xmlChar *)"action") == 0 ||
+	    xmlStrcasecmp(n, (const xmlChar *)"src") == 0 ||
+	    (xmlStrcasecmp(n, (const xmlChar *)"name") == 0 &&
+	    xmlStrcasecmp((const xmlChar *)el, (const xmlChar *)"a") == 0);
+}
+
+/*
+ * Attribute name of element el as htmlAttrDumpOutput writes it; value
+ * NULL: one without a value; enc: the value is escaped already.
+ */
+static void
+put_attr_value(struct gt_buf *b, const char *el, const char *name,
+    const char *value, int enc)
+{
+	struct gt_buf	 e = { 0 };
+	int		 link;
+
+	gt_buf_putc(b, ' ');
+	gt_buf_puts(b, name);
+	if (value == NULL || is_boolean(name))
+		return;
+	gt_buf_putc(b, '=');
+	link = is_link(el, name);
+	if (!enc && !link && strchr(value, '"') == NULL) {
+		/* Escaping adds no quotes: written straight in. */
+		gt_buf_putc(b, '"');
+		put_escaped(b, value, 1);
+		gt_buf_putc(b, '"');
+		return;
+	}
+	if (!enc) {
+		put_escaped(&e, value, 1);
+		value = e.data != NULL ? e.data : "";
+	}
+	if (link)
+		put_uri(b, value);
+	else
+		put_quoted(b, value, strlen(value));
+	gt_buf_free(&e);
+}
+
+/* After an element's content (n nodes) from offset body: its end. */
+static void
+put_end(struct gt_buf *b, const xmlChar *name, const htmlElemDesc *info,
+    size_t n, size_t body)
+{
+	if (info != NULL && info->empty) {
+		/* Written as a void element, its content left out. */
+		b->len = body;
+		if (b->data != NULL)
+			b->data[body] = '\0';
+		return;
+	}
+	if (n == 0 && info != NULL && info->saveEndTag &&
+	    strcmp(info->name, "html") != 0 && strcmp(info->name, "body") != 0)
+		return;
+	gt_buf_add(b, "</", 2);
+	gt_buf_puts(b, (const char *)name);
+	gt_buf_putc(b, '>');
+}
+
+static void	put_node(struct gt_tmpl *, struct gt_buf *, xmlNodePtr, int);
+
+/* The nodes from n on, in an element whose text is raw or not. */
+static size_t
+put_nodes(struct gt_tmpl *t, struct gt_buf *b, xmlNodePtr n, int raw)
+{
+	size_t	 k = 0;
+
+	for (; n != NULL; n = n->next, k++)
+		put_node(t, b, n, raw);
+	return k;
+}
+
+/* Element n's start tag. */
+static void
+put_stag(struct gt_tmpl *t, struct gt_buf *b, xmlNodePtr n)
+{
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+
+	gt_buf_putc(b, '<');
+	gt_buf_puts(b, (const char *)n->name);
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->children == NULL)
+			v = NULL;
+		else if (a->children->next == NULL &&
+		    a->children->type == XML_TEXT_NODE) {
+			put_attr_value(b, (const char *)n->name,
+			    (const char *)a->name,
+			    (const char *)a->children->content, 0);
+			continue;
+		} else	/* entity references: not from HTML's parser */
+			v = xmlNodeListGetString(t->scratch, a->children, 0);
+		put_attr_value(b, (const char *)n->name, (const char *)a->name,
+		    (const char *)v, 1);
+		xmlFree(v);
+	}
+	gt_buf_putc(b, '>');
+}
+
+/* A node of a tree (layout, Markdown body, SVG image) and its subtree. */
+static void
+put_node(struct gt_tmpl *t, struct gt_buf *b, xmlNodePtr n, int raw)
+{
+	const htmlElemDesc	*info;
+	size_t			 body, k;
+
+	switch (n->type) {
+	case XML_ELEMENT_NODE:
+		info = tag_info(t, n->name);
+		put_stag(t, b, n);
+		body = b->len;
+		k = put_nodes(t, b, n->children, is_raw(n->name));
+		put_end(b, n->name, info, k, body);
+		break;
+	case XML_TEXT_NODE:
+		if (n->content == NULL)
+			break;
+		if (raw)
+			gt_buf_puts(b, (const char *)n->content);
+		else
+			put_escaped(b, (const char *)n->content, 0);
+		break;
+	case XML_COMMENT_NODE:
+		if (n->content != NULL)
+			gt_buf_printf(b, "<!--%s-->", (const char *)n->content);
+		break;
+	case XML_PI_NODE:
+		gt_buf_printf(b, "<?%s%s%s>", (const char *)n->name,
+		    n->content != NULL ? " " : "",
+		    n->content != NULL ? (const char *)n->content : "");
+		break;
+	case XML_ENTITY_REF_NODE:
+		gt_buf_printf(b, "&%s;", (const char *)n->name);
+		break;
+	case XML_CDATA_SECTION_NODE:
+		if (n->content != NULL)
+			gt_buf_puts(b, (const char *)n->content);
+		break;
+	default:
+		break;
+	}
+}
+
+/* --- Compiling layouts ----------------------------------------------- */
+
+/* The layout's text of attribute a, as xmlGetProp gives it; NULL: none. */
+static char *
+attr_text(xmlAttrPtr a)
+{
+	xmlChar	*v;
+	char	*s;
+
+	if (a->children == NULL)
+		return NULL;
+	v = xmlNodeGetContent((xmlNodePtr)a);
+	s = gt_xstrdup(v != NULL ? (const char *)v : "");
+	xmlFree(v);
+	return s;
+}
+
+/*
+ * Whether element n is written as the layout has it: no attribute this
+ * engine reads, and not one the <meta> is looked for through.
+ */
+static int
+plain(xmlNodePtr n)
+{
+	static const char *const meta_path[] = { "html", "head", "meta" };
+	xmlAttrPtr	 a;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(meta_path) / sizeof(meta_path[0]); i++)
+		if (xmlStrcasecmp(n->name, (const xmlChar *)meta_path[i]) == 0)
+			return 0;
+	for (a = n->properties; a != NULL; a = a->next)
+		if (strncmp((const char *)a->name, "data-", 5) == 0 ||
+		    xmlStrcmp(a->name, (const xmlChar *)"href") == 0 ||
+		    xmlStrcmp(a->name, (const xmlChar *)"src") == 0)
+			return 0;
+	return 1;
+}
+
+/* Whether no data reach n or anything in it. */
+static int
+fixed(xmlNodePtr n)
+{
+	xmlNodePtr	 c;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return 1;
+	if (!plain(n))
+		return 0;
+	for (c = n->children; c != NULL; c = c->next)
+		if (!fixed(c))
+			return 0;
+	return 1;
+}
+
+static void
+compile_elem(struct gt_tmpl *t, xmlNodePtr n, struct cnode *c)
+{
+	struct gt_buf	 b = { 0 };
+	xmlAttrPtr	 a;
+	size_t		 i = 0;
+
+	memset(c, 0, sizeof(*c));
+	c->el = n;
+	c->info = tag_info(t, n->name);
+	c->raw = is_raw(n->name);
+	if (plain(n)) {
+		put_stag(t, &b, n);
+		c->stag_len = b.len;
+		c->stag = gt_buf_steal(&b);
+	} else {
+		for (a = n->properties; a != NULL; a = a->next)
+			c->nattrs++;
+		c->attrs = gt_xcalloc(c->nattrs, sizeof(*c->attrs));
+		for (a = n->properties; a != NULL; a = a->next, i++) {
+			c->attrs[i].name = (const char *)a->name;
+			c->attrs[i].value = attr_text(a);
+		}
+	}
+	compile_list(t, n->children, c->raw, &c->kids);
+}
+
+/* The nodes written into run (if any) as one fixed node of l. */
+static void
+end_run(struct clist *l, struct gt_buf *run, int *open)
+{
+	struct cnode	*c;
+
+	if (!*open)
+		return;
+	c = GT_PUSH(l->v, l->n, l->cap);
+	memset(c, 0, sizeof(*c));
+	c->len = run->len;
+	c->bytes = run->data != NULL ? gt_buf_steal(run) : gt_xstrdup("");
+	*open = 0;
+}
+
+/*
+ * The nodes from n on; the fixed ones become runs of bytes. At the top
+ * of the document only the root element is filled, as it always was.
+ */
+static void
+compile_list(struct gt_tmpl *t, xmlNodePtr n, int raw, struct clist *l)
+{
+	struct gt_buf	 run = { 0 };
+	int		 open = 0, top = n != NULL &&
+			    n->parent == (xmlNodePtr)n->doc;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_DTD_NODE)
+			continue;	/* written before the nodes */
+		if (fixed(n) || (top && n != xmlDocGetRootElement(n->doc))) {
+			put_node(t, &run, n, raw);
+			open = 1;
+			continue;
+		}
+		end_run(l, &run, &open);
+		compile_elem(t, n, GT_PUSH(l->v, l->n, l->cap));
+	}
+	end_run(l, &run, &open);
+}
+
+/* htmlDtdDumpOutput. */
+static char *
+doctype(xmlDtdPtr d)
+{
+	struct gt_buf	 b = { 0 };
+
+	if (d == NULL)
+		return gt_xstrdup("");
+	gt_buf_printf(&b, "<!DOCTYPE %s", (const char *)d->name);
+	if (d->ExternalID != NULL) {
+		gt_buf_puts(&b, " PUBLIC ");
+		put_quoted(&b, (const char *)d->ExternalID,
+		    strlen((const char *)d->ExternalID));
+		if (d->SystemID != NULL) {
+			gt_buf_putc(&b, ' ');
+			put_quoted(&b, (const char *)d->SystemID,
+			    strlen((const char *)d->SystemID));
+		}
+	} else if (d->SystemID != NULL && xmlStrcmp(d->SystemID,
+	    (const xmlChar *)"about:legacy-compat") != 0) {
+		gt_buf_puts(&b, " SYSTEM ");
+		put_quoted(&b, (const char *)d->SystemID,
+		    strlen((const char *)d->SystemID));
+	}
+	gt_buf_puts(&b, ">\n");
+	return gt_buf_steal(&b);
+}
+
+static void
+compile(struct gt_tmpl *t, struct layout *l)
+{
+	xmlNodePtr	 c;
+	int		 head;
+
+	l->doctype = doctype(l->doc->intSubset);
+	compile_list(t, l->doc->children, 0, &l->top);
+	/* An include takes the first <head> or <body> in the <html>. */
+	for (c = xmlDocGetRootElement(l->doc)->children; c != NULL;
+	    c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		head = xmlStrcmp(c->name, (const xmlChar *)"head") == 0;
+		if ((head || xmlStrcmp(c->name, (const xmlChar *)"body") == 0) &&
+		    !l->has_part[head]) {
+			l->has_part[head] = 1;
+			compile_list(t, c->children, 0, &l->part[head][0]);
+			compile_list(t, c->children, 1, &l->part[head][1]);
+		}
+	}
 }
 
 static const struct layout *
@@ -92,15 +668,19 @@ layout_get(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 		if (strcmp(t->v[i].name, name) == 0)
 			return t->v[i].doc != NULL ? &t->v[i] : NULL;
 	l = GT_PUSH(t->v, t->n, t->cap);
+	memset(l, 0, sizeof(*l));
 	l->name = gt_xstrdup(name);
 	l->path = gt_xasprintf("%s/%s", t->dir, name);
-	l->doc = NULL;
 	/* Tested first: libxml2 would print its own message for a missing file. */
 	if (strstr(name, "..") == NULL && strchr(name, '/') == NULL &&
 	    access(l->path, R_OK) == 0)
 		l->doc = htmlReadFile(l->path, "UTF-8", HTML_PARSE_NOERROR |
 		    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-	if (l->doc == NULL || xmlDocGetRootElement(l->doc) == NULL) {
+	if (l->doc != NULL && xmlDocGetRootElement(l->doc) == NULL) {
+		xmlFreeDoc(l->doc);
+		l->doc = NULL;
+	}
+	if (l->doc == NULL) {
 		if (from != NULL)
 			loc = *from;
 		else {
@@ -110,8 +690,11 @@ layout_get(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 		gt_msg(GT_E_LAYOUT, &loc, "cannot read layout '%s'", l->path);
 		return NULL;
 	}
+	compile(t, l);
 	return l;
 }
+
+/* --- Filling --------------------------------------------------------- */
 
 static void
 fail(struct fill *f, xmlNodePtr n, const char *what, const char *path)
@@ -198,27 +781,80 @@ text_of(const json_t *v, char *buf, size_t sz)
 	}
 }
 
-/* Take attribute name off n; returns its value (xmlFree) or NULL. */
-static xmlChar *
-take(xmlNodePtr n, const char *name)
+static struct cattr *
+wfind(struct wattrs *w, const char *name)
 {
-	xmlChar	*v = xmlGetProp(n, (const xmlChar *)name);
+	size_t	 i;
 
-	if (v != NULL)
-		xmlUnsetProp(n, (const xmlChar *)name);
-	return v;
+	for (i = 0; i < w->n; i++)
+		if (strcmp(w->v[i].name, name) == 0)
+			return &w->v[i];
+	return NULL;
 }
 
 static void
-clear_children(xmlNodePtr n)
+wremove(struct wattrs *w, struct cattr *a)
 {
-	xmlNodePtr	 c, next;
+	memmove(a, a + 1, (size_t)(&w->v[w->n] - (a + 1)) * sizeof(*a));
+	w->n--;
+}
 
-	for (c = n->children; c != NULL; c = next) {
-		next = c->next;
-		xmlUnlinkNode(c);
-		xmlFreeNode(c);
+/* Take attribute name off; its value ("" if written without), or NULL. */
+static const char *
+take(struct wattrs *w, const char *name)
+{
+	struct cattr	*a = wfind(w, name);
+	const char	*v;
+
+	if (a == NULL)
+		return NULL;
+	v = a->value != NULL ? a->value : "";
+	wremove(w, a);
+	return v;
+}
+
+/* xmlSetProp: the value replaced where it stands, or added last. */
+static void
+wset(struct wattrs *w, const char *name, const char *value)
+{
+	struct cattr	*a = wfind(w, name);
+	char		*own = gt_xstrdup(value);
+
+	*GT_PUSH(w->own, w->nown, w->capown) = own;
+	if (a == NULL) {
+		a = GT_PUSH(w->v, w->n, w->cap);
+		a->name = name;
 	}
+	a->value = own;
+}
+
+static void
+wunset(struct wattrs *w, const char *name)
+{
+	struct cattr	*a = wfind(w, name);
+
+	if (a != NULL)
+		wremove(w, a);
+}
+
+static void
+wcopy(struct wattrs *w, const struct cattr *v, size_t n)
+{
+	memset(w, 0, sizeof(*w));
+	w->v = gt_xgrow(NULL, &w->cap, n + 2, sizeof(*w->v));
+	memcpy(w->v, v, n * sizeof(*v));
+	w->n = n;
+}
+
+static void
+wfree(struct wattrs *w)
+{
+	size_t	 i;
+
+	for (i = 0; i < w->nown; i++)
+		free(w->own[i]);
+	free(w->own);
+	free(w->v);
 }
 
 static int
@@ -237,25 +873,54 @@ is_relative(const char *u)
 
 /* Links written in the layout are relative to the site root. */
 static void
-rebase(struct fill *f, xmlNodePtr n)
+rebase(struct fill *f, struct wattrs *w)
 {
-	static const char *const attrs[] = { "href", "src" };
-	xmlChar		*v;
+	static const char *const names[] = { "href", "src" };
+	struct cattr	*a;
 	char		*nv;
 	size_t		 i;
 
 	if (f->root[0] == '\0')
 		return;
-	for (i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
-		v = xmlGetProp(n, (const xmlChar *)attrs[i]);
-		if (v != NULL && is_relative((const char *)v)) {
-			nv = gt_xasprintf("%s%s", f->root, (const char *)v);
-			xmlSetProp(n, (const xmlChar *)attrs[i],
-			    (const xmlChar *)nv);
-			free(nv);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if ((a = wfind(w, names[i])) != NULL && a->value != NULL &&
+		    is_relative(a->value)) {
+			nv = gt_xasprintf("%s%s", f->root, a->value);
+			*GT_PUSH(w->own, w->nown, w->capown) = nv;
+			a->value = nv;
 		}
-		xmlFree(v);
+}
+
+static void
+do_attrs(struct fill *f, xmlNodePtr n, struct wattrs *w,
+    const struct scope *s)
+{
+	struct cattr	*v = NULL;
+	const char	*text;
+	json_t		*j;
+	char		 buf[64];
+	size_t		 i, k = 0, cap = 0;
+
+	/* Taken off first: setting one may replace an attribute after it. */
+	for (i = 0; i < w->n;)
+		if (strncmp(w->v[i].name, "data-attr-", 10) == 0 &&
+		    w->v[i].name[10] != '\0') {
+			*GT_PUSH(v, k, cap) = w->v[i];
+			wremove(w, &w->v[i]);
+		} else
+			i++;
+	for (i = 0; i < k; i++) {
+		text = v[i].value != NULL ? v[i].value : "";
+		j = lookup(s, text);
+		if (j == NULL)
+			fail(f, n, "no such name", text);
+		else if ((text = text_of(j, buf, sizeof(buf))) != NULL &&
+		    !json_is_false(j))
+			wset(w, v[i].name + 10, text);
+		else
+			wunset(w, v[i].name + 10);
 	}
+	free(v);
 }
 
 /* id, url(#id) and #id made "PREFIXid", so many SVGs share one page. */
@@ -311,259 +976,319 @@ svg_adopt(xmlNodePtr n, const char *prefix)
 	}
 }
 
-/* The layout's <svg> n takes the drawing of an SVG file's text. */
-static void
-do_svg(struct fill *f, xmlNodePtr n, const json_t *j, const char *path)
+/*
+ * The SVG image for the layout's <svg> n: the parsed file, its drawing
+ * adopted, the file's viewBox set on w; NULL if none (a failure or null).
+ */
+static xmlDocPtr
+do_svg(struct fill *f, xmlNodePtr n, struct wattrs *w, const json_t *j,
+    const char *path)
 {
 	xmlDocPtr	 doc;
-	xmlNodePtr	 root, c, copy;
+	xmlNodePtr	 root, c;
 	xmlChar		*vb;
 	const char	*text;
 	char		 prefix[32], *made = NULL;
 
-	clear_children(n);
 	if (json_is_null(j))
-		return;
+		return NULL;
 	if (!json_is_string(j)) {
 		fail(f, n, "data-svg needs an SVG image:", path);
-		return;
+		return NULL;
 	}
 	text = json_string_value(j);
 	if (*text != '<' && (f->t->svg == NULL ||
 	    (text = made = f->t->svg(f->t->svg_ctx, text)) == NULL)) {
 		fail(f, n, "no SVG image for", json_string_value(j));
-		return;
+		return NULL;
 	}
 	doc = xmlReadMemory(text, (int)strlen(text), NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	free(made);
 	if (doc == NULL) {
 		fail(f, n, "data-svg needs an SVG image:", path);
-		return;
+		return NULL;
 	}
 	root = xmlDocGetRootElement(doc);
 	if (root == NULL || xmlStrcmp(root->name, (const xmlChar *)"svg")) {
 		fail(f, n, "data-svg needs an SVG image:", path);
 		xmlFreeDoc(doc);
-		return;
+		return NULL;
 	}
 	if ((vb = xmlGetProp(root, (const xmlChar *)"viewBox")) != NULL) {
-		xmlUnsetProp(n, (const xmlChar *)"viewbox");
-		xmlSetProp(n, (const xmlChar *)"viewBox", vb);
+		wunset(w, "viewbox");
+		wset(w, "viewBox", (const char *)vb);
 		xmlFree(vb);
 	}
 	snprintf(prefix, sizeof(prefix), "svg%d-", ++f->nsvg);
-	for (c = root->children; c != NULL; c = c->next) {
-		copy = xmlDocCopyNode(c, n->doc, 1);
-		if (copy->type == XML_ELEMENT_NODE)
-			svg_adopt(copy, prefix);
-		xmlAddChild(n, copy);
-	}
-	xmlFreeDoc(doc);
-}
-
-static void	fill_node(struct fill *, xmlNodePtr, const struct scope *);
-
-static void
-fill_children(struct fill *f, xmlNodePtr n, const struct scope *s)
-{
-	xmlNodePtr	 c, next;
-
-	for (c = n->children; c != NULL; c = next) {
-		next = c->next;
+	for (c = root->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
-			fill_node(f, c, s);
-	}
+			svg_adopt(c, prefix);
+	return doc;
 }
 
-static void
-do_each(struct fill *f, xmlNodePtr n, const struct scope *s, xmlChar *path)
-{
-	json_t		*arr = lookup(s, (const char *)path);
-	struct scope	 in;
-	xmlNodePtr	 copy;
-	size_t		 i;
+static size_t	render_list(struct fill *, const struct clist *,
+		    const struct scope *, enum at);
 
-	if (arr == NULL)
-		fail(f, n, "no such name", (const char *)path);
-	else if (!json_is_array(arr) && !json_is_null(arr))
-		fail(f, n, "data-each needs a list:", (const char *)path);
-	else
-		for (i = 0; i < json_array_size(arr); i++) {
-			copy = xmlDocCopyNode(n, n->doc, 1);
-			xmlAddPrevSibling(n, copy);
-			in.v = json_array_get(arr, i);
-			in.up = s;
-			fill_node(f, copy, &in);
-		}
-	xmlUnlinkNode(n);
-	xmlFreeNode(n);
-}
-
-static void
-do_include(struct fill *f, xmlNodePtr n, const struct scope *s,
-    const char *name)
+static size_t
+do_include(struct fill *f, const struct cnode *e, const struct scope *s,
+    const char *name, enum at at)
 {
+	xmlNodePtr		 n = e->el;
 	const struct layout	*inc, *was = f->lay;
 	struct gt_loc		 loc = { f->lay->path, (int)xmlGetLineNo(n), 0 };
-	xmlNodePtr		 body, c;
-	const char		*part;
+	size_t			 k;
+	int			 head;
 
 	if (f->depth >= MAX_INCLUDE_DEPTH) {
 		fail(f, n, "includes nested too deep at", name);
-		return;
+		return 0;
 	}
 	if ((inc = layout_get(f->t, name, &loc)) == NULL) {
 		f->failed = 1;
-		return;
+		return 0;
 	}
-	clear_children(n);
 	/* A <head> takes the partial's head, anything else its body. */
-	part = xmlStrcmp(n->name, (const xmlChar *)"head") == 0 ?
-	    "head" : "body";
-	body = xmlDocGetRootElement(inc->doc);
-	for (c = body->children; c != NULL; c = c->next)
-		if (c->type == XML_ELEMENT_NODE &&
-		    xmlStrcmp(c->name, (const xmlChar *)part) == 0)
-			break;
-	if (c == NULL)
-		return;
-	for (c = c->children; c != NULL; c = c->next)
-		xmlAddChild(n, xmlDocCopyNode(c, n->doc, 1));
+	head = xmlStrcmp(n->name, (const xmlChar *)"head") == 0;
+	if (!inc->has_part[head])
+		return 0;
 	f->lay = inc;
 	f->depth++;
-	fill_children(f, n, s);
+	k = render_list(f, &inc->part[head][e->raw], s, at);
 	f->depth--;
 	f->lay = was;
+	return k;
 }
 
+/*
+ * The <meta> libxml2 looks for: the first in the <head> that has
+ * http-equiv="Content-Type" and a content, which it makes say UTF-8.
+ */
 static void
-do_attrs(struct fill *f, xmlNodePtr n, const struct scope *s)
+meta_check(struct fill *f, struct wattrs *w)
 {
-	struct set {
-		xmlChar	*name, *path;
-	}		*v = NULL;
-	xmlAttrPtr	 a, next;
-	const char	*text;
-	json_t		*j;
-	char		 buf[64];
-	size_t		 i, k = 0, cap = 0;
+	const char	*content = NULL;
+	size_t		 i;
+	int		 http = 0;
 
-	/* Taken off first: setting one may replace an attribute after it. */
-	for (a = n->properties; a != NULL; a = next) {
-		next = a->next;
-		if (strncmp((const char *)a->name, "data-attr-", 10) != 0 ||
-		    a->name[10] == '\0')
+	for (i = 0; i < w->n && !(http && content != NULL); i++) {
+		if (w->v[i].value == NULL)
 			continue;
-		GT_PUSH(v, k, cap)->name = xmlStrdup(a->name + 10);
-		v[k - 1].path = xmlNodeGetContent((xmlNodePtr)a);
-		xmlRemoveProp(a);
+		if (xmlStrcasecmp((const xmlChar *)w->v[i].name,
+		    (const xmlChar *)"http-equiv") == 0 &&
+		    xmlStrcasecmp((const xmlChar *)w->v[i].value,
+		    (const xmlChar *)"Content-Type") == 0)
+			http = 1;
+		else if (xmlStrcasecmp((const xmlChar *)w->v[i].name,
+		    (const xmlChar *)"content") == 0)
+			content = w->v[i].value;
 	}
-	for (i = 0; i < k; i++) {
-		j = lookup(s, (const char *)v[i].path);
-		if (j == NULL)
-			fail(f, n, "no such name", (const char *)v[i].path);
-		else if ((text = text_of(j, buf, sizeof(buf))) != NULL &&
-		    !json_is_false(j))
-			xmlSetProp(n, v[i].name, (const xmlChar *)text);
-		else
-			xmlUnsetProp(n, v[i].name);
-		xmlFree(v[i].name);
-		xmlFree(v[i].path);
-	}
-	free(v);
+	if (!http || content == NULL)
+		return;
+	f->meta = META_DONE;
+	if (xmlStrcasestr((const xmlChar *)content,
+	    (const xmlChar *)"UTF-8") == NULL)
+		wset(w, "content", CONTENT_TYPE);
 }
 
-/* Whether n has no attribute this engine reads, as most elements. */
-static int
-plain(xmlNodePtr n)
+/* The place of element e's children, following the <meta>'s way. */
+static enum at
+place(struct fill *f, const struct cnode *e, enum at at)
 {
-	xmlAttrPtr	 a;
-
-	for (a = n->properties; a != NULL; a = a->next)
-		if (strncmp((const char *)a->name, "data-", 5) == 0 ||
-		    xmlStrcmp(a->name, (const xmlChar *)"href") == 0 ||
-		    xmlStrcmp(a->name, (const xmlChar *)"src") == 0)
-			return 0;
-	return 1;
+	if (at == AT_DOC && f->meta == META_HTML &&
+	    xmlStrcasecmp(e->el->name, (const xmlChar *)"html") == 0) {
+		f->meta = META_HEAD;
+		return AT_HTML;
+	}
+	if (at == AT_HTML && f->meta == META_HEAD &&
+	    xmlStrcasecmp(e->el->name, (const xmlChar *)"head") == 0) {
+		f->meta = META_SEEK;
+		f->meta_at = AT_HEAD;
+		return AT_HEAD;
+	}
+	if (at == AT_HTML && f->meta == META_HEAD &&
+	    xmlStrcasecmp(e->el->name, (const xmlChar *)"meta") == 0) {
+		f->meta = META_SEEK;
+		f->meta_at = AT_HTML;
+	}
+	return AT_OTHER;
 }
 
+/* After the content (k nodes) of element e, placed in, from body on. */
 static void
-fill_node(struct fill *f, xmlNodePtr n, const struct scope *s)
+finish(struct fill *f, const struct cnode *e, enum at in, size_t k,
+    size_t body)
 {
-	xmlChar		*v;
-	json_t		*j;
-	const char	*text;
-	char		 buf[64];
-	int		 keep, neg;
+	struct gt_buf	*b = f->out;
+	size_t		 len = sizeof(META_CONTENT_TYPE) - 1;
 
-	if (plain(n)) {
-		fill_children(f, n, s);
-		return;
-	}
-	if ((v = take(n, "data-each")) != NULL) {
-		do_each(f, n, s, v);
-		xmlFree(v);
-		return;
-	}
-	neg = 0;
-	if ((v = take(n, "data-if")) == NULL &&
-	    (v = take(n, "data-unless")) != NULL)
+	if (in != AT_OTHER && f->meta == META_SEEK && f->meta_at == in) {
+		/* None there: libxml2 adds one first. */
+		gt_buf_add(b, META_CONTENT_TYPE, len);
+		memmove(b->data + body + len, b->data + body,
+		    b->len - len - body);
+		memcpy(b->data + body, META_CONTENT_TYPE, len);
+		k++;
+		f->meta = META_DONE;
+	} else if (in == AT_HTML && f->meta == META_HEAD)
+		f->meta = META_DONE;	/* an <html> without a <head> */
+	put_end(b, e->el->name, e->info, k, body);
+}
+
+/* Element e with its attributes as w has them (freed), after data-each. */
+static size_t
+fill_elem(struct fill *f, const struct cnode *e, struct wattrs *w,
+    const struct scope *s, enum at at)
+{
+	struct gt_buf	*b = f->out;
+	xmlNodePtr	 n = e->el, root;
+	xmlDocPtr	 svg = NULL;
+	json_t		*j = NULL;
+	const char	*v, *text = NULL;
+	char		 buf[64];
+	size_t		 i, k = 0, body;
+	int		 keep, neg = 0;
+	enum at		 in;
+	enum { CHILDREN, INCLUDE, TEXT, SVG, MD } what = CHILDREN;
+
+	if ((v = take(w, "data-if")) == NULL &&
+	    (v = take(w, "data-unless")) != NULL)
 		neg = 1;
 	if (v != NULL) {
 		keep = 1;
-		if ((j = lookup(s, (const char *)v)) == NULL)
-			fail(f, n, "no such name", (const char *)v);
+		if ((j = lookup(s, v)) == NULL)
+			fail(f, n, "no such name", v);
 		else
 			keep = truthy(j) != neg;
-		xmlFree(v);
 		if (!keep) {
-			xmlUnlinkNode(n);
-			xmlFreeNode(n);
-			return;
+			wfree(w);
+			return 0;
 		}
 	}
-	rebase(f, n);
-	do_attrs(f, n, s);
-	if ((v = take(n, "data-include")) != NULL) {
-		do_include(f, n, s, (const char *)v);
-		xmlFree(v);
-		return;
-	}
-	if ((v = take(n, "data-text")) != NULL) {
-		if ((j = lookup(s, (const char *)v)) == NULL)
-			fail(f, n, "no such name", (const char *)v);
+	rebase(f, w);
+	do_attrs(f, n, w, s);
+	if ((v = take(w, "data-include")) != NULL)
+		what = INCLUDE;
+	else if ((v = take(w, "data-text")) != NULL) {
+		if ((j = lookup(s, v)) == NULL)
+			fail(f, n, "no such name", v);
 		else {
-			clear_children(n);
-			if ((text = text_of(j, buf, sizeof(buf))) != NULL)
-				xmlAddChild(n, xmlNewDocText(n->doc,
-				    (const xmlChar *)text));
+			what = TEXT;
+			text = text_of(j, buf, sizeof(buf));
 		}
-		xmlFree(v);
-		return;
-	}
-	if ((v = take(n, "data-svg")) != NULL) {
-		if ((j = lookup(s, (const char *)v)) == NULL)
-			fail(f, n, "no such name", (const char *)v);
+	} else if ((v = take(w, "data-svg")) != NULL) {
+		if ((j = lookup(s, v)) == NULL)
+			fail(f, n, "no such name", v);
+		else {
+			what = SVG;
+			svg = do_svg(f, n, w, j, v);
+		}
+	} else if ((v = take(w, "data-md")) != NULL) {
+		if ((j = lookup(s, v)) == NULL)
+			fail(f, n, "no such name", v);
 		else
-			do_svg(f, n, j, (const char *)v);
-		xmlFree(v);
-		return;
+			what = MD;
 	}
-	if ((v = take(n, "data-md")) != NULL) {
-		if ((j = lookup(s, (const char *)v)) == NULL)
-			fail(f, n, "no such name", (const char *)v);
-		else {
-			clear_children(n);
-			if (json_is_integer(j) && json_integer_value(j) >= 0 &&
-			    (size_t)json_integer_value(j) < f->nbodies)
-				gt_md_html(n,
-				    f->bodies[json_integer_value(j)]);
+	in = place(f, e, at);
+	if (f->meta == META_SEEK && at == f->meta_at &&
+	    xmlStrcasecmp(n->name, (const xmlChar *)"meta") == 0)
+		meta_check(f, w);
+	gt_buf_putc(b, '<');
+	gt_buf_puts(b, (const char *)n->name);
+	for (i = 0; i < w->n; i++)
+		put_attr_value(b, (const char *)n->name, w->v[i].name,
+		    w->v[i].value, 0);
+	gt_buf_putc(b, '>');
+	body = b->len;
+	switch (what) {
+	case INCLUDE:
+		k = do_include(f, e, s, v, in);
+		break;
+	case TEXT:
+		if (text != NULL) {
+			if (e->raw)
+				gt_buf_puts(b, text);
+			else
+				put_escaped(b, text, 0);
+			k = 1;
 		}
-		xmlFree(v);
-		return;
+		break;
+	case SVG:
+		if (svg != NULL) {
+			root = xmlDocGetRootElement(svg);
+			k = put_nodes(f->t, b, root->children, e->raw);
+			xmlFreeDoc(svg);
+		}
+		break;
+	case MD:
+		if (json_is_integer(j) && json_integer_value(j) >= 0 &&
+		    (size_t)json_integer_value(j) < f->nbodies) {
+			root = xmlDocGetRootElement(f->t->scratch);
+			gt_md_html(root, f->bodies[json_integer_value(j)]);
+			k = put_nodes(f->t, b, root->children, e->raw);
+			xmlFreeNodeList(root->children);
+			root->children = root->last = NULL;
+		}
+		break;
+	case CHILDREN:
+		k = render_list(f, &e->kids, s, in);
+		break;
 	}
-	fill_children(f, n, s);
+	finish(f, e, in, k, body);
+	wfree(w);
+	return 1;
+}
+
+static size_t
+render_elem(struct fill *f, const struct cnode *e, const struct scope *s,
+    enum at at)
+{
+	struct wattrs	 w, item;
+	struct scope	 in;
+	json_t		*arr;
+	const char	*path;
+	size_t		 i, k = 0, body;
+
+	if (e->stag != NULL) {
+		gt_buf_add(f->out, e->stag, e->stag_len);
+		body = f->out->len;
+		put_end(f->out, e->el->name, e->info,
+		    render_list(f, &e->kids, s, AT_OTHER), body);
+		return 1;
+	}
+	wcopy(&w, e->attrs, e->nattrs);
+	if ((path = take(&w, "data-each")) == NULL)
+		return fill_elem(f, e, &w, s, at);
+	arr = lookup(s, path);
+	if (arr == NULL)
+		fail(f, e->el, "no such name", path);
+	else if (!json_is_array(arr) && !json_is_null(arr))
+		fail(f, e->el, "data-each needs a list:", path);
+	else
+		for (i = 0; i < json_array_size(arr); i++) {
+			wcopy(&item, w.v, w.n);
+			in.v = json_array_get(arr, i);
+			in.up = s;
+			k += fill_elem(f, e, &item, &in, at);
+		}
+	wfree(&w);
+	return k;
+}
+
+/* The nodes of l; returns how many the page has for them. */
+static size_t
+render_list(struct fill *f, const struct clist *l, const struct scope *s,
+    enum at at)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].bytes != NULL) {
+			gt_buf_add(f->out, l->v[i].bytes, l->v[i].len);
+			k++;
+		} else
+			k += render_elem(f, &l->v[i], s, at);
+	return k;
 }
 
 int
@@ -573,14 +1298,11 @@ gt_tmpl_render(struct gt_tmpl *t, const char *name, json_t *data,
 	const struct layout	*lay;
 	struct fill		 f;
 	struct scope		 top = { data, NULL };
-	xmlDocPtr		 doc = NULL;
-	xmlBufferPtr		 buf = NULL;
-	xmlSaveCtxtPtr		 save;
 	json_t			*root;
-	int			 rc = -1;
+	size_t			 start = out->len;
 
 	if ((lay = layout_get(t, name, NULL)) == NULL)
-		goto out;
+		return -1;
 	memset(&f, 0, sizeof(f));
 	f.t = t;
 	f.lay = lay;
@@ -588,21 +1310,14 @@ gt_tmpl_render(struct gt_tmpl *t, const char *name, json_t *data,
 	f.nbodies = nbodies;
 	root = json_object_get(data, "root");
 	f.root = json_is_string(root) ? json_string_value(root) : "";
-	doc = xmlCopyDoc(lay->doc, 1);
-	fill_node(&f, xmlDocGetRootElement(doc), &top);
-	if (f.failed)
-		goto out;
-	buf = xmlBufferCreate();
-	save = xmlSaveToBuffer(buf, "UTF-8", XML_SAVE_AS_HTML |
-	    XML_SAVE_NO_DECL);
-	xmlSaveDoc(save, doc);
-	xmlSaveClose(save);
-	gt_buf_add(out, xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
-	rc = 0;
-out:
-	if (buf != NULL)
-		xmlBufferFree(buf);
-	if (doc != NULL)
-		xmlFreeDoc(doc);
-	return rc;
+	f.out = out;
+	f.meta = META_HTML;
+	gt_buf_puts(out, lay->doctype);
+	render_list(&f, &lay->top, &top, AT_DOC);
+	gt_buf_putc(out, '\n');
+	if (!f.failed)
+		return 0;
+	out->len = start;
+	out->data[start] = '\0';
+	return -1;
 }

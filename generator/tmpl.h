@@ -1,9 +1,10 @@
 /*
  * tmpl.h: layouts. A layout is a plain HTML5 file that a web team can open
- * in a browser and restyle; the generator parses it with libxml2 and fills
- * it through the document tree, so every inserted text is escaped by
- * construction. Data come as a jansson value; the vocabulary is a handful
- * of attributes, removed from the output:
+ * in a browser and restyle; the generator parses it with libxml2 once,
+ * compiles the tree and fills that, writing every inserted text escaped
+ * (the bytes libxml2's HTML serializer gave when pages were filled as
+ * trees). Data come as a jansson value; the vocabulary is a handful of
+ * attributes, removed from the output:
  *
  *   data-text="PATH"     the element's content becomes the value as text
  *   data-md="PATH"       the content becomes a Markdown body (the value is
@@ -30,8 +31,9 @@
  * the site root (so the layouts folder works as a site of its own); they
  * are rewritten for the page's depth from the "root" value ("../").
  *
- * Ownership: gt_tmpl owns the parsed layouts (cached by name) and is freed
- * with gt_tmpl_free(); data and bodies are borrowed for one render.
+ * Ownership: gt_tmpl owns the parsed layouts and their compiled form
+ * (cached by name) and is freed with gt_tmpl_free(); data and bodies are
+ * borrowed for one render.
  */
 #ifndef GT_TMPL_H
 #define GT_TMPL_H

@@ -319,3 +319,79 @@ Test(tmpl, safe_urls)
 	cr_expect_not(gt_md_safe_url("data:text/html,x"));
 	cr_expect_not(gt_md_safe_url("vbscript:x"));
 }
+
+/* Bytes as libxml2's HTML serializer gave them when it wrote the pages. */
+Test(tmpl, html_as_libxml2_writes_it)
+{
+	char	*got;
+
+	layout("_js.html", "<p>a &amp; b</p>x &lt; y");
+	layout("p.html", "<script data-include=\"_js.html\"></script>"
+	    "<li data-text=\"nul\">x</li><td data-text=\"nul\">x</td>"
+	    "<dd data-text=\"e\">x</dd>"
+	    "<p data-attr-title=\"q1\" data-attr-class=\"q2\">k</p>"
+	    "<a data-attr-href=\"u\" data-attr-name=\"u\">n</a>"
+	    "<input checked data-attr-disabled=\"t\">"
+	    "<style data-text=\"css\"></style>");
+	got = render("p.html", "{\"nul\": null, \"e\": \"\", "
+	    "\"q1\": \"say \\\"hi\\\"\", \"q2\": \"it's \\\"x\\\"\", "
+	    "\"u\": \" a b\\\"<>{}$&{x}.html\", \"t\": true, "
+	    "\"css\": \"a > b { x: \\\"&\\\" }\"}", NULL, 0);
+	cr_expect_str_eq(got, "<script>\n<p>a &amp; b</p>x < y\n</script>"
+	    "<li><td></td><dd></dd>"
+	    "<p title='say \"hi\"' class=\"it's &quot;x&quot;\">k</p>"
+	    "<a href=\"a%20b%22&lt;&gt;%7B%7D%24&%7Bx%7D.html\" "
+	    "name=\"a%20b%22&lt;&gt;%7B%7D%24&%7Bx%7D.html\">n</a>"
+	    "<input checked disabled><style>a > b { x: \"&\" }</style>");
+	free(got);
+}
+
+/* The page's own Content-Type <meta> is kept, made to say UTF-8. */
+static char *
+page(const char *name, const char *text, const char *json)
+{
+	char		*path = gt_xasprintf("%s/%s", dir, name);
+	FILE		*f = fopen(path, "w");
+	json_t		*data = json_loads(json, 0, NULL);
+	struct gt_buf	 b = { 0 };
+
+	cr_assert_not_null(f);
+	cr_assert_not_null(data);
+	fputs(text, f);
+	fclose(f);
+	free(path);
+	cr_assert_eq(gt_tmpl_render(t, name, data, NULL, 0, &b), 0);
+	json_decref(data);
+	return gt_buf_steal(&b);
+}
+
+Test(tmpl, content_type_meta)
+{
+	char	*got;
+
+	got = page("m1.html", "<!DOCTYPE html>\n<html lang=\"en\">\n<head>"
+	    "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+	    "charset=latin1\"><title>t</title></head>\n<body></body>\n"
+	    "</html>\n", "{}");
+	cr_expect_str_eq(got, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>"
+	    "<meta http-equiv=\"Content-Type\" content=\"text/html; "
+	    "charset=UTF-8\"><title>t</title></head>\n<body></body>\n"
+	    "</html>\n");
+	free(got);
+	got = page("m2.html", "<!DOCTYPE html>\n<html lang=\"en\">\n<head>"
+	    "<title>t</title><meta data-attr-http-equiv=\"ct\" "
+	    "data-attr-content=\"utf\"></head>\n<body></body>\n</html>\n",
+	    "{\"ct\": \"content-type\", "
+	    "\"utf\": \"text/html; charset=utf-8\"}");
+	cr_expect_str_eq(got, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>"
+	    "<title>t</title><meta http-equiv=\"content-type\" "
+	    "content=\"text/html; charset=utf-8\"></head>\n<body></body>\n"
+	    "</html>\n");
+	free(got);
+	got = page("m3.html", "<!DOCTYPE html>\n<html lang=\"en\">\n"
+	    "<head data-if=\"no\"><title>t</title></head>\n<body></body>\n"
+	    "</html>\n", "{\"no\": false}");
+	cr_expect_str_eq(got, "<!DOCTYPE html>\n<html lang=\"en\">\n\n"
+	    "<body></body>\n</html>\n");
+	free(got);
+}
