@@ -259,17 +259,19 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 # libFuzzer harnesses (clang), one per reader of outside input; each runs
 # FUZZ_SECONDS. Findings go to build/fuzz/findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES = csv md fm conf period number
+FUZZ_HARNESSES = csv md fm conf period number svg
+# The svg harness fills a layout: the template engine besides the readers.
+FUZZ_OBJS = $(LIB_OBJS) $(BUILD)/md_html.o $(BUILD)/tmpl.o
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz: deps
 	@command -v clang >/dev/null || { apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang >/dev/null; }
 	$(MAKE) BUILD=build/fuzz CC=clang OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
-		$(LIB_OBJS:$(BUILD)/%=build/fuzz/%)
+		$(FUZZ_OBJS:$(BUILD)/%=build/fuzz/%)
 	for h in $(FUZZ_HARNESSES); do \
 		clang $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) \
 			-o build/fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c \
-			$(LIB_OBJS:$(BUILD)/%=build/fuzz/%) $(PKG_LIBS) || exit 1; \
+			$(FUZZ_OBJS:$(BUILD)/%=build/fuzz/%) $(PKG_LIBS) || exit 1; \
 	done
 	tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 

@@ -69,6 +69,8 @@ struct gt_tmpl {
 	void		*svg_ctx;
 	struct gt_map	 tags;		/* element name: its htmlElemDesc */
 	xmlDocPtr	 scratch;	/* Markdown bodies are built in it */
+	struct gt_buf	 svgout;	/* an inline SVG's drawing, written */
+	struct gt_buf	 svgtext;	/* its text or an attribute's */
 };
 
 /* The chain of items a path is looked up in, innermost first. */
@@ -185,6 +187,8 @@ gt_tmpl_free(struct gt_tmpl *t)
 		free((char *)t->tags.ents[i].key);
 	gt_map_free(&t->tags);
 	xmlFreeDoc(t->scratch);
+	gt_buf_free(&t->svgout);
+	gt_buf_free(&t->svgtext);
 	free(t->v);
 	free(t->dir);
 	free(t);
@@ -977,54 +981,297 @@ svg_adopt(xmlNodePtr n, const char *prefix)
 }
 
 /*
- * The SVG image for the layout's <svg> n: the parsed file, its drawing
- * adopted, the file's viewBox set on w; NULL if none (a failure or null).
+ * The SVG charts draw (chart_svg.c) use a small part of XML: elements,
+ * attributes in quotes and text, no ids to prefix. svg_direct writes the
+ * drawing of such an image as put_node would write its parsed tree,
+ * without building one: the tree was a twentieth of a build. Anything
+ * else, including anything that is not well-formed, returns -1 for
+ * libxml2 to read (and to report).
  */
-static xmlDocPtr
+#define SVG_DEPTH	32
+
+/* XML's white space and name bytes (ASCII, whatever the locale). */
+static int
+xml_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+xml_name_start(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static int
+svg_name(const char **sp, char *name, size_t sz)
+{
+	const char	*s = *sp;
+	size_t		 n = 0;
+
+	if (!xml_name_start(*s))
+		return -1;
+	while (xml_name_start(s[n]) || (s[n] >= '0' && s[n] <= '9') ||
+	    s[n] == '-' || s[n] == '.')
+		n++;
+	if (n >= sz || s[n] == ':')
+		return -1;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	*sp = s + n;
+	return 0;
+}
+
+/* Text up to stop, its five entities replaced, into out (reset first). */
+static int
+svg_chars(const char **sp, int stop, struct gt_buf *out)
+{
+	static const char *const ents[] = { "amp;&", "lt;<", "gt;>",
+	    "quot;\"", "apos;'" };
+	const char	*s = *sp, *run = s;
+	size_t		 i, n;
+
+	gt_buf_reset(out);
+	for (; *s != stop; s++) {
+		/* What XML forbids, and what it would change (\r, attribute
+		 * values' white space): libxml2's to report or to do. */
+		if (((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n') ||
+		    *s == '<' || (stop != '<' && (*s == '\t' || *s == '\n')) ||
+		    (*s == ']' && strncmp(s, "]]>", 3) == 0) ||
+		    strncmp(s, "\xef\xbf\xbe", 3) == 0 ||
+		    strncmp(s, "\xef\xbf\xbf", 3) == 0)
+			return -1;
+		if (*s != '&')
+			continue;
+		gt_buf_add(out, run, (size_t)(s - run));
+		for (i = 0; i < sizeof(ents) / sizeof(ents[0]); i++) {
+			n = strlen(ents[i]) - 1;
+			if (strncmp(s + 1, ents[i], n) == 0)
+				break;
+		}
+		if (i == sizeof(ents) / sizeof(ents[0]))
+			return -1;
+		gt_buf_putc(out, ents[i][n]);
+		s += n;
+		run = s + 1;
+	}
+	gt_buf_add(out, run, (size_t)(s - run));
+	*sp = s;
+	return 0;
+}
+
+/*
+ * The attributes of the start tag at *sp, up to its '>' or "/>" (*empty
+ * set): written to out unless root, where only viewBox is kept.
+ */
+static int
+svg_attrs(struct gt_tmpl *t, const char **sp, const char *el, int root,
+    struct gt_buf *out, char **viewbox, int *empty)
+{
+	char		 names[16][32], name[32];
+	const char	*s = *sp;
+	size_t		 n = 0, i;
+	int		 q;
+
+	for (;;) {
+		if (!xml_space(*s)) {
+			if (*s == '>' || (*s == '/' && s[1] == '>'))
+				break;
+			return -1;
+		}
+		while (xml_space(*s))
+			s++;
+		if (*s == '>' || (*s == '/' && s[1] == '>'))
+			break;
+		/* The root's own namespace: HTML knows SVG by name. */
+		if (root && strncmp(s, "xmlns", 5) == 0 &&
+		    (s[5] == '=' || xml_space(s[5]))) {
+			strcpy(name, "xmlns");
+			s += 5;
+		} else if (svg_name(&s, name, sizeof(name)) == -1 ||
+		    strncmp(name, "xmlns", 5) == 0)
+			return -1;
+		for (i = 0; i < n; i++)
+			if (strcmp(names[i], name) == 0)
+				return -1;
+		if (n == sizeof(names) / sizeof(names[0]))
+			return -1;
+		strcpy(names[n++], name);
+		while (xml_space(*s))
+			s++;
+		if (*s++ != '=')
+			return -1;
+		while (xml_space(*s))
+			s++;
+		if ((q = *s++) != '"' && q != '\'')
+			return -1;
+		if (svg_chars(&s, q, &t->svgtext) == -1)
+			return -1;
+		s++;
+		if (strcmp(name, "id") == 0 || strcmp(name, "href") == 0 ||
+		    strstr(t->svgtext.data, "url(#") != NULL)
+			return -1;	/* ids to prefix: libxml2's tree */
+		if (!root)
+			put_attr_value(out, el, name, t->svgtext.data, 0);
+		else if (strcmp(name, "viewBox") == 0) {
+			free(*viewbox);
+			*viewbox = gt_xstrdup(t->svgtext.data);
+		}
+	}
+	*empty = *s == '/';
+	*sp = s + (*empty ? 2 : 1);
+	return 0;
+}
+
+static int
+svg_direct(struct gt_tmpl *t, const char *s, struct gt_buf *out,
+    char **viewbox, size_t *kids)
+{
+	struct {
+		char			 name[32];
+		const htmlElemDesc	*info;
+		size_t			 body, kids;
+	} st[SVG_DEPTH];
+	static const char *const decls[] = {
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+		"<?xml version=\"1.0\"?>"
+	};
+	size_t		 depth = 0, len = strlen(s), i;
+	int		 empty;
+
+	*viewbox = NULL;
+	*kids = 0;
+	if (gt_utf8_check(s, len, &(int){ 0 }, &(int){ 0 }) == -1)
+		return -1;
+	for (i = 0; i < sizeof(decls) / sizeof(decls[0]); i++)
+		if (strncmp(s, decls[i], strlen(decls[i])) == 0) {
+			s += strlen(decls[i]);
+			break;
+		}
+	while (xml_space(*s))
+		s++;
+	if (strncmp(s, "<svg", 4) != 0)
+		goto fail;
+	s += 4;
+	if (svg_attrs(t, &s, "svg", 1, out, viewbox, &empty) == -1 || empty)
+		goto fail;
+	for (;;) {
+		if (*s != '<') {
+			if (svg_chars(&s, '<', &t->svgtext) == -1)
+				goto fail;
+			put_escaped(out, t->svgtext.data, 0);
+			*(depth > 0 ? &st[depth - 1].kids : kids) += 1;
+			continue;
+		}
+		if (s[1] == '/') {
+			s += 2;
+			if (depth == 0) {
+				if (strncmp(s, "svg>", 4) != 0)
+					goto fail;
+				s += 4;
+				break;
+			}
+			depth--;
+			len = strlen(st[depth].name);
+			if (strncmp(s, st[depth].name, len) != 0 ||
+			    s[len] != '>')
+				goto fail;
+			s += len + 1;
+			put_end(out, (const xmlChar *)st[depth].name,
+			    st[depth].info, st[depth].kids, st[depth].body);
+			continue;
+		}
+		if (depth == SVG_DEPTH)
+			goto fail;
+		s++;
+		if (svg_name(&s, st[depth].name, sizeof(st[depth].name)) ==
+		    -1 || is_raw((const xmlChar *)st[depth].name))
+			goto fail;
+		*(depth > 0 ? &st[depth - 1].kids : kids) += 1;
+		st[depth].info = tag_info(t, (const xmlChar *)st[depth].name);
+		gt_buf_putc(out, '<');
+		gt_buf_puts(out, st[depth].name);
+		if (svg_attrs(t, &s, st[depth].name, 0, out, viewbox,
+		    &empty) == -1)
+			goto fail;
+		gt_buf_putc(out, '>');
+		st[depth].body = out->len;
+		st[depth].kids = 0;
+		if (empty)
+			put_end(out, (const xmlChar *)st[depth].name,
+			    st[depth].info, 0, st[depth].body);
+		else
+			depth++;
+	}
+	while (xml_space(*s))
+		s++;
+	if (*s == '\0')
+		return 0;
+fail:
+	free(*viewbox);
+	*viewbox = NULL;
+	gt_buf_reset(out);
+	return -1;
+}
+
+/*
+ * The drawing of the SVG image for the layout's <svg> n, written to out
+ * as its content (raw: in a raw text element) of *kids nodes, the
+ * image's viewBox set on w; -1 if none (a failure, or null).
+ */
+static int
 do_svg(struct fill *f, xmlNodePtr n, struct wattrs *w, const json_t *j,
-    const char *path)
+    const char *path, int raw, struct gt_buf *out, size_t *kids)
 {
 	xmlDocPtr	 doc;
 	xmlNodePtr	 root, c;
-	xmlChar		*vb;
+	char		*vb = NULL;
 	const char	*text;
 	char		 prefix[32], *made = NULL;
+	int		 rc = -1;
 
+	gt_buf_reset(out);
 	if (json_is_null(j))
-		return NULL;
+		return -1;
 	if (!json_is_string(j)) {
 		fail(f, n, "data-svg needs an SVG image:", path);
-		return NULL;
+		return -1;
 	}
 	text = json_string_value(j);
 	if (*text != '<' && (f->t->svg == NULL ||
 	    (text = made = f->t->svg(f->t->svg_ctx, text)) == NULL)) {
 		fail(f, n, "no SVG image for", json_string_value(j));
-		return NULL;
+		return -1;
+	}
+	++f->nsvg;
+	if (!raw && svg_direct(f->t, text, out, &vb, kids) == 0) {
+		rc = 0;
+		goto out;
 	}
 	doc = xmlReadMemory(text, (int)strlen(text), NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	free(made);
-	if (doc == NULL) {
-		fail(f, n, "data-svg needs an SVG image:", path);
-		return NULL;
-	}
-	root = xmlDocGetRootElement(doc);
+	root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
 	if (root == NULL || xmlStrcmp(root->name, (const xmlChar *)"svg")) {
 		fail(f, n, "data-svg needs an SVG image:", path);
 		xmlFreeDoc(doc);
-		return NULL;
+		goto out;
 	}
-	if ((vb = xmlGetProp(root, (const xmlChar *)"viewBox")) != NULL) {
-		wunset(w, "viewbox");
-		wset(w, "viewBox", (const char *)vb);
-		xmlFree(vb);
-	}
-	snprintf(prefix, sizeof(prefix), "svg%d-", ++f->nsvg);
+	vb = (char *)xmlGetProp(root, (const xmlChar *)"viewBox");
+	snprintf(prefix, sizeof(prefix), "svg%d-", f->nsvg);
 	for (c = root->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
 			svg_adopt(c, prefix);
-	return doc;
+	*kids = put_nodes(f->t, out, root->children, raw);
+	xmlFreeDoc(doc);
+	rc = 0;
+out:
+	if (vb != NULL) {
+		wunset(w, "viewbox");
+		wset(w, "viewBox", vb);
+	}
+	free(vb);
+	free(made);
+	return rc;
 }
 
 static size_t	render_list(struct fill *, const struct clist *,
@@ -1142,11 +1389,10 @@ fill_elem(struct fill *f, const struct cnode *e, struct wattrs *w,
 {
 	struct gt_buf	*b = f->out;
 	xmlNodePtr	 n = e->el, root;
-	xmlDocPtr	 svg = NULL;
 	json_t		*j = NULL;
 	const char	*v, *text = NULL;
 	char		 buf[64];
-	size_t		 i, k = 0, body;
+	size_t		 i, k = 0, body, svgkids = 0;
 	int		 keep, neg = 0;
 	enum at		 in;
 	enum { CHILDREN, INCLUDE, TEXT, SVG, MD } what = CHILDREN;
@@ -1179,10 +1425,9 @@ fill_elem(struct fill *f, const struct cnode *e, struct wattrs *w,
 	} else if ((v = take(w, "data-svg")) != NULL) {
 		if ((j = lookup(s, v)) == NULL)
 			fail(f, n, "no such name", v);
-		else {
+		else if (do_svg(f, n, w, j, v, e->raw, &f->t->svgout,
+		    &svgkids) == 0)
 			what = SVG;
-			svg = do_svg(f, n, w, j, v);
-		}
 	} else if ((v = take(w, "data-md")) != NULL) {
 		if ((j = lookup(s, v)) == NULL)
 			fail(f, n, "no such name", v);
@@ -1214,11 +1459,8 @@ fill_elem(struct fill *f, const struct cnode *e, struct wattrs *w,
 		}
 		break;
 	case SVG:
-		if (svg != NULL) {
-			root = xmlDocGetRootElement(svg);
-			k = put_nodes(f->t, b, root->children, e->raw);
-			xmlFreeDoc(svg);
-		}
+		gt_buf_add(b, f->t->svgout.data, f->t->svgout.len);
+		k = svgkids;
 		break;
 	case MD:
 		if (json_is_integer(j) && json_integer_value(j) >= 0 &&

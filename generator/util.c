@@ -115,7 +115,8 @@ void
 gt_buf_add(struct gt_buf *b, const void *p, size_t n)
 {
 	b->data = gt_xgrow(b->data, &b->cap, b->len + n + 1, 1);
-	memcpy(b->data + b->len, p, n);
+	if (n > 0)	/* p may be an empty buffer's NULL */
+		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }

@@ -7,7 +7,7 @@
 set -euo pipefail
 seconds=${1:-60}
 shift || true
-harnesses=${*:-csv md fm conf period number}
+harnesses=${*:-csv md fm conf period number svg}
 bin=build/fuzz
 work=$bin/corpus
 mkdir -p "$work" "$bin/findings"
@@ -48,6 +48,15 @@ cells() { cat tests/cases/**/*.csv content/data/*.csv | tr -d '"\r' |
 	tr ',' '\n' | sort -u | sed -n 1,2000p; }
 { dict_lines tests/fuzz/period.dict; cells; } | seed_lines period
 { dict_lines tests/fuzz/number.dict; cells; } | seed_lines number
+# Inline SVG: the unit tests' images and charts as the site draws them.
+mkdir -p "$work/svg"
+printf '<svg viewBox="0 0 2 1"><path d="M0 0"/></svg>' > "$work/svg/path"
+if [ -x build/goldthread ]; then
+	for id in $(sed -n 's/^id: *//p' content/measures/*.md | head -8); do
+		build/goldthread chart "$id" -o "$work/svg/$id.svg" \
+		    --width 300 --height 200 >/dev/null 2>&1 || true
+	done
+fi
 regress=()
 for f in tests/fuzz/regress/*; do
 	name=$(basename "$f"); name=${name%%-*}
