@@ -8,13 +8,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <glib.h>
+#include <xxhash.h>
 
 #include "cache.h"
 #include "util.h"
 
 struct gt_cache {
 	char		*dir;		/* dir/SALT: this program's entries */
+	int		 fd;		/* dir, open: entries are named in it */
 	char		*top;
 	struct timespec	 start;		/* entries older than this are unused */
 };
@@ -23,7 +24,11 @@ struct gt_cache {
 #define GT_FONT_DIR	"/usr/share/fonts/truetype/dejavu"
 #endif
 
-/* The program and its fonts: what the keys do not say. */
+/*
+ * The program and its fonts: what the keys do not say. The program is a
+ * megabyte read on every build: XXH3, not SHA-256, a chance collision as
+ * unlikely in practice and the hash many times quicker.
+ */
 static char *
 salt(void)
 {
@@ -34,28 +39,28 @@ salt(void)
 		GT_FONT_DIR "/DejaVuSans-Oblique.ttf",
 		GT_FONT_DIR "/DejaVuSans-BoldOblique.ttf",
 	};
-	GChecksum	*h;
+	XXH3_state_t	*h = NULL;
+	XXH128_hash_t	 sum;
 	struct stat	 st;
-	char		*exe, *s;
+	char		*exe = NULL, *s = NULL;
 	size_t		 len, i;
 
-	if (gt_read_file("/proc/self/exe", &exe, &len) == -1)
-		return NULL;
-	h = g_checksum_new(G_CHECKSUM_SHA256);
-	g_checksum_update(h, (const guchar *)exe, (gssize)len);
-	free(exe);
+	if (gt_read_file("/proc/self/exe", &exe, &len) == -1 ||
+	    (h = XXH3_createState()) == NULL)
+		goto out;
+	XXH3_128bits_reset(h);
+	XXH3_128bits_update(h, exe, len);
 	for (i = 0; i < sizeof(fonts) / sizeof(fonts[0]); i++) {
-		if (stat(fonts[i], &st) == -1) {
-			g_checksum_free(h);
-			return NULL;
-		}
-		g_checksum_update(h, (const guchar *)&st.st_size,
-		    sizeof(st.st_size));
-		g_checksum_update(h, (const guchar *)&st.st_mtim,
-		    sizeof(st.st_mtim));
+		if (stat(fonts[i], &st) == -1)
+			goto out;
+		XXH3_128bits_update(h, &st.st_size, sizeof(st.st_size));
+		XXH3_128bits_update(h, &st.st_mtim, sizeof(st.st_mtim));
 	}
-	s = gt_xstrndup(g_checksum_get_string(h), 16);
-	g_checksum_free(h);
+	sum = XXH3_128bits_digest(h);
+	s = gt_xasprintf("%016llx", (unsigned long long)sum.high64);
+out:
+	XXH3_freeState(h);
+	free(exe);
 	return s;
 }
 
@@ -87,10 +92,12 @@ gt_cache_new(const char *dir)
 		closedir(d);
 	}
 	c = gt_xcalloc(1, sizeof(*c));
+	c->fd = -1;
 	c->top = gt_xstrdup(dir);
 	c->dir = gt_xasprintf("%s/%s", dir, s);
 	free(s);
-	if (mkdir(c->dir, 0777) == -1 && errno != EEXIST) {
+	if ((mkdir(c->dir, 0777) == -1 && errno != EEXIST) ||
+	    (c->fd = open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
 		gt_cache_free(c);
 		return NULL;
 	}
@@ -130,39 +137,35 @@ entry(const struct gt_cache *c, const char *key)
 	return gt_xasprintf("%s/%s", c->dir, key);
 }
 
-/* The path of key's entry, marked used for the sweep; NULL if none. */
-static char *
+/*
+ * Mark key's entry used, for the sweep: 0, or -1 if there is none.
+ * Thousands of entries a build: named in the cache's folder, not by path.
+ */
+static int
 used(const struct gt_cache *c, const char *key)
 {
-	char	*path;
-
 	if (c == NULL)
-		return NULL;
-	path = entry(c, key);
-	if (utimensat(AT_FDCWD, path, NULL, 0) == -1) {
-		free(path);
-		return NULL;
-	}
-	return path;
+		return -1;
+	return utimensat(c->fd, key, NULL, 0);
 }
 
 int
 gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
     const char *rel)
 {
-	char	*src, *dst, *data;
+	char	*src, *data;
 	size_t	 len;
-	int	 rc = -1;
+	int	 rc;
 
-	if ((src = used(c, key)) == NULL)
+	if (used(c, key) == -1 || gt_out_dirs(out, rel) == -1)
 		return -1;
-	if ((dst = gt_out_path(out, rel)) != NULL && link(src, dst) == 0)
-		rc = 0;
-	else if (dst != NULL && gt_read_file(src, &data, &len) == 0) {
+	if (linkat(c->fd, key, gt_out_fd(out), rel, 0) == 0)
+		return 0;
+	src = entry(c, key);
+	if ((rc = gt_read_file(src, &data, &len)) == 0) {
 		rc = gt_out_write(out, rel, data, len);
 		free(data);
 	}
-	free(dst);
 	free(src);
 	return rc;
 }
@@ -170,11 +173,7 @@ gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
 int
 gt_cache_has(struct gt_cache *c, const char *key)
 {
-	char	*path = used(c, key);
-	int	 has = path != NULL;
-
-	free(path);
-	return has;
+	return used(c, key) == 0;
 }
 
 int
@@ -183,24 +182,31 @@ gt_cache_read(struct gt_cache *c, const char *key, char **data, size_t *len)
 	char	*path;
 	int	 rc;
 
-	if ((path = used(c, key)) == NULL)
+	if (used(c, key) == -1)
 		return -1;
+	path = entry(c, key);
 	rc = gt_read_file(path, data, len);
 	free(path);
 	return rc;
 }
 
-/* Move the entry made at tmp into place for key; 0 or -1. */
-static int
-settle(char *tmp, char *path)
+/* The name an entry for key is made under before it is renamed to key. */
+static char *
+tmp_name(const char *key)
 {
-	int	 rc = rename(tmp, path);
+	return gt_xasprintf("%s.tmp-%ld", key, (long)getpid());
+}
+
+/* Move the entry made as tmp into place for key; 0 or -1. */
+static int
+settle(const struct gt_cache *c, char *tmp, const char *key)
+{
+	int	 rc = renameat(c->fd, tmp, c->fd, key);
 
 	/* Not unlinked by rename if both were one file already. */
-	if (rc == -1 || access(tmp, F_OK) == 0)
-		unlink(tmp);
+	if (rc == -1 || faccessat(c->fd, tmp, F_OK, 0) == 0)
+		unlinkat(c->fd, tmp, 0);
 	free(tmp);
-	free(path);
 	return rc;
 }
 
@@ -208,23 +214,22 @@ void
 gt_cache_keep(struct gt_cache *c, const char *key, struct gt_out *out,
     const char *rel)
 {
-	char	*src, *path, *tmp, *data;
+	char	*tmp, *src, *data;
 	size_t	 len;
 
-	if (c == NULL || (src = gt_out_path(out, rel)) == NULL)
+	if (c == NULL)
 		return;
-	path = entry(c, key);
-	tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
-	if (link(src, tmp) == 0)
-		settle(tmp, path);
-	else {
-		free(tmp);
-		free(path);
-		/* A file system without links (a network share): a copy. */
-		if (gt_read_file(src, &data, &len) == 0) {
-			gt_cache_put(c, key, data, len);
-			free(data);
-		}
+	tmp = tmp_name(key);
+	if (linkat(gt_out_fd(out), rel, c->fd, tmp, 0) == 0) {
+		settle(c, tmp, key);
+		return;
+	}
+	free(tmp);
+	/* A file system without links (a network share): a copy. */
+	if ((src = gt_out_path(out, rel)) != NULL &&
+	    gt_read_file(src, &data, &len) == 0) {
+		gt_cache_put(c, key, data, len);
+		free(data);
 	}
 	free(src);
 }
@@ -233,28 +238,29 @@ int
 gt_cache_put(struct gt_cache *c, const char *key, const void *data,
     size_t len)
 {
-	char	*path, *tmp;
-	FILE	*f;
-	int	 ok;
+	char	*tmp;
+	FILE	*f = NULL;
+	int	 fd, ok;
 
 	if (c == NULL)
 		return -1;
-	path = entry(c, key);
-	tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
-	if ((f = fopen(tmp, "wb")) == NULL)
+	tmp = tmp_name(key);
+	if ((fd = openat(c->fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1 || (f = fdopen(fd, "wb")) == NULL)
 		ok = 0;
 	else {
 		ok = fwrite(data, 1, len, f) == len;
 		ok = fclose(f) == 0 && ok;
-		if (!ok)
-			unlink(tmp);
+		fd = -1;
 	}
+	if (f == NULL && fd != -1)
+		close(fd);
 	if (!ok) {
+		unlinkat(c->fd, tmp, 0);
 		free(tmp);
-		free(path);
 		return -1;
 	}
-	return settle(tmp, path);
+	return settle(c, tmp, key);
 }
 
 void
@@ -263,28 +269,28 @@ gt_cache_sweep(struct gt_cache *c)
 	DIR		*d;
 	struct dirent	*e;
 	struct stat	 st;
-	char		**old = NULL, *path;
+	char		**old = NULL;
 	size_t		 i, n = 0, cap = 0;
+	int		 fd;
 
 	if (c == NULL || (d = opendir(c->dir)) == NULL)
 		return;
+	/* Thousands of entries: looked at by name in the folder, not by path. */
+	fd = dirfd(d);
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		path = gt_xasprintf("%s/%s", c->dir, e->d_name);
-		if (stat(path, &st) == 0 && (st.st_mtim.tv_sec <
+		if (fstatat(fd, e->d_name, &st, 0) == 0 && (st.st_mtim.tv_sec <
 		    c->start.tv_sec || (st.st_mtim.tv_sec == c->start.tv_sec &&
 		    st.st_mtim.tv_nsec < c->start.tv_nsec)))
-			*GT_PUSH(old, n, cap) = path;
-		else
-			free(path);
+			*GT_PUSH(old, n, cap) = gt_xstrdup(e->d_name);
 	}
-	closedir(d);
 	/* Removed after the walk: readdir may skip what changes under it. */
 	for (i = 0; i < n; i++) {
-		unlink(old[i]);
+		unlinkat(fd, old[i], 0);
 		free(old[i]);
 	}
+	closedir(d);
 	free(old);
 }
 
@@ -293,6 +299,8 @@ gt_cache_free(struct gt_cache *c)
 {
 	if (c == NULL)
 		return;
+	if (c->fd != -1)
+		close(c->fd);
 	free(c->dir);
 	free(c->top);
 	free(c);

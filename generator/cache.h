@@ -4,7 +4,7 @@
  * charts whose input changed. The output is byte-identical with or without
  * the cache.
  *
- * Keys are combined with the program's own identity (a SHA-256 of the
+ * Keys are combined with the program's own identity (a hash of the
  * running executable and of the pinned font files' sizes and dates), so a
  * new build of goldthread or new fonts never reuse old files. Entries are
  * written whole (temporary file, then rename) and linked into the output

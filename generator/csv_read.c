@@ -1,4 +1,5 @@
 /* csv_read.c: data files, recognised by their header row, with libcsv. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +51,8 @@ static const struct shapedef shapes[] = {
 };
 
 struct field {
-	char	*text;
+	char	*text;	/* in the row's text, set when the row is whole */
+	size_t	 at;	/* where it starts there */
 	int	 line;	/* where the field starts */
 	int	 col;
 };
@@ -58,6 +60,7 @@ struct field {
 struct reader {
 	struct gt_model	*m;
 	const char	*file;
+	struct gt_held	*held;		/* messages held back, or NULL */
 	/* Position of the line being fed to libcsv. */
 	const char	*linestart;
 	int		 line;
@@ -66,6 +69,7 @@ struct reader {
 	/* The current row. */
 	struct field	*fields;
 	size_t		 nfields, capfields;
+	struct gt_buf	 text;		/* their text, each NUL-ended */
 	size_t		 rows;
 	int		 overflow;	/* a limit was hit: stop */
 	/* Set by the header row. */
@@ -74,6 +78,61 @@ struct reader {
 	int		 colix[COL_MAX];	/* field index, or -1 */
 	size_t		 ncols;
 };
+
+/* A message in the held ones, for gt_held_report. */
+struct gt_held_msg {
+	enum gt_msgid	 id;
+	struct gt_loc	 loc;
+	char		*detail;	/* NULL: none */
+};
+
+static void
+msg(struct reader *r, enum gt_msgid id, const struct gt_loc *loc,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Report a message made by msg, and free its detail. */
+static void
+report(struct gt_held_msg *h)
+{
+	if (h->detail == NULL)
+		gt_msg(h->id, &h->loc, NULL);
+	else
+		gt_msg(h->id, &h->loc, "%s", h->detail);
+	free(h->detail);
+}
+
+/* gt_msg, or held back for a reader on another thread. */
+static void
+msg(struct reader *r, enum gt_msgid id, const struct gt_loc *loc,
+    const char *fmt, ...)
+{
+	struct gt_held_msg	 one, *h = &one;
+	va_list			 ap;
+
+	if (r->held != NULL)
+		h = GT_PUSH(r->held->v, r->held->n, r->held->cap);
+	h->id = id;
+	h->loc = *loc;
+	h->detail = NULL;
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		h->detail = gt_xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	if (r->held == NULL)
+		report(h);
+}
+
+void
+gt_held_report(struct gt_held *held)
+{
+	size_t	 i;
+
+	for (i = 0; i < held->n; i++)
+		report(&held->v[i]);
+	free(held->v);
+	memset(held, 0, sizeof(*held));
+}
 
 /*
  * Column (1-based, in bytes) where field i starts, for a row that began on
@@ -116,7 +175,7 @@ field_too_long(struct reader *r, size_t len)
 
 	if (len <= (size_t)GT_MAX_FIELD_BYTES)
 		return 0;
-	gt_msg(GT_E_LIMIT, &loc, "field longer than %ld bytes",
+	msg(r, GT_E_LIMIT, &loc, "field longer than %ld bytes",
 	    (long)GT_MAX_FIELD_BYTES);
 	r->overflow = 1;
 	return 1;
@@ -130,8 +189,11 @@ cb_field(void *data, size_t len, void *vr)
 
 	if (r->overflow || field_too_long(r, len))
 		return;
+	/* One buffer for the row, not an allocation per field. */
 	f = GT_PUSH(r->fields, r->nfields, r->capfields);
-	f->text = gt_xstrndup(data != NULL ? data : "", len);
+	f->at = r->text.len;
+	gt_buf_add(&r->text, data != NULL ? data : "", len);
+	gt_buf_putc(&r->text, '\0');
 	f->line = r->rowline;
 	f->col = 0;
 }
@@ -178,7 +240,7 @@ read_header(struct reader *r)
 			continue;
 		if (have & C(c)) {
 			loc.col = r->fields[i].col;
-			gt_msg(GT_E_CSV_HEADER, &loc, "column '%s' appears "
+			msg(r, GT_E_CSV_HEADER, &loc, "column '%s' appears "
 			    "twice", name);
 			r->shape = SHAPE_NONE;
 			return;
@@ -196,7 +258,7 @@ read_header(struct reader *r)
 		s = SHAPE_VALUES;
 	if ((have & shapes[s].need) != shapes[s].need) {
 		loc.col = 1;
-		gt_msg(GT_E_CSV_HEADER, &loc, "expected one of "
+		msg(r, GT_E_CSV_HEADER, &loc, "expected one of "
 		    "'measure,period,value[,note,flag]', "
 		    "'action,period,status[,note]', "
 		    "'measure,period,group,value' or "
@@ -213,7 +275,7 @@ read_header(struct reader *r)
 				break;
 		if (c == COL_MAX || !((shapes[s].need | shapes[s].may) & C(c))) {
 			loc.col = r->fields[i].col;
-			gt_msg(GT_W_UNKNOWN_COLUMN, &loc, "'%s' in a %s file",
+			msg(r, GT_W_UNKNOWN_COLUMN, &loc, "'%s' in a %s file",
 			    name, shapes[s].name);
 		}
 	}
@@ -226,7 +288,7 @@ row_period(struct reader *r, struct gt_period *p)
 	const char	*s = ftext(r, COL_PERIOD);
 
 	if (gt_period_parse(s, p) == -1) {
-		gt_msg(GT_E_PERIOD, &loc, "'%s'", s);
+		msg(r, GT_E_PERIOD, &loc, "'%s'", s);
 		return -1;
 	}
 	return 0;
@@ -239,11 +301,11 @@ row_id(struct reader *r, enum col c, struct gt_ref *ref)
 
 	ref->loc = floc(r, c);
 	if (*s == '\0') {
-		gt_msg(GT_E_FIELD_MISSING, &ref->loc, "%s", colnames[c]);
+		msg(r, GT_E_FIELD_MISSING, &ref->loc, "%s", colnames[c]);
 		return -1;
 	}
 	if (!gt_id_valid(s)) {
-		gt_msg(GT_E_ID_SYNTAX, &ref->loc, "'%s'", s);
+		msg(r, GT_E_ID_SYNTAX, &ref->loc, "'%s'", s);
 		return -1;
 	}
 	ref->id = gt_xstrdup(s);
@@ -257,7 +319,7 @@ row_value(struct reader *r, enum col c, struct gt_value *v)
 	const char	*s = ftext(r, c);
 
 	if (gt_value_parse(s, v) == -1) {
-		gt_msg(GT_E_NUMBER, &loc, "%s '%s'", colnames[c], s);
+		msg(r, GT_E_NUMBER, &loc, "%s '%s'", colnames[c], s);
 		return -1;
 	}
 	return 0;
@@ -295,7 +357,7 @@ row_values(struct reader *r)
 			o.flag = GT_FLAG_REVISED;
 		else {
 			loc = floc(r, COL_FLAG);
-			gt_msg(GT_E_ENUM, &loc, "flag '%s': expected "
+			msg(r, GT_E_ENUM, &loc, "flag '%s': expected "
 			    "provisional, estimated or revised", flag);
 			bad = -1;
 		}
@@ -329,7 +391,7 @@ row_progress(struct reader *r)
 	bad |= row_period(r, &p.period);
 	if ((p.status = gt_astatus_parse(st)) == GT_ASTATUS_NONE) {
 		loc = floc(r, COL_STATUS);
-		gt_msg(GT_E_ENUM, &loc, "status '%s': expected not started, "
+		msg(r, GT_E_ENUM, &loc, "status '%s': expected not started, "
 		    "on track, at risk or complete", st);
 		bad = -1;
 	}
@@ -357,7 +419,7 @@ row_comparator(struct reader *r)
 	bad |= row_value(r, COL_VALUE, &c.value);
 	if (*ftext(r, COL_GROUP) == '\0') {
 		loc = floc(r, COL_GROUP);
-		gt_msg(GT_E_FIELD_MISSING, &loc, "group");
+		msg(r, GT_E_FIELD_MISSING, &loc, "group");
 		bad = -1;
 	}
 	if (bad) {
@@ -386,7 +448,7 @@ row_finance(struct reader *r)
 	f.loc.col = 1;
 	if (*ftext(r, COL_DIRECTORATE) == '\0') {
 		loc = floc(r, COL_DIRECTORATE);
-		gt_msg(GT_E_FIELD_MISSING, &loc, "directorate");
+		msg(r, GT_E_FIELD_MISSING, &loc, "directorate");
 		bad = -1;
 	}
 	bad |= row_period(r, &f.period);
@@ -403,11 +465,8 @@ row_finance(struct reader *r)
 static void
 clear_row(struct reader *r)
 {
-	size_t	 i;
-
-	for (i = 0; i < r->nfields; i++)
-		free(r->fields[i].text);
 	r->nfields = 0;
+	gt_buf_reset(&r->text);
 }
 
 static void
@@ -420,8 +479,10 @@ cb_row(int term, void *vr)
 	r->between = 1;
 	if (r->overflow)
 		goto out;
-	for (i = 0; i < r->nfields; i++)
+	for (i = 0; i < r->nfields; i++) {
+		r->fields[i].text = r->text.data + r->fields[i].at;
 		r->fields[i].col = field_col(r->linestart, i);
+	}
 	/* Rows of nothing but empty fields are blank lines in disguise. */
 	for (i = 0; i < r->nfields; i++)
 		if (*gt_trim(r->fields[i].text) != '\0')
@@ -436,13 +497,13 @@ cb_row(int term, void *vr)
 	if (r->shape == SHAPE_NONE)
 		goto out;
 	if (++r->rows > (size_t)GT_MAX_ROWS) {
-		gt_msg(GT_E_LIMIT, &loc, "more than %ld rows",
+		msg(r, GT_E_LIMIT, &loc, "more than %ld rows",
 		    (long)GT_MAX_ROWS);
 		r->overflow = 1;
 		goto out;
 	}
 	if (r->nfields != r->ncols) {
-		gt_msg(GT_E_CSV_COLUMNS, &loc, "%zu fields, the header has %zu",
+		msg(r, GT_E_CSV_COLUMNS, &loc, "%zu fields, the header has %zu",
 		    r->nfields, r->ncols);
 		goto out;
 	}
@@ -467,8 +528,8 @@ out:
 }
 
 void
-gt_csv_read(struct gt_model *m, const char *path, const char *text,
-    size_t len)
+gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
+    size_t len, struct gt_held *held)
 {
 	struct csv_parser	 p;
 	struct reader		 r;
@@ -479,10 +540,11 @@ gt_csv_read(struct gt_model *m, const char *path, const char *text,
 
 	memset(&r, 0, sizeof(r));
 	r.m = m;
-	r.file = gt_model_file(m, path);
+	r.file = file;
+	r.held = held;
 	loc.file = r.file;
 	if (gt_utf8_check(text, len, &loc.line, &loc.col) == -1) {
-		gt_msg(GT_E_UTF8, &loc, NULL);
+		msg(&r, GT_E_UTF8, &loc, NULL);
 		return;
 	}
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
@@ -520,7 +582,7 @@ gt_csv_read(struct gt_model *m, const char *path, const char *text,
 			    chunk) {
 				loc.line = r.line;
 				loc.col = 0;
-				gt_msg(GT_E_READ, &loc, "%s",
+				msg(&r, GT_E_READ, &loc, "%s",
 				    csv_strerror(csv_error(&p)));
 				r.overflow = 1;
 			} else if (!r.overflow)
@@ -535,7 +597,7 @@ gt_csv_read(struct gt_model *m, const char *path, const char *text,
 		loc.line = r.rowline;
 		loc.col = 0;
 		if (p.quoted && p.pstate == 2) {
-			gt_msg(GT_E_CSV_QUOTE, &loc, NULL);
+			msg(&r, GT_E_CSV_QUOTE, &loc, NULL);
 			clear_row(&r);
 		} else
 			csv_fini(&p, cb_field, cb_row, &r);
@@ -543,13 +605,21 @@ gt_csv_read(struct gt_model *m, const char *path, const char *text,
 	if (!r.have_header) {
 		loc.line = 0;
 		loc.col = 0;
-		gt_msg(GT_E_CSV_HEADER, &loc, "the file is empty");
+		msg(&r, GT_E_CSV_HEADER, &loc, "the file is empty");
 	} else if (r.shape != SHAPE_NONE && r.rows == 0 && !r.overflow) {
 		loc.line = 0;
 		loc.col = 0;
-		gt_msg(GT_W_CSV_EMPTY, &loc, NULL);
+		msg(&r, GT_W_CSV_EMPTY, &loc, NULL);
 	}
 	clear_row(&r);
 	free(r.fields);
+	gt_buf_free(&r.text);
 	csv_free(&p);
+}
+
+void
+gt_csv_read(struct gt_model *m, const char *path, const char *text,
+    size_t len)
+{
+	gt_csv_read_apart(m, gt_model_file(m, path), text, len, NULL);
 }

@@ -579,12 +579,13 @@ cmd_build(int argc, char *argv[])
 out:
 	gt_site_free(site);
 	gt_cache_free(cache);
-	gt_out_free(out);
 	gt_timing_report(stderr);
 	rc = finish(&o);
 	free(layouts);
 	free(dir);
 	gt_model_free(m);
+	/* Last: it waits for the old output's removal, begun at the commit. */
+	gt_out_free(out);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@ struct gt_out {
 	char	*tmp;		/* staging folder beside it */
 	int	 lock;		/* held on the staging folder while building */
 	int	 committed;
+	char	*old;		/* the replaced folder, being removed */
+	pthread_t remover;	/* by this thread, if old is set */
 	char	**made;		/* folders in tmp known to exist, as rel */
 	size_t	 nmade, cap;
 };
@@ -42,6 +45,29 @@ void
 gt_out_rm_tree(const char *path)
 {
 	nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+static void *
+remove_old(void *path)
+{
+	gt_out_rm_tree(path);
+	return NULL;
+}
+
+/*
+ * The folder a commit replaced (path, taken) is not needed by anything
+ * after: it is removed (thousands of files) while the caller goes on, and
+ * waited for by gt_out_free(). Removed here and now if no thread starts.
+ */
+static void
+drop(struct gt_out *o, char *path)
+{
+	o->old = path;
+	if (pthread_create(&o->remover, NULL, remove_old, path) != 0) {
+		gt_out_rm_tree(path);
+		o->old = NULL;
+		free(path);
+	}
 }
 
 /* mkdir -p for the folders above the last slash of path, after from. */
@@ -175,26 +201,41 @@ gt_out_root(const struct gt_out *o)
  * locks its parent, which two processes writing thousands of files then
  * queue on.
  */
+int
+gt_out_dirs(struct gt_out *o, const char *rel)
+{
+	const char	*slash = strrchr(rel, '/');
+	size_t		 n = slash != NULL ? (size_t)(slash - rel) : 0, i;
+	char		*path;
+	int		 rc;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < o->nmade; i++)
+		if (strncmp(o->made[i], rel, n) == 0 && o->made[i][n] == '\0')
+			return 0;
+	/* From the staging folder's own slash: it exists. */
+	path = gt_xasprintf("%s/%s", o->tmp, rel);
+	if ((rc = make_parents(path, strlen(o->tmp))) == -1)
+		report(rel, "cannot create folder");
+	else
+		*GT_PUSH(o->made, o->nmade, o->cap) = gt_xstrndup(rel, n);
+	free(path);
+	return rc;
+}
+
 char *
 gt_out_path(struct gt_out *o, const char *rel)
 {
-	char		*path = gt_xasprintf("%s/%s", o->tmp, rel);
-	const char	*slash = strrchr(rel, '/');
-	size_t		 n = slash != NULL ? (size_t)(slash - rel) : 0, i;
-
-	if (n == 0)
-		return path;
-	for (i = 0; i < o->nmade; i++)
-		if (strncmp(o->made[i], rel, n) == 0 && o->made[i][n] == '\0')
-			return path;
-	/* From the staging folder's own slash: it exists. */
-	if (make_parents(path, strlen(o->tmp)) == -1) {
-		report(rel, "cannot create folder");
-		free(path);
+	if (gt_out_dirs(o, rel) == -1)
 		return NULL;
-	}
-	*GT_PUSH(o->made, o->nmade, o->cap) = gt_xstrndup(rel, n);
-	return path;
+	return gt_xasprintf("%s/%s", o->tmp, rel);
+}
+
+int
+gt_out_fd(const struct gt_out *o)
+{
+	return o->lock;
 }
 
 int
@@ -241,7 +282,7 @@ gt_out_commit(struct gt_out *o)
 	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dir,
 	    RENAME_EXCHANGE) == 0) {
 		/* One step: the output folder is never absent. */
-		gt_out_rm_tree(o->tmp);
+		drop(o, gt_xstrdup(o->tmp));
 		o->committed = 1;
 		rc = 0;
 		goto out;
@@ -261,7 +302,8 @@ gt_out_commit(struct gt_out *o)
 		rename(old, o->dir);
 		goto out;
 	}
-	gt_out_rm_tree(old);
+	drop(o, old);
+	old = NULL;
 	o->committed = 1;
 	rc = 0;
 out:
@@ -274,6 +316,10 @@ gt_out_free(struct gt_out *o)
 {
 	if (o == NULL)
 		return;
+	if (o->old != NULL) {
+		pthread_join(o->remover, NULL);
+		free(o->old);
+	}
 	if (!o->committed && o->tmp != NULL)
 		gt_out_rm_tree(o->tmp);
 	if (o->lock != -1)

@@ -23,9 +23,22 @@ int		 gt_out_write(struct gt_out *, const char *rel, const void *,
 		    size_t);
 /* Make the folders above rel and return the full staging path; caller frees. */
 char		*gt_out_path(struct gt_out *, const char *rel);
-/* Swap the finished folder in; 0, or -1 (reported, old output kept). */
+/* Make the folders above rel; 0, or -1 (reported). */
+int		 gt_out_dirs(struct gt_out *, const char *rel);
+/*
+ * The staging folder, open, for the *at() calls of thousands of files
+ * (paths relative to it are shorter to look up); the output keeps it.
+ */
+int		 gt_out_fd(const struct gt_out *);
+/*
+ * Swap the finished folder in; 0, or -1 (reported, old output kept). The
+ * old output is removed in the background, until gt_out_free().
+ */
 int		 gt_out_commit(struct gt_out *);
-/* Discard an unfinished output (NULL-safe); after commit, just frees. */
+/*
+ * Discard an unfinished output (NULL-safe); after commit, wait for the old
+ * output's removal and free.
+ */
 void		 gt_out_free(struct gt_out *);
 /* "PARENT/.NAME" + suffix for the folder PARENT/NAME; caller frees. */
 char		*gt_out_beside(const char *dir, const char *suffix);

@@ -38,6 +38,24 @@ void	gt_md_read(struct gt_model *, enum gt_kind, const char *path,
 void	gt_csv_read(struct gt_model *, const char *path, const char *text,
 	    size_t len);
 
+/* Messages a reader on another thread holds back: zero it to start. */
+struct gt_held {
+	struct gt_held_msg	*v;
+	size_t			 n, cap;
+};
+
+/*
+ * gt_csv_read for a thread beside the one reading the rest of the site:
+ * the rows go into rows (a model only to hold them, for the caller to
+ * move into the site's), the messages into held, and file is the site
+ * model's own name for the file (gt_model_file), since the thread may
+ * not change that model. held NULL: the messages are reported at once.
+ */
+void	gt_csv_read_apart(struct gt_model *rows, const char *file,
+	    const char *text, size_t len, struct gt_held *);
+/* Report held messages, in the order they were made, and empty held. */
+void	gt_held_report(struct gt_held *);
+
 /* Was there a file of this kind with this id that could not be read? */
 int	gt_md_broken(const struct gt_model *, enum gt_kind, const char *id);
 

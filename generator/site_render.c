@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdatomic.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,6 +42,14 @@
 #define PROG_W		480
 #define PROG_H		64
 #define HEADLINES	4	/* headline measures per priority on the home page */
+#define PERIODS		64	/* period texts kept (a power of two) */
+
+/* A period's text, kept: see period_text. */
+struct period_text {
+	struct gt_period	 p;
+	int			 set;
+	char			 text[GT_PERIOD_MAX];
+};
 
 struct gt_site {
 	struct gt_model		*m;
@@ -51,6 +61,13 @@ struct gt_site {
 	struct gt_tmpl		*t;
 	struct gt_out		*out;
 	struct gt_pdf_text	*text;		/* the packs' layouts */
+	/*
+	 * Each status as a row shows it, one object shared by every row
+	 * (tens of thousands of rows, six statuses): not to be changed.
+	 */
+	json_t			*statuses[GT_STATUS_MAX];
+	json_t			*astatuses[GT_ASTATUS_OVERDUE + 1];
+	struct period_text	 periods[PERIODS];
 	int			 failed;
 };
 
@@ -95,19 +112,60 @@ jstr(const char *s)
 static json_t *
 jfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A string made from fmt after prefix: in one pass where it is short. */
+static json_t *
+vjfmt(const char *prefix, const char *fmt, va_list ap)
+{
+	char	 buf[512], *s;
+	size_t	 n = strlen(prefix);
+	va_list	 copy;
+	int	 len;
+	json_t	*j;
+
+	if (n < sizeof(buf)) {
+		memcpy(buf, prefix, n);
+		va_copy(copy, ap);
+		len = vsnprintf(buf + n, sizeof(buf) - n, fmt, copy);
+		va_end(copy);
+		if (len >= 0 && (size_t)len < sizeof(buf) - n)
+			return jstr(buf);
+	}
+	s = gt_xvasprintf(fmt, ap);
+	j = jfmt("%s%s", prefix, s);
+	free(s);
+	return j;
+}
+
 static json_t *
 jfmt(const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
 	json_t	*j;
 
 	va_start(ap, fmt);
-	s = gt_xvasprintf(fmt, ap);
+	j = vjfmt("", fmt, ap);
 	va_end(ap);
-	j = jstr(s);
-	free(s);
 	return j;
+}
+
+/*
+ * gt_period_format, from a table: the pages and the open data name the
+ * same few dozen periods tens of thousands of times.
+ */
+static void
+period_text(struct gt_site *s, const struct gt_period *p,
+    char per[GT_PERIOD_MAX])
+{
+	struct period_text	*t = &s->periods[((unsigned)p->year * 31 +
+	    (unsigned)p->sub * 7 + (unsigned)p->type) % PERIODS];
+
+	if (!t->set || t->p.type != p->type || t->p.year != p->year ||
+	    t->p.sub != p->sub) {
+		t->p = *p;
+		t->set = 1;
+		gt_period_format(p, t->text, sizeof(t->text));
+	}
+	memcpy(per, t->text, sizeof(t->text));
 }
 
 /* A file name from an id or a name: ids are safe already; names are not. */
@@ -162,14 +220,11 @@ static json_t *
 href(const struct page *pg, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
 	json_t	*j;
 
 	va_start(ap, fmt);
-	s = gt_xvasprintf(fmt, ap);
+	j = vjfmt(pg->root, fmt, ap);
 	va_end(ap);
-	j = jfmt("%s%s", pg->root, s);
-	free(s);
 	return j;
 }
 
@@ -201,37 +256,38 @@ key_json(struct gt_buf *b, json_t *j)
 	json_int_t	 i;
 	double		 d;
 	size_t		 n, x;
+	char		 type = (char)('0' + json_typeof(j));
 
-	gt_buf_putc(b, '0' + json_typeof(j));
+	gt_buf_addq(b, &type, 1);
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:
 		n = json_object_size(j);
-		gt_buf_add(b, &n, sizeof(n));
+		gt_buf_addq(b, &n, sizeof(n));
 		json_object_foreach(j, k, v) {
 			n = strlen(k);
-			gt_buf_add(b, &n, sizeof(n));
-			gt_buf_add(b, k, n);
+			gt_buf_addq(b, &n, sizeof(n));
+			gt_buf_addq(b, k, n);
 			key_json(b, v);
 		}
 		break;
 	case JSON_ARRAY:
 		n = json_array_size(j);
-		gt_buf_add(b, &n, sizeof(n));
+		gt_buf_addq(b, &n, sizeof(n));
 		json_array_foreach(j, x, v)
 			key_json(b, v);
 		break;
 	case JSON_STRING:
 		n = json_string_length(j);
-		gt_buf_add(b, &n, sizeof(n));
-		gt_buf_add(b, json_string_value(j), n);
+		gt_buf_addq(b, &n, sizeof(n));
+		gt_buf_addq(b, json_string_value(j), n);
 		break;
 	case JSON_INTEGER:
 		i = json_integer_value(j);
-		gt_buf_add(b, &i, sizeof(i));
+		gt_buf_addq(b, &i, sizeof(i));
 		break;
 	case JSON_REAL:
 		d = json_real_value(j);
-		gt_buf_add(b, &d, sizeof(d));
+		gt_buf_addq(b, &d, sizeof(d));
 		break;
 	default:
 		break;
@@ -273,7 +329,7 @@ page_finish(struct page *pg, const char *layout, json_t *crumbs)
 	struct gt_buf		 b = { 0 };
 	char			 as_at[GT_PERIOD_MAX], key[65];
 
-	gt_period_format(&c->as_at, as_at, sizeof(as_at));
+	period_text(s, &c->as_at, as_at);
 	json_object_set_new(pg->data, "site", json_pack("{s:o,s:o,s:s}",
 	    "title", jstr(c->title), "organisation", jstr(c->organisation),
 	    "as_at", as_at));
@@ -450,6 +506,13 @@ status_json(enum gt_status st)
 }
 
 static json_t *
+jset(json_t *o, const char *key, json_t *v)
+{
+	json_object_set_new_nocheck(o, key, v);
+	return o;
+}
+
+static json_t *
 astatus_json(enum gt_astatus st)
 {
 	const char	*name = st == GT_ASTATUS_NONE ? "not started" :
@@ -512,31 +575,33 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	char			 per[GT_PERIOD_MAX], *fig;
 	json_t			*j;
 
-	j = json_pack("{s:s,s:o,s:o,s:b}", "id", me->id, "title",
-	    jstr(me->title), "href", href(pg, "measure/%s.html", me->id),
-	    "late", me->late);
+	/* Thousands of rows: set directly, not through json_pack. */
+	j = json_object();
+	jset(j, "id", jstr(me->id));
+	jset(j, "title", jstr(me->title));
+	jset(j, "href", href(pg, "measure/%s.html", me->id));
+	jset(j, "late", json_boolean(me->late));
 	if (e != NULL) {
 		fig = gt_figure_text(me, &e->obs->value);
-		json_object_set_new(j, "latest", jstr(fig));
+		jset(j, "latest", jstr(fig));
 		free(fig);
-		gt_period_format(&e->obs->period, per, sizeof(per));
-		json_object_set_new(j, "latest_period", jstr(per));
-		json_object_set_new(j, "target", target_json(me,
-		    e->has_target, e->lo, e->hi));
+		period_text(pg->s, &e->obs->period, per);
+		jset(j, "latest_period", jstr(per));
+		jset(j, "target", target_json(me, e->has_target, e->lo,
+		    e->hi));
 	} else {
-		json_object_set_new(j, "latest", json_string("No data"));
-		json_object_set_new(j, "latest_period", json_null());
-		json_object_set_new(j, "target", json_string("-"));
+		jset(j, "latest", json_string("No data"));
+		jset(j, "latest_period", json_null());
+		jset(j, "target", json_string("-"));
 	}
-	json_object_set_new(j, "status", status_json(me->status));
-	json_object_set_new(j, "direction", json_string(
-	    me->dir_prev == GT_DIR_NONE ? "Not known" :
-	    gt_dir_label(me->dir_prev)));
-	json_object_set_new(j, "spark", json_null());
+	jset(j, "status", json_incref(pg->s->statuses[me->status]));
+	jset(j, "direction", json_string(me->dir_prev == GT_DIR_NONE ?
+	    "Not known" : gt_dir_label(me->dir_prev)));
+	jset(j, "spark", json_null());
 	if (spark && (sp = spark_get(pg->s, me))->alt != NULL &&
 	    !json_is_null(sp->svg))
-		json_object_set_new(j, "spark", json_pack("{s:O,s:o}",
-		    "svg", sp->svg, "alt", jstr(sp->alt)));
+		jset(j, "spark", jset(jset(json_object(), "svg",
+		    json_incref(sp->svg)), "alt", jstr(sp->alt)));
 	return j;
 }
 
@@ -544,26 +609,36 @@ static json_t *
 action_row(struct page *pg, const struct gt_action *a)
 {
 	char	 due[64];
+	json_t	*j;
 
 	if (a->due.y != 0)
 		gt_date_words(&a->due, due, sizeof(due));
 	else
 		snprintf(due, sizeof(due), "Not set");
-	return json_pack("{s:s,s:o,s:o,s:o,s:s,s:o,s:o}", "id", a->id,
-	    "title", jstr(a->title), "href", href(pg, "action/%s.html", a->id),
-	    "lead", jstr(a->lead), "due", due,
-	    "milestones", a->nmilestones == 0 ? json_string("None") :
+	j = json_object();
+	jset(j, "id", jstr(a->id));
+	jset(j, "title", jstr(a->title));
+	jset(j, "href", href(pg, "action/%s.html", a->id));
+	jset(j, "lead", jstr(a->lead));
+	jset(j, "due", jstr(due));
+	jset(j, "milestones", a->nmilestones == 0 ? json_string("None") :
 	    jfmt("%zu of %zu due%s", a->milestones_due, a->nmilestones,
-	    a->milestones_overdue > 0 ? ", some overdue" : ""),
-	    "status", astatus_json(a->status));
+	    a->milestones_overdue > 0 ? ", some overdue" : ""));
+	jset(j, "status", json_incref(pg->s->astatuses[a->status]));
+	return j;
 }
 
 static json_t *
 objective_ref(const struct page *pg, const struct gt_objective *o)
 {
-	return json_pack("{s:s,s:o,s:o,s:o,s:o}", "id", o->id, "title",
-	    jstr(o->title), "href", href(pg, "objective/%s.html", o->id),
-	    "lead", jstr(o->lead), "portfolio", jstr(o->portfolio));
+	json_t	*j = json_object();
+
+	jset(j, "id", jstr(o->id));
+	jset(j, "title", jstr(o->title));
+	jset(j, "href", href(pg, "objective/%s.html", o->id));
+	jset(j, "lead", jstr(o->lead));
+	jset(j, "portfolio", jstr(o->portfolio));
+	return j;
 }
 
 static json_t *
@@ -609,8 +684,9 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	struct page		 pg;
 	struct gt_trend_data	 td;
 	struct gt_chart		 c;
+	const struct gt_eval	*last = NULL;
 	char			*path, per[GT_PERIOD_MAX], *fig, *note;
-	json_t			*rows, *row, *cmp, *objs;
+	json_t			*rows, *row, *cmp, *objs, *target = NULL;
 	size_t			 i;
 
 	path = gt_xasprintf("measure/%s.html", me->id);
@@ -669,19 +745,31 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 		    &m->judged))
 			break;
 		fig = gt_figure_text(me, &o->value);
-		gt_period_format(&o->period, per, sizeof(per));
+		period_text(s, &o->period, per);
 		note = o->flag != GT_FLAG_NONE ? gt_xasprintf("%c%s%s%s",
 		    toupper((unsigned char)gt_flag_name(o->flag)[0]),
 		    gt_flag_name(o->flag) + 1, o->note != NULL ? ". " : "",
 		    o->note != NULL ? o->note : "") :
 		    gt_xstrdup(o->note != NULL ? o->note : "");
-		json_array_append_new(rows, json_pack("{s:s,s:o,s:o,s:o,s:o}",
-		    "period", per, "value", jstr(fig), "target",
-		    target_json(me, e->has_target, e->lo, e->hi),
-		    "status", status_json(e->status), "note", jstr(note)));
+		/* A year's periods share a target: its text is made once. */
+		if (target == NULL || e->has_target != last->has_target ||
+		    e->lo != last->lo || e->hi != last->hi) {
+			json_decref(target);
+			target = target_json(me, e->has_target, e->lo, e->hi);
+			last = e;
+		}
+		/* Twenty thousand rows: set directly, not through json_pack. */
+		row = json_object();
+		jset(row, "period", jstr(per));
+		jset(row, "value", jstr(fig));
+		jset(row, "target", json_incref(target));
+		jset(row, "status", json_incref(s->statuses[e->status]));
+		jset(row, "note", jstr(note));
+		json_array_append_new(rows, row);
 		free(fig);
 		free(note);
 	}
+	json_decref(target);
 	json_object_set_new(pg.data, "rows", rows);
 	cmp = json_array();
 	for (i = 0; i < me->ncomparators; i++) {
@@ -1235,17 +1323,20 @@ render_simple(struct gt_site *s, const char *path, const char *layout,
 static void
 csv_field(struct gt_buf *b, const char *s, int last)
 {
+	const char	*run;
+
 	if (s != NULL && strpbrk(s, ",\"\r\n") != NULL) {
-		gt_buf_putc(b, '"');
-		for (; *s != '\0'; s++) {
-			if (*s == '"')
-				gt_buf_putc(b, '"');
-			gt_buf_putc(b, *s);
-		}
-		gt_buf_putc(b, '"');
+		gt_buf_addq(b, "\"", 1);
+		for (run = s; *s != '\0'; s++)
+			if (*s == '"') {
+				gt_buf_addq(b, run, (size_t)(s - run + 1));
+				run = s;
+			}
+		gt_buf_addq(b, run, (size_t)(s - run));
+		gt_buf_addq(b, "\"", 1);
 	} else if (s != NULL)
-		gt_buf_puts(b, s);
-	gt_buf_puts(b, last ? "\r\n" : ",");
+		gt_buf_addq(b, s, strlen(s));
+	gt_buf_addq(b, last ? "\r\n" : ",", last ? 2 : 1);
 }
 
 static char *
@@ -1257,12 +1348,15 @@ plain_number(char *buf, size_t sz, double v, int decimals)
 	return buf;
 }
 
-/* Every figure with its target and status, one row per measure and period. */
+/*
+ * Every figure with its target and status, one row per measure and period:
+ * a measure's own fields are written once and copied to each of its rows.
+ */
 static void
 write_csv(struct gt_site *s)
 {
 	const struct gt_model	*m = s->m;
-	struct gt_buf		 b = { 0 };
+	struct gt_buf		 b = { 0 }, head = { 0 }, unit = { 0 };
 	char			 per[GT_PERIOD_MAX], v[GT_NUMBER_MAX],
 				 lo[GT_NUMBER_MAX], hi[GT_NUMBER_MAX], *fig;
 	size_t			 i, k;
@@ -1272,6 +1366,11 @@ write_csv(struct gt_site *s)
 	for (i = 0; i < m->nmeasures; i++) {
 		const struct gt_measure *me = m->measures[i];
 
+		gt_buf_reset(&head);
+		csv_field(&head, me->id, 0);
+		csv_field(&head, me->title, 0);
+		gt_buf_reset(&unit);
+		csv_field(&unit, me->unit, 0);
 		for (k = 0; k < me->nobs; k++) {
 			const struct gt_obs	*o = me->obs[k];
 			const struct gt_eval	*e = &me->evals[k];
@@ -1279,16 +1378,15 @@ write_csv(struct gt_site *s)
 			if (!gt_period_by(&m->conf.cal, &o->period,
 			    &m->conf.as_at))
 				break;
-			gt_period_format(&o->period, per, sizeof(per));
+			period_text(s, &o->period, per);
 			fig = gt_figure_text(me, &o->value);
-			csv_field(&b, me->id, 0);
-			csv_field(&b, me->title, 0);
+			gt_buf_addq(&b, head.data, head.len);
 			csv_field(&b, per, 0);
 			csv_field(&b, o->value.kind == GT_VAL_NUMBER ?
 			    plain_number(v, sizeof(v), o->value.num,
 			    me->decimals) : "", 0);
 			csv_field(&b, fig, 0);
-			csv_field(&b, me->unit, 0);
+			gt_buf_addq(&b, unit.data, unit.len);
 			csv_field(&b, e->has_target ? plain_number(lo,
 			    sizeof(lo), e->lo, me->decimals) : "", 0);
 			csv_field(&b, e->has_target && e->hi != e->lo ?
@@ -1302,23 +1400,52 @@ write_csv(struct gt_site *s)
 	if (gt_out_write(s->out, "data/performance.csv", b.data, b.len) == -1)
 		s->failed = 1;
 	gt_buf_free(&b);
+	gt_buf_free(&head);
+	gt_buf_free(&unit);
 }
 
-static json_t *
-jnum(double v, int decimals)
+static void
+jw_pair(struct gt_json_w *w, const char *k, const char *v)
 {
-	return json_real(gt_round(v, decimals));
+	gt_jw_key(w, k);
+	gt_jw_str(w, v);
 }
 
-static json_t *
-measure_json(const struct gt_model *m, const struct gt_measure *me)
+/* A figure at its measure's decimals. */
+static void
+jw_num(struct gt_json_w *w, const char *k, double v, int decimals)
 {
-	json_t	*figs = json_array(), *objs = json_array(), *j;
-	char	 per[GT_PERIOD_MAX];
-	size_t	 k;
+	gt_jw_key(w, k);
+	gt_jw_real(w, gt_round(v, decimals));
+}
 
+static void
+measure_json(struct gt_json_w *w, struct gt_site *s,
+    const struct gt_measure *me)
+{
+	const struct gt_model	*m = s->m;
+	char			 per[GT_PERIOD_MAX];
+	size_t			 k;
+
+	gt_jw_begin(w, '{');
+	jw_pair(w, "id", me->id);
+	jw_pair(w, "title", me->title);
+	gt_jw_key(w, "objectives");
+	gt_jw_begin(w, '[');
 	for (k = 0; k < me->nobjectives; k++)
-		json_array_append_new(objs, json_string(me->objectives[k]->id));
+		gt_jw_str(w, me->objectives[k]->id);
+	gt_jw_end(w);
+	jw_pair(w, "unit", me->unit);
+	jw_pair(w, "polarity", gt_polarity_name(me->polarity));
+	jw_pair(w, "frequency", gt_freq_name(me->frequency));
+	jw_pair(w, "explanation", me->explanation);
+	jw_pair(w, "status", gt_status_name(me->status));
+	jw_pair(w, "direction", me->dir_prev != GT_DIR_NONE ?
+	    gt_dir_name(me->dir_prev) : NULL);
+	gt_jw_key(w, "late");
+	gt_jw_bool(w, me->late);
+	gt_jw_key(w, "figures");
+	gt_jw_begin(w, '[');
 	for (k = 0; k < me->nobs; k++) {
 		const struct gt_obs	*o = me->obs[k];
 		const struct gt_eval	*e = &me->evals[k];
@@ -1326,103 +1453,131 @@ measure_json(const struct gt_model *m, const struct gt_measure *me)
 		if (!gt_period_by(&m->conf.cal, &o->period,
 		    &m->conf.as_at))
 			break;
-		gt_period_format(&o->period, per, sizeof(per));
-		j = json_pack("{s:s,s:o,s:b,s:s,s:o,s:o}", "period", per,
-		    "value", o->value.kind == GT_VAL_NUMBER ?
-		    jnum(o->value.num, me->decimals) : json_null(),
-		    "suppressed", o->value.kind == GT_VAL_SUPPRESSED,
-		    "status", gt_status_name(e->status),
-		    "target", e->has_target ? jnum(e->lo, me->decimals) :
-		    json_null(),
-		    "flag", o->flag != GT_FLAG_NONE ?
-		    json_string(gt_flag_name(o->flag)) : json_null());
+		period_text(s, &o->period, per);
+		gt_jw_begin(w, '{');
+		jw_pair(w, "period", per);
+		if (o->value.kind == GT_VAL_NUMBER)
+			jw_num(w, "value", o->value.num, me->decimals);
+		else
+			jw_pair(w, "value", NULL);
+		gt_jw_key(w, "suppressed");
+		gt_jw_bool(w, o->value.kind == GT_VAL_SUPPRESSED);
+		jw_pair(w, "status", gt_status_name(e->status));
+		if (e->has_target)
+			jw_num(w, "target", e->lo, me->decimals);
+		else
+			jw_pair(w, "target", NULL);
+		jw_pair(w, "flag", o->flag != GT_FLAG_NONE ?
+		    gt_flag_name(o->flag) : NULL);
 		if (e->has_target && e->hi != e->lo)
-			json_object_set_new(j, "target_high",
-			    jnum(e->hi, me->decimals));
-		json_array_append_new(figs, j);
+			jw_num(w, "target_high", e->hi, me->decimals);
+		gt_jw_end(w);
 	}
-	return json_pack("{s:s,s:o,s:o,s:o,s:s,s:s,s:o,s:s,s:o,s:o,s:o}",
-	    "id", me->id, "title", jstr(me->title), "objectives", objs,
-	    "unit", jstr(me->unit), "polarity", gt_polarity_name(me->polarity),
-	    "frequency", gt_freq_name(me->frequency),
-	    "explanation", jstr(me->explanation),
-	    "status", gt_status_name(me->status),
-	    "direction", me->dir_prev != GT_DIR_NONE ?
-	    json_string(gt_dir_name(me->dir_prev)) : json_null(),
-	    "late", json_boolean(me->late), "figures", figs);
+	gt_jw_end(w);
+	gt_jw_end(w);
 }
 
-/* The plan, its figures and statuses, for reuse. */
+/*
+ * The plan, its figures and statuses, for reuse: written as it is made,
+ * tens of thousands of figures with no tree between.
+ */
 static void
 write_json(struct gt_site *s)
 {
 	const struct gt_model	*m = s->m;
 	struct gt_buf		 b = { 0 };
-	json_t			*root, *a, *ids;
-	char			 per[GT_PERIOD_MAX];
+	struct gt_json_w	 w = { 0 };
+	char			 per[GT_PERIOD_MAX], due[16];
 	size_t			 i, k;
 
+	w.b = &b;
 	gt_period_format(&m->conf.as_at, per, sizeof(per));
-	root = json_pack("{s:o,s:o,s:s}", "organisation",
-	    jstr(m->conf.organisation), "title", jstr(m->conf.title),
-	    "as_at", per);
-	a = json_array();
+	gt_jw_begin(&w, '{');
+	jw_pair(&w, "organisation", m->conf.organisation);
+	jw_pair(&w, "title", m->conf.title);
+	jw_pair(&w, "as_at", per);
+	gt_jw_key(&w, "priorities");
+	gt_jw_begin(&w, '[');
 	for (i = 0; i < m->npriorities; i++) {
-		ids = json_array();
-		for (k = 0; k < m->priorities[i]->nobjectives; k++)
-			json_array_append_new(ids, json_string(
-			    m->priorities[i]->objectives[k]->id));
-		json_array_append_new(a, json_pack("{s:s,s:o,s:o}", "id",
-		    m->priorities[i]->id, "title",
-		    jstr(m->priorities[i]->title), "objectives", ids));
+		const struct gt_priority *p = m->priorities[i];
+
+		gt_jw_begin(&w, '{');
+		jw_pair(&w, "id", p->id);
+		jw_pair(&w, "title", p->title);
+		gt_jw_key(&w, "objectives");
+		gt_jw_begin(&w, '[');
+		for (k = 0; k < p->nobjectives; k++)
+			gt_jw_str(&w, p->objectives[k]->id);
+		gt_jw_end(&w);
+		gt_jw_end(&w);
 	}
-	json_object_set_new(root, "priorities", a);
-	a = json_array();
+	gt_jw_end(&w);
+	gt_jw_key(&w, "objectives");
+	gt_jw_begin(&w, '[');
 	for (i = 0; i < m->nobjectives; i++) {
 		const struct gt_objective *o = m->objectives[i];
 
-		json_array_append_new(a, json_pack("{s:s,s:o,s:s,s:o,s:o,s:o}",
-		    "id", o->id, "title", jstr(o->title), "priority",
-		    o->priority->id, "parent", o->parent != NULL ?
-		    json_string(o->parent->id) : json_null(), "lead",
-		    jstr(o->lead), "portfolio", jstr(o->portfolio)));
+		gt_jw_begin(&w, '{');
+		jw_pair(&w, "id", o->id);
+		jw_pair(&w, "title", o->title);
+		jw_pair(&w, "priority", o->priority->id);
+		jw_pair(&w, "parent", o->parent != NULL ? o->parent->id : NULL);
+		jw_pair(&w, "lead", o->lead);
+		jw_pair(&w, "portfolio", o->portfolio);
+		gt_jw_end(&w);
 	}
-	json_object_set_new(root, "objectives", a);
-	a = json_array();
+	gt_jw_end(&w);
+	gt_jw_key(&w, "measures");
+	gt_jw_begin(&w, '[');
 	for (i = 0; i < m->nmeasures; i++)
-		json_array_append_new(a, measure_json(m, m->measures[i]));
-	json_object_set_new(root, "measures", a);
-	a = json_array();
+		measure_json(&w, s, m->measures[i]);
+	gt_jw_end(&w);
+	gt_jw_key(&w, "actions");
+	gt_jw_begin(&w, '[');
 	for (i = 0; i < m->nactions; i++) {
 		const struct gt_action *ac = m->actions[i];
-		char due[16] = "";
 
+		due[0] = '\0';
 		gt_date_format(&ac->due, due, sizeof(due));
-		json_array_append_new(a, json_pack("{s:s,s:o,s:s,s:o,s:o,s:s}",
-		    "id", ac->id, "title", jstr(ac->title), "objective",
-		    ac->objective->id, "lead", jstr(ac->lead), "due",
-		    due[0] != '\0' ? json_string(due) : json_null(), "status",
-		    ac->status == GT_ASTATUS_NONE ? "not started" :
-		    gt_astatus_name(ac->status)));
+		gt_jw_begin(&w, '{');
+		jw_pair(&w, "id", ac->id);
+		jw_pair(&w, "title", ac->title);
+		jw_pair(&w, "objective", ac->objective->id);
+		jw_pair(&w, "lead", ac->lead);
+		jw_pair(&w, "due", due[0] != '\0' ? due : NULL);
+		jw_pair(&w, "status", ac->status == GT_ASTATUS_NONE ?
+		    "not started" : gt_astatus_name(ac->status));
+		gt_jw_end(&w);
 	}
-	json_object_set_new(root, "actions", a);
-	a = json_array();
+	gt_jw_end(&w);
+	gt_jw_key(&w, "risks");
+	gt_jw_begin(&w, '[');
 	for (i = 0; i < m->nrisks; i++) {
 		const struct gt_risk *k2 = m->risks[i];
 
-		json_array_append_new(a, json_pack(
-		    "{s:s,s:o,s:i,s:i,s:i,s:o,s:b}", "id", k2->id, "title",
-		    jstr(k2->title), "likelihood", k2->likelihood, "impact",
-		    k2->impact, "score", k2->score, "target_score",
-		    k2->target_score > 0 ? json_integer(k2->target_score) :
-		    json_null(), "above_appetite", k2->above_appetite));
+		gt_jw_begin(&w, '{');
+		jw_pair(&w, "id", k2->id);
+		jw_pair(&w, "title", k2->title);
+		gt_jw_key(&w, "likelihood");
+		gt_jw_int(&w, k2->likelihood);
+		gt_jw_key(&w, "impact");
+		gt_jw_int(&w, k2->impact);
+		gt_jw_key(&w, "score");
+		gt_jw_int(&w, k2->score);
+		gt_jw_key(&w, "target_score");
+		if (k2->target_score > 0)
+			gt_jw_int(&w, k2->target_score);
+		else
+			gt_jw_null(&w);
+		gt_jw_key(&w, "above_appetite");
+		gt_jw_bool(&w, k2->above_appetite);
+		gt_jw_end(&w);
 	}
-	json_object_set_new(root, "risks", a);
-	gt_json_out(&b, root);
+	gt_jw_end(&w);
+	gt_jw_end(&w);
 	if (gt_out_write(s->out, "data/performance.json", b.data, b.len) == -1)
 		s->failed = 1;
 	gt_buf_free(&b);
-	json_decref(root);
 }
 
 /* sitemap.xml and feed.xml --------------------------------------------- */
@@ -1595,71 +1750,116 @@ copy_assets(struct gt_site *s, const char *layouts)
 	}
 }
 
-/* Whether job number *job (then counted) is this process's. */
+/*
+ * The jobs are of two kinds: pages that list measures with sparklines
+ * (SPARKS), whose sparklines a process works out once for all the pages
+ * it makes, and the rest (OTHER). Each kind is numbered in one fixed
+ * order, and a process takes the next job not yet taken from a counter
+ * per kind that the two share, its own kind first: neither waits on the
+ * other while work is left, and a sparkline is seldom worked out twice.
+ */
+enum kind { OTHER, SPARKS };
+
+struct jobs {
+	atomic_size_t	*next;		/* shared, per kind: the first not taken */
+	enum kind	 kind;		/* the kind being taken */
+	size_t		 at;		/* the job of that kind being counted */
+	size_t		 mine;		/* the one this process took */
+	int		 taken;		/* whether mine is set */
+};
+
+/* Whether the job of kind k counted next is this process's. */
 static int
-mine(size_t *job, size_t first, size_t step)
+mine(struct jobs *j, enum kind k)
 {
-	return (*job)++ % step == first;
+	if (k != j->kind)
+		return 0;
+	if (!j->taken) {
+		j->mine = atomic_fetch_add(&j->next[k], 1);
+		j->taken = 1;
+	}
+	if (j->at++ != j->mine)
+		return 0;
+	j->taken = 0;
+	return 1;
 }
 
 /*
- * Every page and file but the sitemap and the feed, as jobs numbered in
- * one fixed order: this process does every step-th from the first-th.
+ * Every page and file of kind j->kind. The biggest jobs go first, so that
+ * the last ones are small and neither process is left working alone.
  */
 static void
-render_part(struct gt_site *s, const struct gt_strlist *ports, size_t first,
-    size_t step)
+render_kind(struct gt_site *s, const struct gt_strlist *ports,
+    struct jobs *j)
 {
 	struct gt_model	*m = s->m;
-	size_t		 i, job = 0;
+	size_t		 i;
 
-	if (mine(&job, first, step))
-		copy_assets(s, s->layouts);
-	if (mine(&job, first, step))
-		render_home(s, ports);
-	for (i = 0; i < m->npriorities; i++)
-		if (mine(&job, first, step))
-			render_priority(s, m->priorities[i]);
-	for (i = 0; i < m->nobjectives; i++)
-		if (mine(&job, first, step))
-			render_objective(s, m->objectives[i]);
-	for (i = 0; i < m->nmeasures; i++)
-		if (mine(&job, first, step))
-			render_measure(s, m->measures[i]);
-	for (i = 0; i < m->nactions; i++)
-		if (mine(&job, first, step))
-			render_action(s, m->actions[i]);
-	for (i = 0; i < ports->n; i++)
-		if (mine(&job, first, step))
-			render_portfolio(s, ports->v[i]);
-	if (mine(&job, first, step))
-		render_risks(s);
-	if (mine(&job, first, step))
-		render_how(s);
-	if (mine(&job, first, step))
-		render_reports(s);
-	if (mine(&job, first, step))
-		render_simple(s, "data/index.html", "data.html", "Open data");
-	if (mine(&job, first, step))
-		render_simple(s, "404.html", "404.html", "Page not found");
-	if (mine(&job, first, step))
-		write_csv(s);
-	if (mine(&job, first, step))
-		write_json(s);
-	/* Packs judge the model at their own as-at periods: last. */
+	j->at = 0;
+	j->taken = 0;
+	/* A pack judges the model at its own as-at period, then again. */
 	for (i = 0; i < m->conf.npacks; i++)
-		if (mine(&job, first, step)) {
+		if (mine(j, OTHER)) {
 			write_pdf(s, &m->conf.packs[i]);
 			render_pack(s, &m->conf.packs[i]);
 			if (m->conf.packs[i].as_at_text != NULL)
 				gt_status(m);
 		}
+	if (mine(j, OTHER))
+		write_json(s);
+	if (mine(j, OTHER))
+		write_csv(s);
+	/* Both need absolute addresses: only with a base_url. */
+	if (mine(j, OTHER) && m->conf.base_url != NULL)
+		write_sitemap(s, ports);
+	if (mine(j, OTHER) && m->conf.base_url != NULL)
+		write_feed(s);
+	if (mine(j, OTHER))
+		render_home(s, ports);
+	for (i = 0; i < m->npriorities; i++)
+		if (mine(j, SPARKS))
+			render_priority(s, m->priorities[i]);
+	for (i = 0; i < ports->n; i++)
+		if (mine(j, SPARKS))
+			render_portfolio(s, ports->v[i]);
+	for (i = 0; i < m->nobjectives; i++)
+		if (mine(j, SPARKS))
+			render_objective(s, m->objectives[i]);
+	if (mine(j, OTHER))
+		render_risks(s);
+	for (i = 0; i < m->nmeasures; i++)
+		if (mine(j, OTHER))
+			render_measure(s, m->measures[i]);
+	for (i = 0; i < m->nactions; i++)
+		if (mine(j, OTHER))
+			render_action(s, m->actions[i]);
+	if (mine(j, OTHER))
+		render_how(s);
+	if (mine(j, OTHER))
+		render_reports(s);
+	if (mine(j, OTHER))
+		render_simple(s, "data/index.html", "data.html", "Open data");
+	if (mine(j, OTHER))
+		render_simple(s, "404.html", "404.html", "Page not found");
+	if (mine(j, OTHER))
+		copy_assets(s, s->layouts);
+}
+
+/* Every job this process takes, kind first, then the other kind. */
+static void
+render_part(struct gt_site *s, const struct gt_strlist *ports,
+    struct jobs *j, enum kind first)
+{
+	j->kind = first;
+	render_kind(s, ports, j);
+	j->kind = first == OTHER ? SPARKS : OTHER;
+	render_kind(s, ports, j);
 }
 
 /*
  * The pages and files are independent of each other: a second process
- * makes every other one, and hands its diagnostics back through a pipe.
- * Without fork, one process makes them all.
+ * shares the jobs out with this one, and hands its diagnostics back
+ * through a pipe. Without fork, one process makes them all.
  */
 static void
 render_shared(struct gt_site *s, const struct gt_strlist *ports)
@@ -1667,28 +1867,39 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 	struct gt_model	*m = s->m;
 	struct gt_buf	 b = { 0 };
 	struct gt_loc	 loc = { "goldthread", 0, 0 };
+	struct jobs	 j = { 0 };
+	atomic_size_t	 own[2], *shared;
 	char		 chunk[4096], *nul;
 	const char	*e;
 	FILE		*f;
 	ssize_t		 n;
 	pid_t		 pid = -1;
-	size_t		 step = 1;
 	int		 fds[2], st;
 
+	atomic_init(&own[OTHER], 0);
+	atomic_init(&own[SPARKS], 0);
+	j.next = own;
 	fflush(NULL);
 	/* GT_JOBS=1: one process, for profiles and timings of every stage. */
 	if (((e = getenv("GT_JOBS")) == NULL || strcmp(e, "1") != 0) &&
-	    m->nmeasures > 1 && pipe(fds) == 0) {
-		if ((pid = fork()) == -1) {
+	    m->nmeasures > 1 && (shared = mmap(NULL, sizeof(own),
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)) !=
+	    MAP_FAILED) {
+		atomic_init(&shared[OTHER], 0);
+		atomic_init(&shared[SPARKS], 0);
+		if (pipe(fds) == 0 && (pid = fork()) == -1) {
 			close(fds[0]);
 			close(fds[1]);
-		} else
-			step = 2;
+		}
+		if (pid != -1)
+			j.next = shared;
+		else
+			munmap(shared, sizeof(own));
 	}
 	if (pid == 0) {
 		close(fds[0]);
 		gt_timing_forget();
-		render_part(s, ports, 1, 2);
+		render_part(s, ports, &j, SPARKS);
 		/* Diagnostics, a NUL, then the stage timings (if on). */
 		if ((f = fdopen(fds[1], "w")) != NULL) {
 			gt_diag_export(f);
@@ -1700,9 +1911,10 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 	}
 	if (pid > 0)
 		close(fds[1]);
-	render_part(s, ports, 0, step);
+	render_part(s, ports, &j, OTHER);
 	if (pid <= 0)
 		return;
+	munmap(shared, sizeof(own));
 	while ((n = read(fds[0], chunk, sizeof(chunk))) > 0 ||
 	    (n == -1 && errno == EINTR))
 		if (n > 0)
@@ -1757,12 +1969,17 @@ struct gt_site *
 gt_site_new(struct gt_model *m, const char *layouts, struct gt_cache *cache)
 {
 	struct gt_site	*s = gt_xcalloc(1, sizeof(*s));
+	int		 i;
 
 	s->m = m;
 	s->cache = cache;
 	s->layouts = gt_xstrdup(layouts);
 	s->t = gt_tmpl_new(layouts);
 	s->text = gt_pdf_text_new();
+	for (i = 0; i < GT_STATUS_MAX; i++)
+		s->statuses[i] = status_json((enum gt_status)i);
+	for (i = 0; i <= GT_ASTATUS_OVERDUE; i++)
+		s->astatuses[i] = astatus_json((enum gt_astatus)i);
 	if (cache != NULL) {
 		layouts_key(layouts, s->layouts_key);
 		gt_tmpl_svg_source(s->t, chart_svg, s);
@@ -1780,11 +1997,6 @@ gt_site_render(struct gt_site *s, struct gt_out *out)
 	s->failed = 0;
 	portfolios(m, &ports);
 	render_shared(s, &ports);
-	/* Both need absolute addresses: only with a base_url. */
-	if (m->conf.base_url != NULL) {
-		write_sitemap(s, &ports);
-		write_feed(s);
-	}
 	gt_strlist_free(&ports);
 	return s->failed ? -1 : 0;
 }
@@ -1797,6 +2009,10 @@ gt_site_free(struct gt_site *s)
 	if (s == NULL)
 		return;
 	gt_tmpl_free(s->t);
+	for (i = 0; i < GT_STATUS_MAX; i++)
+		json_decref(s->statuses[i]);
+	for (i = 0; i <= GT_ASTATUS_OVERDUE; i++)
+		json_decref(s->astatuses[i]);
 	for (i = 0; i < s->sparks.cap; i++)
 		if (s->sparks.ents != NULL && s->sparks.ents[i].key != NULL) {
 			struct spark	*sp = s->sparks.ents[i].val;

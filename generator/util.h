@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <string.h>
 
 /* Abort as they do: for libraries that report failure as a status. */
 void	 gt_oom(void) __attribute__((noreturn));
@@ -31,6 +32,19 @@ struct gt_buf {
 };
 
 void	 gt_buf_add(struct gt_buf *, const void *, size_t);
+/* gt_buf_add without a call where there is room: for writers that add
+   millions of small pieces. */
+static inline void
+gt_buf_addq(struct gt_buf *b, const void *p, size_t n)
+{
+	if (b->len + n >= b->cap) {
+		gt_buf_add(b, p, n);
+		return;
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
 void	 gt_buf_puts(struct gt_buf *, const char *);
 void	 gt_buf_putc(struct gt_buf *, int);
 void	 gt_buf_printf(struct gt_buf *, const char *, ...)

@@ -109,3 +109,44 @@ Test(json_out, same_bytes_as_jansson)
 	}
 	gt_buf_free(&b);
 }
+
+/* Written as made, with no tree: the same bytes as the tree's. */
+Test(json_out, writer_same_bytes_as_tree)
+{
+	struct gt_buf		 b = { 0 };
+	struct gt_json_w	 w = { 0 };
+	json_t			*j;
+	char			*want;
+
+	j = json_pack("{s:n,s:[],s:{s:f,s:[s,b,i]},s:{}}", "none", "empty",
+	    "some", "x", 1.5, "list", "caf\xc3\xa9 \"q\"", 1, 42, "last");
+	cr_assert_not_null(j);
+	want = json_dumps(j, JSON_INDENT(1) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(15));
+	w.b = &b;
+	gt_jw_begin(&w, '{');
+	gt_jw_key(&w, "none");
+	gt_jw_str(&w, NULL);
+	gt_jw_key(&w, "empty");
+	gt_jw_begin(&w, '[');
+	gt_jw_end(&w);
+	gt_jw_key(&w, "some");
+	gt_jw_begin(&w, '{');
+	gt_jw_key(&w, "x");
+	gt_jw_real(&w, 1.5);
+	gt_jw_key(&w, "list");
+	gt_jw_begin(&w, '[');
+	gt_jw_str(&w, "caf\xc3\xa9 \"q\"");
+	gt_jw_bool(&w, 1);
+	gt_jw_int(&w, 42);
+	gt_jw_end(&w);
+	gt_jw_end(&w);
+	gt_jw_key(&w, "last");
+	gt_jw_begin(&w, '{');
+	gt_jw_end(&w);
+	gt_jw_end(&w);
+	cr_expect_str_eq(b.data, want);
+	free(want);
+	json_decref(j);
+	gt_buf_free(&b);
+}
