@@ -13,11 +13,25 @@
 #include "cache.h"
 #include "util.h"
 
+/* An entry by name: there when the build began or made by it since. */
+struct entry {
+	char	*name;
+	int	 used;		/* by this build: kept by the sweep */
+};
+
+/*
+ * The entries are listed once, when the cache is opened, and their use
+ * is kept here (and handed between a build's processes by export and
+ * import): a rebuild looks at thousands of entries, and a system call
+ * each to mark them and another to sweep was a tenth of its time.
+ */
 struct gt_cache {
 	char		*dir;		/* dir/SALT: this program's entries */
 	int		 fd;		/* dir, open: entries are named in it */
 	char		*top;
-	struct timespec	 start;		/* entries older than this are unused */
+	struct gt_map	 ix;		/* name: struct entry */
+	struct entry	**v;
+	size_t		 n, cap;
 };
 
 #ifndef GT_FONT_DIR
@@ -64,15 +78,27 @@ out:
 	return s;
 }
 
+static struct entry *
+add(struct gt_cache *c, const char *name)
+{
+	struct entry	*e = gt_map_get(&c->ix, name);
+
+	if (e == NULL) {
+		e = gt_xcalloc(1, sizeof(*e));
+		e->name = gt_xstrdup(name);
+		gt_map_put(&c->ix, e->name, e);
+		*GT_PUSH(c->v, c->n, c->cap) = e;
+	}
+	return e;
+}
+
 struct gt_cache *
 gt_cache_new(const char *dir)
 {
 	struct gt_cache	*c;
 	DIR		*d;
 	struct dirent	*e;
-	struct stat	 st;
-	char		*s, *path, *mark;
-	int		 fd;
+	char		*s, *path;
 
 	if ((s = salt()) == NULL)
 		return NULL;
@@ -101,23 +127,14 @@ gt_cache_new(const char *dir)
 		gt_cache_free(c);
 		return NULL;
 	}
-	/*
-	 * The file system's own clock, which runs a tick behind the system's:
-	 * a marker file's time is what entries touched later are compared to.
-	 */
-	mark = gt_xasprintf("%s/.start-%ld", c->dir, (long)getpid());
-	if ((fd = open(mark, O_WRONLY | O_CREAT | O_TRUNC, 0666)) == -1 ||
-	    fstat(fd, &st) == -1) {
-		if (fd != -1)
-			close(fd);
-		free(mark);
+	if ((d = fdopendir(dup(c->fd))) == NULL) {
 		gt_cache_free(c);
 		return NULL;
 	}
-	c->start = st.st_mtim;
-	close(fd);
-	unlink(mark);
-	free(mark);
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			add(c, e->d_name);
+	closedir(d);
 	return c;
 }
 
@@ -137,16 +154,16 @@ entry(const struct gt_cache *c, const char *key)
 	return gt_xasprintf("%s/%s", c->dir, key);
 }
 
-/*
- * Mark key's entry used, for the sweep: 0, or -1 if there is none.
- * Thousands of entries a build: named in the cache's folder, not by path.
- */
+/* Mark key's entry used, for the sweep: 0, or -1 if there is none. */
 static int
 used(const struct gt_cache *c, const char *key)
 {
-	if (c == NULL)
+	struct entry	*e;
+
+	if (c == NULL || (e = gt_map_get(&c->ix, key)) == NULL)
 		return -1;
-	return utimensat(c->fd, key, NULL, 0);
+	e->used = 1;
+	return 0;
 }
 
 int
@@ -199,7 +216,7 @@ tmp_name(const char *key)
 
 /* Move the entry made as tmp into place for key; 0 or -1. */
 static int
-settle(const struct gt_cache *c, char *tmp, const char *key)
+settle(struct gt_cache *c, char *tmp, const char *key)
 {
 	int	 rc = renameat(c->fd, tmp, c->fd, key);
 
@@ -207,6 +224,8 @@ settle(const struct gt_cache *c, char *tmp, const char *key)
 	if (rc == -1 || faccessat(c->fd, tmp, F_OK, 0) == 0)
 		unlinkat(c->fd, tmp, 0);
 	free(tmp);
+	if (rc == 0)
+		add(c, key)->used = 1;
 	return rc;
 }
 
@@ -264,25 +283,50 @@ gt_cache_put(struct gt_cache *c, const char *key, const void *data,
 }
 
 void
+gt_cache_export(const struct gt_cache *c, FILE *f)
+{
+	size_t	 i;
+
+	for (i = 0; c != NULL && i < c->n; i++)
+		if (c->v[i]->used)
+			fprintf(f, "%s\n", c->v[i]->name);
+}
+
+void
+gt_cache_import(struct gt_cache *c, const char *text, size_t len)
+{
+	const char	*end = text + len, *nl;
+	char		*name;
+
+	for (; c != NULL && text < end; text = nl + 1) {
+		if ((nl = memchr(text, '\n', (size_t)(end - text))) == NULL)
+			nl = end;
+		if (nl > text) {
+			name = gt_xstrndup(text, (size_t)(nl - text));
+			add(c, name)->used = 1;
+			free(name);
+		}
+	}
+}
+
+void
 gt_cache_sweep(struct gt_cache *c)
 {
 	DIR		*d;
 	struct dirent	*e;
-	struct stat	 st;
+	struct entry	*en;
 	char		**old = NULL;
 	size_t		 i, n = 0, cap = 0;
 	int		 fd;
 
 	if (c == NULL || (d = opendir(c->dir)) == NULL)
 		return;
-	/* Thousands of entries: looked at by name in the folder, not by path. */
 	fd = dirfd(d);
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
-		if (fstatat(fd, e->d_name, &st, 0) == 0 && (st.st_mtim.tv_sec <
-		    c->start.tv_sec || (st.st_mtim.tv_sec == c->start.tv_sec &&
-		    st.st_mtim.tv_nsec < c->start.tv_nsec)))
+		/* Temporary names of a build that was stopped are unused too. */
+		if ((en = gt_map_get(&c->ix, e->d_name)) == NULL || !en->used)
 			*GT_PUSH(old, n, cap) = gt_xstrdup(e->d_name);
 	}
 	/* Removed after the walk: readdir may skip what changes under it. */
@@ -297,10 +341,18 @@ gt_cache_sweep(struct gt_cache *c)
 void
 gt_cache_free(struct gt_cache *c)
 {
+	size_t	 i;
+
 	if (c == NULL)
 		return;
 	if (c->fd != -1)
 		close(c->fd);
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i]->name);
+		free(c->v[i]);
+	}
+	free(c->v);
+	gt_map_free(&c->ix);
 	free(c->dir);
 	free(c->top);
 	free(c);

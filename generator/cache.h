@@ -10,7 +10,8 @@
  * written whole (temporary file, then rename) and linked into the output
  * (or copied where links are not possible). Entries not used by a
  * successful build are removed by gt_cache_sweep(), so the cache holds one
- * build's worth. Safe for several processes of one build at once.
+ * build's worth. Safe for several processes of one build at once, which
+ * hand their use of entries to the one that sweeps (gt_cache_export).
  *
  * Ownership: gt_cache_new() returns a handle the caller frees with
  * gt_cache_free(); NULL-safe throughout (a NULL cache caches nothing).
@@ -19,6 +20,7 @@
 #define GT_CACHE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "out.h"
 
@@ -46,7 +48,13 @@ int		 gt_cache_put(struct gt_cache *, const char *key,
  */
 void		 gt_cache_keep(struct gt_cache *, const char *key,
 		    struct gt_out *, const char *rel);
-/* Remove the entries this build did not use. */
+/*
+ * The keys used so far, a line each, for another process of the build to
+ * import: a second process's use is known only to it.
+ */
+void		 gt_cache_export(const struct gt_cache *, FILE *);
+void		 gt_cache_import(struct gt_cache *, const char *, size_t);
+/* Remove the entries this build (with what it imported) did not use. */
 void		 gt_cache_sweep(struct gt_cache *);
 void		 gt_cache_free(struct gt_cache *);
 

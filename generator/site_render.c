@@ -14,7 +14,6 @@
 #include <unistd.h>
 
 #include <libxml/tree.h>
-#include <xxhash.h>
 
 #include "chart.h"
 #include "chartdata.h"
@@ -296,15 +295,13 @@ key_json(struct gt_buf *b, json_t *j)
 
 /*
  * A page is what its layouts make of its data and bodies: the key it is
- * cached by. Pages carry their charts' SVG, megabytes in all, so the hash
- * is XXH3's 128 bits, not SHA-256: many times quicker, and a chance
- * collision as unlikely in practice. 0, or -1 (key empty) with no cache.
+ * cached by (gt_hash_hex: pages carry megabytes in all). 0, or -1 (key
+ * empty) with no cache.
  */
 static int
 page_key(struct page *pg, const char *layout, char key[65])
 {
 	struct gt_buf		*b = &pg->s->keybuf;
-	XXH128_hash_t		 h;
 
 	*key = '\0';
 	if (pg->s->cache == NULL)
@@ -315,9 +312,7 @@ page_key(struct page *pg, const char *layout, char key[65])
 		gt_buf_add(b, pg->body_keys.data, pg->body_keys.len);
 	gt_buf_putc(b, '\n');
 	key_json(b, pg->data);
-	h = XXH3_128bits(b->data, b->len);
-	snprintf(key, 65, "%016llx%016llx", (unsigned long long)h.high64,
-	    (unsigned long long)h.low64);
+	gt_hash_hex(b->data, b->len, key);
 	return 0;
 }
 
@@ -1869,7 +1864,7 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 	struct gt_loc	 loc = { "goldthread", 0, 0 };
 	struct jobs	 j = { 0 };
 	atomic_size_t	 own[2], *shared;
-	char		 chunk[4096], *nul;
+	char		 chunk[4096], *nul, *keys;
 	const char	*e;
 	FILE		*f;
 	ssize_t		 n;
@@ -1900,11 +1895,16 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 		close(fds[0]);
 		gt_timing_forget();
 		render_part(s, ports, &j, SPARKS);
-		/* Diagnostics, a NUL, then the stage timings (if on). */
+		/*
+		 * Diagnostics, a NUL, the stage timings (if on), a NUL, then
+		 * the cache entries used.
+		 */
 		if ((f = fdopen(fds[1], "w")) != NULL) {
 			gt_diag_export(f);
 			fputc('\0', f);
 			gt_timing_report(f);
+			fputc('\0', f);
+			gt_cache_export(s->cache, f);
 			fclose(f);
 		}
 		_exit(s->failed ? 1 : 0);
@@ -1922,8 +1922,12 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 	close(fds[0]);
 	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
 		continue;
-	if (b.len > 0 && (nul = memchr(b.data, '\0', b.len)) != NULL) {
-		gt_timing_import(nul + 1, b.len - (size_t)(nul + 1 - b.data));
+	if (b.len > 0 && (nul = memchr(b.data, '\0', b.len)) != NULL &&
+	    (keys = memchr(nul + 1, '\0', b.len - (size_t)(nul + 1 -
+	    b.data))) != NULL) {
+		gt_cache_import(s->cache, keys + 1,
+		    b.len - (size_t)(keys + 1 - b.data));
+		gt_timing_import(nul + 1, (size_t)(keys - (nul + 1)));
 		b.len = (size_t)(nul - b.data);
 	}
 	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || b.len == 0 ||

@@ -1,10 +1,12 @@
 /* util.c: allocation that cannot fail, buffers, files, UTF-8. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <xxhash.h>
@@ -184,15 +186,15 @@ gt_buf_free(struct gt_buf *b)
 int
 gt_read_file(const char *path, char **data, size_t *len)
 {
-	FILE		*f;
 	struct stat	 st;
 	char		*p = NULL;
-	size_t		 cap = 0, n = 0, r;
-	int		 rc = -1, saved;
+	size_t		 cap = 0, n = 0;
+	ssize_t		 r;
+	int		 fd, rc = -1, saved;
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
-	if (fstat(fileno(f), &st) == -1)
+	if (fstat(fd, &st) == -1)
 		goto out;
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
@@ -202,18 +204,26 @@ gt_read_file(const char *path, char **data, size_t *len)
 		errno = EFBIG;
 		goto out;
 	}
+	/*
+	 * Room for the size it has, and read to the end: a file may grow, or
+	 * (in /proc) say it has no size. Thousands of small files a build:
+	 * no stdio buffer each.
+	 */
+	p = gt_xgrow(p, &cap, (size_t)st.st_size + 2, 1);
 	for (;;) {
-		p = gt_xgrow(p, &cap, n + 65536 + 1, 1);
-		r = fread(p + n, 1, 65536, f);
-		n += r;
+		if (n + 1 == cap)
+			p = gt_xgrow(p, &cap, cap + 65536, 1);
+		if ((r = read(fd, p + n, cap - n - 1)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
 		if (n > (size_t)GT_MAX_FILE_BYTES) {
 			errno = EFBIG;
 			goto out;
-		}
-		if (r < 65536) {
-			if (ferror(f))
-				goto out;
-			break;
 		}
 	}
 	p[n] = '\0';
@@ -224,7 +234,7 @@ gt_read_file(const char *path, char **data, size_t *len)
 out:
 	saved = errno;
 	free(p);
-	fclose(f);
+	close(fd);
 	errno = saved;
 	return rc;
 }

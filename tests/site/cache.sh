@@ -35,4 +35,19 @@ sed 's|^title = .*Performance$|title = Harrowby in figures|' "$work/site.conf" \
 same "a changed setting"
 grep -q 'All the figures' "$work/out/measure/CM01.html"
 grep -q 'Harrowby in figures' "$work/out/index.html"
-echo "cache: 4 kinds of change, every rebuild equal to a build without the cache"
+# The sweep keeps what both processes used, and only that: every page of
+# a cold build stays linked from the cache, and rebuilds leave as many
+# entries as a cold build of the same site.
+"$gt" build "$work" -o "$work/cold" >/dev/null
+if find "$work/cold" -name '*.html' -links 1 | grep .; then
+	echo "cache: pages above were swept from the cache" >&2
+	exit 1
+fi
+kept=$(ls "$work"/.out.cache/*/ | wc -l)
+cold=$(ls "$work"/.cold.cache/*/ | wc -l)
+if [ "$kept" -ne "$cold" ]; then
+	echo "cache: $kept entries kept after rebuilds, $cold from cold" >&2
+	exit 1
+fi
+echo "cache: 4 kinds of change, every rebuild equal to a build without the" \
+    "cache; $kept entries kept, as from cold"
