@@ -170,19 +170,27 @@ int
 gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
     const char *rel)
 {
-	char	*src, *data;
+	char	*src, *data = NULL;
 	size_t	 len;
 	int	 rc;
 
+	if (c == NULL)
+		return -1;
+	if (gt_out_reused(out, rel, key)) {
+		used(c, key);
+		return 0;
+	}
 	if (used(c, key) == -1 || gt_out_dirs(out, rel) == -1)
 		return -1;
-	if (linkat(c->fd, key, gt_out_fd(out), rel, 0) == 0)
+	if (linkat(c->fd, key, gt_out_fd(out), rel, 0) == 0) {
+		gt_out_keyed(out, rel, key);
 		return 0;
-	src = entry(c, key);
-	if ((rc = gt_read_file(src, &data, &len)) == 0) {
-		rc = gt_out_write(out, rel, data, len);
-		free(data);
 	}
+	src = entry(c, key);
+	if ((rc = gt_read_file(src, &data, &len)) == 0 &&
+	    (rc = gt_out_write(out, rel, data, len)) == 0)
+		gt_out_keyed(out, rel, key);
+	free(data);
 	free(src);
 	return rc;
 }
@@ -238,6 +246,7 @@ gt_cache_keep(struct gt_cache *c, const char *key, struct gt_out *out,
 
 	if (c == NULL)
 		return;
+	gt_out_keyed(out, rel, key);
 	tmp = tmp_name(key);
 	if (linkat(gt_out_fd(out), rel, c->fd, tmp, 0) == 0) {
 		settle(c, tmp, key);

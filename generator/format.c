@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "util.h"
 
 #define POUND	"\xc2\xa3"
 
@@ -94,17 +95,22 @@ gt_format_fixed(char *buf, size_t sz, double r, int d)
 {
 	double		 x = fabs(r) * gt_tens[d];
 	long long	 q, p = (long long)gt_tens[d];
-	const char	*sign = signbit(r) ? "-" : "";
+	char		 s[48];
+	size_t		 n = 0;
 
 	if (!(x < 1e15)) {
 		snprintf(buf, sz, "%.*f", d, r);
 		return buf;
 	}
 	q = llround(x);
-	if (d == 0)
-		snprintf(buf, sz, "%s%lld", sign, q);
-	else
-		snprintf(buf, sz, "%s%lld.%0*lld", sign, q / p, d, q % p);
+	if (signbit(r))
+		s[n++] = '-';
+	n += gt_put_uint(s + n, (unsigned long long)(q / p), 0);
+	if (d > 0) {
+		s[n++] = '.';
+		n += gt_put_uint(s + n, (unsigned long long)(q % p), d);
+	}
+	gt_copy_out(buf, sz, s, n);
 	return buf;
 }
 

@@ -25,6 +25,23 @@ struct gt_out {
 	pthread_t remover;	/* by this thread, if old is set */
 	char	**made;		/* folders in tmp known to exist, as rel */
 	size_t	 nmade, cap;
+	/*
+	 * The files of the tree taken over from an earlier build (see
+	 * gt_out_reused), and those this build made (with the second
+	 * process's, once imported): the tree's list when it is done.
+	 */
+	struct gt_map	 prev_ix, made_ix;
+	struct file	**prev, **files;
+	size_t		 nprev, capprev, nfiles, capfiles;
+};
+
+static void	drop(struct gt_out *, char *);
+
+/* A file of a tree: its path in it and the cache key it was made from. */
+struct file {
+	char	*rel;
+	char	*key;		/* or NULL: not from the cache */
+	int	 gone;		/* of the earlier tree: removed or taken */
 };
 
 static void
@@ -39,6 +56,130 @@ static int
 rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	return remove(path);
+}
+
+static struct file *
+file_add(struct gt_map *ix, struct file ***v, size_t *n, size_t *cap,
+    const char *rel, const char *key)
+{
+	struct file	*f = gt_map_get(ix, rel);
+
+	if (f == NULL) {
+		f = gt_xcalloc(1, sizeof(*f));
+		f->rel = gt_xstrdup(rel);
+		gt_map_put(ix, f->rel, f);
+		*GT_PUSH(*v, *n, *cap) = f;
+	}
+	if (f->key == NULL || key == NULL || strcmp(f->key, key) != 0) {
+		free(f->key);
+		f->key = key != NULL ? gt_xstrdup(key) : NULL;
+	}
+	return f;
+}
+
+static void
+files_free(struct gt_map *ix, struct file **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i]->rel);
+		free(v[i]->key);
+		free(v[i]);
+	}
+	free(v);
+	gt_map_free(ix);
+}
+
+static void
+made(struct gt_out *o, const char *rel, const char *key)
+{
+	file_add(&o->made_ix, &o->files, &o->nfiles, &o->capfiles, rel, key);
+}
+
+/* Before rel is written anew: the earlier tree's file there goes. */
+static void
+clear(struct gt_out *o, const char *rel)
+{
+	struct file	*f = gt_map_get(&o->prev_ix, rel);
+
+	if (f != NULL && !f->gone) {
+		unlinkat(o->lock, rel, 0);
+		f->gone = 1;
+	}
+}
+
+/*
+ * A folder's identity for its list: device, inode and birth time, which
+ * no rename changes and no later folder shares. NULL where the file
+ * system keeps no birth time (then no tree is taken over).
+ */
+static char *
+identity(const char *path)
+{
+	struct statx	 st;
+
+	if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_INO |
+	    STATX_BTIME, &st) == -1 || !(st.stx_mask & STATX_BTIME))
+		return NULL;
+	return gt_xasprintf("%x.%x-%llx-%lld.%09u", st.stx_dev_major,
+	    st.stx_dev_minor, (unsigned long long)st.stx_ino,
+	    (long long)st.stx_btime.tv_sec, st.stx_btime.tv_nsec);
+}
+
+/* The list of the tree at path: ".NAME.list-ID" beside the output. */
+static char *
+list_path(const struct gt_out *o, const char *path)
+{
+	char	*id = identity(path), *suffix, *list;
+
+	if (id == NULL)
+		return NULL;
+	suffix = gt_xasprintf(".list-%s", id);
+	list = gt_out_beside(o->dir, suffix);
+	free(suffix);
+	free(id);
+	return list;
+}
+
+/*
+ * Take over the tree the build before last published (".NAME.prev"), as
+ * this build's staging folder, if its list says what each file was made
+ * from: files with the same key stay where they are, instead of thousands
+ * of links made and removed a build. The list is removed first, so a
+ * tree this build has begun to change is never trusted again (a killed
+ * build's is removed as stale); without a list it is removed.
+ */
+static void
+take_prev(struct gt_out *o)
+{
+	char	*prev = gt_out_beside(o->dir, ".prev"), *list, *text = NULL;
+	char	*line, *tab, *end;
+	size_t	 len;
+
+	if (access(prev, F_OK) == -1) {
+		free(prev);
+		return;
+	}
+	if ((list = list_path(o, prev)) == NULL ||
+	    gt_read_file(list, &text, &len) == -1 || unlink(list) == -1 ||
+	    rename(prev, o->tmp) == -1) {
+		free(list);
+		free(text);
+		drop(o, prev);
+		return;
+	}
+	for (line = text; (end = strchr(line, '\n')) != NULL; line = end + 1) {
+		*end = '\0';
+		if ((tab = strchr(line, '\t')) == NULL)
+			continue;
+		*tab = '\0';
+		file_add(&o->prev_ix, &o->prev, &o->nprev, &o->capprev,
+		    tab + 1, *line != '\0' ? line : NULL);
+	}
+	free(text);
+	free(list);
+	free(prev);
 }
 
 void
@@ -62,6 +203,10 @@ remove_old(void *path)
 static void
 drop(struct gt_out *o, char *path)
 {
+	if (o->old != NULL) {	/* one at a time */
+		pthread_join(o->remover, NULL);
+		free(o->old);
+	}
 	o->old = path;
 	if (pthread_create(&o->remover, NULL, remove_old, path) != 0) {
 		gt_out_rm_tree(path);
@@ -178,6 +323,7 @@ gt_out_new(const char *dir)
 	d = gt_xasprintf("%s/", o->tmp);
 	gt_out_rm_tree(o->tmp);
 	o->lock = -1;
+	take_prev(o);
 	if (make_parents(d, 0) == -1 || (o->lock = open(o->tmp,
 	    O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
 	    flock(o->lock, LOCK_EX) == -1) {
@@ -229,7 +375,156 @@ gt_out_path(struct gt_out *o, const char *rel)
 {
 	if (gt_out_dirs(o, rel) == -1)
 		return NULL;
+	/* Never written in place: an earlier tree's file shares its inode. */
+	clear(o, rel);
+	made(o, rel, NULL);
 	return gt_xasprintf("%s/%s", o->tmp, rel);
+}
+
+int
+gt_out_reused(struct gt_out *o, const char *rel, const char *key)
+{
+	struct file	*f = gt_map_get(&o->prev_ix, rel);
+
+	if (f != NULL && !f->gone && f->key != NULL &&
+	    strcmp(f->key, key) == 0) {
+		f->gone = 1;
+		made(o, rel, key);
+		return 1;
+	}
+	clear(o, rel);
+	return 0;
+}
+
+void
+gt_out_keyed(struct gt_out *o, const char *rel, const char *key)
+{
+	made(o, rel, key);
+}
+
+void
+gt_out_export(const struct gt_out *o, FILE *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < o->nfiles; i++)
+		fprintf(f, "%s\t%s\n", o->files[i]->key != NULL ?
+		    o->files[i]->key : "", o->files[i]->rel);
+}
+
+void
+gt_out_import(struct gt_out *o, const char *text, size_t len)
+{
+	const char	*end = text + len, *nl, *tab;
+	char		*key, *rel;
+
+	for (; text < end; text = nl + 1) {
+		if ((nl = memchr(text, '\n', (size_t)(end - text))) == NULL)
+			nl = end;
+		if ((tab = memchr(text, '\t', (size_t)(nl - text))) == NULL)
+			continue;
+		key = gt_xstrndup(text, (size_t)(tab - text));
+		rel = gt_xstrndup(tab + 1, (size_t)(nl - tab - 1));
+		made(o, rel, *key != '\0' ? key : NULL);
+		free(key);
+		free(rel);
+	}
+}
+
+/*
+ * The taken-over tree's files that this build did not make are removed,
+ * with the folders they leave empty; then the finished tree's list is
+ * written, for the build that takes it over. Without a list it is not.
+ */
+static void
+finish_tree(struct gt_out *o)
+{
+	struct gt_buf	 b = { 0 };
+	char		*list, *tmp, *slash, *dir;
+	size_t		 i;
+	int		 fd, ok;
+
+	for (i = 0; i < o->nprev; i++) {
+		if (o->prev[i]->gone ||
+		    gt_map_get(&o->made_ix, o->prev[i]->rel) != NULL)
+			continue;
+		unlinkat(o->lock, o->prev[i]->rel, 0);
+		dir = gt_xstrdup(o->prev[i]->rel);
+		while ((slash = strrchr(dir, '/')) != NULL) {
+			*slash = '\0';
+			if (unlinkat(o->lock, dir, AT_REMOVEDIR) == -1)
+				break;
+		}
+		free(dir);
+	}
+	if ((list = list_path(o, o->tmp)) == NULL)
+		return;
+	for (i = 0; i < o->nfiles; i++)
+		gt_buf_printf(&b, "%s\t%s\n", o->files[i]->key != NULL ?
+		    o->files[i]->key : "", o->files[i]->rel);
+	tmp = gt_xasprintf("%s.tmp", list);
+	if (b.data == NULL || (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC |
+	    O_CLOEXEC, 0666)) == -1)
+		ok = 0;
+	else {
+		ok = write(fd, b.data, b.len) == (ssize_t)b.len;
+		ok = close(fd) == 0 && ok;
+	}
+	if (!ok || rename(tmp, list) == -1)
+		unlink(tmp);
+	free(tmp);
+	free(list);
+	gt_buf_free(&b);
+}
+
+/* Whether path (or NULL) names the file name. */
+static int
+same_name(const char *path, const char *name)
+{
+	return path != NULL && strcmp(strrchr(path, '/') + 1, name) == 0;
+}
+
+/*
+ * The tree a commit replaced (path, taken) is kept as ".NAME.prev" for
+ * the next build to take over; lists of trees gone are removed.
+ */
+static void
+retire(struct gt_out *o, char *path)
+{
+	char		*prev = gt_out_beside(o->dir, ".prev"), *keep[2], *parent;
+	char		*name, *prefix;
+	DIR		*d;
+	struct dirent	*e;
+	size_t		 n;
+
+	if (rename(path, prev) == -1)
+		drop(o, path);
+	else
+		free(path);
+	keep[0] = list_path(o, o->dir);
+	keep[1] = list_path(o, prev);
+	split(o->dir, &parent, &name);
+	prefix = gt_xasprintf(".%s.list-", name);
+	n = strlen(prefix);
+	while ((d = opendir(parent)) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			if (strncmp(e->d_name, prefix, n) == 0 &&
+			    !same_name(keep[0], e->d_name) &&
+			    !same_name(keep[1], e->d_name))
+				break;
+		/* One at a time, the walk begun again: it may skip changes. */
+		if (e != NULL)
+			unlinkat(dirfd(d), e->d_name, 0);
+		closedir(d);
+		if (e == NULL)
+			break;
+	}
+	free(keep[0]);
+	free(keep[1]);
+	free(prefix);
+	free(parent);
+	free(name);
+	free(prev);
 }
 
 int
@@ -274,6 +569,7 @@ gt_out_commit(struct gt_out *o)
 	int		 rc = -1;
 
 	old = gt_xasprintf("%s.old-%ld", o->tmp, (long)getpid());
+	finish_tree(o);
 	if (lstat(o->dir, &st) == -1) {
 		if (errno != ENOENT) {
 			report(o->dir, "cannot replace the output folder");
@@ -282,7 +578,7 @@ gt_out_commit(struct gt_out *o)
 	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dir,
 	    RENAME_EXCHANGE) == 0) {
 		/* One step: the output folder is never absent. */
-		drop(o, gt_xstrdup(o->tmp));
+		retire(o, gt_xstrdup(o->tmp));
 		o->committed = 1;
 		rc = 0;
 		goto out;
@@ -302,7 +598,7 @@ gt_out_commit(struct gt_out *o)
 		rename(old, o->dir);
 		goto out;
 	}
-	drop(o, old);
+	retire(o, old);
 	old = NULL;
 	o->committed = 1;
 	rc = 0;
@@ -327,6 +623,8 @@ gt_out_free(struct gt_out *o)
 	while (o->nmade > 0)
 		free(o->made[--o->nmade]);
 	free(o->made);
+	files_free(&o->prev_ix, o->prev, o->nprev);
+	files_free(&o->made_ix, o->files, o->nfiles);
 	free(o->dir);
 	free(o->tmp);
 	free(o);

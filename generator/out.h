@@ -11,6 +11,7 @@
 #define GT_OUT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 struct gt_out;
 
@@ -23,6 +24,24 @@ int		 gt_out_write(struct gt_out *, const char *rel, const void *,
 		    size_t);
 /* Make the folders above rel and return the full staging path; caller frees. */
 char		*gt_out_path(struct gt_out *, const char *rel);
+/*
+ * Whether the file at rel in a tree an earlier build made was made from
+ * the cache entry key, as this build's would be: then it stays (1), else
+ * it is removed for the new one (0). gt_out_new() takes over the tree the
+ * build before last published, where its list of keys survives: only the
+ * files that changed are made and removed.
+ */
+int		 gt_out_reused(struct gt_out *, const char *rel,
+		    const char *key);
+/* Note that the file at rel is (a link to) the cache entry key. */
+void		 gt_out_keyed(struct gt_out *, const char *rel,
+		    const char *key);
+/*
+ * The files made so far, a line each, for the process that commits to
+ * import: a second process's files are known only to it.
+ */
+void		 gt_out_export(const struct gt_out *, FILE *);
+void		 gt_out_import(struct gt_out *, const char *, size_t);
 /* Make the folders above rel; 0, or -1 (reported). */
 int		 gt_out_dirs(struct gt_out *, const char *rel);
 /*
@@ -32,7 +51,8 @@ int		 gt_out_dirs(struct gt_out *, const char *rel);
 int		 gt_out_fd(const struct gt_out *);
 /*
  * Swap the finished folder in; 0, or -1 (reported, old output kept). The
- * old output is removed in the background, until gt_out_free().
+ * old output is kept as ".NAME.prev" for the next build to take over,
+ * with ".NAME.list-ID" files saying what each tree was made from.
  */
 int		 gt_out_commit(struct gt_out *);
 /*

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "period.h"
+#include "util.h"
 
 static const char *const month_names[12] = {
 	"january", "february", "march", "april", "may", "june", "july",
@@ -181,31 +182,35 @@ gt_period_parse(const char *in, struct gt_period *p)
 size_t
 gt_period_format(const struct gt_period *p, char *buf, size_t sz)
 {
-	int	 n = 0;
+	char	 s[GT_PERIOD_MAX];
+	size_t	 n = 0;
+	int	 fy = p->type == GT_PERIOD_QUARTER || p->type == GT_PERIOD_FYEAR ||
+		    p->type == GT_PERIOD_AYEAR;
 
-	switch (p->type) {
-	case GT_PERIOD_NONE:
-		n = snprintf(buf, sz, "%s", "");
-		break;
-	case GT_PERIOD_MONTH:
-		n = snprintf(buf, sz, "%04d-%02d", p->year, p->sub);
-		break;
-	case GT_PERIOD_QUARTER:
-		n = snprintf(buf, sz, "%04d/%02d Q%d", p->year,
-		    (p->year + 1) % 100, p->sub);
-		break;
-	case GT_PERIOD_FYEAR:
-		n = snprintf(buf, sz, "%04d/%02d", p->year, (p->year + 1) % 100);
-		break;
-	case GT_PERIOD_YEAR:
-		n = snprintf(buf, sz, "%04d", p->year);
-		break;
-	case GT_PERIOD_AYEAR:
-		n = snprintf(buf, sz, "AY%04d/%02d", p->year,
-		    (p->year + 1) % 100);
-		break;
+	/*
+	 * Written by hand, not printf: many periods a page. Years are those
+	 * that parse (GT_YEAR_MIN..GT_YEAR_MAX) or a year or two either side.
+	 */
+	if (p->type == GT_PERIOD_NONE)
+		return gt_copy_out(buf, sz, "", 0);
+	if (p->type == GT_PERIOD_AYEAR) {
+		s[n++] = 'A';
+		s[n++] = 'Y';
 	}
-	return n < 0 ? 0 : (size_t)n;
+	n += gt_put_uint(s + n, (unsigned)p->year, 4);
+	if (fy) {
+		s[n++] = '/';
+		n += gt_put_uint(s + n, (unsigned)((p->year + 1) % 100), 2);
+	}
+	if (p->type == GT_PERIOD_MONTH) {
+		s[n++] = '-';
+		n += gt_put_uint(s + n, (unsigned)p->sub, 2);
+	} else if (p->type == GT_PERIOD_QUARTER) {
+		s[n++] = ' ';
+		s[n++] = 'Q';
+		n += gt_put_uint(s + n, (unsigned)p->sub, 0);
+	}
+	return gt_copy_out(buf, sz, s, n);
 }
 
 int

@@ -1864,7 +1864,7 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 	struct gt_loc	 loc = { "goldthread", 0, 0 };
 	struct jobs	 j = { 0 };
 	atomic_size_t	 own[2], *shared;
-	char		 chunk[4096], *nul, *keys;
+	char		 chunk[4096], *nul, *keys, *files;
 	const char	*e;
 	FILE		*f;
 	ssize_t		 n;
@@ -1896,8 +1896,8 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 		gt_timing_forget();
 		render_part(s, ports, &j, SPARKS);
 		/*
-		 * Diagnostics, a NUL, the stage timings (if on), a NUL, then
-		 * the cache entries used.
+		 * Diagnostics, a NUL, the stage timings (if on), a NUL, the
+		 * cache entries used, a NUL, then the files made.
 		 */
 		if ((f = fdopen(fds[1], "w")) != NULL) {
 			gt_diag_export(f);
@@ -1905,6 +1905,8 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 			gt_timing_report(f);
 			fputc('\0', f);
 			gt_cache_export(s->cache, f);
+			fputc('\0', f);
+			gt_out_export(s->out, f);
 			fclose(f);
 		}
 		_exit(s->failed ? 1 : 0);
@@ -1924,9 +1926,11 @@ render_shared(struct gt_site *s, const struct gt_strlist *ports)
 		continue;
 	if (b.len > 0 && (nul = memchr(b.data, '\0', b.len)) != NULL &&
 	    (keys = memchr(nul + 1, '\0', b.len - (size_t)(nul + 1 -
-	    b.data))) != NULL) {
-		gt_cache_import(s->cache, keys + 1,
-		    b.len - (size_t)(keys + 1 - b.data));
+	    b.data))) != NULL && (files = memchr(keys + 1, '\0',
+	    b.len - (size_t)(keys + 1 - b.data))) != NULL) {
+		gt_out_import(s->out, files + 1,
+		    b.len - (size_t)(files + 1 - b.data));
+		gt_cache_import(s->cache, keys + 1, (size_t)(files - (keys + 1)));
 		gt_timing_import(nul + 1, (size_t)(keys - (nul + 1)));
 		b.len = (size_t)(nul - b.data);
 	}

@@ -414,3 +414,29 @@ gt_hash_hex(const void *data, size_t len, char hex[65])
 	snprintf(hex, 65, "%016llx%016llx", (unsigned long long)h.high64,
 	    (unsigned long long)h.low64);
 }
+
+size_t
+gt_put_uint(char *p, unsigned long long v, int width)
+{
+	char	 d[24];
+	size_t	 n = 0, i;
+
+	do
+		d[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	while (n < (size_t)width && n < sizeof(d))
+		d[n++] = '0';
+	for (i = 0; i < n; i++)
+		p[i] = d[n - 1 - i];
+	return n;
+}
+
+size_t
+gt_copy_out(char *buf, size_t sz, const char *s, size_t n)
+{
+	if (sz > 0) {
+		memcpy(buf, s, n < sz ? n : sz - 1);
+		buf[n < sz ? n : sz - 1] = '\0';
+	}
+	return n;
+}

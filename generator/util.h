@@ -77,6 +77,15 @@ int	 gt_read_file(const char *path, char **data, size_t *len);
  */
 int	 gt_utf8_check(const char *, size_t, int *line, int *col);
 
+/*
+ * Digits for printf's "%0*llu" without printf (thousands of figures and
+ * periods a page): v's decimal digits at p, zero-padded to width, no NUL;
+ * returns how many.
+ */
+size_t	 gt_put_uint(char *p, unsigned long long v, int width);
+/* s (n bytes) into buf as snprintf would; returns n. */
+size_t	 gt_copy_out(char *buf, size_t sz, const char *s, size_t n);
+
 /* qsort() that accepts an empty (NULL) array. */
 void	 gt_sort(void *, size_t n, size_t sz, int (*)(const void *, const void *));
 

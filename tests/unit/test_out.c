@@ -1,4 +1,6 @@
 /* test_out.c: atomic output and the small utilities under everything. */
+#include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -84,6 +86,101 @@ Test(out, nested_folders)
 		expect_file(path, rel[i]);
 		free(path);
 	}
+	path = gt_xasprintf("rm -rf %s", dir);
+	cr_assert_eq(system(path), 0);
+	free(path);
+	free(pub);
+}
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static void
+expect_at(const char *dir, const char *rel, const char *want)
+{
+	char	*path = gt_xasprintf("%s/%s", dir, rel);
+
+	expect_file(path, want);
+	free(path);
+}
+
+/* One build of files name: content, keyed (or not, key NULL). */
+static void
+build(const char *pub, const char *const *files, size_t n, int commit)
+{
+	struct gt_out	*o = gt_out_new(pub);
+	size_t		 i;
+
+	cr_assert_not_null(o);
+	for (i = 0; i < n; i += 3) {
+		if (files[i + 2] != NULL && gt_out_reused(o, files[i],
+		    files[i + 2]))
+			continue;
+		cr_assert_eq(gt_out_write(o, files[i], files[i + 1],
+		    strlen(files[i + 1])), 0);
+		if (files[i + 2] != NULL)
+			gt_out_keyed(o, files[i], files[i + 2]);
+	}
+	if (commit)
+		cr_assert_eq(gt_out_commit(o), 0);
+	gt_out_free(o);
+}
+
+/*
+ * The tree of the build before last is taken over: files of the same key
+ * stay (not written again), others are replaced, files no longer made go
+ * with the folders they empty; a tree whose build stopped part way, or a
+ * second process's files once imported, are handled too.
+ */
+Test(out, earlier_tree_taken_over)
+{
+	static const char *const one[] = {
+		"a.html", "A", "k1", "d/b.html", "B", "k2",
+		"c.txt", "C", NULL, "gone/x.html", "X", "k3",
+	};
+	static const char *const two[] = {
+		"a.html", "not written", "k1", "d/b.html", "B2", "k9",
+		"e.html", "E", "k4",
+	};
+	char		 dir[] = "/tmp/gt-out-XXXXXX", *pub, *path, *text;
+	size_t		 len;
+	struct gt_out	*o;
+	FILE		*f;
+
+	cr_assert_not_null(mkdtemp(dir));
+	pub = gt_xasprintf("%s/public", dir);
+	build(pub, one, NELEM(one), 1);
+	build(pub, one, NELEM(one), 1);
+	build(pub, two, NELEM(two), 1);
+	expect_at(pub, "a.html", "A");
+	expect_at(pub, "d/b.html", "B2");
+	expect_at(pub, "e.html", "E");
+	expect_at(pub, "c.txt", NULL);
+	path = gt_xasprintf("test ! -e %s/gone", pub);
+	cr_expect_eq(system(path), 0, "an emptied folder goes too");
+	free(path);
+
+	/* Stopped part way: its tree is never taken over again. */
+	build(pub, one, NELEM(one), 0);
+	build(pub, two, NELEM(two), 1);
+	expect_at(pub, "a.html", "not written");
+
+	/*
+	 * A second process's files, handed over, stay: the other process
+	 * of the build took a.html over.
+	 */
+	build(pub, two, NELEM(two), 1);
+	o = gt_out_new(pub);
+	cr_assert_eq(gt_out_write(o, "e.html", "E", 1), 0);
+	f = open_memstream(&text, &len);
+	gt_out_export(o, f);
+	fclose(f);
+	cr_expect_str_eq(text, "\te.html\n");
+	free(text);
+	gt_out_import(o, "k1\ta.html\n", 11);
+	cr_assert_eq(gt_out_commit(o), 0);
+	gt_out_free(o);
+	expect_at(pub, "a.html", "not written");
+	expect_at(pub, "d/b.html", NULL);
 	path = gt_xasprintf("rm -rf %s", dir);
 	cr_assert_eq(system(path), 0);
 	free(path);
