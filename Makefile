@@ -276,9 +276,10 @@ fuzz: deps
 	tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
 # Generated councils of 100, 1,000 and 10,000 measures with five years of
-# figures (tests/bench/genplan.c); check, status and a full build (site,
-# charts, open data) are each timed (wall, CPU, peak memory, pages per
-# second), and, where Debian's hugo installs, so is an equivalent Hugo site
+# figures (tests/bench/genplan.c); check, status, a full build (site,
+# charts, open data) and rebuilds after one changed figure (the first, and
+# the median of five more) are each timed (wall, CPU, peak memory, pages
+# per second), and, where Debian's hugo installs, so is an equivalent Hugo site
 # (tests/bench/hugoplan.sh) with the ratio. Then trend charts per second
 # against bare Cairo (chartbench).
 BENCH_SIZES ?= 100 1000 10000
