@@ -143,6 +143,33 @@ list_path(const struct gt_out *o, const char *path)
 }
 
 /*
+ * Every line "KEY<tab>REL", REL a path inside the tree: no empty, "." or
+ * ".." component, so nothing outside it is ever removed.
+ */
+static int
+list_ok(const char *text)
+{
+	const char	*line, *end, *tab, *p, *q;
+
+	for (line = text; *line != '\0'; line = end + 1) {
+		if ((end = strchr(line, '\n')) == NULL ||
+		    (tab = memchr(line, '\t', (size_t)(end - line))) == NULL ||
+		    tab + 1 == end)
+			return 0;
+		for (p = tab + 1; p < end; p = q + 1) {
+			if ((q = memchr(p, '/', (size_t)(end - p))) == NULL)
+				q = end;
+			if (q == p || (q - p == 1 && p[0] == '.') ||
+			    (q - p == 2 && p[0] == '.' && p[1] == '.'))
+				return 0;
+		}
+		if (end[-1] == '/')
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Take over the tree the build before last published (".NAME.prev"), as
  * this build's staging folder, if its list says what each file was made
  * from: files with the same key stay where they are, instead of thousands
@@ -153,17 +180,22 @@ list_path(const struct gt_out *o, const char *path)
 static void
 take_prev(struct gt_out *o)
 {
-	char	*prev = gt_out_beside(o->dir, ".prev"), *list, *text = NULL;
-	char	*line, *tab, *end;
-	size_t	 len;
+	char		*prev = gt_out_beside(o->dir, ".prev"), *list;
+	char		*text = NULL, *line, *tab, *end;
+	size_t		 len;
+	struct stat	 st;
 
-	if (access(prev, F_OK) == -1) {
+	if (lstat(prev, &st) == -1) {
 		free(prev);
 		return;
 	}
-	if ((list = list_path(o, prev)) == NULL ||
-	    gt_read_file(list, &text, &len) == -1 || unlink(list) == -1 ||
-	    rename(prev, o->tmp) == -1) {
+	/* Only a folder, and a list naming files inside it, are trusted. */
+	if (!S_ISDIR(st.st_mode) || (list = list_path(o, prev)) == NULL) {
+		drop(o, prev);
+		return;
+	}
+	if (gt_read_file(list, &text, &len) == -1 || !list_ok(text) ||
+	    unlink(list) == -1 || rename(prev, o->tmp) == -1) {
 		free(list);
 		free(text);
 		drop(o, prev);
@@ -171,8 +203,7 @@ take_prev(struct gt_out *o)
 	}
 	for (line = text; (end = strchr(line, '\n')) != NULL; line = end + 1) {
 		*end = '\0';
-		if ((tab = strchr(line, '\t')) == NULL)
-			continue;
+		tab = strchr(line, '\t');
 		*tab = '\0';
 		file_add(&o->prev_ix, &o->prev, &o->nprev, &o->capprev,
 		    tab + 1, *line != '\0' ? line : NULL);

@@ -181,6 +181,17 @@ Test(out, earlier_tree_taken_over)
 	gt_out_free(o);
 	expect_at(pub, "a.html", "not written");
 	expect_at(pub, "d/b.html", NULL);
+
+	/* A list naming a file outside its tree is not trusted at all. */
+	build(pub, one, NELEM(one), 1);
+	build(pub, one, NELEM(one), 1);
+	path = gt_xasprintf("echo keep > %s/outside && for f in %s/.public."
+	    "list-*; do printf 'k\\t../outside\\n' >> $f; done", dir, dir);
+	cr_assert_eq(system(path), 0);
+	free(path);
+	build(pub, two, NELEM(two), 1);
+	expect_at(dir, "outside", "keep\n");
+	expect_at(pub, "a.html", "not written");
 	path = gt_xasprintf("rm -rf %s", dir);
 	cr_assert_eq(system(path), 0);
 	free(path);
