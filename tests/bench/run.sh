@@ -12,6 +12,18 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)	# hugo -d is relative to its -s
 tfile=$work/time.txt
 ratios=""
+# Earlier outputs and plans are moved aside, and removed only after the
+# timings: on ext4 without a journal (this CI machine) files made within a
+# minute or so of many being removed are made slowly, whatever makes them,
+# which would time the file system's history rather than the build.
+trash=$work/.trash-$$
+mkdir -p "$trash"
+aside() {
+	for p in "$@"; do
+		[ -e "$p" ] && mv "$p" "$trash/$(basename "$p")-$(date +%s%N)"
+	done
+	return 0
+}
 
 # time_it LABEL N PAGES_DIR CMD...: one row of the table.
 row() {
@@ -43,7 +55,7 @@ row() {
 }
 
 for n in "$@"; do
-	rm -rf "$work/plan$n"
+	aside "$work/plan$n"
 	"$genplan" "$n" "$work/plan$n"
 done
 printf '%-8s %-10s %8s %8s %9s %7s %8s\n' measures command wall_s cpu_s \
@@ -51,7 +63,7 @@ printf '%-8s %-10s %8s %8s %9s %7s %8s\n' measures command wall_s cpu_s \
 for n in "$@"; do
 	row "$n" check "" "$gt" check "$work/plan$n"
 	row "$n" status "" "$gt" status "$work/plan$n"
-	rm -rf "$work/site$n" "$work/.site$n".*
+	aside "$work/site$n" "$work/.site$n".*
 	row "$n" build "$work/site$n" env GT_TIMINGS=1 "$gt" build \
 	    "$work/plan$n" -o "$work/site$n"
 	gtwall=$last_wall
@@ -77,8 +89,9 @@ for n in "$@"; do
 		cat "$work/rebuild.$k"
 	done
 	if command -v hugo >/dev/null 2>&1; then
+		aside "$work/hugo$n"
 		sh "$here/hugoplan.sh" "$work/plan$n" "$work/hugo$n"
-		rm -rf "$work/hugosite$n"
+		aside "$work/hugosite$n"
 		row "$n" hugo "$work/hugosite$n" hugo --quiet \
 		    -s "$work/hugo$n" -d "$work/hugosite$n"
 		ratios="$ratios$(printf '%-8s goldthread build / hugo %6.2f' \
@@ -90,7 +103,7 @@ done
 # PDF pages per second: the example council's packs, typeset from cold in
 # one process (GT_JOBS=1), so that its pdf stage times them all.
 ex=$(cd "$here/../.." && pwd)
-rm -rf "$work/pdfsite"
+aside "$work/pdfsite"
 GT_JOBS=1 GT_TIMINGS=1 "$gt" build "$ex" -o "$work/pdfsite" --no-cache \
     2>"$work/timings.txt"
 pdfs=$(awk '$1 == "pdf" { print $2 }' "$work/timings.txt")
@@ -109,3 +122,4 @@ if [ -n "$ratios" ]; then
 else
 	echo "(hugo not installed: no comparison; apt-get install hugo)"
 fi
+rm -rf "$trash" "$work"/.trash-*
