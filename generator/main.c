@@ -1,6 +1,7 @@
 /* main.c: the command line. */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -521,6 +522,35 @@ build_pack(struct gt_model *m, const struct gt_pack *pk, const char *path)
 	free(tmp);
 }
 
+/*
+ * The cache of an output named on the command line is opened (its folder
+ * listed, thousands of entries) on a thread while the site is read.
+ */
+struct cache_job {
+	const char	*outdir;
+	struct gt_cache	*cache;
+	pthread_t	 thread;
+	int		 started;
+};
+
+static void *
+cache_open(void *arg)
+{
+	struct cache_job	*j = arg;
+
+	j->cache = gt_cache_new_beside(j->outdir);
+	return NULL;
+}
+
+static struct gt_cache *
+cache_join(struct cache_job *j)
+{
+	if (j->started)
+		pthread_join(j->thread, NULL);
+	j->started = 0;
+	return j->cache;
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -529,6 +559,7 @@ cmd_build(int argc, char *argv[])
 	struct gt_site	*site = NULL;
 	struct gt_out	*out = NULL;
 	struct gt_cache	*cache = NULL;
+	struct cache_job cj = { NULL, NULL, 0, 0 };
 	struct gt_loc	 loc = { NULL, 0, 0 };
 	char		*dir = NULL, *layouts = NULL;
 	size_t		 i;
@@ -536,8 +567,15 @@ cmd_build(int argc, char *argv[])
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
-	if ((m = load(&o, &rc)) == NULL)
+	if (o.output != NULL && !o.no_cache && o.pack == NULL) {
+		cj.outdir = o.output;
+		cj.started = pthread_create(&cj.thread, NULL, cache_open,
+		    &cj) == 0;
+	}
+	if ((m = load(&o, &rc)) == NULL) {
+		gt_cache_free(cache_join(&cj));
 		return rc;
+	}
 	gt_timing_start("status");
 	gt_status(m);
 	if (o.pack != NULL) {
@@ -564,7 +602,9 @@ cmd_build(int argc, char *argv[])
 	}
 	if ((out = gt_out_new(dir)) == NULL)
 		goto out;
-	if (!o.no_cache)
+	if (cj.outdir != NULL)
+		cache = cache_join(&cj);
+	else if (!o.no_cache)
 		cache = gt_cache_new_beside(dir);
 	site = gt_site_new(m, layouts, cache);
 	gt_timing_start("html");
@@ -579,6 +619,9 @@ cmd_build(int argc, char *argv[])
 out:
 	gt_site_free(site);
 	gt_cache_free(cache);
+	/* Opened for a build that did not get so far. */
+	if (cache == NULL)
+		gt_cache_free(cache_join(&cj));
 	gt_timing_report(stderr);
 	rc = finish(&o);
 	free(layouts);
