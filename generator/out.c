@@ -462,33 +462,16 @@ gt_out_import(struct gt_out *o, const char *text, size_t len)
 	}
 }
 
-/*
- * The taken-over tree's files that this build did not make are removed,
- * with the folders they leave empty; then the finished tree's list is
- * written, for the build that takes it over. Without a list it is not.
- */
+/* The list of the tree at path: this build's files and their keys. */
 static void
-finish_tree(struct gt_out *o)
+write_list(struct gt_out *o, const char *path)
 {
 	struct gt_buf	 b = { 0 };
-	char		*list, *tmp, *slash, *dir;
+	char		*list, *tmp;
 	size_t		 i;
 	int		 fd, ok;
 
-	for (i = 0; i < o->nprev; i++) {
-		if (o->prev[i]->gone ||
-		    gt_map_get(&o->made_ix, o->prev[i]->rel) != NULL)
-			continue;
-		unlinkat(o->lock, o->prev[i]->rel, 0);
-		dir = gt_xstrdup(o->prev[i]->rel);
-		while ((slash = strrchr(dir, '/')) != NULL) {
-			*slash = '\0';
-			if (unlinkat(o->lock, dir, AT_REMOVEDIR) == -1)
-				break;
-		}
-		free(dir);
-	}
-	if ((list = list_path(o, o->tmp)) == NULL)
+	if ((list = list_path(o, path)) == NULL)
 		return;
 	for (i = 0; i < o->nfiles; i++)
 		gt_buf_printf(&b, "%s\t%s\n", o->files[i]->key != NULL ?
@@ -506,6 +489,82 @@ finish_tree(struct gt_out *o)
 	free(tmp);
 	free(list);
 	gt_buf_free(&b);
+}
+
+/*
+ * A first build (no output before it) leaves a copy of its tree in links
+ * as ".NAME.prev", for the next build to take over: the first rebuild
+ * would otherwise link every file anew. Any failure: no copy.
+ */
+static void
+seed_prev(struct gt_out *o)
+{
+	char		*prev = gt_out_beside(o->dir, ".prev"), *path, *slash;
+	char		**dirs = NULL;
+	size_t		 i, k, n, ndirs = 0, cap = 0;
+	int		 from = -1, ok = 0;
+
+	gt_out_rm_tree(prev);
+	if (mkdir(prev, 0777) == -1 ||
+	    (from = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		goto out;
+	for (i = 0; i < o->nfiles; i++) {
+		path = gt_xasprintf("%s/%s", prev, o->files[i]->rel);
+		slash = strrchr(path, '/');
+		n = (size_t)(slash - path);
+		for (k = 0; k < ndirs; k++)
+			if (strlen(dirs[k]) == n && strncmp(dirs[k], path, n) == 0)
+				break;
+		if (k == ndirs) {
+			if (make_parents(path, strlen(prev)) == -1) {
+				free(path);
+				goto out;
+			}
+			*GT_PUSH(dirs, ndirs, cap) = gt_xstrndup(path, n);
+		}
+		k = linkat(from, o->files[i]->rel, AT_FDCWD, path, 0) == 0;
+		free(path);
+		if (!k)
+			goto out;
+	}
+	write_list(o, prev);
+	ok = 1;
+out:
+	if (!ok)
+		gt_out_rm_tree(prev);
+	if (from != -1)
+		close(from);
+	while (ndirs > 0)
+		free(dirs[--ndirs]);
+	free(dirs);
+	free(prev);
+}
+
+/*
+ * The taken-over tree's files that this build did not make are removed,
+ * with the folders they leave empty; then the finished tree's list is
+ * written, for the build that takes it over. Without a list it is not.
+ */
+static void
+finish_tree(struct gt_out *o)
+{
+	char		*slash, *dir;
+	size_t		 i;
+
+	for (i = 0; i < o->nprev; i++) {
+		if (o->prev[i]->gone ||
+		    gt_map_get(&o->made_ix, o->prev[i]->rel) != NULL)
+			continue;
+		unlinkat(o->lock, o->prev[i]->rel, 0);
+		dir = gt_xstrdup(o->prev[i]->rel);
+		while ((slash = strrchr(dir, '/')) != NULL) {
+			*slash = '\0';
+			if (unlinkat(o->lock, dir, AT_REMOVEDIR) == -1)
+				break;
+		}
+		free(dir);
+	}
+	write_list(o, o->tmp);
 }
 
 /* Whether path (or NULL) names the file name. */
@@ -606,6 +665,14 @@ gt_out_commit(struct gt_out *o)
 			report(o->dir, "cannot replace the output folder");
 			goto out;
 		}
+		if (rename(o->tmp, o->dir) == -1) {
+			report(o->dir, "cannot replace the output folder");
+			goto out;
+		}
+		o->committed = 1;
+		rc = 0;
+		seed_prev(o);
+		goto out;
 	} else if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dir,
 	    RENAME_EXCHANGE) == 0) {
 		/* One step: the output folder is never absent. */

@@ -182,6 +182,14 @@ Test(out, earlier_tree_taken_over)
 	expect_at(pub, "a.html", "not written");
 	expect_at(pub, "d/b.html", NULL);
 
+	/* A first build leaves its tree for the next to take over too. */
+	path = gt_xasprintf("%s/first", dir);
+	build(path, one, NELEM(one), 1);
+	build(path, two, NELEM(two), 1);
+	expect_at(path, "a.html", "A");
+	expect_at(path, "c.txt", NULL);
+	free(path);
+
 	/* A list naming a file outside its tree is not trusted at all. */
 	build(pub, one, NELEM(one), 1);
 	build(pub, one, NELEM(one), 1);
