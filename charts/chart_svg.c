@@ -33,29 +33,24 @@ gt_svg_of(cairo_t *cr)
 void
 gt_svg_num(struct gt_buf *b, double v)
 {
-	char		 s[32], *p = s + sizeof(s);
+	char		 s[32];
+	size_t		 n = 0;
 	long long	 c;
-	int		 neg, i;
 
 	if (!isfinite(v) || fabs(v) > 1e12)
 		v = 0;
 	c = llround(v * 100);
-	if ((neg = c < 0))
+	if (c < 0) {
+		s[n++] = '-';
 		c = -c;
-	if (c % 100 != 0) {
-		i = (int)(c % 100);
-		if (i % 10 != 0)
-			*--p = (char)('0' + i % 10);
-		*--p = (char)('0' + i / 10);
-		*--p = '.';
 	}
-	c /= 100;
-	do
-		*--p = (char)('0' + c % 10);
-	while ((c /= 10) != 0);
-	if (neg)
-		*--p = '-';
-	gt_buf_add(b, p, (size_t)(s + sizeof(s) - p));
+	n += gt_put_uint(s + n, (unsigned long long)(c / 100), 0);
+	if ((c %= 100) != 0) {
+		s[n++] = '.';
+		n += gt_put_uint(s + n, (unsigned long long)(c % 10 != 0 ? c :
+		    c / 10), c % 10 != 0 ? 2 : 1);
+	}
+	gt_buf_add(b, s, n);
 }
 
 static void

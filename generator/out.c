@@ -374,30 +374,40 @@ gt_out_root(const struct gt_out *o)
 }
 
 /*
- * The folders of rel are made once: a mkdir of a folder that exists still
- * locks its parent, which two processes writing thousands of files then
- * queue on.
+ * The folders above rel in root, made once (made lists those known to
+ * exist, as rel): a mkdir of a folder that exists still locks its parent,
+ * which two processes writing thousands of files then queue on.
  */
-int
-gt_out_dirs(struct gt_out *o, const char *rel)
+static int
+dirs_once(const char *root, const char *rel, char ***made, size_t *n,
+    size_t *cap)
 {
 	const char	*slash = strrchr(rel, '/');
-	size_t		 n = slash != NULL ? (size_t)(slash - rel) : 0, i;
+	size_t		 len = slash != NULL ? (size_t)(slash - rel) : 0, i;
 	char		*path;
 	int		 rc;
 
-	if (n == 0)
+	if (len == 0)
 		return 0;
-	for (i = 0; i < o->nmade; i++)
-		if (strncmp(o->made[i], rel, n) == 0 && o->made[i][n] == '\0')
+	for (i = 0; i < *n; i++)
+		if (strncmp((*made)[i], rel, len) == 0 &&
+		    (*made)[i][len] == '\0')
 			return 0;
-	/* From the staging folder's own slash: it exists. */
-	path = gt_xasprintf("%s/%s", o->tmp, rel);
-	if ((rc = make_parents(path, strlen(o->tmp))) == -1)
-		report(rel, "cannot create folder");
-	else
-		*GT_PUSH(o->made, o->nmade, o->cap) = gt_xstrndup(rel, n);
+	/* From root's own slash: it exists. */
+	path = gt_xasprintf("%s/%s", root, rel);
+	if ((rc = make_parents(path, strlen(root))) == 0)
+		*GT_PUSH(*made, *n, *cap) = gt_xstrndup(rel, len);
 	free(path);
+	return rc;
+}
+
+int
+gt_out_dirs(struct gt_out *o, const char *rel)
+{
+	int	 rc;
+
+	if ((rc = dirs_once(o->tmp, rel, &o->made, &o->nmade, &o->cap)) == -1)
+		report(rel, "cannot create folder");
 	return rc;
 }
 
@@ -499,32 +509,22 @@ write_list(struct gt_out *o, const char *path)
 static void
 seed_prev(struct gt_out *o)
 {
-	char		*prev = gt_out_beside(o->dir, ".prev"), *path, *slash;
+	char		*prev = gt_out_beside(o->dir, ".prev"), *path;
 	char		**dirs = NULL;
-	size_t		 i, k, n, ndirs = 0, cap = 0;
-	int		 from = -1, ok = 0;
+	size_t		 i, ndirs = 0, cap = 0;
+	int		 from = -1, ok = 0, linked;
 
 	gt_out_rm_tree(prev);
 	if (mkdir(prev, 0777) == -1 ||
 	    (from = open(o->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		goto out;
 	for (i = 0; i < o->nfiles; i++) {
+		if (dirs_once(prev, o->files[i]->rel, &dirs, &ndirs, &cap) == -1)
+			goto out;
 		path = gt_xasprintf("%s/%s", prev, o->files[i]->rel);
-		slash = strrchr(path, '/');
-		n = (size_t)(slash - path);
-		for (k = 0; k < ndirs; k++)
-			if (strlen(dirs[k]) == n && strncmp(dirs[k], path, n) == 0)
-				break;
-		if (k == ndirs) {
-			if (make_parents(path, strlen(prev)) == -1) {
-				free(path);
-				goto out;
-			}
-			*GT_PUSH(dirs, ndirs, cap) = gt_xstrndup(path, n);
-		}
-		k = linkat(from, o->files[i]->rel, AT_FDCWD, path, 0) == 0;
+		linked = linkat(from, o->files[i]->rel, AT_FDCWD, path, 0) == 0;
 		free(path);
-		if (!k)
+		if (!linked)
 			goto out;
 	}
 	write_list(o, prev);
