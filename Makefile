@@ -67,7 +67,10 @@ LIB_OBJS = \
 RENDER_OBJS = \
 	$(BUILD)/chartdata.o \
 	$(BUILD)/json_out.o \
+	$(BUILD)/csv_write.o \
+	$(BUILD)/md_walk.o \
 	$(BUILD)/md_html.o \
+	$(BUILD)/md_pango.o \
 	$(BUILD)/tmpl.o \
 	$(BUILD)/site_render.o \
 	$(BUILD)/pdf_render.o
@@ -101,6 +104,7 @@ TEST_OBJS = \
 	$(BUILD)/tests/test_status.o \
 	$(BUILD)/tests/test_cases.o \
 	$(BUILD)/tests/test_tmpl.o \
+	$(BUILD)/tests/test_md_walk.o \
 	$(BUILD)/tests/test_cache.o \
 	$(BUILD)/tests/test_timing.o \
 	$(CHART_TEST_OBJS)
@@ -109,7 +113,7 @@ CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
 
 HDRS = $(wildcard generator/*.h charts/*.h)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic hostile \
 	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
@@ -193,7 +197,13 @@ site-check: all $(BUILD)/sitecheck
 pdf-check: all
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
 
-test: unit check site-check pdf-check atomic
+test: unit check site-check pdf-check atomic hostile
+
+# Hostile and careless input as every output shows it: long text, the link
+# policy, nothing after the as-at period, CSV formulas, PDF headings, a 2 MB
+# run (tests/render/hostile.sh).
+hostile: all
+	tests/render/hostile.sh $(BUILD)/goldthread
 
 # Publishing is atomic: a failed or killed build leaves the last good site.
 atomic: all
@@ -261,7 +271,7 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 FUZZ_SECONDS ?= 60
 FUZZ_HARNESSES = csv md fm conf period number svg
 # The svg harness fills a layout: the template engine besides the readers.
-FUZZ_OBJS = $(LIB_OBJS) $(BUILD)/md_html.o $(BUILD)/tmpl.o
+FUZZ_OBJS = $(LIB_OBJS) $(BUILD)/md_walk.o $(BUILD)/md_html.o $(BUILD)/tmpl.o
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz: deps
 	@command -v clang >/dev/null || { apt-get update -qq && \

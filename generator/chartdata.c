@@ -88,18 +88,27 @@ targets(const struct gt_model *m, const struct gt_measure *me,
 	    me->polarity == GT_POL_LOWER ? t->hi : t->lo);
 }
 
+/*
+ * Comparators' figures up to the as-at period: a group with figures only
+ * for later periods is not named, as nothing later is published.
+ */
 static void
-comparators(struct gt_trend_data *d, const struct gt_measure *me,
-    const struct gt_period *pv, size_t n)
+comparators(struct gt_trend_data *d, const struct gt_model *m,
+    const struct gt_measure *me, const struct gt_period *pv, size_t n)
 {
 	struct gt_chart_comparator	*c = NULL;
 	const struct gt_comparator	*k;
+	const char			*group = NULL;
 	size_t				 i, j, ngroups = 0;
 
-	for (i = 0; i < me->ncomparators; i++)
-		if (i == 0 || strcmp(me->comparators[i]->group,
-		    me->comparators[i - 1]->group) != 0)
+	for (i = 0; i < me->ncomparators; i++) {
+		k = me->comparators[i];
+		if (!gt_period_by(&m->conf.cal, &k->period, &m->judged))
+			continue;
+		if (group == NULL || strcmp(k->group, group) != 0)
 			ngroups++;
+		group = k->group;
+	}
 	if (ngroups == 0 || n == 0)
 		return;
 	d->comparators = gt_xcalloc(ngroups, sizeof(*d->comparators));
@@ -108,6 +117,8 @@ comparators(struct gt_trend_data *d, const struct gt_measure *me,
 		d->values[i] = NAN;
 	for (i = 0; i < me->ncomparators; i++) {
 		k = me->comparators[i];
+		if (!gt_period_by(&m->conf.cal, &k->period, &m->judged))
+			continue;
 		if (c == NULL || strcmp(k->group, c->name) != 0) {
 			c = c == NULL ? d->comparators : c + 1;
 			c->name = k->group;
@@ -175,7 +186,7 @@ gt_trend_data(struct gt_trend_data *d, const struct gt_model *m,
 	}
 	d->trend.points = d->points;
 	d->trend.npoints = n;
-	comparators(d, me, pv, n);
+	comparators(d, m, me, pv, n);
 	free(pv);
 }
 

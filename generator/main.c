@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "chartdata.h"
+#include "csv_write.h"
 #include "format.h"
 #include "pdf.h"
 #include "site.h"
@@ -262,97 +263,99 @@ cmd_check(int argc, char *argv[])
 	return rc;
 }
 
-/* RFC 4180: quote fields holding a comma, quote or line break. */
-static void
-csv_field(FILE *f, const char *s, int last)
-{
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else
-		fputs(s, f);
-	fputc(last ? '\n' : ',', f);
-}
-
-/* Room for a band target: two figures and " to ". */
-#define TARGET_MAX	(2 * GT_NUMBER_MAX + 4)
-
 /*
- * A figure for scripts (plain: digits at the measure's decimals, no unit)
- * or for people (formatted; unit NULL leaves a long unit off).
+ * The period, figure and target of a measure's latest value, for scripts
+ * (plain: digits at the measure's decimals, no unit) or for people. For
+ * people a long unit ("per 1,000 population") is written once, at the end
+ * of the target, so that the table fits a terminal. v and t are malloc'd.
  */
+struct latest {
+	char	 p[GT_PERIOD_MAX];
+	char	*v, *t;
+};
+
 static char *
-figure(char *buf, const struct gt_measure *me, double x, int plain,
-    const char *unit)
+figure(const struct gt_measure *me, double x, int plain, int unit)
 {
+	char	 buf[GT_NUMBER_MAX];
+
 	if (plain)
-		gt_format_plain(buf, GT_NUMBER_MAX, x, me->decimals);
-	else
-		gt_format_value(buf, GT_NUMBER_MAX, x, me->decimals, unit);
-	return buf;
+		return gt_xstrdup(gt_format_plain(buf, sizeof(buf), x,
+		    me->decimals));
+	if (unit)
+		return gt_figure_number(me, x);
+	return gt_xstrdup(gt_format_value(buf, sizeof(buf), x, me->decimals,
+	    NULL));
 }
 
-/*
- * The period, figure and target (t holds TARGET_MAX) of a measure's latest
- * value. For people, a long unit ("per 1,000 population") is written once,
- * at the end of the target, so that the table fits a terminal.
- */
 static void
-latest_text(const struct gt_measure *me, int plain, char *v, char *t,
-    char *p)
+latest_text(const struct gt_measure *me, int plain, struct latest *l)
 {
 	const struct gt_eval	*e = me->latest;
-	const char		*once = me->unit;
-	char			 lo[GT_NUMBER_MAX], hi[GT_NUMBER_MAX];
+	int			 once = 1;
+	char			*lo, *hi;
 
-	*v = *t = *p = '\0';
-	if (e == NULL)
+	l->p[0] = '\0';
+	l->v = l->t = NULL;
+	if (e == NULL) {
+		l->v = gt_xstrdup("");
+		l->t = gt_xstrdup("");
 		return;
+	}
 	if (me->unit != NULL && strlen(me->unit) > 5 && e->has_target)
-		once = NULL;
-	gt_period_format(&e->obs->period, p, GT_PERIOD_MAX);
+		once = 0;
+	gt_period_format(&e->obs->period, l->p, GT_PERIOD_MAX);
 	if (e->obs->value.kind == GT_VAL_NUMBER)
-		figure(v, me, e->obs->value.num, plain, once);
+		l->v = figure(me, e->obs->value.num, plain, once);
 	else
-		snprintf(v, GT_NUMBER_MAX, "%s", e->obs->raw ? e->obs->raw :
-		    "");
-	if (!e->has_target)
+		l->v = gt_xstrdup(e->obs->raw != NULL ? e->obs->raw : "");
+	if (!e->has_target) {
+		l->t = gt_xstrdup("");
 		return;
-	figure(hi, me, e->hi, plain, me->unit);
-	if (me->polarity == GT_POL_BAND)
-		snprintf(t, TARGET_MAX, "%s to %s", figure(lo, me, e->lo,
-		    plain, once), hi);
-	else
-		snprintf(t, TARGET_MAX, "%s", hi);
+	}
+	hi = figure(me, e->hi, plain, 1);
+	if (me->polarity == GT_POL_BAND) {
+		lo = figure(me, e->lo, plain, once);
+		l->t = gt_xasprintf("%s to %s", lo, hi);
+		free(lo);
+		free(hi);
+	} else
+		l->t = hi;
+}
+
+static void
+latest_free(struct latest *l)
+{
+	free(l->v);
+	free(l->t);
 }
 
 static void
 status_csv(const struct gt_model *m)
 {
-	char	 v[GT_NUMBER_MAX], t[TARGET_MAX], p[GT_PERIOD_MAX];
-	size_t	 i;
+	struct gt_buf	 b = { 0 };
+	struct latest	 l;
+	size_t		 i;
 
-	fputs("measure,period,value,target,status,direction,"
-	    "year_ago_direction,late,explanation\n", stdout);
+	gt_buf_puts(&b, "measure,period,value,target,status,direction,"
+	    "year_ago_direction,late,explanation\r\n");
 	for (i = 0; i < m->nmeasures; i++) {
 		const struct gt_measure *me = m->measures[i];
 
-		latest_text(me, 1, v, t, p);
-		csv_field(stdout, me->id, 0);
-		csv_field(stdout, p, 0);
-		csv_field(stdout, v, 0);
-		csv_field(stdout, t, 0);
-		csv_field(stdout, gt_status_name(me->status), 0);
-		csv_field(stdout, gt_dir_name(me->dir_prev), 0);
-		csv_field(stdout, gt_dir_name(me->dir_year), 0);
-		csv_field(stdout, me->late ? "yes" : "no", 0);
-		csv_field(stdout, me->explanation, 1);
+		latest_text(me, 1, &l);
+		gt_csv_field(&b, me->id, 0);
+		gt_csv_field(&b, l.p, 0);
+		gt_csv_field(&b, l.v, 0);
+		gt_csv_field(&b, l.t, 0);
+		gt_csv_field(&b, gt_status_name(me->status), 0);
+		gt_csv_field(&b, gt_dir_name(me->dir_prev), 0);
+		gt_csv_field(&b, gt_dir_name(me->dir_year), 0);
+		gt_csv_field(&b, me->late ? "yes" : "no", 0);
+		gt_csv_field(&b, me->explanation, 1);
+		latest_free(&l);
 	}
+	fwrite(b.data, 1, b.len, stdout);
+	gt_buf_free(&b);
 }
 
 /* Display width of UTF-8 text, counting code points. */
@@ -377,6 +380,20 @@ pad(const char *s, int w, int right)
 		printf("%s%*s", s, n > 0 ? n : 0, "");
 }
 
+/* A measure's row of the status table. */
+static void
+table_row(const struct gt_measure *me, struct latest *l, const char *cell[7])
+{
+	latest_text(me, 0, l);
+	cell[0] = me->id;
+	cell[1] = l->p;
+	cell[2] = l->v;
+	cell[3] = l->t;
+	cell[4] = gt_status_label(me->status);
+	cell[5] = gt_dir_label(me->dir_prev);
+	cell[6] = me->late ? "late" : "";
+}
+
 static void
 status_table(const struct gt_model *m)
 {
@@ -384,25 +401,20 @@ status_table(const struct gt_model *m)
 		"Measure", "Period", "Value", "Target", "Status", "Direction",
 		"Late"
 	};
-	char	 v[GT_NUMBER_MAX], t[TARGET_MAX], p[GT_PERIOD_MAX];
-	char	 asat[GT_PERIOD_MAX];
-	int	 w[7], k;
-	size_t	 i, late = 0, counts[GT_STATUS_MAX] = { 0 };
+	const char	*cell[7];
+	struct latest	 l;
+	char		 asat[GT_PERIOD_MAX];
+	int		 w[7], k;
+	size_t		 i, late = 0, counts[GT_STATUS_MAX] = { 0 };
 
 	for (k = 0; k < 7; k++)
 		w[k] = width(head[k]);
 	for (i = 0; i < m->nmeasures; i++) {
-		const struct gt_measure *me = m->measures[i];
-		const char *cell[7];
-
-		latest_text(me, 0, v, t, p);
-		cell[0] = me->id; cell[1] = p; cell[2] = v; cell[3] = t;
-		cell[4] = gt_status_label(me->status);
-		cell[5] = gt_dir_label(me->dir_prev);
-		cell[6] = me->late ? "late" : "";
+		table_row(m->measures[i], &l, cell);
 		for (k = 0; k < 7; k++)
 			if (width(cell[k]) > w[k])
 				w[k] = width(cell[k]);
+		latest_free(&l);
 	}
 	gt_period_format(&m->conf.as_at, asat, sizeof(asat));
 	printf("%s: %zu measures as at %s\n\n", m->conf.title ?
@@ -413,13 +425,8 @@ status_table(const struct gt_model *m)
 	}
 	for (i = 0; i < m->nmeasures; i++) {
 		const struct gt_measure *me = m->measures[i];
-		const char *cell[7];
 
-		latest_text(me, 0, v, t, p);
-		cell[0] = me->id; cell[1] = p; cell[2] = v; cell[3] = t;
-		cell[4] = gt_status_label(me->status);
-		cell[5] = gt_dir_label(me->dir_prev);
-		cell[6] = me->late ? "late" : "";
+		table_row(me, &l, cell);
 		for (k = 0; k < 7; k++) {
 			if (k == 6)
 				fputs(cell[k], stdout);
@@ -427,6 +434,7 @@ status_table(const struct gt_model *m)
 				pad(cell[k], w[k], k == 2 || k == 3);
 			fputs(k < 6 ? "  " : "\n", stdout);
 		}
+		latest_free(&l);
 		counts[me->status]++;
 		late += me->late != 0;
 	}

@@ -1,27 +1,16 @@
-/* md_html.c: cmark documents into libxml2 elements (see md_html.h). */
+/* md_html.c: Markdown bodies as libxml2 elements (see md_html.h). */
 #include <stdio.h>
-#include <string.h>
-#include <strings.h>
+#include <stdlib.h>
 
 #include "md_html.h"
+#include "md_walk.h"
 #include "util.h"
 
-int
-gt_md_safe_url(const char *u)
-{
-	static const char *const schemes[] = {
-		"http:", "https:", "mailto:", "tel:"
-	};
-	size_t	 i, n;
-
-	n = strcspn(u, ":/?#");
-	if (u[n] != ':')
-		return 1;	/* relative */
-	for (i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++)
-		if (strncasecmp(u, schemes[i], strlen(schemes[i])) == 0)
-			return 1;
-	return 0;
-}
+/* The elements being filled, innermost last. */
+struct html {
+	xmlNodePtr	*stack;
+	size_t		 n, cap;
+};
 
 static xmlNodePtr
 add(xmlNodePtr parent, const char *name)
@@ -35,6 +24,12 @@ add_text(xmlNodePtr parent, const char *s)
 	xmlAddChild(parent, xmlNewDocText(parent->doc, (const xmlChar *)s));
 }
 
+static void
+set(xmlNodePtr e, const char *name, const char *value)
+{
+	xmlNewProp(e, (const xmlChar *)name, (const xmlChar *)value);
+}
+
 /* A block element, on a line of its own in the page's source. */
 static xmlNodePtr
 add_block(xmlNodePtr parent, const char *name)
@@ -45,165 +40,121 @@ add_block(xmlNodePtr parent, const char *name)
 	return e;
 }
 
-/* An image's alt text: the plain text of its description. */
-static void
-plain_text(cmark_node *n, struct gt_buf *b)
-{
-	cmark_iter	*it = cmark_iter_new(n);
-	cmark_node	*c;
-
-	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
-		c = cmark_iter_get_node(it);
-		if (cmark_node_get_type(c) == CMARK_NODE_TEXT ||
-		    cmark_node_get_type(c) == CMARK_NODE_CODE)
-			gt_buf_puts(b, cmark_node_get_literal(c));
-	}
-	cmark_iter_free(it);
-}
-
-/* Nodes that may have children get an exit event from the iterator. */
-static int
-has_exit(cmark_node *n)
-{
-	switch (cmark_node_get_type(n)) {
-	case CMARK_NODE_HTML_BLOCK:
-	case CMARK_NODE_THEMATIC_BREAK:
-	case CMARK_NODE_CODE_BLOCK:
-	case CMARK_NODE_TEXT:
-	case CMARK_NODE_SOFTBREAK:
-	case CMARK_NODE_LINEBREAK:
-	case CMARK_NODE_CODE:
-	case CMARK_NODE_HTML_INLINE:
-		return 0;
-	default:
-		return 1;
-	}
-}
-
-/*
- * Add n under parent; returns the element its children go into (parent
- * itself where n adds none).
- */
+/* The element a container's children go into (its parent's own for some). */
 static xmlNodePtr
-element(xmlNodePtr parent, cmark_node *n)
+container(xmlNodePtr parent, const struct gt_md_node *v)
 {
 	xmlNodePtr	 e;
-	cmark_node	*c;
-	struct gt_buf	 b = { 0 };
 	char		 num[32];
-	const char	*url;
-	int		 level;
 
-	switch (cmark_node_get_type(n)) {
-	case CMARK_NODE_PARAGRAPH:
-		/* Tight list items hold their text without a <p>. */
-		c = cmark_node_parent(n);
-		if (c != NULL && cmark_node_get_type(c) == CMARK_NODE_ITEM &&
-		    cmark_node_get_list_tight(cmark_node_parent(c)))
-			return parent;
-		return add_block(parent, "p");
-	case CMARK_NODE_HEADING:
-		level = cmark_node_get_heading_level(n) + 1;
-		snprintf(num, sizeof(num), "h%d", level > 6 ? 6 : level);
+	switch (v->type) {
+	case GT_MD_PARAGRAPH:
+		return v->tight ? parent : add_block(parent, "p");
+	case GT_MD_HEADING:
+		/* Body headings sit under the page's own <h1>. */
+		snprintf(num, sizeof(num), "h%d", v->level >= 6 ? 6 :
+		    v->level + 1);
 		return add_block(parent, num);
-	case CMARK_NODE_BLOCK_QUOTE:
+	case GT_MD_QUOTE:
 		return add_block(parent, "blockquote");
-	case CMARK_NODE_LIST:
-		if (cmark_node_get_list_type(n) != CMARK_ORDERED_LIST)
-			return add_block(parent, "ul");
-		e = add_block(parent, "ol");
-		if (cmark_node_get_list_start(n) != 1) {
-			snprintf(num, sizeof(num), "%d",
-			    cmark_node_get_list_start(n));
-			xmlNewProp(e, (const xmlChar *)"start",
-			    (const xmlChar *)num);
+	case GT_MD_LIST:
+		e = add_block(parent, v->ordered ? "ol" : "ul");
+		if (v->ordered && v->start != 1) {
+			snprintf(num, sizeof(num), "%d", v->start);
+			set(e, "start", num);
 		}
 		return e;
-	case CMARK_NODE_ITEM:
+	case GT_MD_ITEM:
 		return add_block(parent, "li");
-	case CMARK_NODE_EMPH:
+	case GT_MD_EMPH:
 		return add(parent, "em");
-	case CMARK_NODE_STRONG:
+	case GT_MD_STRONG:
 		return add(parent, "strong");
-	case CMARK_NODE_LINK:
-		url = cmark_node_get_url(n);
-		if (url == NULL || !gt_md_safe_url(url))
-			return parent;	/* keep the words, drop the link */
+	case GT_MD_LINK:
 		e = add(parent, "a");
-		xmlNewProp(e, (const xmlChar *)"href", (const xmlChar *)url);
-		if (cmark_node_get_title(n) != NULL &&
-		    *cmark_node_get_title(n) != '\0')
-			xmlNewProp(e, (const xmlChar *)"title",
-			    (const xmlChar *)cmark_node_get_title(n));
+		set(e, "href", v->url);
+		if (v->title != NULL)
+			set(e, "title", v->title);
 		return e;
-	case CMARK_NODE_CODE_BLOCK:
-		add_text(add(add_block(parent, "pre"), "code"),
-		    cmark_node_get_literal(n));
-		return parent;
-	case CMARK_NODE_THEMATIC_BREAK:
-		add_block(parent, "hr");
-		return parent;
-	case CMARK_NODE_TEXT:
-		add_text(parent, cmark_node_get_literal(n));
-		return parent;
-	case CMARK_NODE_SOFTBREAK:
-		add_text(parent, "\n");
-		return parent;
-	case CMARK_NODE_LINEBREAK:
-		add(parent, "br");
-		return parent;
-	case CMARK_NODE_CODE:
-		add_text(add(parent, "code"), cmark_node_get_literal(n));
-		return parent;
-	case CMARK_NODE_IMAGE:
-		url = cmark_node_get_url(n);
-		if (url == NULL || !gt_md_safe_url(url))
-			return parent;
-		e = add(parent, "img");
-		xmlNewProp(e, (const xmlChar *)"src", (const xmlChar *)url);
-		plain_text(n, &b);
-		xmlNewProp(e, (const xmlChar *)"alt",
-		    (const xmlChar *)(b.data != NULL ? b.data : ""));
-		gt_buf_free(&b);
-		return parent;
 	default:
-		/* The document itself adds nothing; raw HTML is dropped. */
 		return parent;
 	}
+}
+
+static void
+leaf(xmlNodePtr parent, const struct gt_md_node *v)
+{
+	xmlNodePtr	 e;
+
+	switch (v->type) {
+	case GT_MD_TEXT:
+		add_text(parent, v->text);
+		break;
+	case GT_MD_CODE:
+		add_text(add(parent, "code"), v->text);
+		break;
+	case GT_MD_CODE_BLOCK:
+		add_text(add(add_block(parent, "pre"), "code"), v->text);
+		break;
+	case GT_MD_SOFTBREAK:
+		add_text(parent, "\n");
+		break;
+	case GT_MD_LINEBREAK:
+		add(parent, "br");
+		break;
+	case GT_MD_RULE:
+		add_block(parent, "hr");
+		break;
+	case GT_MD_IMAGE:
+		if (v->url == NULL)
+			break;
+		e = add(parent, "img");
+		set(e, "src", v->url);
+		set(e, "alt", v->text);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+enter(void *ctx, const struct gt_md_node *v)
+{
+	struct html	*h = ctx;
+	xmlNodePtr	 cur = h->stack[h->n - 1];
+
+	switch (v->type) {
+	case GT_MD_PARAGRAPH:
+	case GT_MD_HEADING:
+	case GT_MD_QUOTE:
+	case GT_MD_LIST:
+	case GT_MD_ITEM:
+	case GT_MD_EMPH:
+	case GT_MD_STRONG:
+	case GT_MD_LINK:
+		*GT_PUSH(h->stack, h->n, h->cap) = container(cur, v);
+		break;
+	default:
+		leaf(cur, v);
+		break;
+	}
+}
+
+static void
+leave(void *ctx, const struct gt_md_node *v)
+{
+	struct html	*h = ctx;
+
+	h->n--;
 }
 
 void
 gt_md_html(xmlNodePtr parent, cmark_node *doc)
 {
-	cmark_iter		*it;
-	cmark_event_type	 ev;
-	cmark_node		*n;
-	xmlNodePtr		*stack = NULL, cur = parent;
-	size_t			 depth = 0, cap = 0;
+	static const struct gt_md_ops	 ops = { enter, leave };
+	struct html			 h = { NULL, 0, 0 };
 
-	if (doc == NULL)
-		return;
-	/*
-	 * Walked with an iterator, not recursion: bodies may nest thousands
-	 * deep. Past GT_MAX_DEPTH levels the text is kept, flattened.
-	 */
-	it = cmark_iter_new(doc);
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (ev == CMARK_EVENT_EXIT)
-			cur = stack[--depth];
-		else if (cmark_node_get_type(n) == CMARK_NODE_IMAGE) {
-			/* Its children became the alt text. */
-			element(cur, n);
-			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
-		} else if (!has_exit(n))
-			element(cur, n);
-		else {
-			*GT_PUSH(stack, depth, cap) = cur;
-			if (depth <= GT_MAX_DEPTH)
-				cur = element(cur, n);
-		}
-	}
-	cmark_iter_free(it);
-	free(stack);
+	*GT_PUSH(h.stack, h.n, h.cap) = parent;
+	gt_md_walk(doc, &ops, &h);
+	free(h.stack);
 }

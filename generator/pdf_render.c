@@ -9,6 +9,7 @@
 
 #include "chart.h"
 #include "chartdata.h"
+#include "md_pango.h"
 #include "pdf.h"
 #include "status.h"
 
@@ -152,6 +153,7 @@ text(struct gt_pdf *p, const char *s, int flags, double pt, double width)
 {
 	struct key		 find = { s, flags, pt, width, 0 }, *k;
 	struct gt_pdf_text	*t = p->t;
+	struct gt_buf		 b = { 0 };
 	PangoLayout		*l;
 	PangoFontDescription	*fd;
 	gpointer		 kv, lv;
@@ -174,8 +176,11 @@ text(struct gt_pdf *p, const char *s, int flags, double pt, double width)
 	pango_layout_set_spacing(l, (int)(pt * 0.25 * PANGO_SCALE));
 	if (flags & T_MARKUP)
 		pango_layout_set_markup(l, s, -1);
-	else
-		pango_layout_set_text(l, s, -1);
+	else {
+		gt_pango_breakable(&b, s);
+		pango_layout_set_text(l, b.data != NULL ? b.data : "", -1);
+		gt_buf_free(&b);
+	}
 	if (flags & T_RIGHT)
 		pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
 	if (flags & T_ELLIPSIZE)
@@ -270,17 +275,6 @@ tag_end(struct gt_pdf *p, const char *tag)
 		cairo_tag_end(p->cr, tag);
 }
 
-/*
- * Set a layout at x from the current position, line by line, breaking
- * pages between lines; consumes l.
- */
-/* The links of a paragraph: their text's byte ranges and addresses. */
-struct links {
-	int		*start, *end;
-	char		**url;		/* borrowed */
-	size_t		 n;
-};
-
 /* cairo's attribute strings quote with ' and escape with \. */
 static char *
 quoted(const char *s)
@@ -296,22 +290,23 @@ quoted(const char *s)
 	return gt_buf_steal(&b);
 }
 
-/* Make the part of a drawn line that shows link k a link annotation. */
+/* Make the parts of a drawn line that show links link annotations. */
 static void
 link_areas(struct gt_pdf *p, PangoLayoutLine *line, double x, double top,
-    double h, const struct links *lk)
+    double h, const struct gt_md_text *lk)
 {
-	int	*r, nr, i;
-	size_t	 k;
-	char	*u, *attrs;
+	const struct gt_md_link	*l;
+	int			*r, nr, i;
+	size_t			 k;
+	char			*u, *attrs;
 
-	for (k = 0; k < lk->n; k++) {
-		if (lk->end[k] <= line->start_index ||
-		    lk->start[k] >= line->start_index + line->length)
+	for (k = 0; k < lk->nlinks; k++) {
+		l = &lk->links[k];
+		if (l->end <= line->start_index ||
+		    l->start >= line->start_index + line->length)
 			continue;
-		pango_layout_line_get_x_ranges(line, lk->start[k], lk->end[k],
-		    &r, &nr);
-		u = quoted(lk->url[k]);
+		pango_layout_line_get_x_ranges(line, l->start, l->end, &r, &nr);
+		u = quoted(l->url);
 		for (i = 0; i + 1 < 2 * nr; i += 2) {
 			attrs = gt_xasprintf("uri='%s' rect=[%.2f %.2f %.2f %.2f]",
 			    u, x + (double)r[i] / PANGO_SCALE, top,
@@ -327,11 +322,12 @@ link_areas(struct gt_pdf *p, PangoLayoutLine *line, double x, double top,
 
 /*
  * Set a layout at x from the current position, line by line, breaking
- * pages between lines, with its links (NULL: none); consumes l.
+ * pages between lines, with the links of its text (NULL: none); consumes
+ * l.
  */
 static void
 flow_links(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour,
-    const struct links *lk)
+    const struct gt_md_text *lk)
 {
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
 	PangoRectangle	 r;
@@ -368,51 +364,27 @@ flow(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour)
 }
 
 static void
-para(struct gt_pdf *p, const char *s, int markup, double pt, unsigned colour)
+para(struct gt_pdf *p, const char *s, double pt, unsigned colour)
 {
 	tag_begin(p, "P", NULL);
-	flow(p, text(p, s, markup ? T_MARKUP : 0, pt, TEXT_W), LEFT, colour);
+	flow(p, text(p, s, 0, pt, TEXT_W), LEFT, colour);
 	tag_end(p, "P");
 	p->y += GAP;
 }
 
 /*
- * A paragraph of markup whose links are the underlined runs, in order,
- * going to urls.
+ * A block of Markdown text at x, w wide, with its links live; gap is the
+ * space after it.
  */
 static void
-para_links(struct gt_pdf *p, const char *markup, char **urls, size_t nurls)
+para_links(struct gt_pdf *p, const struct gt_md_text *t, double x, double w,
+    double gap)
 {
-	PangoLayout		*l = text(p, markup, T_MARKUP, BODY_PT, TEXT_W);
-	PangoAttrIterator	*it;
-	PangoAttribute		*a;
-	struct links		 lk = { NULL, NULL, urls, 0 };
-	size_t			 cap = 0, cap2 = 0, n2 = 0;
-	int			 s0, e0;
-
-	it = pango_attr_list_get_iterator(pango_layout_get_attributes(l));
-	do {
-		a = pango_attr_iterator_get(it, PANGO_ATTR_UNDERLINE);
-		if (a == NULL || ((PangoAttrInt *)a)->value !=
-		    PANGO_UNDERLINE_SINGLE)
-			continue;
-		/* A link split by emphasis inside it is one attribute. */
-		s0 = (int)a->start_index;
-		e0 = (int)a->end_index;
-		if (lk.n > 0 && lk.start[lk.n - 1] == s0)
-			continue;
-		if (lk.n == nurls)
-			break;
-		*GT_PUSH(lk.start, lk.n, cap) = s0;
-		*GT_PUSH(lk.end, n2, cap2) = e0;
-	} while (pango_attr_iterator_next(it));
-	pango_attr_iterator_destroy(it);
 	tag_begin(p, "P", NULL);
-	flow_links(p, l, LEFT, INK, &lk);
+	flow_links(p, text(p, t->markup.data, T_MARKUP, BODY_PT, w), x, INK,
+	    t);
 	tag_end(p, "P");
-	p->y += GAP;
-	free(lk.start);
-	free(lk.end);
+	p->y += gap;
 }
 
 static void
@@ -455,36 +427,6 @@ heading(struct gt_pdf *p, int level, const char *title)
 	tag_end(p, tags[level]);
 	if (e != NULL)
 		tag_end(p, CAIRO_TAG_DEST);
-	p->y += GAP;
-}
-
-static void
-bullets(struct gt_pdf *p, char *const *items, size_t n)
-{
-	size_t	 i;
-
-	tag_begin(p, "L", NULL);
-	for (i = 0; i < n; i++) {
-		tag_begin(p, "LI", NULL);
-		need(p, BODY_PT * 1.5);
-		tag_begin(p, "Lbl", NULL);
-		if (p->draw) {
-			PangoLayout *b = text(p, "\u2022", 0, BODY_PT, 12);
-
-			rgb(p->cr, INK);
-			cairo_move_to(p->cr, LEFT + 4, p->y);
-			pango_cairo_show_layout(p->cr, b);
-			g_object_unref(b);
-		}
-		tag_end(p, "Lbl");
-		tag_begin(p, "LBody", NULL);
-		flow(p, text(p, items[i], 0, BODY_PT, TEXT_W - 18), LEFT + 18,
-		    INK);
-		tag_end(p, "LBody");
-		tag_end(p, "LI");
-		p->y += 3;
-	}
-	tag_end(p, "L");
 	p->y += GAP;
 }
 
@@ -614,96 +556,127 @@ figure(struct gt_pdf *p, const struct gt_chart *c, double h, int describe)
 	tag_end(p, "Figure");
 	if (describe) {
 		d = gt_chart_describe(c);
-		para(p, d, 0, SMALL_PT, MUTED);
+		para(p, d, SMALL_PT, MUTED);
 		free(d);
 	}
 }
 
 /* Markdown --------------------------------------------------------------- */
 
-static void
-markup_text(struct gt_buf *b, const char *s)
-{
-	char	*e = g_markup_escape_text(s, -1);
+#define INDENT		18.0	/* a list item's text, from its bullet's side */
+#define INDENTS		6	/* deeper items are set at this depth */
 
-	gt_buf_puts(b, e);
-	g_free(e);
+/* Where a Markdown body's blocks go (md_pango.h). */
+struct md {
+	struct gt_pdf	*p;
+	const char	*title;		/* a first heading repeating it is left out */
+	int		 first;		/* no block set yet */
+	int		 depth;		/* items and quotes open */
+	int		 items;		/* items open */
+	int		 lists;		/* lists open */
+	int		 next[GT_MAX_DEPTH + 1];	/* per list: the next number */
+	int		 ordered[GT_MAX_DEPTH + 1];
+};
+
+static double
+md_x(const struct md *d)
+{
+	return LEFT + INDENT * (d->depth < INDENTS ? d->depth : INDENTS);
 }
 
-/*
- * A block's inlines as Pango markup, deep nesting flattened; each link's
- * address is added to urls (borrowed from the document) in order.
- */
-static char *
-inlines(cmark_node *block, char ***urls, size_t *nurls, size_t *cap)
+static void
+md_block(void *ctx, const struct gt_md_node *v, const struct gt_md_text *t)
 {
-	cmark_iter		*it = cmark_iter_new(block);
-	cmark_event_type	 ev;
-	cmark_node		*n;
-	struct gt_buf		 b = { 0 };
-	int			 depth = 0, enter;
-	const char		*open, *close;
+	struct md	*d = ctx;
+	struct gt_pdf	*p = d->p;
+	int		 first = d->first;
+	double		 x = md_x(d), gap = d->items > 0 ? 3 : GAP;
 
-	gt_buf_puts(&b, "");
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (n == block)
-			continue;
-		enter = ev == CMARK_EVENT_ENTER;
-		open = close = NULL;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-			markup_text(&b, cmark_node_get_literal(n));
+	d->first = 0;
+	switch (v->type) {
+	case GT_MD_HEADING:
+		if (first && gt_strieq(t->plain.data, d->title))
 			break;
-		case CMARK_NODE_CODE:
-			gt_buf_puts(&b, "<tt>");
-			markup_text(&b, cmark_node_get_literal(n));
-			gt_buf_puts(&b, "</tt>");
-			break;
-		case CMARK_NODE_SOFTBREAK:
-			gt_buf_puts(&b, " ");
-			break;
-		case CMARK_NODE_LINEBREAK:
-			gt_buf_puts(&b, "\n");
-			break;
-		case CMARK_NODE_EMPH:
-			open = "<i>";
-			close = "</i>";
-			break;
-		case CMARK_NODE_STRONG:
-			open = "<b>";
-			close = "</b>";
-			break;
-		case CMARK_NODE_LINK:
-			open = "<span foreground=\"#1d4e89\" "
-			    "underline=\"single\">";
-			close = "</span>";
-			break;
-		default:
-			break;	/* raw HTML is dropped; images keep words */
-		}
-		if (open == NULL)
-			continue;
-		if (enter && depth++ < GT_MAX_DEPTH) {
-			gt_buf_puts(&b, open);
-			if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
-			    urls != NULL)
-				*GT_PUSH(*urls, *nurls, *cap) =
-				    (char *)cmark_node_get_url(n);
-		}
-		else if (!enter && --depth < GT_MAX_DEPTH) {
-			gt_buf_puts(&b, close);
-			if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
-			    cmark_node_get_url(n) != NULL) {
-				/* Print readers cannot follow a link. */
-				gt_buf_puts(&b, " (");
-				markup_text(&b, cmark_node_get_url(n));
-				gt_buf_puts(&b, ")");
-			}
-		}
+		/* Under the section's own heading; plain, as bookmarks are. */
+		heading(p, v->level + 2 > 3 ? 3 : v->level + 2, t->plain.data);
+		break;
+	case GT_MD_CODE_BLOCK:
+		tag_begin(p, "P", NULL);
+		flow(p, text(p, t->plain.data, 0, SMALL_PT, LEFT + TEXT_W - x),
+		    x, INK);
+		tag_end(p, "P");
+		p->y += gap;
+		break;
+	default:
+		para_links(p, t, x, LEFT + TEXT_W - x, gap);
+		break;
 	}
-	cmark_iter_free(it);
-	return gt_buf_steal(&b);
+}
+
+static void
+md_open(void *ctx, const struct gt_md_node *v)
+{
+	struct md	*d = ctx;
+	struct gt_pdf	*p = d->p;
+	PangoLayout	*l;
+	char		 num[16];
+
+	switch (v->type) {
+	case GT_MD_LIST:
+		tag_begin(p, "L", NULL);
+		d->next[d->lists] = v->start;
+		d->ordered[d->lists++] = v->ordered;
+		break;
+	case GT_MD_ITEM:
+		tag_begin(p, "LI", NULL);
+		need(p, BODY_PT * 1.5);
+		tag_begin(p, "Lbl", NULL);
+		if (d->ordered[d->lists - 1])
+			snprintf(num, sizeof(num), "%d.",
+			    d->next[d->lists - 1]++);
+		if (p->draw) {
+			l = text(p, d->ordered[d->lists - 1] ? num : "\u2022", 0,
+			    BODY_PT, INDENT);
+			rgb(p->cr, INK);
+			cairo_move_to(p->cr, md_x(d) + 4, p->y);
+			pango_cairo_show_layout(p->cr, l);
+			g_object_unref(l);
+		}
+		tag_end(p, "Lbl");
+		tag_begin(p, "LBody", NULL);
+		d->depth++;
+		d->items++;
+		break;
+	default:
+		tag_begin(p, "BlockQuote", NULL);
+		d->depth++;
+		break;
+	}
+}
+
+static void
+md_close(void *ctx, const struct gt_md_node *v)
+{
+	struct md	*d = ctx;
+	struct gt_pdf	*p = d->p;
+
+	switch (v->type) {
+	case GT_MD_LIST:
+		tag_end(p, "L");
+		if (--d->lists == 0)
+			p->y += GAP;
+		break;
+	case GT_MD_ITEM:
+		tag_end(p, "LBody");
+		tag_end(p, "LI");
+		d->depth--;
+		d->items--;
+		break;
+	default:
+		tag_end(p, "BlockQuote");
+		d->depth--;
+		break;
+	}
 }
 
 /*
@@ -713,67 +686,16 @@ inlines(cmark_node *block, char ***urls, size_t *nurls, size_t *cap)
 static void
 body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
 {
-	cmark_node	*n, *item, *c;
-	char		*s, **items = NULL, **urls = NULL;
-	size_t		 ni = 0, cap = 0, i, nurls = 0, capurls = 0;
-	int		 level;
+	static const struct gt_md_blocks	 ops = {
+		md_block, md_open, md_close
+	};
+	struct md				 d;
 
-	if (bd->doc == NULL)
-		return;
-	n = cmark_node_first_child(bd->doc);
-	if (n != NULL && cmark_node_get_type(n) == CMARK_NODE_HEADING &&
-	    (c = cmark_node_first_child(n)) != NULL &&
-	    cmark_node_next(c) == NULL &&
-	    cmark_node_get_type(c) == CMARK_NODE_TEXT &&
-	    gt_strieq(cmark_node_get_literal(c), title))
-		n = cmark_node_next(n);
-	for (; n != NULL; n = cmark_node_next(n)) {
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_HEADING:
-			level = cmark_node_get_heading_level(n) + 2;
-			s = inlines(n, NULL, NULL, NULL);
-			heading(p, level > 3 ? 3 : level, s);
-			free(s);
-			break;
-		case CMARK_NODE_PARAGRAPH:
-		case CMARK_NODE_BLOCK_QUOTE:
-			nurls = 0;
-			s = inlines(n, &urls, &nurls, &capurls);
-			para_links(p, s, urls, nurls);
-			free(s);
-			break;
-		case CMARK_NODE_CODE_BLOCK:
-			para(p, cmark_node_get_literal(n), 0, SMALL_PT, INK);
-			break;
-		case CMARK_NODE_LIST:
-			for (item = cmark_node_first_child(n); item != NULL;
-			    item = cmark_node_next(item)) {
-				c = cmark_node_first_child(item);
-				s = c != NULL ? inlines(c, NULL, NULL, NULL) :
-				    gt_xstrdup("");
-				*GT_PUSH(items, ni, cap) = s;
-			}
-			/* List items are set as plain text after markup. */
-			for (i = 0; i < ni; i++) {
-				PangoLayout *l = text(p, items[i], T_MARKUP,
-				    BODY_PT, TEXT_W);
-
-				free(items[i]);
-				items[i] = gt_xstrdup(
-				    pango_layout_get_text(l));
-				g_object_unref(l);
-			}
-			bullets(p, items, ni);
-			for (i = 0; i < ni; i++)
-				free(items[i]);
-			ni = 0;
-			break;
-		default:
-			break;
-		}
-	}
-	free(items);
-	free(urls);
+	memset(&d, 0, sizeof(d));
+	d.p = p;
+	d.title = title;
+	d.first = 1;
+	gt_md_pango(bd->doc, &ops, &d);
 }
 
 /* Report parts ------------------------------------------------------------ */
@@ -825,11 +747,11 @@ cover(struct gt_pdf *p)
 	p->y += 30;
 	if (p->pack->audience != NULL) {
 		s = gt_xasprintf("For: %s", p->pack->audience);
-		para(p, s, 0, 13, INK);
+		para(p, s, 13, INK);
 		free(s);
 	}
 	s = gt_xasprintf("Performance as at %s", p->as_at);
-	para(p, s, 0, 13, INK);
+	para(p, s, 13, INK);
 	free(s);
 	if (m->plan != NULL && m->plan->title != NULL) {
 		/* Plan titles often carry their period already. */
@@ -837,13 +759,13 @@ cover(struct gt_pdf *p)
 		    strstr(m->plan->title, m->plan->period) == NULL;
 		s = gt_xasprintf("Reporting on %s%s%s", m->plan->title,
 		    per ? ", " : "", per ? m->plan->period : "");
-		para(p, s, 0, 13, INK);
+		para(p, s, 13, INK);
 		free(s);
 	}
 	p->y = BOTTOM - 60;
 	para(p, "Status is shown in words and by symbol: \u25CF on target, "
 	    "\u25C6 within tolerance, \u25B2 off target, \u25A0 no target, "
-	    "\u25CB no data.", 0, SMALL_PT, MUTED);
+	    "\u25CB no data.", SMALL_PT, MUTED);
 	new_page(p);
 }
 
@@ -1028,7 +950,7 @@ summary(struct gt_pdf *p)
 
 	heading(p, 1, "Summary");
 	s = gt_rollup_words(&p->sc.rollup, 1);
-	para(p, s, 0, BODY_PT, INK);
+	para(p, s, BODY_PT, INK);
 	free(s);
 	for (i = 0; i < p->m->npriorities; i++) {
 		const struct gt_priority *pr = p->m->priorities[i];
@@ -1045,7 +967,7 @@ summary(struct gt_pdf *p)
 			figure(p, &c, BAR_H, 0);
 		}
 		s = gt_rollup_words(&one.rollup, 1);
-		para(p, s, 0, BODY_PT, INK);
+		para(p, s, BODY_PT, INK);
 		free(s);
 		gt_scope_free(&one);
 	}
@@ -1059,7 +981,7 @@ measure_section(struct gt_pdf *p, const char *title,
 	if (n > 0)
 		measure_table(p, NULL, v, n);
 	else
-		para(p, "None.", 0, BODY_PT, INK);
+		para(p, "None.", BODY_PT, INK);
 }
 
 static void
@@ -1100,7 +1022,7 @@ exceptions(struct gt_pdf *p)
 	heading(p, 1, "Exceptions");
 	para(p, "What needs attention: measures off target, worsening or "
 	    "with figures late; actions overdue; risks above the council's "
-	    "appetite.", 0, BODY_PT, INK);
+	    "appetite.", BODY_PT, INK);
 	measure_section(p, "Measures off target", off, noff);
 	measure_section(p, "Measures worsening", worse, nworse);
 	measure_section(p, "Figures late", late, nlate);
@@ -1108,13 +1030,13 @@ exceptions(struct gt_pdf *p)
 	if (nover > 0)
 		action_table(p, NULL, overdue, nover);
 	else
-		para(p, "None.", 0, BODY_PT, INK);
+		para(p, "None.", BODY_PT, INK);
 	heading(p, 2, "Risks above appetite");
 	if (nabove > 0)
 		risk_table(p, NULL, above, nabove);
 	else
 		para(p, m->conf.risk_appetite > 0 ? "None." :
-		    "No risk appetite is set.", 0, BODY_PT, INK);
+		    "No risk appetite is set.", BODY_PT, INK);
 	free(off);
 	free(worse);
 	free(late);
@@ -1139,7 +1061,7 @@ objective(struct gt_pdf *p, const struct gt_objective *o)
 	    o->lead != NULL ? ". Lead: " : "", o->lead != NULL ? o->lead : "",
 	    o->portfolio != NULL ? ". Portfolio: " : "",
 	    o->portfolio != NULL ? o->portfolio : "");
-	para(p, s, 0, SMALL_PT, MUTED);
+	para(p, s, SMALL_PT, MUTED);
 	free(s);
 	body(p, &o->body, o->title);
 	for (i = 0; i < o->nmeasures; i++)

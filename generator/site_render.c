@@ -17,6 +17,7 @@
 
 #include "chart.h"
 #include "chartdata.h"
+#include "csv_write.h"
 #include "format.h"
 #include "json_out.h"
 #include "pdf.h"
@@ -111,15 +112,19 @@ jstr(const char *s)
 static json_t *
 jfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* A string made from fmt after prefix: in one pass where it is short. */
+/*
+ * A string made from fmt after prefix: in one pass where it fits the
+ * stack buffer, else built once on the heap (titles have no length limit).
+ */
 static json_t *
 vjfmt(const char *prefix, const char *fmt, va_list ap)
 {
-	char	 buf[512], *s;
-	size_t	 n = strlen(prefix);
-	va_list	 copy;
-	int	 len;
-	json_t	*j;
+	char		 buf[512];
+	struct gt_buf	 b = { 0 };
+	size_t		 n = strlen(prefix);
+	va_list		 copy;
+	int		 len;
+	json_t		*j;
 
 	if (n < sizeof(buf)) {
 		memcpy(buf, prefix, n);
@@ -129,9 +134,10 @@ vjfmt(const char *prefix, const char *fmt, va_list ap)
 		if (len >= 0 && (size_t)len < sizeof(buf) - n)
 			return jstr(buf);
 	}
-	s = gt_xvasprintf(fmt, ap);
-	j = jfmt("%s%s", prefix, s);
-	free(s);
+	gt_buf_puts(&b, prefix);
+	gt_buf_vprintf(&b, fmt, ap);
+	j = jstr(b.data);
+	gt_buf_free(&b);
 	return j;
 }
 
@@ -770,6 +776,8 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	for (i = 0; i < me->ncomparators; i++) {
 		const struct gt_comparator *k = me->comparators[i];
 
+		if (!gt_period_by(&m->conf.cal, &k->period, &m->judged))
+			continue;
 		fig = gt_figure_text(me, &k->value);
 		gt_period_format(&k->period, per, sizeof(per));
 		json_array_append_new(cmp, json_pack("{s:o,s:s,s:o}", "group",
@@ -956,6 +964,8 @@ render_action(struct gt_site *s, const struct gt_action *a)
 		const struct gt_progress *p = a->progress[i];
 		const char *n = gt_astatus_name(p->status);
 
+		if (!gt_period_by(&s->m->conf.cal, &p->period, &s->m->judged))
+			break;	/* sorted by period: nothing later is published */
 		gt_period_format(&p->period, per, sizeof(per));
 		json_array_append_new(arr, json_pack("{s:s,s:o,s:o}",
 		    "period", per, "status", jfmt("%c%s",
@@ -1315,25 +1325,6 @@ render_simple(struct gt_site *s, const char *path, const char *layout,
 
 /* Open data ------------------------------------------------------------ */
 
-static void
-csv_field(struct gt_buf *b, const char *s, int last)
-{
-	const char	*run;
-
-	if (s != NULL && strpbrk(s, ",\"\r\n") != NULL) {
-		gt_buf_addq(b, "\"", 1);
-		for (run = s; *s != '\0'; s++)
-			if (*s == '"') {
-				gt_buf_addq(b, run, (size_t)(s - run + 1));
-				run = s;
-			}
-		gt_buf_addq(b, run, (size_t)(s - run));
-		gt_buf_addq(b, "\"", 1);
-	} else if (s != NULL)
-		gt_buf_addq(b, s, strlen(s));
-	gt_buf_addq(b, last ? "\r\n" : ",", last ? 2 : 1);
-}
-
 static char *
 plain_number(char *buf, size_t sz, double v, int decimals)
 {
@@ -1362,10 +1353,10 @@ write_csv(struct gt_site *s)
 		const struct gt_measure *me = m->measures[i];
 
 		gt_buf_reset(&head);
-		csv_field(&head, me->id, 0);
-		csv_field(&head, me->title, 0);
+		gt_csv_field(&head, me->id, 0);
+		gt_csv_field(&head, me->title, 0);
 		gt_buf_reset(&unit);
-		csv_field(&unit, me->unit, 0);
+		gt_csv_field(&unit, me->unit, 0);
 		for (k = 0; k < me->nobs; k++) {
 			const struct gt_obs	*o = me->obs[k];
 			const struct gt_eval	*e = &me->evals[k];
@@ -1376,19 +1367,19 @@ write_csv(struct gt_site *s)
 			period_text(s, &o->period, per);
 			fig = gt_figure_text(me, &o->value);
 			gt_buf_addq(&b, head.data, head.len);
-			csv_field(&b, per, 0);
-			csv_field(&b, o->value.kind == GT_VAL_NUMBER ?
+			gt_csv_field(&b, per, 0);
+			gt_csv_field(&b, o->value.kind == GT_VAL_NUMBER ?
 			    plain_number(v, sizeof(v), o->value.num,
 			    me->decimals) : "", 0);
-			csv_field(&b, fig, 0);
+			gt_csv_field(&b, fig, 0);
 			gt_buf_addq(&b, unit.data, unit.len);
-			csv_field(&b, e->has_target ? plain_number(lo,
+			gt_csv_field(&b, e->has_target ? plain_number(lo,
 			    sizeof(lo), e->lo, me->decimals) : "", 0);
-			csv_field(&b, e->has_target && e->hi != e->lo ?
+			gt_csv_field(&b, e->has_target && e->hi != e->lo ?
 			    plain_number(hi, sizeof(hi), e->hi,
 			    me->decimals) : "", 0);
-			csv_field(&b, gt_status_name(e->status), 0);
-			csv_field(&b, gt_flag_name(o->flag), 1);
+			gt_csv_field(&b, gt_status_name(e->status), 0);
+			gt_csv_field(&b, gt_flag_name(o->flag), 1);
 			free(fig);
 		}
 	}

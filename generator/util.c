@@ -138,21 +138,29 @@ gt_buf_putc(struct gt_buf *b, int c)
 }
 
 void
-gt_buf_printf(struct gt_buf *b, const char *fmt, ...)
+gt_buf_vprintf(struct gt_buf *b, const char *fmt, va_list ap)
 {
-	va_list	 ap;
+	va_list	 copy;
 	int	 n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
 	if (n < 0)
 		gt_oom();
 	b->data = gt_xgrow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->len += (size_t)n;
+}
+
+void
+gt_buf_printf(struct gt_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	gt_buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void

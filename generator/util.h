@@ -49,6 +49,8 @@ void	 gt_buf_puts(struct gt_buf *, const char *);
 void	 gt_buf_putc(struct gt_buf *, int);
 void	 gt_buf_printf(struct gt_buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+void	 gt_buf_vprintf(struct gt_buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 void	 gt_buf_reset(struct gt_buf *);
 /* Hand the string over to the caller and leave the buffer empty. */
 char	*gt_buf_steal(struct gt_buf *);

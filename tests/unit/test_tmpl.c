@@ -376,18 +376,6 @@ Test(tmpl, markdown_nested_deeper_than_the_limit_is_flattened)
 	cmark_node_free(doc);
 }
 
-Test(tmpl, safe_urls)
-{
-	cr_expect(gt_md_safe_url("page.html"));
-	cr_expect(gt_md_safe_url("../a/b.html#x"));
-	cr_expect(gt_md_safe_url("https://example.org/"));
-	cr_expect(gt_md_safe_url("MAILTO:x@y"));
-	cr_expect_not(gt_md_safe_url("javascript:alert(1)"));
-	cr_expect_not(gt_md_safe_url("JavaScript:alert(1)"));
-	cr_expect_not(gt_md_safe_url("data:text/html,x"));
-	cr_expect_not(gt_md_safe_url("vbscript:x"));
-}
-
 /* Bytes as libxml2's HTML serializer gave them when it wrote the pages. */
 Test(tmpl, html_as_libxml2_writes_it)
 {
