@@ -60,11 +60,14 @@ LIB_OBJS = \
 	$(BUILD)/out.o \
 	$(BUILD)/cache.o \
 	$(BUILD)/format.o \
-	$(BUILD)/status.o \
+	$(BUILD)/words.o \
+	$(BUILD)/scope.o \
+	$(BUILD)/judge.o \
 	$(BUILD)/timing.o
 
 # Back-ends: they see only the finished model.
 RENDER_OBJS = \
+	$(BUILD)/rows.o \
 	$(BUILD)/chartdata.o \
 	$(BUILD)/json_out.o \
 	$(BUILD)/csv_write.o \
@@ -72,8 +75,13 @@ RENDER_OBJS = \
 	$(BUILD)/md_html.o \
 	$(BUILD)/md_pango.o \
 	$(BUILD)/tmpl.o \
-	$(BUILD)/site_render.o \
-	$(BUILD)/pdf_render.o
+	$(BUILD)/site.o \
+	$(BUILD)/site_pages.o \
+	$(BUILD)/pdf_render.o \
+	$(BUILD)/opendata.o \
+	$(BUILD)/feeds.o \
+	$(BUILD)/status_text.o \
+	$(BUILD)/build.o
 
 # Charts (charts/): drawn once against a cairo_t, for PNG, SVG and PDF.
 CHART_OBJS = \

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "chartdata.h"
-#include "status.h"
+#include "judge.h"
 
 /* More periods than any trend needs (a century of months). */
 #define MAX_POINTS	1200
@@ -81,10 +81,10 @@ static void
 targets(const struct gt_model *m, const struct gt_measure *me,
     const struct gt_period *p, struct gt_chart_target *t)
 {
-	if (!gt_status_target(m, me, p, &t->lo, &t->hi))
+	if (!gt_judge_target(m, me, p, &t->lo, &t->hi))
 		return;
 	t->set = 1;
-	t->slack = gt_status_slack(m, me,
+	t->slack = gt_judge_slack(m, me,
 	    me->polarity == GT_POL_LOWER ? t->hi : t->lo);
 }
 
@@ -93,17 +93,17 @@ targets(const struct gt_model *m, const struct gt_measure *me,
  * for later periods is not named, as nothing later is published.
  */
 static void
-comparators(struct gt_trend_data *d, const struct gt_model *m,
+comparators(struct gt_trend_data *d, const struct gt_judgement *j,
     const struct gt_measure *me, const struct gt_period *pv, size_t n)
 {
 	struct gt_chart_comparator	*c = NULL;
 	const struct gt_comparator	*k;
 	const char			*group = NULL;
-	size_t				 i, j, ngroups = 0;
+	size_t				 i, x, ngroups = 0;
 
 	for (i = 0; i < me->ncomparators; i++) {
 		k = me->comparators[i];
-		if (!gt_period_by(&m->conf.cal, &k->period, &m->judged))
+		if (!gt_shown_period(j, &k->period))
 			continue;
 		if (group == NULL || strcmp(k->group, group) != 0)
 			ngroups++;
@@ -117,7 +117,7 @@ comparators(struct gt_trend_data *d, const struct gt_model *m,
 		d->values[i] = NAN;
 	for (i = 0; i < me->ncomparators; i++) {
 		k = me->comparators[i];
-		if (!gt_period_by(&m->conf.cal, &k->period, &m->judged))
+		if (!gt_shown_period(j, &k->period))
 			continue;
 		if (c == NULL || strcmp(k->group, c->name) != 0) {
 			c = c == NULL ? d->comparators : c + 1;
@@ -126,22 +126,24 @@ comparators(struct gt_trend_data *d, const struct gt_model *m,
 		}
 		if (k->value.kind != GT_VAL_NUMBER)
 			continue;
-		for (j = 0; j < n; j++)
-			if (gt_period_eq(&pv[j], &k->period))
-				((double *)c->values)[j] = k->value.num;
+		for (x = 0; x < n; x++)
+			if (gt_period_eq(&pv[x], &k->period))
+				((double *)c->values)[x] = k->value.num;
 	}
 	d->trend.comparators = d->comparators;
 	d->trend.ncomparators = ngroups;
 }
 
 void
-gt_trend_data(struct gt_trend_data *d, const struct gt_model *m,
+gt_trend_data(struct gt_trend_data *d, const struct gt_judgement *jg,
     const struct gt_measure *me)
 {
+	const struct gt_model		*m = gt_judged_model(jg);
+	const struct gt_jmeasure	*jm = gt_judged_measure(jg, me);
 	static const int	 per_year[] = { 0, 12, 4, 1, 0 };
 	struct gt_period	*pv = NULL, fy;
 	struct gt_chart_point	*pt;
-	size_t			 i, j, n = 0, last = 0, have = 0;
+	size_t			 i, j, n = 0, last;
 
 	memset(d, 0, sizeof(*d));
 	d->trend.title = me->title;
@@ -151,14 +153,9 @@ gt_trend_data(struct gt_trend_data *d, const struct gt_model *m,
 	    me->polarity == GT_POL_BAND ? GT_CHART_BAND : GT_CHART_HIGHER;
 	d->trend.periods_per_year = per_year[me->frequency];
 	d->trend.form = GT_CHART_AUTO;
-	for (i = 0; i < me->nobs; i++)
-		if (gt_period_by(&m->conf.cal, &me->obs[i]->period,
-		    &m->judged)) {
-			last = i;
-			have = 1;
-		}
-	if (!have)
+	if (jm->shown == 0)
 		return;
+	last = jm->shown - 1;
 	n = periods(m, me, last, &pv);
 	d->points = gt_xcalloc(n, sizeof(*d->points));
 	d->labels = gt_xcalloc(n, 2 * GT_PERIOD_MAX);
@@ -182,11 +179,11 @@ gt_trend_data(struct gt_trend_data *d, const struct gt_model *m,
 		    &me->obs[j]->period, &pv[i]) < 0)
 			j++;
 		if (j <= last && gt_period_eq(&me->obs[j]->period, &pv[i]))
-			point_value(pt, me->obs[j], &me->evals[j]);
+			point_value(pt, me->obs[j], &jm->evals[j]);
 	}
 	d->trend.points = d->points;
 	d->trend.npoints = n;
-	comparators(d, m, me, pv, n);
+	comparators(d, jg, me, pv, n);
 	free(pv);
 }
 
@@ -254,8 +251,10 @@ gt_heatmap_data_free(struct gt_heatmap_data *d)
 }
 
 void
-gt_progress_data(struct gt_chart_progress *p, const struct gt_action *a)
+gt_progress_data(struct gt_chart_progress *p, const struct gt_judgement *jg,
+    const struct gt_action *a)
 {
+	const struct gt_jaction	*j = gt_judged_action(jg, a);
 	static const enum gt_chart_action map[] = {
 		[GT_ASTATUS_NONE] = GT_CHART_NOT_STARTED,
 		[GT_ASTATUS_NOT_STARTED] = GT_CHART_NOT_STARTED,
@@ -268,7 +267,7 @@ gt_progress_data(struct gt_chart_progress *p, const struct gt_action *a)
 	memset(p, 0, sizeof(*p));
 	p->title = a->title;
 	p->total = a->nmilestones;
-	p->done = a->status == GT_ASTATUS_COMPLETE ? a->nmilestones :
-	    a->milestones_due - a->milestones_overdue;
-	p->status = map[a->status];
+	p->done = j->status == GT_ASTATUS_COMPLETE ? a->nmilestones :
+	    j->milestones_due - j->milestones_overdue;
+	p->status = map[j->status];
 }

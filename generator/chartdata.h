@@ -1,21 +1,24 @@
 /*
  * chartdata.h: the charts' inputs (charts/chart.h) made from the finished
- * model, for every back-end (site, PDF, the chart command). Charts never
- * see the model; these adapters are the one place that knows both.
+ * model and a judgement of it, for every back-end (site, PDF, the chart
+ * command). Charts never see the model; these adapters are the one place
+ * that knows both.
  *
  * Ownership: each *_data struct owns the arrays and strings it made; the
- * model is borrowed and must outlive it. Free with the matching _free().
+ * model and judgement are borrowed and must outlive it. Free with the
+ * matching _free().
  */
 #ifndef GT_CHARTDATA_H
 #define GT_CHARTDATA_H
 
 #include "chart.h"
-#include "model.h"
+#include "judge.h"
 
 /*
  * A measure's trend: one point per period from its first figure to its
- * latest at or before the as-at period (none skipped: a missing period is
- * a gap), with targets, tolerance and comparator series.
+ * latest at or before the judgement's as-at period (none skipped: a
+ * missing period is a gap), with targets, tolerance and the comparator
+ * series published by then.
  */
 struct gt_trend_data {
 	struct gt_chart_trend		 trend;
@@ -25,7 +28,7 @@ struct gt_trend_data {
 	double				*values;	/* per comparator */
 };
 
-void	gt_trend_data(struct gt_trend_data *, const struct gt_model *,
+void	gt_trend_data(struct gt_trend_data *, const struct gt_judgement *,
 	    const struct gt_measure *);
 void	gt_trend_data_free(struct gt_trend_data *);
 
@@ -45,6 +48,7 @@ void	gt_heatmap_data(struct gt_heatmap_data *, const struct gt_model *,
 void	gt_heatmap_data_free(struct gt_heatmap_data *);
 
 /* An action's milestones: done (due and not overdue, or all if complete). */
-void	gt_progress_data(struct gt_chart_progress *, const struct gt_action *);
+void	gt_progress_data(struct gt_chart_progress *,
+	    const struct gt_judgement *, const struct gt_action *);
 
 #endif

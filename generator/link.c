@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "link.h"
+#include "scope.h"
 #include "read.h"
 
 int
@@ -582,6 +583,73 @@ link_packs(struct gt_model *m)
 	}
 }
 
+static int
+by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Cabinet portfolios, in name order, each once. */
+static void
+list_portfolios(struct gt_model *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->nobjectives; i++)
+		if (m->objectives[i]->portfolio != NULL &&
+		    !gt_strlist_has(&m->portfolios,
+		    m->objectives[i]->portfolio))
+			gt_strlist_add(&m->portfolios,
+			    m->objectives[i]->portfolio);
+	gt_sort(m->portfolios.v, m->portfolios.n, sizeof(*m->portfolios.v),
+	    by_string);
+}
+
+/* Each object's place in its list, for the tables judgements keep by it. */
+static void
+number(struct gt_model *m)
+{
+	size_t	 i;
+
+	for (i = 0; i < m->npriorities; i++)
+		m->priorities[i]->ix = i;
+	for (i = 0; i < m->nobjectives; i++)
+		m->objectives[i]->ix = i;
+	for (i = 0; i < m->nmeasures; i++)
+		m->measures[i]->ix = i;
+	for (i = 0; i < m->nactions; i++)
+		m->actions[i]->ix = i;
+	for (i = 0; i < m->nrisks; i++)
+		m->risks[i]->ix = i;
+}
+
+/*
+ * What each pack covers, once for every back-end: its priorities, its
+ * period (its own as_at, else the site's) and its scope.
+ */
+static void
+resolve_packs(struct gt_model *m)
+{
+	struct gt_pack		*p;
+	struct gt_priority	*pr;
+	size_t			 i, k;
+
+	for (i = 0; i < m->conf.npacks; i++) {
+		p = &m->conf.packs[i];
+		p->priorities = gt_xcalloc(p->npriority_refs + 1,
+		    sizeof(*p->priorities));
+		for (k = 0; k < p->npriority_refs; k++)
+			if ((pr = gt_priority_get(m,
+			    p->priority_refs[k].id)) != NULL)
+				p->priorities[p->npriorities++] = pr;
+		if (p->as_at_text == NULL)
+			p->as_at = m->conf.as_at;
+		p->scope = gt_xcalloc(1, sizeof(*p->scope));
+		gt_scope_init(p->scope, m, NULL);
+		gt_scope_pack(p->scope, m, p);
+	}
+}
+
 static void
 check_coverage(struct gt_model *m)
 {
@@ -634,5 +702,8 @@ gt_link(struct gt_model *m)
 	link_progress(m);
 	link_packs(m);
 	check_coverage(m);
+	number(m);
+	list_portfolios(m);
+	resolve_packs(m);
 	return gt_diag_count(GT_SEV_ERROR) > errors ? -1 : 0;
 }

@@ -1,22 +1,14 @@
 /* main.c: the command line. */
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "chartdata.h"
-#include "csv_write.h"
-#include "format.h"
-#include "pdf.h"
-#include "site.h"
+#include "build.h"
 #include "timing.h"
-#include "link.h"
-#include "read.h"
-#include "status.h"
 
 #define GT_VERSION	"0.1.0"
 
@@ -223,227 +215,50 @@ finish(const struct opts *o)
 	return 0;
 }
 
-/*
- * Read and link the site; NULL (with diagnostics printed and *rc set) if
- * the input has errors, since nothing may run on a broken model.
- */
+static void
+build_opts(const struct opts *o, struct gt_build_opts *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->dir = o->dir;
+	b->as_at = o->as_at;
+	b->strict = o->strict;
+	b->output = o->output;
+	b->pack = o->pack;
+	b->no_cache = o->no_cache;
+}
+
+/* Read and link; NULL with *rc the exit status if it has errors. */
 static struct gt_model *
 load(const struct opts *o, int *rc)
 {
-	struct gt_model	*m;
+	struct gt_build_opts	 b;
+	struct gt_model		*m;
 
 	gt_diag_reset();
-	gt_timing_start("read");
-	m = gt_read_site(o->dir, o->as_at);
-	gt_timing_start("link");
-	gt_link(m);
-	if (gt_diag_worst() == GT_SEV_ERROR ||
-	    (gt_diag_worst() == GT_SEV_WARNING && o->strict)) {
+	build_opts(o, &b);
+	if ((m = gt_load(&b)) == NULL)
 		*rc = finish(o);
-		gt_model_free(m);
-		return NULL;
-	}
 	return m;
 }
 
 static int
 cmd_check(int argc, char *argv[])
 {
-	struct opts	 o;
-	struct gt_model	*m;
-	int		 rc;
+	struct opts		 o;
+	struct gt_model		*m;
+	struct gt_judgements	 js;
+	int			 rc;
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
 	if ((m = load(&o, &rc)) == NULL)
 		return rc;
-	gt_status(m);
+	/* Every period anything is judged at, as a build would. */
+	gt_judgements(&js, m);
+	gt_judgements_free(&js);
 	rc = finish(&o);
 	gt_model_free(m);
 	return rc;
-}
-
-/*
- * The period, figure and target of a measure's latest value, for scripts
- * (plain: digits at the measure's decimals, no unit) or for people. For
- * people a long unit ("per 1,000 population") is written once, at the end
- * of the target, so that the table fits a terminal. v and t are malloc'd.
- */
-struct latest {
-	char	 p[GT_PERIOD_MAX];
-	char	*v, *t;
-};
-
-static char *
-figure(const struct gt_measure *me, double x, int plain, int unit)
-{
-	char	 buf[GT_NUMBER_MAX];
-
-	if (plain)
-		return gt_xstrdup(gt_format_plain(buf, sizeof(buf), x,
-		    me->decimals));
-	if (unit)
-		return gt_figure_number(me, x);
-	return gt_xstrdup(gt_format_value(buf, sizeof(buf), x, me->decimals,
-	    NULL));
-}
-
-static void
-latest_text(const struct gt_measure *me, int plain, struct latest *l)
-{
-	const struct gt_eval	*e = me->latest;
-	int			 once = 1;
-	char			*lo, *hi;
-
-	l->p[0] = '\0';
-	l->v = l->t = NULL;
-	if (e == NULL) {
-		l->v = gt_xstrdup("");
-		l->t = gt_xstrdup("");
-		return;
-	}
-	if (me->unit != NULL && strlen(me->unit) > 5 && e->has_target)
-		once = 0;
-	gt_period_format(&e->obs->period, l->p, GT_PERIOD_MAX);
-	if (e->obs->value.kind == GT_VAL_NUMBER)
-		l->v = figure(me, e->obs->value.num, plain, once);
-	else
-		l->v = gt_xstrdup(e->obs->raw != NULL ? e->obs->raw : "");
-	if (!e->has_target) {
-		l->t = gt_xstrdup("");
-		return;
-	}
-	hi = figure(me, e->hi, plain, 1);
-	if (me->polarity == GT_POL_BAND) {
-		lo = figure(me, e->lo, plain, once);
-		l->t = gt_xasprintf("%s to %s", lo, hi);
-		free(lo);
-		free(hi);
-	} else
-		l->t = hi;
-}
-
-static void
-latest_free(struct latest *l)
-{
-	free(l->v);
-	free(l->t);
-}
-
-static void
-status_csv(const struct gt_model *m)
-{
-	struct gt_buf	 b = { 0 };
-	struct latest	 l;
-	size_t		 i;
-
-	gt_buf_puts(&b, "measure,period,value,target,status,direction,"
-	    "year_ago_direction,late,explanation\r\n");
-	for (i = 0; i < m->nmeasures; i++) {
-		const struct gt_measure *me = m->measures[i];
-
-		latest_text(me, 1, &l);
-		gt_csv_field(&b, me->id, 0);
-		gt_csv_field(&b, l.p, 0);
-		gt_csv_field(&b, l.v, 0);
-		gt_csv_field(&b, l.t, 0);
-		gt_csv_field(&b, gt_status_name(me->status), 0);
-		gt_csv_field(&b, gt_dir_name(me->dir_prev), 0);
-		gt_csv_field(&b, gt_dir_name(me->dir_year), 0);
-		gt_csv_field(&b, me->late ? "yes" : "no", 0);
-		gt_csv_field(&b, me->explanation, 1);
-		latest_free(&l);
-	}
-	fwrite(b.data, 1, b.len, stdout);
-	gt_buf_free(&b);
-}
-
-/* Display width of UTF-8 text, counting code points. */
-static int
-width(const char *s)
-{
-	int	 n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
-static void
-pad(const char *s, int w, int right)
-{
-	int	 n = w - width(s);
-
-	if (right)
-		printf("%*s%s", n > 0 ? n : 0, "", s);
-	else
-		printf("%s%*s", s, n > 0 ? n : 0, "");
-}
-
-/* A measure's row of the status table. */
-static void
-table_row(const struct gt_measure *me, struct latest *l, const char *cell[7])
-{
-	latest_text(me, 0, l);
-	cell[0] = me->id;
-	cell[1] = l->p;
-	cell[2] = l->v;
-	cell[3] = l->t;
-	cell[4] = gt_status_label(me->status);
-	cell[5] = gt_dir_label(me->dir_prev);
-	cell[6] = me->late ? "late" : "";
-}
-
-static void
-status_table(const struct gt_model *m)
-{
-	static const char *const head[] = {
-		"Measure", "Period", "Value", "Target", "Status", "Direction",
-		"Late"
-	};
-	const char	*cell[7];
-	struct latest	 l;
-	char		 asat[GT_PERIOD_MAX];
-	int		 w[7], k;
-	size_t		 i, late = 0, counts[GT_STATUS_MAX] = { 0 };
-
-	for (k = 0; k < 7; k++)
-		w[k] = width(head[k]);
-	for (i = 0; i < m->nmeasures; i++) {
-		table_row(m->measures[i], &l, cell);
-		for (k = 0; k < 7; k++)
-			if (width(cell[k]) > w[k])
-				w[k] = width(cell[k]);
-		latest_free(&l);
-	}
-	gt_period_format(&m->conf.as_at, asat, sizeof(asat));
-	printf("%s: %zu measures as at %s\n\n", m->conf.title ?
-	    m->conf.title : "", m->nmeasures, asat);
-	for (k = 0; k < 7; k++) {
-		pad(head[k], w[k], k == 2 || k == 3);
-		fputs(k < 6 ? "  " : "\n", stdout);
-	}
-	for (i = 0; i < m->nmeasures; i++) {
-		const struct gt_measure *me = m->measures[i];
-
-		table_row(me, &l, cell);
-		for (k = 0; k < 7; k++) {
-			if (k == 6)
-				fputs(cell[k], stdout);
-			else
-				pad(cell[k], w[k], k == 2 || k == 3);
-			fputs(k < 6 ? "  " : "\n", stdout);
-		}
-		latest_free(&l);
-		counts[me->status]++;
-		late += me->late != 0;
-	}
-	fputc('\n', stdout);
-	for (k = 0; k < GT_STATUS_MAX; k++)
-		if (counts[k] > 0)
-			printf("%s: %zu, ", gt_status_label((enum gt_status)k),
-			    counts[k]);
-	printf("Late: %zu\n", late);
 }
 
 static int
@@ -457,187 +272,27 @@ cmd_status(int argc, char *argv[])
 		return rc;
 	if ((m = load(&o, &rc)) == NULL)
 		return rc;
-	gt_status(m);
-	if (o.csv)
-		status_csv(m);
-	else
-		status_table(m);
+	gt_build_status(m, o.csv);
 	rc = finish(&o);
 	gt_model_free(m);
 	return rc;
-}
-
-static int
-is_dir(const char *path)
-{
-	struct stat	 st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/*
- * The site's own layouts if it has them, else the ones that ship with
- * goldthread: where it was built or installed (GT_LAYOUTS_DIR), or beside
- * the program if it has been moved. NULL if none is found.
- */
-static char *
-find_layouts(const struct gt_model *m)
-{
-	char	 exe[4096], *p, *try;
-	ssize_t	 n;
-
-	try = gt_xasprintf("%s/%s", m->root, m->conf.layouts_dir);
-	if (is_dir(try))
-		return try;
-	free(try);
-	/* An installed program's own copy first, then the build's. */
-	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		exe[n] = '\0';
-		if ((p = strrchr(exe, '/')) != NULL)
-			*p = '\0';
-		try = gt_xasprintf("%s/../share/goldthread/layouts", exe);
-		if (is_dir(try))
-			return try;
-		free(try);
-	}
-	if (is_dir(GT_LAYOUTS_DIR))
-		return gt_xstrdup(GT_LAYOUTS_DIR);
-	return NULL;
-}
-
-/* One pack's PDF into a file, swapped in whole: for CI and committee papers. */
-static void
-build_pack(struct gt_model *m, const struct gt_pack *pk, const char *path)
-{
-	struct gt_pdf	*pdf = gt_pdf_new(m, pk, NULL);
-	struct gt_buf	 b = { 0 };
-	struct gt_loc	 loc = { path, 0, 0 };
-	char		*tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
-	FILE		*f;
-
-	gt_timing_start("pdf");
-	if (gt_pdf_render(pdf, &b) == 0) {
-		gt_timing_start("write");
-		if ((f = fopen(tmp, "wb")) == NULL ||
-		    fwrite(b.data, 1, b.len, f) != b.len ||
-		    fclose(f) != 0 || rename(tmp, path) == -1) {
-			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
-			unlink(tmp);
-		}
-	}
-	gt_buf_free(&b);
-	gt_pdf_free(pdf);
-	free(tmp);
-}
-
-/*
- * The cache of an output named on the command line is opened (its folder
- * listed, thousands of entries) on a thread while the site is read.
- */
-struct cache_job {
-	const char	*outdir;
-	struct gt_cache	*cache;
-	pthread_t	 thread;
-	int		 started;
-};
-
-static void *
-cache_open(void *arg)
-{
-	struct cache_job	*j = arg;
-
-	j->cache = gt_cache_new_beside(j->outdir);
-	return NULL;
-}
-
-static struct gt_cache *
-cache_join(struct cache_job *j)
-{
-	if (j->started)
-		pthread_join(j->thread, NULL);
-	j->started = 0;
-	return j->cache;
 }
 
 static int
 cmd_build(int argc, char *argv[])
 {
-	struct opts	 o;
-	struct gt_model	*m;
-	struct gt_site	*site = NULL;
-	struct gt_out	*out = NULL;
-	struct gt_cache	*cache = NULL;
-	struct cache_job cj = { NULL, NULL, 0, 0 };
-	struct gt_loc	 loc = { NULL, 0, 0 };
-	char		*dir = NULL, *layouts = NULL;
-	size_t		 i;
-	int		 rc;
+	struct opts		 o;
+	struct gt_build_opts	 b;
+	int			 rc;
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
-	if (o.output != NULL && !o.no_cache && o.pack == NULL) {
-		cj.outdir = o.output;
-		cj.started = pthread_create(&cj.thread, NULL, cache_open,
-		    &cj) == 0;
-	}
-	if ((m = load(&o, &rc)) == NULL) {
-		gt_cache_free(cache_join(&cj));
-		return rc;
-	}
-	gt_timing_start("status");
-	gt_status(m);
-	if (o.pack != NULL) {
-		for (i = 0; i < m->conf.npacks; i++)
-			if (strcmp(m->conf.packs[i].name, o.pack) == 0)
-				break;
-		if (i == m->conf.npacks) {
-			gt_model_free(m);
-			return usage_error("no [pack %s] in site.conf", o.pack);
-		}
-		dir = o.output != NULL ? gt_xstrdup(o.output) :
-		    gt_xasprintf("%s.pdf", o.pack);
-		build_pack(m, &m->conf.packs[i], dir);
-		goto out;
-	}
-	dir = o.output != NULL ? gt_xstrdup(o.output) :
-	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
-	if ((layouts = find_layouts(m)) == NULL) {
-		loc.file = m->conf.path;
-		gt_msg(GT_E_LAYOUT, &loc, "no layouts folder: neither '%s' in "
-		    "the site nor the one installed with goldthread ('%s')",
-		    m->conf.layouts_dir, GT_LAYOUTS_DIR);
-		goto out;
-	}
-	if ((out = gt_out_new(dir)) == NULL)
-		goto out;
-	if (cj.outdir != NULL)
-		cache = cache_join(&cj);
-	else if (!o.no_cache)
-		cache = gt_cache_new_beside(dir);
-	site = gt_site_new(m, layouts, cache);
-	gt_timing_start("html");
-	if (gt_site_render(site, out) == 0) {
-		gt_timing_start("write");
-		if (gt_out_commit(out) == 0) {
-			gt_cache_sweep(cache);
-			if (isatty(STDERR_FILENO))
-				fprintf(stderr, "goldthread: built %s\n", dir);
-		}
-	}
-out:
-	gt_site_free(site);
-	gt_cache_free(cache);
-	/* Opened for a build that did not get so far. */
-	if (cache == NULL)
-		gt_cache_free(cache_join(&cj));
+	gt_diag_reset();
+	build_opts(&o, &b);
+	if (gt_build(&b) == GT_BUILD_NO_PACK)
+		return usage_error("no [pack %s] in site.conf", o.pack);
 	gt_timing_report(stderr);
-	rc = finish(&o);
-	free(layouts);
-	free(dir);
-	gt_model_free(m);
-	/* Last: it waits for the old output's removal, begun at the commit. */
-	gt_out_free(out);
-	return rc;
+	return finish(&o);
 }
 
 static int
@@ -645,14 +300,8 @@ cmd_chart(int argc, char *argv[])
 {
 	struct opts		 o;
 	struct gt_model		*m;
-	struct gt_measure	*me;
-	struct gt_trend_data	 td;
-	struct gt_chart		 c;
-	struct gt_chart_output	 co;
-	struct gt_date		 d;
-	struct gt_loc		 loc = { NULL, 0, 0 };
+	struct gt_chart_opts	 c;
 	const char		*ext;
-	char			*text, date[16];
 	int			 rc;
 
 	if ((rc = parse_opts(argc, argv, &o, 1)) != 0)
@@ -660,48 +309,24 @@ cmd_chart(int argc, char *argv[])
 	if (!o.alt && o.output == NULL)
 		return usage_error("%s", "chart needs -o FILE (.png, .svg or "
 		    ".pdf) or --alt");
-	memset(&co, 0, sizeof(co));
 	ext = o.output != NULL ? strrchr(o.output, '.') : NULL;
-	if (o.output != NULL) {
-		if (ext != NULL && strcmp(ext, ".png") == 0)
-			co.format = GT_CHART_PNG;
-		else if (ext != NULL && strcmp(ext, ".svg") == 0)
-			co.format = GT_CHART_SVG;
-		else if (ext != NULL && strcmp(ext, ".pdf") == 0)
-			co.format = GT_CHART_PDF;
-		else
-			return usage_error("-o '%s' must end in .png, .svg "
-			    "or .pdf", o.output);
-	}
+	if (o.output != NULL && (ext == NULL || (strcmp(ext, ".png") != 0 &&
+	    strcmp(ext, ".svg") != 0 && strcmp(ext, ".pdf") != 0)))
+		return usage_error("-o '%s' must end in .png, .svg or .pdf",
+		    o.output);
 	if ((m = load(&o, &rc)) == NULL)
 		return rc;
-	if ((me = gt_map_get(&m->measure_ix, o.measure)) == NULL) {
+	memset(&c, 0, sizeof(c));
+	c.measure = o.measure;
+	c.path = o.output;
+	c.alt = o.alt;
+	c.width = o.width;
+	c.height = o.height;
+	c.scale = o.scale;
+	if (gt_build_chart(m, &c) == GT_BUILD_NO_MEASURE) {
 		gt_model_free(m);
 		return usage_error("no measure '%s' in this site", o.measure);
 	}
-	gt_status(m);
-	gt_trend_data(&td, m, me);
-	c.type = GT_CHART_TREND;
-	c.u.trend = &td.trend;
-	if (o.alt) {
-		text = gt_chart_describe(&c);
-		puts(text);
-		free(text);
-	}
-	if (o.output != NULL) {
-		co.width = o.width > 0 ? o.width : 720;
-		co.height = o.height > 0 ? o.height : 360;
-		co.scale = o.scale > 0 ? o.scale : 1;
-		/* Dated by the as-at period, so the file is reproducible. */
-		d = gt_period_end_date(&m->conf.cal, &m->conf.as_at);
-		gt_date_format(&d, date, sizeof(date));
-		co.date = date;
-		if (gt_chart_write(&c, &co, o.output) == -1) {
-			loc.file = o.output;
-			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
-		}
-	}
-	gt_trend_data_free(&td);
 	rc = finish(&o);
 	gt_model_free(m);
 	return rc;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "scope.h"
 
 struct gt_model *
 gt_model_new(const char *root)
@@ -121,8 +122,6 @@ measure_free(struct gt_measure *me)
 	free(me->objectives);
 	free(me->obs);
 	free(me->comparators);
-	free(me->evals);
-	free(me->explanation);
 	free(me);
 }
 
@@ -141,7 +140,6 @@ action_free(struct gt_action *a)
 	gt_strlist_free(&a->tags);
 	body_free(&a->body);
 	free(a->progress);
-	free(a->explanation);
 	free(a);
 }
 
@@ -155,7 +153,6 @@ risk_free(struct gt_risk *r)
 	gt_strlist_free(&r->controls);
 	body_free(&r->body);
 	free(r->objectives);
-	free(r->explanation);
 	free(r);
 }
 
@@ -187,6 +184,11 @@ conf_free(struct gt_conf *c)
 		gt_strlist_free(&p->portfolios);
 		gt_strlist_free(&p->tags);
 		free(p->as_at_text);
+		free(p->priorities);
+		if (p->scope != NULL) {
+			gt_scope_free(p->scope);
+			free(p->scope);
+		}
 	}
 	free(c->packs);
 }
@@ -246,6 +248,7 @@ gt_model_free(struct gt_model *m)
 	free(m->progress);
 	free(m->comparators);
 	free(m->finance);
+	gt_strlist_free(&m->portfolios);
 	gt_map_free(&m->priority_ix);
 	gt_map_free(&m->objective_ix);
 	gt_map_free(&m->measure_ix);

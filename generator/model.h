@@ -6,6 +6,9 @@
  * Pointers between objects (resolved references, child lists) are borrowed.
  * Readers fill the id and loc of every gt_ref; link.c resolves them after
  * all input is in, and nothing downstream runs on a model with errors.
+ * After the link pass the model does not change: the judge (judge.h)
+ * and every back-end take it const, and what is judged at a period lives
+ * in a judgement of its own.
  */
 #ifndef GT_MODEL_H
 #define GT_MODEL_H
@@ -104,7 +107,7 @@ struct gt_rollup {
 	size_t	 above_appetite;
 };
 
-/* A value judged against its target (one row of a measure's history). */
+/* A value judged against its target (one row of a measure's history, judge.h). */
 struct gt_eval {
 	const struct gt_obs	*obs;
 	int			 has_target;
@@ -144,7 +147,7 @@ struct gt_priority {
 	/* Linked: top-level objectives, in id order. */
 	struct gt_objective	**objectives;
 	size_t			  nobjectives;
-	struct gt_rollup	  rollup;	/* status.c */
+	size_t			  ix;		/* in the model's list */
 };
 
 struct gt_objective {
@@ -170,7 +173,7 @@ struct gt_objective {
 	struct gt_risk		**risks;
 	size_t			  nrisks;
 	int			  linkstate;	/* link pass scratch */
-	struct gt_rollup	  rollup;	/* status.c: with sub-objectives */
+	size_t			  ix;		/* in the model's list */
 };
 
 struct gt_target {
@@ -232,15 +235,7 @@ struct gt_measure {
 	size_t			  nobs;
 	struct gt_comparator	**comparators;	/* sorted by group, period */
 	size_t			  ncomparators;
-	/* Computed by status.c, at the site's as-at period. */
-	struct gt_eval		 *evals;	/* parallel to obs */
-	const struct gt_eval	 *latest;	/* NULL: no data */
-	enum gt_status		  status;
-	enum gt_dir		  dir_prev, dir_year;
-	const struct gt_obs	 *prev, *year_ago;	/* compared with */
-	int			  late;
-	struct gt_period	  expected;	/* the period it should reach */
-	char			 *explanation;
+	size_t			  ix;		/* in the model's list */
 };
 
 struct gt_milestone {
@@ -275,12 +270,7 @@ struct gt_action {
 	struct gt_objective	*objective;
 	struct gt_progress	**progress;	/* sorted by period */
 	size_t			  nprogress;
-	/* Computed by status.c. */
-	const struct gt_progress *latest;	/* NULL: no progress yet */
-	enum gt_astatus		  status;
-	size_t			  milestones_due;	/* due by the as-at date */
-	size_t			  milestones_overdue;
-	char			 *explanation;
+	size_t			  ix;		/* in the model's list */
 };
 
 struct gt_risk {
@@ -297,12 +287,7 @@ struct gt_risk {
 	/* Linked. */
 	struct gt_objective	**objectives;
 	size_t			  nobjectives;
-	/* Computed by status.c. */
-	int			  score, target_score;
-	int			  gap;		/* score - target_score */
-	size_t			  band, target_band;	/* index in conf bands */
-	int			  above_appetite;
-	char			 *explanation;
+	size_t			  ix;		/* in the model's list */
 };
 
 struct gt_finance {
@@ -318,6 +303,8 @@ struct gt_band {
 	int	 lo, hi;	/* inclusive range of likelihood x impact */
 };
 
+struct gt_scope;
+
 /* One [pack NAME] section of site.conf. */
 struct gt_pack {
 	struct gt_loc		 loc;
@@ -330,8 +317,12 @@ struct gt_pack {
 	struct gt_strlist	 tags;
 	struct gt_loc		 portfolios_loc, tags_loc;
 	char			*as_at_text;	/* NULL: the site's */
-	struct gt_period	 as_at;
+	struct gt_period	 as_at;		/* linked: the pack's or the site's */
 	struct gt_loc		 as_at_loc;
+	/* Linked. */
+	struct gt_priority	**priorities;	/* priority_refs resolved */
+	size_t			  npriorities;
+	struct gt_scope		 *scope;	/* what it covers (scope.h) */
 };
 
 struct gt_conf {
@@ -365,7 +356,6 @@ struct gt_conf {
 struct gt_model {
 	char			*root;		/* the site folder */
 	struct gt_conf		 conf;
-	struct gt_period	 judged;	/* status.c's last as-at period */
 	struct gt_strlist	 files;		/* every path a gt_loc names */
 	struct gt_map		 file_ix;
 	struct gt_plan		*plan;
@@ -395,6 +385,9 @@ struct gt_model {
 	 */
 	struct gt_strlist	 broken;
 	struct gt_map		 broken_ix;
+
+	/* Linked: every portfolio objectives name, in name order. */
+	struct gt_strlist	 portfolios;
 
 	/* Id indexes, filled by the link pass. */
 	struct gt_map		 priority_ix, objective_ix, measure_ix,

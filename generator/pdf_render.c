@@ -11,7 +11,8 @@
 #include "chartdata.h"
 #include "md_pango.h"
 #include "pdf.h"
-#include "status.h"
+#include "rows.h"
+#include "timing.h"
 
 /* A4 in points; the text block leaves 20 mm at the sides. */
 #define PAGE_W		595.276
@@ -43,7 +44,7 @@
  * leaves them be. When KEPT_MAX are kept, those the render under way has
  * not used go; a render that fills the table alone keeps no more.
  */
-struct gt_pdf_text {
+struct texts {
 	PangoContext		*pc;		/* NULL until the first render */
 	struct gt_pango_seen	 seen;		/* what pc was last set for */
 	GHashTable		*layouts;	/* by their struct key */
@@ -59,14 +60,22 @@ struct entry {
 	int	 next;		/* found in this pass */
 };
 
-struct gt_pdf {
-	struct gt_model		*m;
+/* The back-end: what every pack's render shares. */
+struct pdfs {
+	const struct gt_model		 *m;
+	const struct gt_judgement *const *packs;	/* each pack's */
+	struct texts		 *text;		/* the packs' layouts */
+};
+
+/* One pack's render. */
+struct pdf {
+	const struct gt_model	*m;
+	const struct gt_judgement *j;		/* at the pack's period */
 	const struct gt_pack	*pack;
-	struct gt_scope		 sc;
+	const struct gt_scope	*sc;		/* what it covers */
 	cairo_surface_t		*surf;
 	cairo_t			*cr;
-	struct gt_pdf_text	*shared;	/* the caller's, or NULL */
-	struct gt_pdf_text	*t;		/* in a render: text()'s */
+	struct texts	*t;		/* text()'s */
 	int			 pass;
 	int			 draw;		/* the last pass */
 	int			 page, npages;
@@ -131,7 +140,7 @@ stale(gpointer k, gpointer l, gpointer render)
 
 /* Whether t may keep one more layout, making room if need be. */
 static int
-room(struct gt_pdf_text *t)
+room(struct texts *t)
 {
 	if (g_hash_table_size(t->layouts) < KEPT_MAX)
 		return 1;
@@ -149,10 +158,10 @@ room(struct gt_pdf_text *t)
  * caller owns a reference and must not change the layout.
  */
 static PangoLayout *
-text(struct gt_pdf *p, const char *s, int flags, double pt, double width)
+text(struct pdf *p, const char *s, int flags, double pt, double width)
 {
 	struct key		 find = { s, flags, pt, width, 0 }, *k;
-	struct gt_pdf_text	*t = p->t;
+	struct texts	*t = p->t;
 	struct gt_buf		 b = { 0 };
 	PangoLayout		*l;
 	PangoFontDescription	*fd;
@@ -208,7 +217,7 @@ height(PangoLayout *l)
 
 /* Running header and footer, drawn as each page ends. */
 static void
-furniture(struct gt_pdf *p)
+furniture(struct pdf *p)
 {
 	PangoLayout	*l;
 	char		*s;
@@ -244,7 +253,7 @@ furniture(struct gt_pdf *p)
 }
 
 static void
-new_page(struct gt_pdf *p)
+new_page(struct pdf *p)
 {
 	furniture(p);
 	if (p->draw)
@@ -255,21 +264,21 @@ new_page(struct gt_pdf *p)
 
 /* Start a new page unless h more points fit on this one. */
 static void
-need(struct gt_pdf *p, double h)
+need(struct pdf *p, double h)
 {
 	if (p->y + h > BOTTOM && p->y > TOP)
 		new_page(p);
 }
 
 static void
-tag_begin(struct gt_pdf *p, const char *tag, const char *attrs)
+tag_begin(struct pdf *p, const char *tag, const char *attrs)
 {
 	if (p->draw)
 		cairo_tag_begin(p->cr, tag, attrs != NULL ? attrs : "");
 }
 
 static void
-tag_end(struct gt_pdf *p, const char *tag)
+tag_end(struct pdf *p, const char *tag)
 {
 	if (p->draw)
 		cairo_tag_end(p->cr, tag);
@@ -292,7 +301,7 @@ quoted(const char *s)
 
 /* Make the parts of a drawn line that show links link annotations. */
 static void
-link_areas(struct gt_pdf *p, PangoLayoutLine *line, double x, double top,
+link_areas(struct pdf *p, PangoLayoutLine *line, double x, double top,
     double h, const struct gt_md_text *lk)
 {
 	const struct gt_md_link	*l;
@@ -326,7 +335,7 @@ link_areas(struct gt_pdf *p, PangoLayoutLine *line, double x, double top,
  * l.
  */
 static void
-flow_links(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour,
+flow_links(struct pdf *p, PangoLayout *l, double x, unsigned colour,
     const struct gt_md_text *lk)
 {
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
@@ -358,13 +367,13 @@ flow_links(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour,
 }
 
 static void
-flow(struct gt_pdf *p, PangoLayout *l, double x, unsigned colour)
+flow(struct pdf *p, PangoLayout *l, double x, unsigned colour)
 {
 	flow_links(p, l, x, colour, NULL);
 }
 
 static void
-para(struct gt_pdf *p, const char *s, double pt, unsigned colour)
+para(struct pdf *p, const char *s, double pt, unsigned colour)
 {
 	tag_begin(p, "P", NULL);
 	flow(p, text(p, s, 0, pt, TEXT_W), LEFT, colour);
@@ -377,7 +386,7 @@ para(struct gt_pdf *p, const char *s, double pt, unsigned colour)
  * space after it.
  */
 static void
-para_links(struct gt_pdf *p, const struct gt_md_text *t, double x, double w,
+para_links(struct pdf *p, const struct gt_md_text *t, double x, double w,
     double gap)
 {
 	tag_begin(p, "P", NULL);
@@ -388,7 +397,7 @@ para_links(struct gt_pdf *p, const struct gt_md_text *t, double x, double w,
 }
 
 static void
-heading(struct gt_pdf *p, int level, const char *title)
+heading(struct pdf *p, int level, const char *title)
 {
 	static const double	 sizes[] = { 0, 20, 14, 12 };
 	static const char *const tags[] = { "", "H1", "H2", "H3" };
@@ -438,7 +447,7 @@ struct row {
 };
 
 static void
-row_make(struct gt_pdf *p, const struct col *cols, size_t ncols,
+row_make(struct pdf *p, const struct col *cols, size_t ncols,
     char *const *cells, int head, struct row *r)
 {
 	size_t	 c;
@@ -467,7 +476,7 @@ row_free(struct row *r)
 
 /* Draw at p->y and move down; tagged as TH or TD cells unless furniture. */
 static void
-row_draw(struct gt_pdf *p, const struct col *cols, const struct row *r,
+row_draw(struct pdf *p, const struct col *cols, const struct row *r,
     int head, int tagged)
 {
 	const char	*tag = head ? "TH" : "TD";
@@ -503,7 +512,7 @@ row_draw(struct gt_pdf *p, const struct col *cols, const struct row *r,
  * which repeats the header row first. cells holds nrows x ncols strings.
  */
 static void
-table(struct gt_pdf *p, const char *caption, const struct col *cols,
+table(struct pdf *p, const char *caption, const struct col *cols,
     size_t ncols, char *const *cells, size_t nrows)
 {
 	char		*heads[16];
@@ -544,7 +553,7 @@ table(struct gt_pdf *p, const char *caption, const struct col *cols,
 
 /* A chart, then its description unless the text beside it says it all. */
 static void
-figure(struct gt_pdf *p, const struct gt_chart *c, double h, int describe)
+figure(struct pdf *p, const struct gt_chart *c, double h, int describe)
 {
 	char	*d;
 
@@ -568,7 +577,7 @@ figure(struct gt_pdf *p, const struct gt_chart *c, double h, int describe)
 
 /* Where a Markdown body's blocks go (md_pango.h). */
 struct md {
-	struct gt_pdf	*p;
+	struct pdf	*p;
 	const char	*title;		/* a first heading repeating it is left out */
 	int		 first;		/* no block set yet */
 	int		 depth;		/* items and quotes open */
@@ -588,7 +597,7 @@ static void
 md_block(void *ctx, const struct gt_md_node *v, const struct gt_md_text *t)
 {
 	struct md	*d = ctx;
-	struct gt_pdf	*p = d->p;
+	struct pdf	*p = d->p;
 	int		 first = d->first;
 	double		 x = md_x(d), gap = d->items > 0 ? 3 : GAP;
 
@@ -617,7 +626,7 @@ static void
 md_open(void *ctx, const struct gt_md_node *v)
 {
 	struct md	*d = ctx;
-	struct gt_pdf	*p = d->p;
+	struct pdf	*p = d->p;
 	PangoLayout	*l;
 	char		 num[16];
 
@@ -658,7 +667,7 @@ static void
 md_close(void *ctx, const struct gt_md_node *v)
 {
 	struct md	*d = ctx;
-	struct gt_pdf	*p = d->p;
+	struct pdf	*p = d->p;
 
 	switch (v->type) {
 	case GT_MD_LIST:
@@ -684,7 +693,7 @@ md_close(void *ctx, const struct gt_md_node *v)
  * first heading that repeats the section's own title is left out.
  */
 static void
-body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
+body(struct pdf *p, const struct gt_body *bd, const char *title)
 {
 	static const struct gt_md_blocks	 ops = {
 		md_block, md_open, md_close
@@ -700,36 +709,8 @@ body(struct gt_pdf *p, const struct gt_body *bd, const char *title)
 
 /* Report parts ------------------------------------------------------------ */
 
-static int
-in_scope_objective(const struct gt_pdf *p, const struct gt_objective *o)
-{
-	size_t	 i;
-
-	for (i = 0; i < o->nmeasures; i++)
-		if (gt_map_get(&p->sc.measures, o->measures[i]->id) != NULL)
-			return 1;
-	for (i = 0; i < o->nactions; i++)
-		if (gt_map_get(&p->sc.actions, o->actions[i]->id) != NULL)
-			return 1;
-	for (i = 0; i < o->nchildren; i++)
-		if (in_scope_objective(p, o->children[i]))
-			return 1;
-	return 0;
-}
-
-static int
-in_scope_priority(const struct gt_pdf *p, const struct gt_priority *pr)
-{
-	size_t	 i;
-
-	for (i = 0; i < pr->nobjectives; i++)
-		if (in_scope_objective(p, pr->objectives[i]))
-			return 1;
-	return 0;
-}
-
 static void
-cover(struct gt_pdf *p)
+cover(struct pdf *p)
 {
 	const struct gt_model	*m = p->m;
 	char			*s;
@@ -763,14 +744,12 @@ cover(struct gt_pdf *p)
 		free(s);
 	}
 	p->y = BOTTOM - 60;
-	para(p, "Status is shown in words and by symbol: \u25CF on target, "
-	    "\u25C6 within tolerance, \u25B2 off target, \u25A0 no target, "
-	    "\u25CB no data.", SMALL_PT, MUTED);
+	para(p, gt_word(GT_WORD_STATUS_KEY), SMALL_PT, MUTED);
 	new_page(p);
 }
 
 static void
-contents(struct gt_pdf *p)
+contents(struct pdf *p)
 {
 	PangoLayout	*l, *n;
 	char		 num[16], dest[32];
@@ -811,7 +790,7 @@ contents(struct gt_pdf *p)
 
 /* How many pages the contents takes, laid out alone. */
 static int
-contents_pages(struct gt_pdf *p)
+contents_pages(struct pdf *p)
 {
 	int	 page = p->page, n;
 	double	 y = p->y;
@@ -832,35 +811,27 @@ static const struct col measure_cols[] = {
 #define MEASURE_COLS	(sizeof(measure_cols) / sizeof(measure_cols[0]))
 
 static void
-measure_table(struct gt_pdf *p, const char *caption,
+measure_table(struct pdf *p, const char *caption,
     struct gt_measure *const *v, size_t n)
 {
 	char		**cells = gt_xcalloc(n * MEASURE_COLS + 1, sizeof(char *));
-	char		 per[GT_PERIOD_MAX], *fig;
+	struct gt_mrow	 r;
 	size_t		 i, k;
 
 	for (i = 0; i < n; i++) {
-		const struct gt_measure	*me = v[i];
-		const struct gt_eval	*e = me->latest;
-		char			**c = cells + i * MEASURE_COLS;
+		char	**c = cells + i * MEASURE_COLS;
 
-		c[0] = gt_xstrdup(me->id);
-		c[1] = gt_xstrdup(me->title);
-		if (e != NULL) {
-			fig = gt_figure_text(me, &e->obs->value);
-			gt_period_format(&e->obs->period, per, sizeof(per));
-			c[2] = gt_xasprintf("%s (%s)", fig, per);
-			free(fig);
-			c[3] = gt_target_text(me, e->has_target, e->lo, e->hi);
-		} else {
-			c[2] = gt_xstrdup("No data");
-			c[3] = gt_xstrdup("-");
-		}
-		c[4] = gt_xasprintf("%s%s%s", gt_status_symbol(me->status),
-		    gt_status_label(me->status), me->late ? "; figures late" :
-		    "");
-		c[5] = gt_xstrdup(me->dir_prev == GT_DIR_NONE ? "Not known" :
-		    gt_dir_label(me->dir_prev));
+		gt_mrow(&r, p->j, v[i]);
+		c[0] = gt_xstrdup(v[i]->id);
+		c[1] = gt_xstrdup(v[i]->title);
+		c[2] = r.j->latest != NULL ? gt_xasprintf("%s (%s)", r.latest,
+		    r.period) : gt_xstrdup(r.latest);
+		c[3] = gt_xstrdup(r.target);
+		c[4] = gt_xasprintf("%s%s%s", gt_status_symbol(r.j->status),
+		    gt_status_label(r.j->status), r.j->late ?
+		    "; figures late" : "");
+		c[5] = gt_xstrdup(r.direction);
+		gt_mrow_free(&r);
 	}
 	table(p, caption, measure_cols, MEASURE_COLS, cells, n);
 	for (k = 0; k < n * MEASURE_COLS; k++)
@@ -875,29 +846,24 @@ static const struct col action_cols[] = {
 #define ACTION_COLS	(sizeof(action_cols) / sizeof(action_cols[0]))
 
 static void
-action_table(struct gt_pdf *p, const char *caption,
+action_table(struct pdf *p, const char *caption,
     struct gt_action *const *v, size_t n)
 {
 	char		**cells = gt_xcalloc(n * ACTION_COLS + 1, sizeof(char *));
-	char		 due[64];
-	const char	*name;
+	struct gt_arow	 r;
 	size_t		 i, k;
 
 	for (i = 0; i < n; i++) {
 		char **c = cells + i * ACTION_COLS;
 
+		gt_arow(&r, p->j, v[i]);
 		c[0] = gt_xstrdup(v[i]->id);
 		c[1] = gt_xstrdup(v[i]->title);
 		c[2] = gt_xstrdup(v[i]->lead != NULL ? v[i]->lead : "");
-		if (v[i]->due.y != 0)
-			gt_date_words(&v[i]->due, due, sizeof(due));
-		else
-			snprintf(due, sizeof(due), "Not set");
-		c[3] = gt_xstrdup(due);
-		name = v[i]->status == GT_ASTATUS_NONE ? "not started" :
-		    gt_astatus_name(v[i]->status);
-		c[4] = gt_xasprintf("%s%c%s", gt_astatus_symbol(v[i]->status),
-		    toupper((unsigned char)name[0]), name + 1);
+		c[3] = gt_xstrdup(r.due);
+		c[4] = gt_xasprintf("%s%s", gt_astatus_symbol(r.j->status),
+		    r.status);
+		gt_arow_free(&r);
 	}
 	table(p, caption, action_cols, ACTION_COLS, cells, n);
 	for (k = 0; k < n * ACTION_COLS; k++)
@@ -912,26 +878,24 @@ static const struct col risk_cols[] = {
 #define RISK_COLS	(sizeof(risk_cols) / sizeof(risk_cols[0]))
 
 static void
-risk_table(struct gt_pdf *p, const char *caption, struct gt_risk *const *v,
+risk_table(struct pdf *p, const char *caption, struct gt_risk *const *v,
     size_t n)
 {
-	const struct gt_conf	*cf = &p->m->conf;
-	char			**cells = gt_xcalloc(n * RISK_COLS + 1,
-				    sizeof(char *));
-	size_t			 i, k;
+	char		**cells = gt_xcalloc(n * RISK_COLS + 1, sizeof(char *));
+	struct gt_rrow	 r;
+	size_t		 i, k;
 
 	for (i = 0; i < n; i++) {
 		char **c = cells + i * RISK_COLS;
 
+		gt_rrow(&r, p->j, v[i]);
 		c[0] = gt_xstrdup(v[i]->id);
 		c[1] = gt_xstrdup(v[i]->title);
 		c[2] = gt_xasprintf("%d", v[i]->likelihood);
 		c[3] = gt_xasprintf("%d", v[i]->impact);
-		c[4] = gt_xasprintf("%d %s", v[i]->score, v[i]->band <
-		    cf->nbands ? cf->bands[v[i]->band].name : "");
-		c[5] = v[i]->target_score > 0 ?
-		    gt_xasprintf("%d", v[i]->target_score) :
-		    gt_xstrdup("None set");
+		c[4] = gt_xasprintf("%d %s", r.j->score, r.rating);
+		c[5] = gt_xstrdup(r.target);
+		gt_rrow_free(&r);
 	}
 	table(p, caption, risk_cols, RISK_COLS, cells, n);
 	for (k = 0; k < n * RISK_COLS; k++)
@@ -939,53 +903,61 @@ risk_table(struct gt_pdf *p, const char *caption, struct gt_risk *const *v,
 	free(cells);
 }
 
+/*
+ * The pack's counts, then each priority's, of what the pack covers: a
+ * pack scoped by tags counts its own measures of a priority, not all.
+ */
 static void
-summary(struct gt_pdf *p)
+summary(struct pdf *p)
 {
 	struct gt_chart_statusbar	 sb;
 	struct gt_chart			 c;
 	struct gt_scope			 one;
+	struct gt_rollup		 r;
 	char				*s;
 	size_t				 i;
 
 	heading(p, 1, "Summary");
-	s = gt_rollup_words(&p->sc.rollup, 1);
+	gt_judge_rollup(p->j, p->sc, &r);
+	s = gt_rollup_words(&r, 1);
 	para(p, s, BODY_PT, INK);
 	free(s);
+	gt_scope_init(&one, p->m, p->sc);
 	for (i = 0; i < p->m->npriorities; i++) {
 		const struct gt_priority *pr = p->m->priorities[i];
 
-		if (!in_scope_priority(p, pr))
+		if (!gt_scope_has_priority(p->sc, pr))
 			continue;
-		memset(&one, 0, sizeof(one));
+		gt_scope_clear(&one);
 		gt_scope_priority(&one, pr);
+		gt_judge_rollup(p->j, &one, &r);
 		heading(p, 3, pr->title);
-		if (one.rollup.measures > 0) {
-			gt_statusbar_data(&sb, NULL, &one.rollup);
+		if (r.measures > 0) {
+			gt_statusbar_data(&sb, NULL, &r);
 			c.type = GT_CHART_STATUSBAR;
 			c.u.statusbar = &sb;
 			figure(p, &c, BAR_H, 0);
 		}
-		s = gt_rollup_words(&one.rollup, 1);
+		s = gt_rollup_words(&r, 1);
 		para(p, s, BODY_PT, INK);
 		free(s);
-		gt_scope_free(&one);
 	}
+	gt_scope_free(&one);
 }
 
 static void
-measure_section(struct gt_pdf *p, const char *title,
+measure_section(struct pdf *p, const char *title,
     struct gt_measure *const *v, size_t n)
 {
 	heading(p, 2, title);
 	if (n > 0)
 		measure_table(p, NULL, v, n);
 	else
-		para(p, "None.", BODY_PT, INK);
+		para(p, gt_word(GT_WORD_NONE_LISTED), BODY_PT, INK);
 }
 
 static void
-exceptions(struct gt_pdf *p)
+exceptions(struct pdf *p)
 {
 	const struct gt_model	*m = p->m;
 	struct gt_measure	**off, **worse, **late;
@@ -1000,24 +972,26 @@ exceptions(struct gt_pdf *p)
 	overdue = gt_xcalloc(m->nactions + 1, sizeof(*overdue));
 	above = gt_xcalloc(m->nrisks + 1, sizeof(*above));
 	for (i = 0; i < m->nmeasures; i++) {
-		struct gt_measure *me = m->measures[i];
+		struct gt_measure		*me = m->measures[i];
+		const struct gt_jmeasure	*jm = gt_judged_measure(p->j, me);
 
-		if (gt_map_get(&p->sc.measures, me->id) == NULL)
+		if (!gt_scope_has_measure(p->sc, me))
 			continue;
-		if (me->status == GT_STATUS_OFF_TARGET)
+		if (jm->status == GT_STATUS_OFF_TARGET)
 			off[noff++] = me;
-		if (me->dir_prev == GT_DIR_WORSENING)
+		if (jm->dir_prev == GT_DIR_WORSENING)
 			worse[nworse++] = me;
-		if (me->late)
+		if (jm->late)
 			late[nlate++] = me;
 	}
 	for (i = 0; i < m->nactions; i++)
-		if (gt_map_get(&p->sc.actions, m->actions[i]->id) != NULL &&
-		    m->actions[i]->status == GT_ASTATUS_OVERDUE)
+		if (gt_scope_has_action(p->sc, m->actions[i]) &&
+		    gt_judged_action(p->j, m->actions[i])->status ==
+		    GT_ASTATUS_OVERDUE)
 			overdue[nover++] = m->actions[i];
 	for (i = 0; i < m->nrisks; i++)
-		if (gt_map_get(&p->sc.risks, m->risks[i]->id) != NULL &&
-		    m->risks[i]->above_appetite)
+		if (gt_scope_has_risk(p->sc, m->risks[i]) &&
+		    gt_judged_risk(p->j, m->risks[i])->above_appetite)
 			above[nabove++] = m->risks[i];
 	heading(p, 1, "Exceptions");
 	para(p, "What needs attention: measures off target, worsening or "
@@ -1030,13 +1004,13 @@ exceptions(struct gt_pdf *p)
 	if (nover > 0)
 		action_table(p, NULL, overdue, nover);
 	else
-		para(p, "None.", BODY_PT, INK);
+		para(p, gt_word(GT_WORD_NONE_LISTED), BODY_PT, INK);
 	heading(p, 2, "Risks above appetite");
 	if (nabove > 0)
 		risk_table(p, NULL, above, nabove);
 	else
-		para(p, m->conf.risk_appetite > 0 ? "None." :
-		    "No risk appetite is set.", BODY_PT, INK);
+		para(p, gt_word(m->conf.risk_appetite > 0 ?
+		    GT_WORD_NONE_LISTED : GT_WORD_NO_APPETITE), BODY_PT, INK);
 	free(off);
 	free(worse);
 	free(late);
@@ -1045,7 +1019,7 @@ exceptions(struct gt_pdf *p)
 }
 
 static void
-objective(struct gt_pdf *p, const struct gt_objective *o)
+objective(struct pdf *p, const struct gt_objective *o)
 {
 	struct gt_measure	**mv = gt_xcalloc(o->nmeasures + 1, sizeof(*mv));
 	struct gt_action	**av = gt_xcalloc(o->nactions + 1, sizeof(*av));
@@ -1054,7 +1028,7 @@ objective(struct gt_pdf *p, const struct gt_objective *o)
 	char			*s;
 	size_t			 i, nm = 0, na = 0;
 
-	if (!in_scope_objective(p, o))
+	if (!gt_scope_has_objective(p->sc, o))
 		goto out;
 	heading(p, o->depth == 0 ? 2 : 3, o->title);
 	s = gt_xasprintf("Objective %s%s%s%s%s", o->id,
@@ -1065,17 +1039,17 @@ objective(struct gt_pdf *p, const struct gt_objective *o)
 	free(s);
 	body(p, &o->body, o->title);
 	for (i = 0; i < o->nmeasures; i++)
-		if (gt_map_get(&p->sc.measures, o->measures[i]->id) != NULL)
+		if (gt_scope_has_measure(p->sc, o->measures[i]))
 			mv[nm++] = o->measures[i];
 	for (i = 0; i < o->nactions; i++)
-		if (gt_map_get(&p->sc.actions, o->actions[i]->id) != NULL)
+		if (gt_scope_has_action(p->sc, o->actions[i]))
 			av[na++] = o->actions[i];
 	if (nm > 0)
 		measure_table(p, "Measures", mv, nm);
 	for (i = 0; i < nm; i++) {
 		if (mv[i]->level != GT_LEVEL_STRATEGIC || mv[i]->nobs == 0)
 			continue;
-		gt_trend_data(&td, p->m, mv[i]);
+		gt_trend_data(&td, p->j, mv[i]);
 		if (td.trend.npoints > 0) {
 			c.type = GT_CHART_TREND;
 			c.u.trend = &td.trend;
@@ -1095,14 +1069,14 @@ out:
 }
 
 static void
-priorities(struct gt_pdf *p)
+priorities(struct pdf *p)
 {
 	size_t	 i, k;
 
 	for (i = 0; i < p->m->npriorities; i++) {
 		const struct gt_priority *pr = p->m->priorities[i];
 
-		if (!in_scope_priority(p, pr))
+		if (!gt_scope_has_priority(p->sc, pr))
 			continue;
 		heading(p, 1, pr->title);
 		body(p, &pr->body, pr->title);
@@ -1112,12 +1086,12 @@ priorities(struct gt_pdf *p)
 }
 
 static int
-whole_plan(const struct gt_pdf *p)
+whole_plan(const struct pdf *p)
 {
 	size_t	 i;
 
 	for (i = 0; i < p->m->npriorities; i++)
-		if (!in_scope_priority(p, p->m->priorities[i]) ||
+		if (!gt_scope_has_priority(p->sc, p->m->priorities[i]) ||
 		    p->pack->portfolios.n > 0 || p->pack->tags.n > 0)
 			return 0;
 	return 1;
@@ -1125,7 +1099,7 @@ whole_plan(const struct gt_pdf *p)
 
 /* One pass over the whole report. */
 static void
-report(struct gt_pdf *p)
+report(struct pdf *p)
 {
 	p->page = 1;
 	p->at = 0;
@@ -1147,18 +1121,18 @@ report(struct gt_pdf *p)
 
 /* The back-end ------------------------------------------------------------ */
 
-struct gt_pdf_text *
-gt_pdf_text_new(void)
+static struct texts *
+text_new(void)
 {
-	struct gt_pdf_text	*t = gt_xcalloc(1, sizeof(*t));
+	struct texts	*t = gt_xcalloc(1, sizeof(*t));
 
 	t->layouts = g_hash_table_new_full(key_hash, key_equal, free,
 	    g_object_unref);
 	return t;
 }
 
-void
-gt_pdf_text_free(struct gt_pdf_text *t)
+static void
+text_free(struct texts *t)
 {
 	if (t == NULL)
 		return;
@@ -1176,7 +1150,7 @@ gt_pdf_text_free(struct gt_pdf_text *t)
  * cannot be loaded.
  */
 static int
-text_begin(struct gt_pdf_text *t, cairo_t *cr)
+text_begin(struct texts *t, cairo_t *cr)
 {
 	if (t->pc == NULL) {
 		if ((t->pc = gt_chart_pango_new()) == NULL)
@@ -1189,21 +1163,9 @@ text_begin(struct gt_pdf_text *t, cairo_t *cr)
 	return 0;
 }
 
-struct gt_pdf *
-gt_pdf_new(struct gt_model *m, const struct gt_pack *pack,
-    struct gt_pdf_text *t)
-{
-	struct gt_pdf	*p = gt_xcalloc(1, sizeof(*p));
-
-	p->m = m;
-	p->pack = pack;
-	p->shared = t;
-	return p;
-}
-
 /* "2025-09-30T00:00:00Z": SOURCE_DATE_EPOCH, else the as-at period's end. */
 static void
-pdf_date(struct gt_pdf *p, const struct gt_period *as_at)
+pdf_date(struct pdf *p, const struct gt_period *as_at)
 {
 	const char	*sde = getenv("SOURCE_DATE_EPOCH");
 	struct gt_date	 d;
@@ -1222,25 +1184,13 @@ pdf_date(struct gt_pdf *p, const struct gt_period *as_at)
 	    d.y, d.m, d.d);
 }
 
-int
-gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
+static void
+metadata(struct pdf *p)
 {
 	const struct gt_pack	*pk = p->pack;
-	struct gt_pdf_text	*own = NULL;
-	struct gt_loc		 loc = { NULL, 0, 0 };
 	struct gt_buf		 kw = { 0 };
 	size_t			 i;
-	int			 rc = -1, shift;
 
-	if (pk->as_at_text != NULL)
-		gt_status_at(p->m, &pk->as_at);
-	gt_period_format(pk->as_at_text != NULL ? &pk->as_at :
-	    &p->m->conf.as_at, p->as_at, sizeof(p->as_at));
-	pdf_date(p, pk->as_at_text != NULL ? &pk->as_at : &p->m->conf.as_at);
-	memset(&p->sc, 0, sizeof(p->sc));
-	gt_scope_pack(&p->sc, p->m, pk);
-	p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, out,
-	    PAGE_W, PAGE_H);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_TITLE,
 	    pk->title);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_AUTHOR,
@@ -1260,13 +1210,36 @@ gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 	    p->date);
 	cairo_pdf_surface_set_metadata(p->surf, CAIRO_PDF_METADATA_MOD_DATE,
 	    p->date);
+	gt_buf_free(&kw);
+}
+
+/* Pack ix, judged at its own period, appended to out; 0 or -1 (reported). */
+static int
+render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out)
+{
+	struct pdf		 pdf, *p = &pdf;
+	const struct gt_pack	*pk = &ps->m->conf.packs[ix];
+	struct gt_loc		 loc = { NULL, 0, 0 };
+	size_t			 i;
+	int			 rc = -1, shift;
+
+	memset(p, 0, sizeof(*p));
+	p->m = ps->m;
+	p->j = ps->packs[ix];
+	p->pack = pk;
+	p->sc = pk->scope;
+	p->t = ps->text;
+	gt_period_format(&pk->as_at, p->as_at, sizeof(p->as_at));
+	pdf_date(p, &pk->as_at);
+	p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, out,
+	    PAGE_W, PAGE_H);
+	metadata(p);
 	/*
 	 * Both passes lay text out in one context, the table's, set for this
 	 * PDF surface, so the drawing pass can set the layouts the measuring
 	 * pass (or an earlier pack) made; the measuring pass draws nothing.
 	 */
 	p->cr = cairo_create(p->surf);
-	p->t = p->shared != NULL ? p->shared : (own = gt_pdf_text_new());
 	if (text_begin(p->t, p->cr) == -1) {
 		loc.file = pk->loc.file;
 		gt_msg(GT_E_WRITE, &loc, "report %s: the fonts of "
@@ -1299,26 +1272,60 @@ gt_pdf_render(struct gt_pdf *p, struct gt_buf *out)
 	}
 	rc = 0;
 out:
-	gt_pdf_text_free(own);
 	cairo_destroy(p->cr);
 	cairo_surface_destroy(p->surf);
-	p->t = NULL;
-	p->cr = NULL;
-	p->surf = NULL;
-	gt_scope_free(&p->sc);
-	gt_buf_free(&kw);
-	return rc;
-}
-
-void
-gt_pdf_free(struct gt_pdf *p)
-{
-	size_t	 i;
-
-	if (p == NULL)
-		return;
 	for (i = 0; i < p->ntoc; i++)
 		free(p->toc[i].title);
 	free(p->toc);
-	free(p);
+	return rc;
 }
+
+static void *
+pdf_new(const struct gt_render_in *in)
+{
+	struct pdfs	*ps = gt_xcalloc(1, sizeof(*ps));
+
+	ps->m = in->m;
+	ps->packs = in->packs;
+	ps->text = text_new();
+	return ps;
+}
+
+static size_t
+pdf_jobs(void *v)
+{
+	return ((struct pdfs *)v)->m->conf.npacks;
+}
+
+static int
+pdf_render(void *v, size_t job, struct gt_sink *sink)
+{
+	struct pdfs	*ps = v;
+	struct gt_buf	 b = { 0 };
+	char		*rel = gt_xasprintf("reports/%s.pdf",
+			    ps->m->conf.packs[job].name);
+	int		 rc;
+
+	gt_timing_start("pdf");
+	rc = render_pack(ps, job, &b);
+	if (rc == 0)
+		rc = sink->write(sink->ctx, rel, b.data, b.len);
+	gt_buf_free(&b);
+	free(rel);
+	return rc;
+}
+
+static void
+pdf_free(void *v)
+{
+	struct pdfs	*ps = v;
+
+	if (ps == NULL)
+		return;
+	text_free(ps->text);
+	free(ps);
+}
+
+const struct gt_backend gt_pdf_backend = {
+	"pdf", pdf_new, pdf_jobs, NULL, pdf_render, pdf_free
+};

@@ -4,10 +4,17 @@
 #include "format.h"
 #include "link.h"
 #include "read.h"
-#include "status.h"
+#include "judge.h"
+#include "words.h"
 #include "helpers.h"
 
 static struct gt_model *m;
+static struct gt_judgement *j;
+
+/* What the judgement says of a measure, action or risk. */
+#define JM(me)	gt_judged_measure(j, (me))
+#define JA(a)	gt_judged_action(j, (a))
+#define JR(k)	gt_judged_risk(j, (k))
 
 /* A site with one priority and objective; conf_extra adds settings. */
 static void
@@ -58,12 +65,14 @@ run(void)
 	d = diag_text();
 	cr_assert_str_eq(d, "");
 	free(d);
-	gt_status(m);
+	j = gt_judge(m, &m->conf.as_at);
 }
 
 static void
 done(void)
 {
+	gt_judgement_free(j);
+	j = NULL;
 	gt_model_free(m);
 	m = NULL;
 	gt_diag_reset();
@@ -130,10 +139,10 @@ Test(status, judged_against_target)
 		measure("M", f);
 		data(d);
 		run();
-		cr_expect_eq(m->measures[0]->status, t[i].want,
+		cr_expect_eq(JM(m->measures[0])->status, t[i].want,
 		    "case %zu: %s %s target %s value %s: got %s", i, t[i].pol,
 		    t[i].tol, t[i].target, t[i].value,
-		    gt_status_name(m->measures[0]->status));
+		    gt_status_name(JM(m->measures[0])->status));
 		done();
 		free(f);
 		free(d);
@@ -148,7 +157,7 @@ Test(status, rounded_to_display_before_judging)
 	data("M,2025/26 Q2,72.96,,\n");
 	run();
 	/* Shown as 73.0%, so it must not be judged as short of 73.0%. */
-	cr_expect_eq(m->measures[0]->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(JM(m->measures[0])->status, GT_STATUS_ON_TARGET);
 }
 
 Test(status, targets_year_period_and_profile)
@@ -167,21 +176,21 @@ Test(status, targets_year_period_and_profile)
 	    "CM,2025-04,100,,\nCM,2025-08,50,,\nCM,2025-09,850,,\n");
 	run();
 	me = gt_measure_get(m, "Y");
-	cr_expect_eq(me->evals[0].lo, 100);	/* the year's */
-	cr_expect_eq(me->evals[1].lo, 50);	/* the quarter's own */
-	cr_expect_eq(me->evals[0].status, GT_STATUS_OFF_TARGET);
-	cr_expect_eq(me->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(JM(me)->evals[0].lo, 100);	/* the year's */
+	cr_expect_eq(JM(me)->evals[1].lo, 50);	/* the quarter's own */
+	cr_expect_eq(JM(me)->evals[0].status, GT_STATUS_OFF_TARGET);
+	cr_expect_eq(JM(me)->status, GT_STATUS_ON_TARGET);
 	me = gt_measure_get(m, "C");
-	cr_expect_eq(me->evals[0].lo, 100);	/* 1/4 of 400 */
-	cr_expect(me->evals[0].profiled);
-	cr_expect_eq(me->evals[1].lo, 200);	/* 2/4 of 400 */
-	cr_expect_eq(me->status, GT_STATUS_WITHIN_TOLERANCE);
+	cr_expect_eq(JM(me)->evals[0].lo, 100);	/* 1/4 of 400 */
+	cr_expect(JM(me)->evals[0].profiled);
+	cr_expect_eq(JM(me)->evals[1].lo, 200);	/* 2/4 of 400 */
+	cr_expect_eq(JM(me)->status, GT_STATUS_WITHIN_TOLERANCE);
 	me = gt_measure_get(m, "CM");
-	cr_expect_eq(me->evals[0].lo, 100);	/* April: 1/12 */
-	cr_expect_eq(me->evals[1].lo, 10);	/* August's own */
-	cr_expect(!me->evals[1].profiled);
-	cr_expect_eq(me->evals[2].lo, 600);	/* September: 6/12 */
-	cr_expect_eq(me->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(JM(me)->evals[0].lo, 100);	/* April: 1/12 */
+	cr_expect_eq(JM(me)->evals[1].lo, 10);	/* August's own */
+	cr_expect(!JM(me)->evals[1].profiled);
+	cr_expect_eq(JM(me)->evals[2].lo, 600);	/* September: 6/12 */
+	cr_expect_eq(JM(me)->status, GT_STATUS_ON_TARGET);
 }
 
 Test(status, year_start_january)
@@ -196,8 +205,8 @@ Test(status, year_start_january)
 	run();
 	me = gt_measure_get(m, "C");
 	/* With a January year, as at 2025/26 Q2 means up to June 2025. */
-	cr_expect_eq(me->latest, &me->evals[0]);
-	cr_expect_eq(me->evals[1].lo, 300);
+	cr_expect_eq(JM(me)->latest, &JM(me)->evals[0]);
+	cr_expect_eq(JM(me)->evals[1].lo, 300);
 }
 
 Test(status, latest_no_data_suppressed_no_target)
@@ -216,15 +225,15 @@ Test(status, latest_no_data_suppressed_no_target)
 	    "D,2025/26 Q3,12,,\n");
 	run();
 	/* A blank row is skipped; a later period is beyond the as-at. */
-	cr_expect_eq(gt_measure_get(m, "A")->status, GT_STATUS_ON_TARGET);
-	cr_expect_eq(gt_measure_get(m, "A")->latest->obs->value.num, 12);
-	cr_expect(gt_measure_get(m, "A")->late);
-	cr_expect_eq(gt_measure_get(m, "B")->status, GT_STATUS_SUPPRESSED);
-	cr_expect_eq(gt_measure_get(m, "B")->dir_prev, GT_DIR_NONE);
-	cr_expect_eq(gt_measure_get(m, "C")->status, GT_STATUS_NO_TARGET);
-	cr_expect_eq(gt_measure_get(m, "D")->status, GT_STATUS_NO_DATA);
-	cr_expect(gt_measure_get(m, "D")->late);
-	cr_expect_str_eq(gt_measure_get(m, "D")->explanation, "No figure has "
+	cr_expect_eq(JM(gt_measure_get(m, "A"))->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(JM(gt_measure_get(m, "A"))->latest->obs->value.num, 12);
+	cr_expect(JM(gt_measure_get(m, "A"))->late);
+	cr_expect_eq(JM(gt_measure_get(m, "B"))->status, GT_STATUS_SUPPRESSED);
+	cr_expect_eq(JM(gt_measure_get(m, "B"))->dir_prev, GT_DIR_NONE);
+	cr_expect_eq(JM(gt_measure_get(m, "C"))->status, GT_STATUS_NO_TARGET);
+	cr_expect_eq(JM(gt_measure_get(m, "D"))->status, GT_STATUS_NO_DATA);
+	cr_expect(JM(gt_measure_get(m, "D"))->late);
+	cr_expect_str_eq(JM(gt_measure_get(m, "D"))->explanation, "No figure has "
 	    "been reported for any period up to 2025/26 Q2: no data.");
 }
 
@@ -268,10 +277,10 @@ Test(status, direction_of_travel)
 		measure("M", f);
 		data(t[i].rows);
 		run();
-		cr_expect_eq(m->measures[0]->dir_prev, t[i].prev,
-		    "case %zu: prev %s", i, gt_dir_name(m->measures[0]->dir_prev));
-		cr_expect_eq(m->measures[0]->dir_year, t[i].year,
-		    "case %zu: year %s", i, gt_dir_name(m->measures[0]->dir_year));
+		cr_expect_eq(JM(m->measures[0])->dir_prev, t[i].prev,
+		    "case %zu: prev %s", i, gt_dir_name(JM(m->measures[0])->dir_prev));
+		cr_expect_eq(JM(m->measures[0])->dir_year, t[i].year,
+		    "case %zu: year %s", i, gt_dir_name(JM(m->measures[0])->dir_year));
 		done();
 		free(f);
 	}
@@ -284,8 +293,8 @@ Test(status, cumulative_has_only_year_ago_direction)
 	    "cumulative: true");
 	data("C,2024/25 Q2,80,,\nC,2025/26 Q1,50,,\nC,2025/26 Q2,100,,\n");
 	run();
-	cr_expect_eq(m->measures[0]->dir_prev, GT_DIR_NONE);
-	cr_expect_eq(m->measures[0]->dir_year, GT_DIR_IMPROVING);
+	cr_expect_eq(JM(m->measures[0])->dir_prev, GT_DIR_NONE);
+	cr_expect_eq(JM(m->measures[0])->dir_year, GT_DIR_IMPROVING);
 }
 
 Test(status, late_data)
@@ -319,8 +328,8 @@ Test(status, late_data)
 		measure("M", f);
 		data(t[i].rows);
 		run();
-		cr_expect_eq(m->measures[0]->late, t[i].late, "case %zu", i);
-		gt_period_format(&m->measures[0]->expected, buf, sizeof(buf));
+		cr_expect_eq(JM(m->measures[0])->late, t[i].late, "case %zu", i);
+		gt_period_format(&JM(m->measures[0])->expected, buf, sizeof(buf));
 		cr_expect_str_eq(buf, t[i].expected, "case %zu", i);
 		done();
 		free(f);
@@ -341,18 +350,18 @@ Test(status, explanations)
 	    "C,2024/25 Q2,150,,\nS,2024/25 Q2,<5,,\n");
 	m->conf.as_at.year = 2024;	/* as at 2024/25 Q2: nothing late */
 	run();
-	cr_expect_str_eq(gt_measure_get(m, "P")->explanation,
+	cr_expect_str_eq(JM(gt_measure_get(m, "P"))->explanation,
 	    "72.1% in 2024/25 Q2 (provisional) against a target of 73.0% "
 	    "(higher is better, tolerance of 2 percentage points): within "
 	    "tolerance.");
-	cr_expect_str_eq(gt_measure_get(m, "B")->explanation,
+	cr_expect_str_eq(JM(gt_measure_get(m, "B"))->explanation,
 	    "\xc2\xa3" "2,500 in 2024/25 Q2 against a target range of "
 	    "\xc2\xa3" "1,000 to \xc2\xa3" "2,000 (the target is a range, 5% "
 	    "tolerance): off target.");
-	cr_expect_str_eq(gt_measure_get(m, "C")->explanation,
+	cr_expect_str_eq(JM(gt_measure_get(m, "C"))->explanation,
 	    "150 in 2024/25 Q2 against a year-to-date target of 200 (2/4 of "
 	    "400 for the year; higher is better, 5% tolerance): off target.");
-	cr_expect_str_eq(gt_measure_get(m, "S")->explanation,
+	cr_expect_str_eq(JM(gt_measure_get(m, "S"))->explanation,
 	    "The figure for 2024/25 Q2 is withheld (<5) to protect the people "
 	    "it counts: suppressed, so no status is given.");
 }
@@ -380,27 +389,27 @@ Test(status, actions_and_risks)
 	run();
 	x = gt_action_get(m, "A1");
 	/* Due the day before the quarter ends and not complete by then. */
-	cr_expect_eq(x->status, GT_ASTATUS_OVERDUE);
-	cr_expect_eq(x->milestones_due, 2);
-	cr_expect_eq(x->milestones_overdue, 2);
-	cr_expect_str_eq(x->explanation, "Due 29 September 2025 and not "
+	cr_expect_eq(JA(x)->status, GT_ASTATUS_OVERDUE);
+	cr_expect_eq(JA(x)->milestones_due, 2);
+	cr_expect_eq(JA(x)->milestones_overdue, 2);
+	cr_expect_str_eq(JA(x)->explanation, "Due 29 September 2025 and not "
 	    "complete (reported at risk in 2025/26 Q2), with 2 milestones past "
 	    "their due dates: overdue.");
 	/* Due on the last day: not yet overdue. */
-	cr_expect_eq(gt_action_get(m, "A2")->status, GT_ASTATUS_ON_TRACK);
-	cr_expect_eq(m->risks[0]->score, 16);
-	cr_expect_eq(m->risks[0]->target_score, 4);
-	cr_expect_str_eq(m->conf.bands[m->risks[0]->band].name, "Very high");
-	cr_expect_str_eq(m->conf.bands[m->risks[0]->target_band].name, "Low");
-	cr_expect(m->risks[0]->above_appetite);
-	cr_expect_eq(m->risks[0]->gap, 12);
-	cr_expect_str_eq(m->risks[0]->explanation, "Likelihood 4 \xc3\x97 "
+	cr_expect_eq(JA(gt_action_get(m, "A2"))->status, GT_ASTATUS_ON_TRACK);
+	cr_expect_eq(JR(m->risks[0])->score, 16);
+	cr_expect_eq(JR(m->risks[0])->target_score, 4);
+	cr_expect_str_eq(m->conf.bands[JR(m->risks[0])->band].name, "Very high");
+	cr_expect_str_eq(m->conf.bands[JR(m->risks[0])->target_band].name, "Low");
+	cr_expect(JR(m->risks[0])->above_appetite);
+	cr_expect_eq(JR(m->risks[0])->gap, 12);
+	cr_expect_str_eq(JR(m->risks[0])->explanation, "Likelihood 4 \xc3\x97 "
 	    "impact 4 gives 16: Very high, 12 above its target score of 4 "
 	    "(Low), and above the risk appetite of 12.");
-	cr_expect_eq(gt_objective_get(m, "o")->rollup.astatus[GT_ASTATUS_OVERDUE],
+	cr_expect_eq(gt_judged_objective(j, gt_objective_get(m, "o"))->astatus[GT_ASTATUS_OVERDUE],
 	    1);
-	cr_expect_eq(gt_priority_get(m, "p")->rollup.risks, 1);
-	cr_expect_eq(gt_priority_get(m, "p")->rollup.above_appetite, 1);
+	cr_expect_eq(gt_judged_priority(j, gt_priority_get(m, "p"))->risks, 1);
+	cr_expect_eq(gt_judged_priority(j, gt_priority_get(m, "p"))->above_appetite, 1);
 }
 
 Test(status, rollups_count_each_measure_once)
@@ -417,13 +426,13 @@ Test(status, rollups_count_each_measure_once)
 	data("A,2025/26 Q2,12,,\n");
 	/* B names both the objective and its sub-objective. */
 	run();
-	r = &gt_objective_get(m, "o")->rollup;
+	r = gt_judged_objective(j, gt_objective_get(m, "o"));
 	cr_expect_eq(r->measures, 2);
 	cr_expect_eq(r->status[GT_STATUS_ON_TARGET], 1);
 	cr_expect_eq(r->status[GT_STATUS_NO_DATA], 1);
 	cr_expect_eq(r->late, 1);
-	cr_expect_eq(gt_objective_get(m, "s")->rollup.measures, 1);
-	cr_expect_eq(gt_priority_get(m, "p")->rollup.measures, 2);
+	cr_expect_eq(gt_judged_objective(j, gt_objective_get(m, "s"))->measures, 1);
+	cr_expect_eq(gt_judged_priority(j, gt_priority_get(m, "p"))->measures, 2);
 }
 
 /*
@@ -470,12 +479,12 @@ Test(status, financial_year_boundaries)
 		    t[i].period, t[i].period);
 		data(rows);
 		run();
-		cr_expect_eq(gt_measure_get(m, "P")->evals[0].lo, t[i].plain,
+		cr_expect_eq(JM(gt_measure_get(m, "P"))->evals[0].lo, t[i].plain,
 		    "case %zu: %s from %d: %g", i, t[i].period, t[i].year_start,
-		    gt_measure_get(m, "P")->evals[0].lo);
-		cr_expect_eq(gt_measure_get(m, "C")->evals[0].lo, t[i].profiled,
+		    JM(gt_measure_get(m, "P"))->evals[0].lo);
+		cr_expect_eq(JM(gt_measure_get(m, "C"))->evals[0].lo, t[i].profiled,
 		    "case %zu: %s profiled from %d: %g", i, t[i].period,
-		    t[i].year_start, gt_measure_get(m, "C")->evals[0].lo);
+		    t[i].year_start, JM(gt_measure_get(m, "C"))->evals[0].lo);
 		done();
 		free(plain);
 		free(cum);
@@ -502,10 +511,10 @@ Test(status, as_at_boundaries)
 		measure("M", "unit: count\npolarity: higher\nfrequency: monthly");
 		data(t[i].rows);
 		run();
-		gt_period_format(&m->measures[0]->latest->obs->period, buf,
+		gt_period_format(&JM(m->measures[0])->latest->obs->period, buf,
 		    sizeof(buf));
 		cr_expect_str_eq(buf, t[i].latest, "case %zu", i);
-		cr_expect(!m->measures[0]->late, "case %zu", i);
+		cr_expect(!JM(m->measures[0])->late, "case %zu", i);
 		done();
 	}
 }
@@ -518,10 +527,10 @@ Test(status, month_direction_across_year_end)
 	data("M,2024-04,9,,\nM,2025-03,12,,\nM,2025-04,10,,\n");
 	m->conf.as_at.sub = 1;		/* as at 2025/26 Q1 */
 	run();
-	cr_expect_eq(m->measures[0]->prev->value.num, 12);
-	cr_expect_eq(m->measures[0]->dir_prev, GT_DIR_IMPROVING);
-	cr_expect_eq(m->measures[0]->year_ago->value.num, 9);
-	cr_expect_eq(m->measures[0]->dir_year, GT_DIR_WORSENING);
+	cr_expect_eq(JM(m->measures[0])->prev->value.num, 12);
+	cr_expect_eq(JM(m->measures[0])->dir_prev, GT_DIR_IMPROVING);
+	cr_expect_eq(JM(m->measures[0])->year_ago->value.num, 9);
+	cr_expect_eq(JM(m->measures[0])->dir_year, GT_DIR_WORSENING);
 }
 
 /* Withheld and flagged figures: which is latest, and what it compares with. */
@@ -539,13 +548,13 @@ Test(status, suppressed_and_provisional)
 	    "B,2025/26 Q1,8,,\nB,2025/26 Q2,11,,estimated\n");
 	run();
 	me = gt_measure_get(m, "A");
-	cr_expect_eq(me->status, GT_STATUS_ON_TARGET);
-	cr_expect_eq(me->dir_prev, GT_DIR_NONE);
-	cr_expect_eq(me->evals[0].status, GT_STATUS_SUPPRESSED);
+	cr_expect_eq(JM(me)->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(JM(me)->dir_prev, GT_DIR_NONE);
+	cr_expect_eq(JM(me)->evals[0].status, GT_STATUS_SUPPRESSED);
 	me = gt_measure_get(m, "B");
-	cr_expect_eq(me->status, GT_STATUS_ON_TARGET);
-	cr_expect_eq(me->dir_prev, GT_DIR_IMPROVING);
-	cr_expect_str_eq(me->explanation, "11 in 2025/26 Q2 (estimated) "
+	cr_expect_eq(JM(me)->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(JM(me)->dir_prev, GT_DIR_IMPROVING);
+	cr_expect_str_eq(JM(me)->explanation, "11 in 2025/26 Q2 (estimated) "
 	    "against a target of 10 (higher is better, 5% tolerance): on "
 	    "target.");
 }
@@ -557,9 +566,9 @@ Test(status, biennial_compares_with_the_survey_before)
 	    "targets:\n  2024/25: 60");
 	data("M,2022/23,55,,\nM,2024/25,58,,\n");
 	run();
-	cr_expect_eq(m->measures[0]->dir_prev, GT_DIR_IMPROVING);
-	cr_expect_eq(m->measures[0]->prev->value.num, 55);
-	cr_expect_eq(m->measures[0]->dir_year, GT_DIR_NONE);
+	cr_expect_eq(JM(m->measures[0])->dir_prev, GT_DIR_IMPROVING);
+	cr_expect_eq(JM(m->measures[0])->prev->value.num, 55);
+	cr_expect_eq(JM(m->measures[0])->dir_year, GT_DIR_NONE);
 }
 
 Test(status, band_without_target_has_no_direction)
@@ -568,8 +577,8 @@ Test(status, band_without_target_has_no_direction)
 	measure("M", "unit: count\npolarity: band\nfrequency: quarterly");
 	data("M,2025/26 Q1,10,,\nM,2025/26 Q2,11,,\n");
 	run();
-	cr_expect_eq(m->measures[0]->status, GT_STATUS_NO_TARGET);
-	cr_expect_eq(m->measures[0]->dir_prev, GT_DIR_NONE);
+	cr_expect_eq(JM(m->measures[0])->status, GT_STATUS_NO_TARGET);
+	cr_expect_eq(JM(m->measures[0])->dir_prev, GT_DIR_NONE);
 }
 
 Test(status, late_and_no_target_explained)
@@ -580,10 +589,10 @@ Test(status, late_and_no_target_explained)
 	measure("N", "unit: days\npolarity: lower\nfrequency: monthly");
 	data("L,2025-07,12,,\nN,2025-09,1,,\n");
 	run();
-	cr_expect_str_eq(gt_measure_get(m, "L")->explanation, "12 in July "
+	cr_expect_str_eq(JM(gt_measure_get(m, "L"))->explanation, "12 in July "
 	    "2025 against a target of 10 (higher is better, 5% tolerance): on "
 	    "target; the figure for September 2025 is late.");
-	cr_expect_str_eq(gt_measure_get(m, "N")->explanation, "1 day in "
+	cr_expect_str_eq(JM(gt_measure_get(m, "N"))->explanation, "1 day in "
 	    "September 2025, and no target is set for September 2025: no "
 	    "target.");
 }
@@ -621,11 +630,11 @@ Test(status, milestones)
 		if (t[i].reported != NULL)
 			gt_csv_read(m, "p.csv", p, strlen(p));
 		run();
-		cr_expect_eq(m->actions[0]->status, t[i].want, "case %zu: %s",
-		    i, gt_astatus_name(m->actions[0]->status));
-		cr_expect_eq(m->actions[0]->milestones_due, t[i].due_by_now,
+		cr_expect_eq(JA(m->actions[0])->status, t[i].want, "case %zu: %s",
+		    i, gt_astatus_name(JA(m->actions[0])->status));
+		cr_expect_eq(JA(m->actions[0])->milestones_due, t[i].due_by_now,
 		    "case %zu", i);
-		cr_expect_eq(m->actions[0]->milestones_overdue, t[i].overdue,
+		cr_expect_eq(JA(m->actions[0])->milestones_overdue, t[i].overdue,
 		    "case %zu", i);
 		done();
 		free(a);
@@ -649,13 +658,13 @@ Test(status, action_and_risk_explanations)
 	gt_md_read(m, GT_KIND_RISK, "r.md", r, strlen(r));
 	gt_csv_read(m, "p.csv", p, strlen(p));
 	run();
-	cr_expect_str_eq(gt_action_get(m, "A1")->explanation, "Reported at "
+	cr_expect_str_eq(JA(gt_action_get(m, "A1"))->explanation, "Reported at "
 	    "risk in August 2025, with 1 milestone past its due date.");
-	cr_expect_str_eq(gt_action_get(m, "A2")->explanation, "No progress "
+	cr_expect_str_eq(JA(gt_action_get(m, "A2"))->explanation, "No progress "
 	    "reported yet: not started.");
-	cr_expect_eq(m->risks[0]->gap, 0);
-	cr_expect(!m->risks[0]->above_appetite);
-	cr_expect_str_eq(m->risks[0]->explanation, "Likelihood 2 \xc3\x97 "
+	cr_expect_eq(JR(m->risks[0])->gap, 0);
+	cr_expect(!JR(m->risks[0])->above_appetite);
+	cr_expect_str_eq(JR(m->risks[0])->explanation, "Likelihood 2 \xc3\x97 "
 	    "impact 3 gives 6: Medium, at its target score.");
 }
 
@@ -669,7 +678,8 @@ Test(status, scopes)
 	    "tags: [Climate]\n---\n";
 	const char	*r = "---\nid: R1\ntitle: T\nobjectives: [s]\n"
 	    "likelihood: 5\nimpact: 5\n---\n";
-	struct gt_scope	 sc = { 0 };
+	struct gt_scope	 sc;
+	struct gt_rollup ru;
 
 	site("");
 	gt_md_read(m, GT_KIND_OBJECTIVE, "x.md", x, strlen(x));
@@ -685,42 +695,49 @@ Test(status, scopes)
 	run();
 
 	/* Housing: objective x and, through it, s's measure and risk. */
+	gt_scope_init(&sc, m, NULL);
 	gt_scope_portfolio(&sc, m, "Housing");
-	cr_expect_eq(sc.rollup.measures, 1);
-	cr_expect_eq(sc.rollup.status[GT_STATUS_ON_TARGET], 1);
-	cr_expect_eq(sc.rollup.dir[GT_DIR_IMPROVING], 1);
-	cr_expect_eq(sc.rollup.risks, 1);
-	cr_expect_eq(sc.rollup.rating[3], 1);
-	cr_expect_eq(sc.rollup.actions, 0);
-	gt_scope_free(&sc);
+	gt_judge_rollup(j, &sc, &ru);
+	cr_expect_eq(ru.measures, 1);
+	cr_expect_eq(ru.status[GT_STATUS_ON_TARGET], 1);
+	cr_expect_eq(ru.dir[GT_DIR_IMPROVING], 1);
+	cr_expect_eq(ru.risks, 1);
+	cr_expect_eq(ru.rating[3], 1);
+	cr_expect_eq(ru.actions, 0);
+	gt_scope_clear(&sc);
 
 	/* Climate: objective x (with s), measure M2 and action A1. */
 	gt_scope_tag(&sc, m, "Climate");
-	cr_expect_eq(sc.rollup.measures, 2);
-	cr_expect_eq(sc.rollup.status[GT_STATUS_NO_DATA], 1);
-	cr_expect_eq(sc.rollup.late, 1);
-	cr_expect_eq(sc.rollup.actions, 1);
-	cr_expect_eq(sc.rollup.astatus[GT_ASTATUS_NOT_STARTED], 1);
-	cr_expect_neq(gt_map_get(&sc.measures, "M2"), NULL);
-	cr_expect_eq(gt_map_get(&sc.measures, "M3"), NULL);
+	gt_judge_rollup(j, &sc, &ru);
+	cr_expect_eq(ru.measures, 2);
+	cr_expect_eq(ru.status[GT_STATUS_NO_DATA], 1);
+	cr_expect_eq(ru.late, 1);
+	cr_expect_eq(ru.actions, 1);
+	cr_expect_eq(ru.astatus[GT_ASTATUS_NOT_STARTED], 1);
+	cr_expect(gt_scope_has_measure(&sc, gt_measure_get(m, "M2")));
+	cr_expect(!gt_scope_has_measure(&sc, gt_measure_get(m, "M3")));
 
 	/* Adding an overlapping portfolio counts nothing twice. */
 	gt_scope_portfolio(&sc, m, "Housing");
 	gt_scope_measure(&sc, gt_measure_get(m, "M2"));
-	cr_expect_eq(sc.rollup.measures, 2);
-	cr_expect_eq(sc.rollup.risks, 1);
+	gt_judge_rollup(j, &sc, &ru);
+	cr_expect_eq(ru.measures, 2);
+	cr_expect_eq(ru.risks, 1);
 	gt_scope_priority(&sc, gt_priority_get(m, "p"));
-	cr_expect_eq(sc.rollup.measures, 3);
-	cr_expect_eq(sc.rollup.actions, 1);
+	gt_judge_rollup(j, &sc, &ru);
+	cr_expect_eq(ru.measures, 3);
+	cr_expect_eq(ru.actions, 1);
 	gt_scope_free(&sc);
-	cr_expect_eq(gt_priority_get(m, "p")->rollup.measures, 3);
+	cr_expect_eq(gt_judged_priority(j, gt_priority_get(m, "p"))->measures, 3);
 }
 
-/* A pack reports at its own as-at period: everything is judged again. */
+/* A pack reports at its own as-at period: a judgement of its own. */
 Test(status, judged_again_at_another_period)
 {
 	const struct gt_period	 q4 = { GT_PERIOD_QUARTER, 2024, 4 };
 	const struct gt_measure	*me;
+	const struct gt_objective *o;
+	struct gt_judgement	*pack;
 
 	site("");
 	measure("M", "unit: count\npolarity: higher\nfrequency: quarterly\n"
@@ -728,15 +745,19 @@ Test(status, judged_again_at_another_period)
 	data("M,2024/25 Q3,9,,\nM,2024/25 Q4,10,,\nM,2025/26 Q2,15,,\n");
 	run();
 	me = m->measures[0];
-	cr_expect_eq(me->status, GT_STATUS_OFF_TARGET);
-	cr_expect_eq(gt_objective_get(m, "o")->rollup.status[
-	    GT_STATUS_OFF_TARGET], 1);
-	gt_status_at(m, &q4);
-	cr_expect_eq(me->status, GT_STATUS_ON_TARGET);
-	cr_expect_eq(me->dir_prev, GT_DIR_IMPROVING);
-	cr_expect(!me->late);
-	cr_expect_eq(gt_objective_get(m, "o")->rollup.status[
-	    GT_STATUS_ON_TARGET], 1);
-	cr_expect_eq(gt_objective_get(m, "o")->rollup.status[
-	    GT_STATUS_OFF_TARGET], 0);
+	o = gt_objective_get(m, "o");
+	pack = gt_judge(m, &q4);
+	cr_expect_eq(gt_judged_measure(pack, me)->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(gt_judged_measure(pack, me)->dir_prev, GT_DIR_IMPROVING);
+	cr_expect(!gt_judged_measure(pack, me)->late);
+	cr_expect_eq(gt_judged_objective(pack, o)->status[GT_STATUS_ON_TARGET],
+	    1);
+	cr_expect_eq(gt_judged_objective(pack, o)->status[GT_STATUS_OFF_TARGET],
+	    0);
+	/* Two judgements stand at once: the site's is as it was. */
+	cr_expect_eq(JM(me)->status, GT_STATUS_OFF_TARGET);
+	cr_expect_eq(gt_judged_objective(j, o)->status[GT_STATUS_OFF_TARGET], 1);
+	cr_expect_eq(gt_judged_measure(pack, me)->shown, 2);
+	cr_expect_eq(JM(me)->shown, 3);
+	gt_judgement_free(pack);
 }

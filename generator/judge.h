@@ -1,7 +1,9 @@
 /*
- * status.h: the status stage. Runs on a linked model without errors and
- * judges every measure, action and risk at an as-at period, storing the
- * results in the model (the "Computed by status.c" fields) for renderers.
+ * judge.h: the judge stage. A pure function of a linked model and an
+ * as-at period: it judges every measure, action and risk and rolls them
+ * up, into a judgement of its own, and changes nothing else. Several
+ * judgements can stand at once (the site's, each pack's, the period
+ * before); every back-end reads the model and a judgement, both const.
  *
  * The rules, as the README states them for performance officers:
  *
@@ -59,87 +61,88 @@
  * [status] risk_appetite (if set).
  *
  * Every measure, action and risk gets one plain-English sentence saying
- * how its status was decided (en-GB figures, months and dates in words).
+ * how its status was decided (in the words of words.h).
+ *
+ * Published: what a back-end shows of a measure's figures and an action's
+ * progress is what is known at the as-at period, no later (gt_shown_*).
+ *
+ * Ownership: gt_judge() returns a judgement that borrows the model (which
+ * must outlive it) and owns everything else; free it with
+ * gt_judgement_free(). Pointers the accessors return are the judgement's.
  */
-#ifndef GT_STATUS_H
-#define GT_STATUS_H
+#ifndef GT_JUDGE_H
+#define GT_JUDGE_H
 
 #include "model.h"
+#include "scope.h"
 
-/* Judge everything at the site's as-at period. */
-void	gt_status(struct gt_model *);
-
-/*
- * Judge everything again at another as-at period (a pack's): every
- * computed field, objective and priority roll-ups included, is replaced.
- */
-void	gt_status_at(struct gt_model *, const struct gt_period *as_at);
-
-/*
- * A set of measures, actions and risks counted together, each once however
- * many ways it is reached (a pack's priorities, portfolios and tags may
- * overlap). Start from all zero; what is added is counted with the status
- * it has then. The maps hold the members by id, for asking "is this in?".
- */
-struct gt_scope {
-	struct gt_map		 measures, actions, risks;
-	struct gt_rollup	 rollup;
+/* A measure at the as-at period. */
+struct gt_jmeasure {
+	struct gt_eval		*evals;		/* parallel to the measure's obs */
+	const struct gt_eval	*latest;	/* NULL: no data */
+	enum gt_status		 status;
+	enum gt_dir		 dir_prev, dir_year;
+	const struct gt_obs	*prev, *year_ago;	/* compared with */
+	int			 late;
+	struct gt_period	 expected;	/* the period it should reach */
+	char			*explanation;
+	size_t			 shown;		/* obs up to the as-at period */
 };
 
-/* An objective with everything under it and under its sub-objectives. */
-void	gt_scope_objective(struct gt_scope *, const struct gt_objective *);
-void	gt_scope_priority(struct gt_scope *, const struct gt_priority *);
-/* Objectives of a Cabinet portfolio (exact name), with their sub-objectives. */
-void	gt_scope_portfolio(struct gt_scope *, const struct gt_model *,
-	    const char *portfolio);
-/* Objectives with the tag (with everything under them), measures and actions with it. */
-void	gt_scope_tag(struct gt_scope *, const struct gt_model *,
-	    const char *tag);
-void	gt_scope_measure(struct gt_scope *, const struct gt_measure *);
-void	gt_scope_action(struct gt_scope *, const struct gt_action *);
-void	gt_scope_risk(struct gt_scope *, const struct gt_risk *);
-/* A report pack: its priorities, portfolios and tags; the whole plan if none. */
-void	gt_scope_pack(struct gt_scope *, const struct gt_model *,
-	    const struct gt_pack *);
-void	gt_scope_free(struct gt_scope *);
+/* An action at the as-at period. */
+struct gt_jaction {
+	const struct gt_progress *latest;	/* NULL: no progress yet */
+	enum gt_astatus		 status;
+	size_t			 milestones_due;	/* by the as-at date */
+	size_t			 milestones_overdue;
+	char			*explanation;
+	size_t			 shown;		/* progress rows up to it */
+};
+
+/* A risk, rated. */
+struct gt_jrisk {
+	int			 score, target_score;
+	int			 gap;		/* score - target_score */
+	size_t			 band, target_band;	/* in the conf's bands */
+	int			 above_appetite;
+	char			*explanation;
+};
+
+struct gt_judgement;
+
+struct gt_judgement	*gt_judge(const struct gt_model *,
+			    const struct gt_period *as_at);
+void			 gt_judgement_free(struct gt_judgement *);
+
+const struct gt_model	*gt_judged_model(const struct gt_judgement *);
+const struct gt_period	*gt_judged_as_at(const struct gt_judgement *);
+const struct gt_jmeasure *gt_judged_measure(const struct gt_judgement *,
+			    const struct gt_measure *);
+const struct gt_jaction	*gt_judged_action(const struct gt_judgement *,
+			    const struct gt_action *);
+const struct gt_jrisk	*gt_judged_risk(const struct gt_judgement *,
+			    const struct gt_risk *);
+/* With everything under them (sub-objectives, each member once). */
+const struct gt_rollup	*gt_judged_objective(const struct gt_judgement *,
+			    const struct gt_objective *);
+const struct gt_rollup	*gt_judged_priority(const struct gt_judgement *,
+			    const struct gt_priority *);
+/* The members of a scope counted by what they are judged. */
+void			 gt_judge_rollup(const struct gt_judgement *,
+			    const struct gt_scope *, struct gt_rollup *);
+
+/* Whether a period is published at the as-at period (ends by its end). */
+int			 gt_shown_period(const struct gt_judgement *,
+			    const struct gt_period *);
 
 /*
  * The target for period p, profiled for year-to-date measures: 1 with the
  * target (a range if banded) in *lo and *hi, or 0 if none applies.
  */
-int	gt_status_target(const struct gt_model *, const struct gt_measure *,
+int	gt_judge_target(const struct gt_model *, const struct gt_measure *,
 	    const struct gt_period *, double *lo, double *hi);
 /* How far a figure may miss a target edge and still be within tolerance. */
-double	gt_status_slack(const struct gt_model *, const struct gt_measure *,
+double	gt_judge_slack(const struct gt_model *, const struct gt_measure *,
 	    double edge);
-
-/* A period as residents read it ("September 2025"); a date ("30 September 2025"). */
-char	*gt_period_words(const struct gt_period *, char *, size_t);
-char	*gt_date_words(const struct gt_date *, char *, size_t);
-
-/*
- * Figures as people read them, malloc'd (the caller frees): a number in
- * the measure's unit ("72.8%"); a value, or "Withheld" or "Not
- * available"; a target, a range "60% to 70%" if banded, or "No target".
- */
-char	*gt_figure_number(const struct gt_measure *, double);
-char	*gt_figure_text(const struct gt_measure *, const struct gt_value *);
-char	*gt_target_text(const struct gt_measure *, int has, double lo,
-	    double hi);
-/*
- * A roll-up in words: "14 measures: 5 off target, 6 within tolerance, 3
- * on target. 7 actions, 2 overdue."; with more, directions and late
- * figures too. The caller frees.
- */
-char	*gt_rollup_words(const struct gt_rollup *, int more);
-/* The shape that goes with a status in words, so colour is never alone. */
-const char	*gt_status_symbol(enum gt_status);
-const char	*gt_astatus_symbol(enum gt_astatus);
-
-/* Names for data ("on-target") and words for people ("On target"). */
-const char	*gt_status_name(enum gt_status);
-const char	*gt_status_label(enum gt_status);
-const char	*gt_dir_name(enum gt_dir);
-const char	*gt_dir_label(enum gt_dir);
 
 #endif

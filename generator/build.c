@@ -1,0 +1,615 @@
+/* build.c: the build driver (see build.h). */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "build.h"
+#include "chartdata.h"
+#include "feeds.h"
+#include "link.h"
+#include "opendata.h"
+#include "out.h"
+#include "pdf.h"
+#include "read.h"
+#include "site.h"
+#include "status_text.h"
+#include "timing.h"
+
+struct gt_model *
+gt_load(const struct gt_build_opts *o)
+{
+	struct gt_model	*m;
+	enum gt_sev	 worst;
+
+	gt_timing_start("read");
+	m = gt_read_site(o->dir, o->as_at);
+	gt_timing_start("link");
+	gt_link(m);
+	worst = gt_diag_worst();
+	if (worst == GT_SEV_ERROR || (worst == GT_SEV_WARNING && o->strict)) {
+		gt_model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+gt_judgements(struct gt_judgements *js, const struct gt_model *m)
+{
+	const struct gt_pack	*p;
+	size_t			 i, k;
+
+	gt_timing_start("status");
+	memset(js, 0, sizeof(*js));
+	js->site = gt_judge(m, &m->conf.as_at);
+	js->packs = gt_xcalloc(m->conf.npacks + 1, sizeof(*js->packs));
+	js->own = gt_xcalloc(m->conf.npacks + 1, sizeof(*js->own));
+	for (i = 0; i < m->conf.npacks; i++) {
+		p = &m->conf.packs[i];
+		if (gt_period_eq(&p->as_at, &m->conf.as_at)) {
+			js->packs[i] = js->site;
+			continue;
+		}
+		for (k = 0; k < i; k++)
+			if (gt_period_eq(&p->as_at, &m->conf.packs[k].as_at))
+				break;
+		if (k < i)
+			js->packs[i] = js->packs[k];
+		else
+			js->packs[i] = js->own[js->nown++] = gt_judge(m,
+			    &p->as_at);
+	}
+}
+
+void
+gt_judgements_free(struct gt_judgements *js)
+{
+	size_t	 i;
+
+	gt_judgement_free(js->site);
+	for (i = 0; i < js->nown; i++)
+		gt_judgement_free(js->own[i]);
+	free(js->own);
+	free(js->packs);
+	memset(js, 0, sizeof(*js));
+}
+
+/* Sinks ------------------------------------------------------------------ */
+
+/* The output folder, with the cache its files are kept in. */
+struct outsink {
+	struct gt_out	*out;
+	struct gt_cache	*cache;
+};
+
+static int
+out_write(void *v, const char *rel, const void *data, size_t len)
+{
+	return gt_out_write(((struct outsink *)v)->out, rel, data, len);
+}
+
+static int
+out_reuse(void *v, const char *key, const char *rel)
+{
+	struct outsink	*o = v;
+
+	return gt_cache_get(o->cache, key, o->out, rel);
+}
+
+static void
+out_keep(void *v, const char *key, const char *rel)
+{
+	struct outsink	*o = v;
+
+	gt_cache_keep(o->cache, key, o->out, rel);
+}
+
+static long long
+out_size(void *v, const char *rel)
+{
+	struct stat	 st;
+
+	return fstatat(gt_out_fd(((struct outsink *)v)->out), rel, &st, 0) ==
+	    0 ? (long long)st.st_size : -1;
+}
+
+/* Memory: what a back-end writes, for a file or standard output. */
+static int
+mem_write(void *v, const char *rel, const void *data, size_t len)
+{
+	gt_buf_add(v, data, len);
+	return 0;
+}
+
+static int
+mem_reuse(void *v, const char *key, const char *rel)
+{
+	return -1;
+}
+
+static void
+mem_keep(void *v, const char *key, const char *rel)
+{
+}
+
+static long long
+mem_size(void *v, const char *rel)
+{
+	return -1;
+}
+
+/* Every job of a back-end, here and now, into memory; 0 or -1. */
+static int
+render_to(const struct gt_backend *be, const struct gt_render_in *in,
+    size_t only, struct gt_buf *b)
+{
+	struct gt_sink	 sink = { mem_write, mem_reuse, mem_keep, mem_size, b };
+	void		*obj = be->new(in);
+	size_t		 i, n = be->jobs(obj);
+	int		 rc = 0;
+
+	for (i = 0; i < n; i++)
+		if ((only == (size_t)-1 || i == only) &&
+		    be->render(obj, i, &sink) == -1)
+			rc = -1;
+	be->free(obj);
+	return rc;
+}
+
+int
+gt_build_status(const struct gt_model *m, int csv)
+{
+	struct gt_render_in	 in;
+	struct gt_buf		 b = { 0 };
+	int			 rc;
+
+	memset(&in, 0, sizeof(in));
+	in.m = m;
+	in.site = gt_judge(m, &m->conf.as_at);
+	rc = render_to(csv ? &gt_status_csv_backend :
+	    &gt_status_table_backend, &in, (size_t)-1, &b);
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, stdout);
+	gt_buf_free(&b);
+	gt_judgement_free((struct gt_judgement *)in.site);
+	return rc;
+}
+
+int
+gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o)
+{
+	struct gt_judgement	*j;
+	struct gt_measure	*me;
+	struct gt_trend_data	 td;
+	struct gt_chart		 c;
+	struct gt_chart_output	 co;
+	struct gt_date		 d;
+	struct gt_loc		 loc = { NULL, 0, 0 };
+	const char		*ext;
+	char			*text, date[16];
+	int			 rc = 0;
+
+	if ((me = gt_map_get(&m->measure_ix, o->measure)) == NULL)
+		return GT_BUILD_NO_MEASURE;
+	j = gt_judge(m, &m->conf.as_at);
+	gt_trend_data(&td, j, me);
+	c.type = GT_CHART_TREND;
+	c.u.trend = &td.trend;
+	if (o->alt) {
+		text = gt_chart_describe(&c);
+		puts(text);
+		free(text);
+	}
+	if (o->path != NULL) {
+		memset(&co, 0, sizeof(co));
+		ext = strrchr(o->path, '.');
+		co.format = strcmp(ext, ".png") == 0 ? GT_CHART_PNG :
+		    strcmp(ext, ".svg") == 0 ? GT_CHART_SVG : GT_CHART_PDF;
+		co.width = o->width > 0 ? o->width : 720;
+		co.height = o->height > 0 ? o->height : 360;
+		co.scale = o->scale > 0 ? o->scale : 1;
+		/* Dated by the as-at period, so the file is reproducible. */
+		d = gt_period_end_date(&m->conf.cal, &m->conf.as_at);
+		gt_date_format(&d, date, sizeof(date));
+		co.date = date;
+		if (gt_chart_write(&c, &co, o->path) == -1) {
+			loc.file = o->path;
+			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
+			rc = -1;
+		}
+	}
+	gt_trend_data_free(&td);
+	gt_judgement_free(j);
+	return rc;
+}
+
+/* Jobs ------------------------------------------------------------------- */
+
+/* The back-ends of a site, in the order their biggest jobs go first. */
+static const struct gt_backend *const site_backends[] = {
+	&gt_pdf_backend, &gt_opendata_backend, &gt_feeds_backend,
+	&gt_site_backend
+};
+#define NBACKENDS	(sizeof(site_backends) / sizeof(site_backends[0]))
+
+struct job {
+	size_t		 be;		/* in site_backends */
+	size_t		 ix;		/* its job */
+};
+
+/*
+ * The jobs of a build. ANY and SPARKS jobs are numbered in one list each;
+ * a process takes the next job not yet taken from a counter per list
+ * that the processes share, its own list first. Pages that show
+ * sparklines go to one process first, which works each out once for all
+ * it makes, and neither process waits while work is left. LAST jobs run
+ * after the others, in the process that commits.
+ */
+enum { ANY, SPARKS, LAST, LISTS };
+
+struct run {
+	void			*obj[NBACKENDS];
+	struct job		*list[LISTS];
+	size_t			 n[LISTS], cap[LISTS];
+	atomic_size_t		*next;		/* per list but LAST */
+	struct gt_sink		*sink;
+	int			 failed;
+};
+
+static void
+run_one(struct run *r, const struct job *j)
+{
+	const struct gt_backend	*be = site_backends[j->be];
+
+	gt_timing_start(be == &gt_pdf_backend ? "pdf" : "html");
+	if (be->render(r->obj[j->be], j->ix, r->sink) == -1)
+		r->failed = 1;
+}
+
+/* Take and run every job left in list k. */
+static void
+run_list(struct run *r, int k)
+{
+	size_t	 i;
+
+	while ((i = atomic_fetch_add(&r->next[k], 1)) < r->n[k])
+		run_one(r, &r->list[k][i]);
+}
+
+static void
+jobs_list(struct run *r)
+{
+	enum gt_when	 w;
+	size_t		 b, i, n;
+	int		 k;
+
+	for (b = 0; b < NBACKENDS; b++) {
+		n = site_backends[b]->jobs(r->obj[b]);
+		for (i = 0; i < n; i++) {
+			w = site_backends[b]->when == NULL ? GT_JOB_ANY :
+			    site_backends[b]->when(r->obj[b], i);
+			k = w == GT_JOB_LAST ? LAST : w == GT_JOB_SPARKS ?
+			    SPARKS : ANY;
+			*GT_PUSH(r->list[k], r->n[k], r->cap[k]) =
+			    (struct job){ b, i };
+		}
+	}
+}
+
+/*
+ * The worker's report to the process that commits: diagnostics, a NUL,
+ * the stage timings (if on), a NUL, the cache entries used, a NUL, then
+ * the files made.
+ */
+static void
+report_send(int fd, struct gt_cache *cache, struct gt_out *out)
+{
+	FILE	*f;
+
+	if ((f = fdopen(fd, "w")) == NULL)
+		return;
+	gt_diag_export(f);
+	fputc('\0', f);
+	gt_timing_report(f);
+	fputc('\0', f);
+	gt_cache_export(cache, f);
+	fputc('\0', f);
+	gt_out_export(out, f);
+	fclose(f);
+}
+
+/* 0, or -1 if the worker failed or its report is not whole. */
+static int
+report_take(int fd, pid_t pid, struct gt_cache *cache, struct gt_out *out)
+{
+	struct gt_buf	 b = { 0 };
+	struct gt_loc	 loc = { "goldthread", 0, 0 };
+	char		 chunk[4096], *nul, *keys, *files;
+	ssize_t		 n;
+	int		 st, rc = -1;
+
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 ||
+	    (n == -1 && errno == EINTR))
+		if (n > 0)
+			gt_buf_add(&b, chunk, (size_t)n);
+	close(fd);
+	while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		continue;
+	if (b.len > 0 && (nul = memchr(b.data, '\0', b.len)) != NULL &&
+	    (keys = memchr(nul + 1, '\0', b.len - (size_t)(nul + 1 -
+	    b.data))) != NULL && (files = memchr(keys + 1, '\0',
+	    b.len - (size_t)(keys + 1 - b.data))) != NULL) {
+		gt_out_import(out, files + 1,
+		    b.len - (size_t)(files + 1 - b.data));
+		gt_cache_import(cache, keys + 1, (size_t)(files - (keys + 1)));
+		gt_timing_import(nul + 1, (size_t)(keys - (nul + 1)));
+		b.len = (size_t)(nul - b.data);
+	}
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && b.len > 0 &&
+	    gt_diag_import(b.data, b.len) == 0)
+		rc = 0;
+	else if (!WIFEXITED(st) || b.len == 0)
+		gt_msg(GT_E_WRITE, &loc, "a worker process failed");
+	gt_buf_free(&b);
+	return rc;
+}
+
+/*
+ * The jobs are independent of each other: a second process shares them
+ * out with this one and reports back through a pipe. Without fork, or
+ * with GT_JOBS=1 (for profiles of every stage), one process runs them.
+ */
+static void
+run_jobs(struct run *r, const struct gt_model *m, struct gt_cache *cache,
+    struct gt_out *out)
+{
+	atomic_size_t	 own[LAST], *shared = NULL;
+	const char	*e;
+	pid_t		 pid = -1;
+	int		 fds[2], k;
+
+	for (k = 0; k < LAST; k++)
+		atomic_init(&own[k], 0);
+	r->next = own;
+	fflush(NULL);
+	if (((e = getenv("GT_JOBS")) == NULL || strcmp(e, "1") != 0) &&
+	    m->nmeasures > 1 && (shared = mmap(NULL, sizeof(own),
+	    PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0)) !=
+	    MAP_FAILED) {
+		for (k = 0; k < LAST; k++)
+			atomic_init(&shared[k], 0);
+		if (pipe(fds) == 0 && (pid = fork()) == -1) {
+			close(fds[0]);
+			close(fds[1]);
+		}
+		if (pid != -1)
+			r->next = shared;
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		gt_timing_forget();
+		run_list(r, SPARKS);
+		run_list(r, ANY);
+		report_send(fds[1], cache, out);
+		_exit(r->failed ? 1 : 0);
+	}
+	if (pid > 0)
+		close(fds[1]);
+	run_list(r, ANY);
+	run_list(r, SPARKS);
+	if (pid > 0 && report_take(fds[0], pid, cache, out) == -1)
+		r->failed = 1;
+	if (shared != NULL && shared != MAP_FAILED)
+		munmap(shared, sizeof(own));
+	for (k = 0; k < (int)r->n[LAST]; k++)
+		run_one(r, &r->list[LAST][k]);
+}
+
+/* Building ---------------------------------------------------------------- */
+
+static int
+is_dir(const char *path)
+{
+	struct stat	 st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * The site's own layouts if it has them, else the ones that ship with
+ * goldthread: where it was built or installed (GT_LAYOUTS_DIR), or beside
+ * the program if it has been moved. NULL if none is found.
+ */
+static char *
+find_layouts(const struct gt_model *m)
+{
+	char	 exe[4096], *p, *try;
+	ssize_t	 n;
+
+	try = gt_xasprintf("%s/%s", m->root, m->conf.layouts_dir);
+	if (is_dir(try))
+		return try;
+	free(try);
+	/* An installed program's own copy first, then the build's. */
+	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		exe[n] = '\0';
+		if ((p = strrchr(exe, '/')) != NULL)
+			*p = '\0';
+		try = gt_xasprintf("%s/../share/goldthread/layouts", exe);
+		if (is_dir(try))
+			return try;
+		free(try);
+	}
+	if (is_dir(GT_LAYOUTS_DIR))
+		return gt_xstrdup(GT_LAYOUTS_DIR);
+	return NULL;
+}
+
+/* One pack's PDF into a file, swapped in whole: for CI and committee papers. */
+static int
+build_pack(const struct gt_model *m, const struct gt_render_in *in,
+    size_t pack, const char *path)
+{
+	struct gt_buf	 b = { 0 };
+	struct gt_loc	 loc = { path, 0, 0 };
+	char		*tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
+	FILE		*f;
+	int		 rc = -1;
+
+	if (render_to(&gt_pdf_backend, in, pack, &b) == 0) {
+		gt_timing_start("write");
+		if ((f = fopen(tmp, "wb")) == NULL ||
+		    fwrite(b.data, 1, b.len, f) != b.len ||
+		    fclose(f) != 0 || rename(tmp, path) == -1) {
+			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
+			unlink(tmp);
+		} else
+			rc = 0;
+	}
+	gt_buf_free(&b);
+	free(tmp);
+	return rc;
+}
+
+/* Every back-end's jobs into the output folder, then swapped in. */
+static int
+build_site(const struct gt_model *m, const struct gt_render_in *in,
+    const char *dir, struct gt_cache *cache)
+{
+	struct gt_out	*out;
+	struct outsink	 os;
+	struct gt_sink	 sink = { out_write, out_reuse, out_keep, out_size,
+			    &os };
+	struct run	 r;
+	size_t		 b;
+	int		 k, rc = -1;
+
+	if ((out = gt_out_new(dir)) == NULL)
+		return -1;
+	os.out = out;
+	os.cache = cache;
+	memset(&r, 0, sizeof(r));
+	r.sink = &sink;
+	for (b = 0; b < NBACKENDS; b++)
+		r.obj[b] = site_backends[b]->new(in);
+	jobs_list(&r);
+	run_jobs(&r, m, cache, out);
+	if (!r.failed) {
+		gt_timing_start("write");
+		if (gt_out_commit(out) == 0) {
+			gt_cache_sweep(cache);
+			rc = 0;
+		}
+	}
+	for (b = 0; b < NBACKENDS; b++)
+		site_backends[b]->free(r.obj[b]);
+	for (k = 0; k < LISTS; k++)
+		free(r.list[k]);
+	/* Last: it waits for the old output's removal, begun at the commit. */
+	gt_out_free(out);
+	return rc;
+}
+
+/*
+ * The cache of an output named on the command line is opened (its folder
+ * listed, thousands of entries) on a thread while the site is read.
+ */
+struct cache_job {
+	const char	*outdir;
+	struct gt_cache	*cache;
+	pthread_t	 thread;
+	int		 started;
+};
+
+static void *
+cache_open(void *arg)
+{
+	struct cache_job	*j = arg;
+
+	j->cache = gt_cache_new_beside(j->outdir);
+	return NULL;
+}
+
+static struct gt_cache *
+cache_join(struct cache_job *j)
+{
+	if (j->started)
+		pthread_join(j->thread, NULL);
+	j->started = 0;
+	return j->cache;
+}
+
+int
+gt_build(const struct gt_build_opts *o)
+{
+	struct gt_model		*m;
+	struct gt_judgements	 js;
+	struct gt_render_in	 in;
+	struct gt_cache		*cache = NULL;
+	struct cache_job	 cj = { NULL, NULL, 0, 0 };
+	struct gt_loc		 loc = { NULL, 0, 0 };
+	char			*dir = NULL, *layouts = NULL;
+	size_t			 i;
+	int			 rc = -1;
+
+	if (o->output != NULL && !o->no_cache && o->pack == NULL) {
+		cj.outdir = o->output;
+		cj.started = pthread_create(&cj.thread, NULL, cache_open,
+		    &cj) == 0;
+	}
+	if ((m = gt_load(o)) == NULL) {
+		gt_cache_free(cache_join(&cj));
+		return -1;
+	}
+	gt_judgements(&js, m);
+	memset(&in, 0, sizeof(in));
+	in.m = m;
+	in.site = js.site;
+	in.packs = (const struct gt_judgement *const *)js.packs;
+	if (o->pack != NULL) {
+		for (i = 0; i < m->conf.npacks; i++)
+			if (strcmp(m->conf.packs[i].name, o->pack) == 0)
+				break;
+		if (i == m->conf.npacks)
+			rc = GT_BUILD_NO_PACK;
+		else {
+			dir = o->output != NULL ? gt_xstrdup(o->output) :
+			    gt_xasprintf("%s.pdf", o->pack);
+			rc = build_pack(m, &in, i, dir);
+		}
+		goto out;
+	}
+	dir = o->output != NULL ? gt_xstrdup(o->output) :
+	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
+	if ((layouts = find_layouts(m)) == NULL) {
+		loc.file = m->conf.path;
+		gt_msg(GT_E_LAYOUT, &loc, "no layouts folder: neither '%s' in "
+		    "the site nor the one installed with goldthread ('%s')",
+		    m->conf.layouts_dir, GT_LAYOUTS_DIR);
+		goto out;
+	}
+	cache = cj.outdir != NULL ? cache_join(&cj) : !o->no_cache ?
+	    gt_cache_new_beside(dir) : NULL;
+	in.layouts = layouts;
+	in.cache = cache;
+	if ((rc = build_site(m, &in, dir, cache)) == 0 &&
+	    isatty(STDERR_FILENO))
+		fprintf(stderr, "goldthread: built %s\n", dir);
+out:
+	gt_cache_free(cache);
+	/* Opened for a build that did not get so far. */
+	if (cache == NULL)
+		gt_cache_free(cache_join(&cj));
+	gt_judgements_free(&js);
+	free(layouts);
+	free(dir);
+	gt_model_free(m);
+	return rc;
+}

@@ -1,0 +1,75 @@
+/*
+ * build.h: the build driver. It runs the stages in order (read, link,
+ * judge, then every back-end) and owns what lies between them: the
+ * judgements each output is made from, the list of jobs, the processes
+ * that take them, and where their files go (the output folder, swapped
+ * in whole, with its cache; a file; standard output). Back-ends are
+ * reached only through render.h. Every function may be called again and
+ * again in one process (a preview server rebuilds with gt_build).
+ *
+ * Diagnostics are reported through gt_msg() as each stage finds them;
+ * the caller prints them and turns them into the exit status.
+ */
+#ifndef GT_BUILD_H
+#define GT_BUILD_H
+
+#include "judge.h"
+
+struct gt_build_opts {
+	const char	*dir;		/* the site folder */
+	const char	*as_at;		/* --as-at, or NULL: site.conf's */
+	int		 strict;	/* warnings stop it too */
+	const char	*output;	/* -o, or NULL: [paths] output */
+	const char	*pack;		/* --pack NAME, or NULL: the site */
+	int		 no_cache;
+};
+
+/*
+ * Read and link the site; NULL if it has errors (or warnings, with
+ * strict), since nothing may run on a broken model. The caller frees the
+ * model with gt_model_free().
+ */
+struct gt_model	*gt_load(const struct gt_build_opts *);
+
+/*
+ * The judgements the outputs are made from: the site's, and one a pack
+ * at its own period (packs of one period share one). Free with
+ * gt_judgements_free().
+ */
+struct gt_judgements {
+	struct gt_judgement	 *site;
+	struct gt_judgement	**packs;	/* one a pack */
+	struct gt_judgement	**own;		/* those to free */
+	size_t			  nown;
+};
+
+void	gt_judgements(struct gt_judgements *, const struct gt_model *);
+void	gt_judgements_free(struct gt_judgements *);
+
+/* The status table (csv 0) or CSV (1) on standard output; 0 or -1. */
+int	gt_build_status(const struct gt_model *, int csv);
+
+/* What a chart command draws: the format comes from path's end. */
+struct gt_chart_opts {
+	const char	*measure;	/* its id */
+	const char	*path;		/* .png, .svg or .pdf; NULL: none */
+	int		 alt;		/* print the description */
+	double		 width, height, scale;	/* 0: the default */
+};
+
+/* One measure's trend chart; 0, -1 (reported) or GT_BUILD_NO_MEASURE. */
+int	gt_build_chart(const struct gt_model *, const struct gt_chart_opts *);
+
+enum {
+	GT_BUILD_NO_PACK = -2,		/* no [pack NAME] in site.conf */
+	GT_BUILD_NO_MEASURE = -3	/* no measure with the id */
+};
+
+/*
+ * Build the site into the output folder (opts: output, pack, no_cache),
+ * or one pack's PDF into a file (-o, or NAME.pdf): read, link, judge,
+ * render, swap in. 0, -1 with the problems reported, or GT_BUILD_NO_PACK.
+ */
+int	gt_build(const struct gt_build_opts *);
+
+#endif

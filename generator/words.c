@@ -1,0 +1,257 @@
+/* words.c: the words people read (see words.h). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "words.h"
+
+static const char *const words[GT_WORD_MAX] = {
+	[GT_WORD_NO_DATA] = "No data",
+	[GT_WORD_NO_FIGURE] = "-",
+	[GT_WORD_NOT_KNOWN] = "Not known",
+	[GT_WORD_NOT_SET] = "Not set",
+	[GT_WORD_NONE] = "None",
+	[GT_WORD_NONE_SET] = "None set",
+	[GT_WORD_NOT_RATED] = "Not rated",
+	[GT_WORD_NONE_LISTED] = "None.",
+	[GT_WORD_NO_APPETITE] = "No risk appetite is set.",
+	[GT_WORD_STATUS_KEY] = "Status is shown in words and by symbol: "
+	    "\u25CF on target, \u25C6 within tolerance, \u25B2 off target, "
+	    "\u25A0 no target, \u25CB no data."
+};
+
+static const char *const status_names[GT_STATUS_MAX] = {
+	"off-target", "within-tolerance", "on-target", "no-target",
+	"suppressed", "no-data"
+};
+static const char *const status_labels[GT_STATUS_MAX] = {
+	"Off target", "Within tolerance", "On target", "No target",
+	"Suppressed", "No data"
+};
+static const char *const status_symbols[GT_STATUS_MAX] = {
+	[GT_STATUS_OFF_TARGET] = "\u25B2 ",
+	[GT_STATUS_WITHIN_TOLERANCE] = "\u25C6 ",
+	[GT_STATUS_ON_TARGET] = "\u25CF ",
+	[GT_STATUS_NO_TARGET] = "\u25A0 ",
+	[GT_STATUS_SUPPRESSED] = "\u25A1 ",
+	[GT_STATUS_NO_DATA] = "\u25CB "
+};
+static const char *const status_meanings[GT_STATUS_MAX] = {
+	[GT_STATUS_OFF_TARGET] = "The figure misses its target by more than "
+	    "the tolerance.",
+	[GT_STATUS_WITHIN_TOLERANCE] = "The figure misses its target, but by "
+	    "no more than the tolerance.",
+	[GT_STATUS_ON_TARGET] = "The figure meets or beats its target.",
+	[GT_STATUS_NO_TARGET] = "There is a figure but no target to judge it "
+	    "by.",
+	[GT_STATUS_SUPPRESSED] = "The figure is withheld, usually because it "
+	    "is small enough to identify people.",
+	[GT_STATUS_NO_DATA] = "No figure has been reported yet."
+};
+static const char *const dir_names[GT_DIR_MAX] = {
+	"", "improving", "no-change", "worsening"
+};
+static const char *const dir_labels[GT_DIR_MAX] = {
+	"", "Improving", "No change", "Worsening"
+};
+static const char *const astatus_labels[] = {
+	[GT_ASTATUS_NONE] = "Not started",
+	[GT_ASTATUS_NOT_STARTED] = "Not started",
+	[GT_ASTATUS_ON_TRACK] = "On track",
+	[GT_ASTATUS_AT_RISK] = "At risk",
+	[GT_ASTATUS_COMPLETE] = "Complete",
+	[GT_ASTATUS_OVERDUE] = "Overdue"
+};
+static const char *const astatus_symbols[] = {
+	[GT_ASTATUS_NONE] = "\u25CB ",
+	[GT_ASTATUS_NOT_STARTED] = "\u25CB ",
+	[GT_ASTATUS_ON_TRACK] = "\u25CF ",
+	[GT_ASTATUS_AT_RISK] = "\u25C6 ",
+	[GT_ASTATUS_COMPLETE] = "\u2714 ",
+	[GT_ASTATUS_OVERDUE] = "\u25B2 "
+};
+static const char *const freq_labels[] = {
+	[GT_FREQ_NONE] = "",
+	[GT_FREQ_MONTHLY] = "Monthly",
+	[GT_FREQ_QUARTERLY] = "Quarterly",
+	[GT_FREQ_ANNUAL] = "Annual",
+	[GT_FREQ_BIENNIAL] = "Biennial"
+};
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+const char *
+gt_word(enum gt_word w)
+{
+	return words[w];
+}
+
+const char *
+gt_status_name(enum gt_status s)
+{
+	return status_names[s];
+}
+
+const char *
+gt_status_label(enum gt_status s)
+{
+	return status_labels[s];
+}
+
+const char *
+gt_status_symbol(enum gt_status s)
+{
+	return status_symbols[s];
+}
+
+const char *
+gt_status_meaning(enum gt_status s)
+{
+	return status_meanings[s];
+}
+
+const char *
+gt_dir_name(enum gt_dir d)
+{
+	return dir_names[d];
+}
+
+const char *
+gt_dir_label(enum gt_dir d)
+{
+	return dir_labels[d];
+}
+
+const char *
+gt_astatus_label(enum gt_astatus s)
+{
+	return astatus_labels[s];
+}
+
+const char *
+gt_astatus_symbol(enum gt_astatus s)
+{
+	return astatus_symbols[s];
+}
+
+const char *
+gt_freq_label(enum gt_freq f)
+{
+	return freq_labels[f];
+}
+
+const char *
+gt_polarity_label(enum gt_polarity p)
+{
+	return p == GT_POL_LOWER ? "Lower is better" : p == GT_POL_BAND ?
+	    "Within the target range" : "Higher is better";
+}
+
+const char *
+gt_polarity_words(enum gt_polarity p)
+{
+	return p == GT_POL_LOWER ? "lower is better" : p == GT_POL_BAND ?
+	    "the target is a range" : "higher is better";
+}
+
+char *
+gt_period_words(const struct gt_period *p, char *buf, size_t sz)
+{
+	if (p->type == GT_PERIOD_MONTH)
+		snprintf(buf, sz, "%s %d", month_names[p->sub - 1], p->year);
+	else
+		gt_period_format(p, buf, sz);
+	return buf;
+}
+
+char *
+gt_date_words(const struct gt_date *d, char *buf, size_t sz)
+{
+	snprintf(buf, sz, "%d %s %d", d->d, month_names[d->m - 1], d->y);
+	return buf;
+}
+
+const char *
+gt_due_words(const struct gt_date *d, char buf[64])
+{
+	if (d->y == 0)
+		return words[GT_WORD_NOT_SET];
+	return gt_date_words(d, buf, 64);
+}
+
+char *
+gt_figure_at(const struct gt_measure *me, double v, int decimals)
+{
+	/* Units are free text of any length. */
+	size_t	 sz = GT_NUMBER_MAX + (me->unit ? strlen(me->unit) : 0);
+
+	return gt_format_value(gt_xmalloc(sz), sz, v, decimals, me->unit);
+}
+
+char *
+gt_figure_number(const struct gt_measure *me, double v)
+{
+	return gt_figure_at(me, v, me->decimals);
+}
+
+char *
+gt_figure_text(const struct gt_measure *me, const struct gt_value *v)
+{
+	if (v->kind == GT_VAL_SUPPRESSED)
+		return gt_xstrdup("Withheld");
+	if (v->kind != GT_VAL_NUMBER)
+		return gt_xstrdup("Not available");
+	return gt_figure_number(me, v->num);
+}
+
+char *
+gt_target_text(const struct gt_measure *me, int has, double lo, double hi)
+{
+	char	*x, *y, *t;
+
+	if (!has)
+		return gt_xstrdup(status_labels[GT_STATUS_NO_TARGET]);
+	x = gt_figure_number(me, lo);
+	if (me->polarity != GT_POL_BAND || lo == hi)
+		return x;
+	y = gt_figure_number(me, hi);
+	t = gt_xasprintf("%s to %s", x, y);
+	free(x);
+	free(y);
+	return t;
+}
+
+char *
+gt_rollup_words(const struct gt_rollup *r, int more)
+{
+	struct gt_buf	 b = { 0 };
+	const char	*label;
+	int		 i, first = 1;
+
+	gt_buf_printf(&b, "%zu measure%s", r->measures,
+	    r->measures == 1 ? "" : "s");
+	for (i = 0; i < GT_STATUS_MAX; i++) {
+		if (r->status[i] == 0)
+			continue;
+		label = gt_status_label((enum gt_status)i);
+		gt_buf_printf(&b, "%s%zu %c%s", first ? ": " : ", ",
+		    r->status[i], tolower((unsigned char)label[0]), label + 1);
+		first = 0;
+	}
+	if (more)
+		gt_buf_printf(&b, ". %zu improving and %zu worsening since "
+		    "the previous period; %zu with figures late",
+		    r->dir[GT_DIR_IMPROVING], r->dir[GT_DIR_WORSENING],
+		    r->late);
+	gt_buf_printf(&b, ". %zu action%s", r->actions,
+	    r->actions == 1 ? "" : "s");
+	if (r->astatus[GT_ASTATUS_OVERDUE] > 0)
+		gt_buf_printf(&b, ", %zu overdue",
+		    r->astatus[GT_ASTATUS_OVERDUE]);
+	gt_buf_puts(&b, ".");
+	return gt_buf_steal(&b);
+}

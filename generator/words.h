@@ -1,0 +1,72 @@
+/*
+ * words.h: every word, label, symbol and text of a figure or period that
+ * people read, in one place, for every output (pages, packs, charts'
+ * words, the status table) and for the judge's explanations. A back-end
+ * never writes a word of its own for something this layer names.
+ *
+ * Names ("on-target") are for data and classes; labels ("On target") and
+ * words are for people, in en-GB. Functions that return char * return a
+ * malloc'd string the caller frees; const char * points at static text.
+ */
+#ifndef GT_WORDS_H
+#define GT_WORDS_H
+
+#include "model.h"
+
+/* Fixed words, each the one text for what it names. */
+enum gt_word {
+	GT_WORD_NO_DATA,	/* a measure with no figure: "No data" */
+	GT_WORD_NO_FIGURE,	/* where a figure would be: "-" */
+	GT_WORD_NOT_KNOWN,	/* a direction that cannot be told */
+	GT_WORD_NOT_SET,	/* a date not given */
+	GT_WORD_NONE,		/* no milestones */
+	GT_WORD_NONE_SET,	/* no target score */
+	GT_WORD_NOT_RATED,	/* a score outside every band */
+	GT_WORD_NONE_LISTED,	/* an empty list in a report: "None." */
+	GT_WORD_NO_APPETITE,	/* "No risk appetite is set." */
+	GT_WORD_STATUS_KEY,	/* how statuses are shown, by symbol */
+	GT_WORD_MAX
+};
+
+const char	*gt_word(enum gt_word);
+
+/* Statuses of measures: name, label, symbol (a shape and a space), meaning. */
+const char	*gt_status_name(enum gt_status);
+const char	*gt_status_label(enum gt_status);
+const char	*gt_status_symbol(enum gt_status);
+const char	*gt_status_meaning(enum gt_status);
+/* Directions: name and label ("" for none: see GT_WORD_NOT_KNOWN). */
+const char	*gt_dir_name(enum gt_dir);
+const char	*gt_dir_label(enum gt_dir);
+/* Actions: "Not started", "On track", ...; the symbol as for measures. */
+const char	*gt_astatus_label(enum gt_astatus);
+const char	*gt_astatus_symbol(enum gt_astatus);
+/* "Monthly"; "Lower is better"; in a sentence, "lower is better". */
+const char	*gt_freq_label(enum gt_freq);
+const char	*gt_polarity_label(enum gt_polarity);
+const char	*gt_polarity_words(enum gt_polarity);
+
+/* A period as residents read it ("September 2025"); a date ("30 September 2025"). */
+char	*gt_period_words(const struct gt_period *, char *, size_t);
+char	*gt_date_words(const struct gt_date *, char *, size_t);
+/* A due date in words, or GT_WORD_NOT_SET; buf holds 64 bytes. */
+const char	*gt_due_words(const struct gt_date *, char buf[64]);
+
+/*
+ * Figures as people read them: a number in the measure's unit ("72.8%",
+ * at its decimals, or at d); a value, or "Withheld" or "Not available"; a
+ * target, a range "60% to 70%" if banded, or "No target".
+ */
+char	*gt_figure_number(const struct gt_measure *, double);
+char	*gt_figure_at(const struct gt_measure *, double, int decimals);
+char	*gt_figure_text(const struct gt_measure *, const struct gt_value *);
+char	*gt_target_text(const struct gt_measure *, int has, double lo,
+	    double hi);
+/*
+ * A roll-up in words: "14 measures: 5 off target, 6 within tolerance, 3
+ * on target. 7 actions, 2 overdue."; with more, directions and late
+ * figures too.
+ */
+char	*gt_rollup_words(const struct gt_rollup *, int more);
+
+#endif
