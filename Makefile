@@ -74,7 +74,10 @@ RENDER_OBJS = \
 	$(BUILD)/md_walk.o \
 	$(BUILD)/md_html.o \
 	$(BUILD)/md_pango.o \
-	$(BUILD)/tmpl.o \
+	$(BUILD)/html_write.o \
+	$(BUILD)/svg_inline.o \
+	$(BUILD)/tmpl_compile.o \
+	$(BUILD)/tmpl_fill.o \
 	$(BUILD)/site.o \
 	$(BUILD)/site_pages.o \
 	$(BUILD)/pdf_render.o \
@@ -148,7 +151,7 @@ $(BUILD)/%.o: charts/%.c $(HDRS) | $(BUILD)/.deps
 
 $(BUILD)/tests/%.o: tests/unit/%.c $(HDRS) | $(BUILD)/.deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -Itests/include $(PKG_CFLAGS) -c -o $@ $<
 
 $(BUILD)/goldthread: $(LIB_OBJS) $(RENDER_OBJS) $(CHART_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS)
@@ -279,7 +282,9 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 FUZZ_SECONDS ?= 60
 FUZZ_HARNESSES = csv md fm conf period number svg
 # The svg harness fills a layout: the template engine besides the readers.
-FUZZ_OBJS = $(LIB_OBJS) $(BUILD)/md_walk.o $(BUILD)/md_html.o $(BUILD)/tmpl.o
+FUZZ_OBJS = $(LIB_OBJS) $(BUILD)/md_walk.o $(BUILD)/md_html.o \
+	$(BUILD)/html_write.o $(BUILD)/svg_inline.o $(BUILD)/tmpl_compile.o \
+	$(BUILD)/tmpl_fill.o
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz: deps
 	@command -v clang >/dev/null || { apt-get update -qq && \
@@ -287,7 +292,7 @@ fuzz: deps
 	$(MAKE) BUILD=build/fuzz CC=clang OPT="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 		$(FUZZ_OBJS:$(BUILD)/%=build/fuzz/%)
 	for h in $(FUZZ_HARNESSES); do \
-		clang $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) \
+		clang $(CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itests/include $(PKG_CFLAGS) \
 			-o build/fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c \
 			$(FUZZ_OBJS:$(BUILD)/%=build/fuzz/%) $(PKG_LIBS) || exit 1; \
 	done

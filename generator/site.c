@@ -14,6 +14,7 @@
 #include "chartdata.h"
 #include "site.h"
 #include "site_int.h"
+#include "svg_inline.h"
 #include "timing.h"
 
 json_t *
@@ -320,10 +321,11 @@ out:
 }
 
 /*
- * A chart drawn into the page, for data-svg: by its key where the cache
- * holds it (chart_svg gives the text when the page is made), so that the
- * page's own key needs no drawing and a page taken from the cache never
- * reads its charts; else its SVG text. Null if it could not be drawn.
+ * A chart drawn into the page, for data-svg, made ready to inline once
+ * (svg_inline.h): by its key where the cache holds it (chart_svg gives
+ * the text when the page is made), so that the page's own key needs no
+ * drawing and a page taken from the cache never reads its charts; else
+ * the text itself. Null if it could not be drawn.
  */
 json_t *
 gt_chart_inline(struct gt_site *s, const struct gt_chart *c, double w,
@@ -331,9 +333,10 @@ gt_chart_inline(struct gt_site *s, const struct gt_chart *c, double w,
 {
 	struct gt_chart_output	 o = { GT_CHART_SVG, w, h, 1, NULL };
 	struct gt_loc		 loc = { "charts", 0, 0 };
+	struct gt_buf		 b = { 0 };
 	char			 key[65], *data;
 	size_t			 len;
-	json_t			*j;
+	json_t			*j = NULL;
 
 	gt_timing_start("charts");
 	if (s->cache != NULL) {
@@ -343,17 +346,18 @@ gt_chart_inline(struct gt_site *s, const struct gt_chart *c, double w,
 			goto out;
 		}
 	}
-	if ((data = (char *)gt_chart_render(c, &o, &len)) == NULL) {
+	if ((data = (char *)gt_chart_render(c, &o, &len)) == NULL ||
+	    gt_svg_inline(s->html, data, &b) == -1) {
 		gt_msg(GT_E_WRITE, &loc, "a chart could not be drawn");
 		s->failed = 1;
 		j = json_null();
-		goto out;
-	}
-	if (s->cache != NULL && gt_cache_put(s->cache, key, data, len) == 0)
+	} else if (s->cache != NULL && gt_cache_put(s->cache, key, b.data,
+	    b.len) == 0)
 		j = json_string(key);
 	else
-		j = gt_jstr(data);
+		j = gt_jstr(b.data);
 	free(data);
+	gt_buf_free(&b);
 out:
 	gt_timing_start("html");
 	return j;
@@ -485,6 +489,7 @@ site_new(const struct gt_render_in *in)
 	s->cache = in->cache;
 	s->layouts = gt_xstrdup(in->layouts);
 	s->t = gt_tmpl_new(in->layouts);
+	s->html = gt_html_new();
 	for (i = 0; i < GT_STATUS_MAX; i++)
 		s->statuses[i] = status_json((enum gt_status)i);
 	for (i = 0; i <= GT_ASTATUS_OVERDUE; i++)
@@ -633,6 +638,7 @@ site_free(void *v)
 	if (s == NULL)
 		return;
 	gt_tmpl_free(s->t);
+	gt_html_free(s->html);
 	for (i = 0; i < GT_STATUS_MAX; i++)
 		json_decref(s->statuses[i]);
 	for (i = 0; i <= GT_ASTATUS_OVERDUE; i++)

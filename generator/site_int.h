@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "chart.h"
+#include "html_write.h"
 #include "render.h"
 #include "rows.h"
 #include "tmpl.h"
@@ -32,6 +33,7 @@ struct gt_site {
 	char				  layouts_key[65];	/* what they say */
 	struct gt_buf			  keybuf;	/* page_key's room */
 	struct gt_tmpl			 *t;
+	struct gt_html			 *html;		/* charts made ready */
 	struct gt_sink			 *sink;		/* the job's */
 	/*
 	 * Each status as a row shows it, one object shared by every row

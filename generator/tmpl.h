@@ -1,9 +1,9 @@
 /*
  * tmpl.h: layouts. A layout is a plain HTML5 file that a web team can open
  * in a browser and restyle; the generator parses it with libxml2 once,
- * compiles the tree and fills that, writing every inserted text escaped
- * (the bytes libxml2's HTML serializer gave when pages were filled as
- * trees). Data come as a jansson value; the vocabulary is a handful of
+ * compiles the tree (tmpl_compile.c) and fills that (tmpl_fill.c),
+ * writing every inserted text escaped (the bytes libxml2's HTML
+ * serializer gave when pages were filled as trees: html_write.h). Data come as a jansson value; the vocabulary is a handful of
  * attributes, removed from the output:
  *
  *   data-text="PATH"     the element's content becomes the value as text
@@ -17,10 +17,10 @@
  *   data-attr-NAME="PATH" sets attribute NAME to the value (removed when
  *                        null or false)
  *   data-svg="PATH"      on an <svg>: its content becomes the drawing of
- *                        the value, the text of an SVG file, or a name
- *                        the svg source (below) gives that text for
- *                        (null: left empty), with the file's viewBox;
- *                        its ids are made unique to the page
+ *                        a chart, the value made ready by gt_svg_inline
+ *                        (svg_inline.h) or a name the svg source (below)
+ *                        gives it for (null: left empty), with the
+ *                        chart's viewBox
  *   data-include="FILE"  the content becomes the <body> of another layout
  *                        file (a partial), itself filled in turn
  *
@@ -55,8 +55,8 @@ int		 gt_tmpl_render(struct gt_tmpl *, const char *name,
 		    json_t *data, cmark_node *const *bodies, size_t nbodies,
 		    struct gt_buf *out);
 /*
- * Where data-svg values that are names, not SVG text (which starts with
- * '<'), come from: fn(ctx, name) returns the text (malloc'd; the caller
+ * Where data-svg values that are names (one line; a chart made ready has
+ * three) come from: fn(ctx, name) returns the chart (malloc'd; the caller
  * frees it) or NULL, a layout error. Without a source, names are errors.
  */
 typedef char	*(*gt_tmpl_svg_fn)(void *, const char *);
