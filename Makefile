@@ -124,7 +124,7 @@ CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
 
 HDRS = $(wildcard generator/*.h charts/*.h)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic hostile \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic hostile golden \
 	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
@@ -208,13 +208,19 @@ site-check: all $(BUILD)/sitecheck
 pdf-check: all
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
 
-test: unit check site-check pdf-check atomic hostile
+test: unit check site-check pdf-check atomic hostile golden
 
 # Hostile and careless input as every output shows it: long text, the link
 # policy, nothing after the as-at period, CSV formulas, PDF headings, a 2 MB
 # run (tests/render/hostile.sh).
 hostile: all
 	tests/render/hostile.sh $(BUILD)/goldthread
+
+# What people read, byte for byte (tests/render/golden.sh): pages of every
+# kind, open data, feeds, the status table and CSV, each pack's text.
+# GT_BLESS=1 make golden rewrites the expected files on purpose.
+golden: all
+	tests/render/golden.sh $(BUILD)/goldthread
 
 # Publishing is atomic: a failed or killed build leaves the last good site.
 atomic: all

@@ -36,6 +36,14 @@ for p in $packs; do
 	[ "$order" = "Contents|$want$want" ] ||
 		bad "$pdf: parts out of order: $order"
 	echo "$text" | grep -q 'Page 2 of' || bad "$pdf: no page footer"
+	# Regression: a pack scoped by tags counted every measure of its
+	# priorities on its summary; each priority's count is of the pack's.
+	counts=$(echo "$text" | sed -n '/^Summary$/,/^Exceptions$/p' |
+	    sed -n 's/^\([0-9][0-9]*\) measures\{0,1\}[:.].*/\1/p')
+	total=$(echo "$counts" | head -1)
+	sum=$(echo "$counts" | tail -n +2 | awk '{ s += $1 } END { print s + 0 }')
+	[ "${total:-x}" = "${sum:-y}" ] ||
+		bad "$pdf: the summary counts $total measures, its priorities $sum"
 	# Every contents entry names the page its heading is on.
 	pdftotext -layout -f 2 -l 2 "$pdf" - |
 	    sed -n 's/^ *\([^ ].*[^ ]\)  \+\([0-9]\+\) *$/\2 \1/p' |
