@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "fm.h"
+#include "read.h"
 #include "util.h"
 
 struct frame {
@@ -72,6 +73,32 @@ attach(struct frame *top, struct gt_fm *child)
 	p->items[p->n++] = child;
 }
 
+/*
+ * What a double-quoted scalar's escapes ("\x1b", "\uFFFE", "\0") make must
+ * be text too; what is written as it is was checked with the whole file.
+ */
+static void
+check_escapes(const char *text, const yaml_event_t *ev,
+    const struct gt_loc *loc)
+{
+	const char		*raw = text + ev->start_mark.index;
+	size_t			 n = ev->end_mark.index - ev->start_mark.index;
+	struct gt_text_scan	 t;
+	enum gt_text_fault	 f;
+	unsigned long		 cp;
+	unsigned		 found = 0;
+	int			 line, col;
+
+	if (ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
+	    memchr(raw, '\\', n) == NULL)
+		return;
+	gt_text_scan(&t, raw, n);
+	while ((f = gt_text_next(&t, &line, &col, &cp)) != GT_TEXT_END)
+		found |= 1u << f;
+	gt_text_check((const char *)ev->data.scalar.value,
+	    ev->data.scalar.length, loc, &found, gt_report_msg, NULL);
+}
+
 struct gt_fm *
 gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 {
@@ -137,6 +164,7 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 				failed = done = 1;
 				break;
 			}
+			check_escapes(text, &ev, &loc);
 			if (depth > 0 && stack[depth - 1].node->kind ==
 			    GT_FM_MAP && stack[depth - 1].key == NULL) {
 				stack[depth - 1].key = gt_xstrndup(

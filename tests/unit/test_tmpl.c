@@ -316,7 +316,7 @@ Test(tmpl, layout_errors_are_reported_with_their_line)
 	got = diag_text();
 	want = gt_xasprintf("%s/p.html:6: error: layout: no such name 'nope'\n"
 	    "%s/p.html:7: error: layout: cannot read layout "
-	    "'%s/missing.html'\n"
+	    "'%s/missing.html': No such file or directory\n"
 	    "%s/p.html:8: error: layout: data-each needs a list: 's'\n",
 	    dir, dir, dir, dir);
 	cr_expect_str_eq(got, want);
