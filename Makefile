@@ -250,16 +250,17 @@ screenshots: all a11y-deps
 charts-ref: deps $(BUILD)/unit_tests
 	GT_BLESS=1 $(BUILD)/unit_tests --filter 'chart/reference_images'
 
-# The unit suite (less the limits/* tests, which allocate gigabytes and run
-# under ASan instead) and check, status, build and rebuild of the example,
-# under memcheck. Only fontconfig/pango/glib's own caches are suppressed.
+# The unit suite (less the limits/* tests, which allocate gigabytes, and the
+# pathological/* ones, timed for a native run: both run under ASan instead)
+# and check, status, build and rebuild of the example, under memcheck. Only
+# fontconfig/pango/glib's own caches are suppressed.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect \
 	--suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 	GT_BIN="$(VALGRIND) $(BUILD)/goldthread" $(VALGRIND) \
 		--trace-children=no $(BUILD)/unit_tests --jobs 2 \
-		--filter '!(limits)/*'
+		--filter '!(limits|pathological)/*'
 	$(VALGRIND) $(BUILD)/goldthread check --strict .
 	$(VALGRIND) $(BUILD)/goldthread status . >/dev/null
 	rm -rf $(BUILD)/vg-site $(BUILD)/.vg-site.cache

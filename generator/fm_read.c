@@ -73,30 +73,20 @@ attach(struct frame *top, struct gt_fm *child)
 	p->items[p->n++] = child;
 }
 
-/*
- * What a double-quoted scalar's escapes ("\x1b", "\uFFFE", "\0") make must
- * be text too; what is written as it is was checked with the whole file.
- */
-static void
-check_escapes(const char *text, const yaml_event_t *ev,
-    const struct gt_loc *loc)
+/* The kinds of text fault (gt_text_next) in text, as bits 1 << kind. */
+static unsigned
+text_kinds(const char *text, size_t len)
 {
-	const char		*raw = text + ev->start_mark.index;
-	size_t			 n = ev->end_mark.index - ev->start_mark.index;
 	struct gt_text_scan	 t;
 	enum gt_text_fault	 f;
 	unsigned long		 cp;
-	unsigned		 found = 0;
+	unsigned		 kinds = 0;
 	int			 line, col;
 
-	if (ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
-	    memchr(raw, '\\', n) == NULL)
-		return;
-	gt_text_scan(&t, raw, n);
+	gt_text_scan(&t, text, len);
 	while ((f = gt_text_next(&t, &line, &col, &cp)) != GT_TEXT_END)
-		found |= 1u << f;
-	gt_text_check((const char *)ev->data.scalar.value,
-	    ev->data.scalar.length, loc, &found, gt_report_msg, NULL);
+		kinds |= 1u << f;
+	return kinds;
 }
 
 struct gt_fm *
@@ -109,6 +99,8 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 	struct gt_loc	 loc;
 	size_t		 depth = 0, i;
 	int		 done = 0, failed = 0;
+	/* Kinds the text holds as written are reported with the file. */
+	unsigned	 raw = text_kinds(text, len), found;
 
 	memset(stack, 0, sizeof(stack));
 	if (!yaml_parser_initialize(&parser)) {
@@ -164,7 +156,14 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 				failed = done = 1;
 				break;
 			}
-			check_escapes(text, &ev, &loc);
+			/* What escapes make ("\\e", "\\uFFFF") must be text too. */
+			if (ev.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+				found = raw;
+				gt_text_check((const char *)ev.data.scalar.value,
+				    ev.data.scalar.length, &loc, &found,
+				    gt_report_msg, NULL);
+			}
 			if (depth > 0 && stack[depth - 1].node->kind ==
 			    GT_FM_MAP && stack[depth - 1].key == NULL) {
 				stack[depth - 1].key = gt_xstrndup(

@@ -248,7 +248,7 @@ gt_text_check(const char *text, size_t len, const struct gt_loc *at,
 		    n[f]++ < GT_MAX_DIAGS_KEPT) {
 			kept[nkept].loc = loc;
 			kept[nkept].f = f;
-			kept[nkept].byte = byte;
+			kept[nkept].byte = byte && cp != 0;	/* NUL is U+0000 */
 			kept[nkept++].cp = cp;
 		}
 	}

@@ -463,3 +463,34 @@ Test(tmpl, content_type_meta)
 	    "<body></body>\n</html>\n");
 	free(got);
 }
+
+/* Built from the installed layouts too: nothing but their own files. */
+Test(tmpl, layouts_only_regular_files_inside)
+{
+	char	*got, *want, *p;
+
+	layout("inside.html", "<p>in</p>");
+	p = gt_xasprintf("%s/linked.html", dir);
+	cr_assert_eq(symlink("inside.html", p), 0);
+	free(p);
+	p = gt_xasprintf("%s/out.html", dir);
+	cr_assert_eq(symlink("/etc/hostname", p), 0);
+	free(p);
+	p = gt_xasprintf("%s/pipe.html", dir);
+	cr_assert_eq(mkfifo(p, 0644), 0);
+	free(p);
+	got = render("linked.html", "{}", NULL, 0);
+	cr_expect_str_eq(got, "<p>in</p>");
+	free(got);
+	cr_expect_null(render("out.html", "{}", NULL, 0));
+	cr_expect_null(render("pipe.html", "{}", NULL, 0));
+	got = diag_text();
+	want = gt_xasprintf("%s/out.html: error: layout: cannot read layout "
+	    "'%s/out.html': a link leading out of its folder\n"
+	    "%s/pipe.html: error: layout: cannot read layout '%s/pipe.html': "
+	    "not a regular file (a FIFO, socket or device)\n", dir, dir, dir,
+	    dir);
+	cr_expect_str_eq(got, want);
+	free(got);
+	free(want);
+}
