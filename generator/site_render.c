@@ -173,25 +173,6 @@ period_text(struct gt_site *s, const struct gt_period *p,
 	memcpy(per, t->text, sizeof(t->text));
 }
 
-/* A file name from an id or a name: ids are safe already; names are not. */
-static char *
-slug(const char *s)
-{
-	char	*v = gt_xmalloc(strlen(s) + 2), *p = v;
-
-	for (; *s != '\0'; s++)
-		if (isalnum((unsigned char)*s))
-			*p++ = (char)tolower((unsigned char)*s);
-		else if (p > v && p[-1] != '-')
-			*p++ = '-';
-	while (p > v && p[-1] == '-')
-		p--;
-	if (p == v)
-		*p++ = 'x';
-	*p = '\0';
-	return v;
-}
-
 static void
 page_init(struct page *pg, struct gt_site *s, const char *path,
     const char *title)
@@ -1075,7 +1056,7 @@ render_portfolio(struct gt_site *s, const char *name)
 	struct gt_model	*m = s->m;
 	struct gt_scope	 sc;
 	struct page	 pg;
-	char		*sl = slug(name);
+	char		*sl = gt_slug(name);
 	char		*path = gt_xasprintf("portfolio/%s.html", sl);
 	json_t		*a = json_array();
 	size_t		 i;
@@ -1264,7 +1245,7 @@ render_home(struct gt_site *s, const struct gt_strlist *ports)
 	json_object_set_new(pg.data, "priorities", a);
 	a = json_array();
 	for (i = 0; i < ports->n; i++) {
-		sl = slug(ports->v[i]);
+		sl = gt_slug(ports->v[i]);
 		json_array_append_new(a, json_pack("{s:o,s:o}", "title",
 		    jstr(ports->v[i]), "href",
 		    href(&pg, "portfolio/%s.html", sl)));
@@ -1634,7 +1615,7 @@ write_sitemap(struct gt_site *s, const struct gt_strlist *ports)
 	for (i = 0; i < m->nactions; i++)
 		sitemap_url(s, set, "action/%s.html", m->actions[i]->id);
 	for (i = 0; i < ports->n; i++) {
-		sl = slug(ports->v[i]);
+		sl = gt_slug(ports->v[i]);
 		sitemap_url(s, set, "portfolio/%s.html", sl);
 		free(sl);
 	}
@@ -1723,9 +1704,10 @@ copy_assets(struct gt_site *s, const char *layouts)
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		src = gt_xasprintf("%s/%s", layouts, files[i]);
-		if (gt_read_file(src, &data, &len) == -1) {
+		if (gt_read_in(layouts, src, &data, &len) == -1) {
 			loc.file = src;
-			gt_msg(GT_E_LAYOUT, &loc, "cannot read '%s'", src);
+			gt_msg(GT_E_LAYOUT, &loc, "cannot read '%s': %s", src,
+			    gt_read_strerror(errno));
 			s->failed = 1;
 		} else {
 			if (gt_out_write(s->out, files[i], data, len) == -1)
@@ -1942,7 +1924,6 @@ layouts_key(const char *dir, char key[65])
 {
 	struct dirent	**names = NULL;
 	struct gt_buf	 b = { 0 };
-	struct stat	 st;
 	char		*path, *data;
 	size_t		 len;
 	int		 i, n;
@@ -1950,8 +1931,7 @@ layouts_key(const char *dir, char key[65])
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		path = gt_xasprintf("%s/%s", dir, names[i]->d_name);
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    gt_read_file(path, &data, &len) == 0) {
+		if (gt_read_in(dir, path, &data, &len) == 0) {
 			gt_buf_printf(&b, "%s\n%zu\n", names[i]->d_name, len);
 			gt_buf_add(&b, data, len);
 			free(data);

@@ -6,10 +6,10 @@
  * formatting) gives for the tree the data make, which the engine used to
  * build and save: escaping, end tags, the Content-Type <meta> it adds.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
@@ -666,7 +666,9 @@ layout_get(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 {
 	struct layout	*l;
 	struct gt_loc	 loc;
-	size_t		 i;
+	size_t		 i, len;
+	char		*data;
+	int		 e = ENOENT;
 
 	for (i = 0; i < t->n; i++)
 		if (strcmp(t->v[i].name, name) == 0)
@@ -675,11 +677,16 @@ layout_get(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 	memset(l, 0, sizeof(*l));
 	l->name = gt_xstrdup(name);
 	l->path = gt_xasprintf("%s/%s", t->dir, name);
-	/* Tested first: libxml2 would print its own message for a missing file. */
-	if (strstr(name, "..") == NULL && strchr(name, '/') == NULL &&
-	    access(l->path, R_OK) == 0)
-		l->doc = htmlReadFile(l->path, "UTF-8", HTML_PARSE_NOERROR |
-		    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	/* Read here: only a regular file of the layouts folder is one. */
+	if (strstr(name, "..") == NULL && strchr(name, '/') == NULL) {
+		if ((e = gt_read_in(t->dir, l->path, &data, &len)) == 0) {
+			l->doc = htmlReadMemory(data, (int)len, l->path,
+			    "UTF-8", HTML_PARSE_NOERROR |
+			    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+			free(data);
+		} else
+			e = errno;
+	}
 	if (l->doc != NULL && xmlDocGetRootElement(l->doc) == NULL) {
 		xmlFreeDoc(l->doc);
 		l->doc = NULL;
@@ -691,7 +698,9 @@ layout_get(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 			loc.file = l->path;
 			loc.line = loc.col = 0;
 		}
-		gt_msg(GT_E_LAYOUT, &loc, "cannot read layout '%s'", l->path);
+		gt_msg(GT_E_LAYOUT, &loc, "cannot read layout '%s'%s%s",
+		    l->path, e != 0 ? ": " : "", e != 0 ?
+		    gt_read_strerror(e) : "");
 		return NULL;
 	}
 	compile(t, l);

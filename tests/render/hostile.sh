@@ -7,7 +7,7 @@
 # (c) nothing from a period after the as-at period is published anywhere;
 # (d) CSV cells a spreadsheet would run as formulas are neutralised;
 # (e) Markdown in PDF headings prints as text, not as markup;
-# (f) a 2 MB unbroken run in a body is set whole, in linear time.
+# (f) an unbroken run as long as a body may hold is set whole, quickly.
 set -uo pipefail
 bin=$(realpath "${1:-build/goldthread}")
 src=$(pwd)
@@ -58,8 +58,8 @@ sed -i 's|^title:.*|title: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"|; s|^
 # (e) Markup in a body heading.
 printf '\n## *Key* & x\n\nAfter the heading.\n' >> "$site/content/priorities/homes.md"
 
-# (f) A 2 MB unbroken run.
-{ echo; head -c 2000000 /dev/zero | tr '\0' 'y'; echo; } >> "$site/content/priorities/council.md"
+# (f) An unbroken run of 120,000 characters (a body holds 128 KiB).
+{ echo; head -c 120000 /dev/zero | tr '\0' 'y'; echo; } >> "$site/content/priorities/council.md"
 
 "$bin" check "$site" > "$tmp/check.err" 2>&1 || bad "(a) check failed: $(head -3 "$tmp/check.err")"
 start=$(date +%s)
@@ -126,8 +126,8 @@ grep -q '<i>\|&amp;' "$out/reports/annual.txt" && bad "(e) markup printed in a P
 
 # (f)
 n=$(tr -d '\n\f' < "$out/reports/annual.txt" | tr -c -d 'y' | wc -c)
-[ "$n" -ge 2000000 ] || bad "(f) the 2 MB run is cut short in the PDF: $n of 2000000"
-[ "$secs" -le 60 ] || bad "(f) the build took ${secs}s"
+[ "$n" -ge 120000 ] || bad "(f) the long run is cut short in the PDF: $n of 120000"
+[ "$secs" -le 30 ] || bad "(f) the build took ${secs}s"
 
-[ "$fail" -eq 0 ] && echo "hostile: long text, links, later periods, CSV formulas, PDF headings, a 2 MB run: ok (build ${secs}s)"
+[ "$fail" -eq 0 ] && echo "hostile: long text, links, later periods, CSV formulas, PDF headings, a long run: ok (build ${secs}s)"
 exit $fail
