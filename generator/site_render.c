@@ -667,7 +667,7 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	struct gt_trend_data	 td;
 	struct gt_chart		 c;
 	const struct gt_eval	*last = NULL;
-	char			*path, per[GT_PERIOD_MAX], *fig, *note;
+	char			*path, per[GT_PERIOD_MAX], *fig, *note, *name;
 	json_t			*rows, *row, *cmp, *objs, *target = NULL;
 	size_t			 i;
 
@@ -708,8 +708,11 @@ render_measure(struct gt_site *s, const struct gt_measure *me)
 	if (td.trend.npoints > 0) {
 		c.type = GT_CHART_TREND;
 		c.u.trend = &td.trend;
+		/* A folder a kind: no id of one names another's chart. */
+		name = gt_xasprintf("measure/%s", me->id);
 		json_object_set_new(pg.data, "chart",
-		    chart_img(&pg, &c, me->id, TREND_W, TREND_H, 1));
+		    chart_img(&pg, &c, name, TREND_W, TREND_H, 1));
+		free(name);
 		/* Drawn again for phones, where the wide one's text is tiny. */
 		json_object_set_new(pg.data, "chart_narrow",
 		    chart_inline(s, &c, NARROW_W, NARROW_H));
@@ -885,7 +888,7 @@ render_priority(struct gt_site *s, const struct gt_priority *p)
 {
 	struct page	 pg;
 	char		*path = gt_xasprintf("priority/%s.html", p->id);
-	char		*name = gt_xasprintf("priority-%s", p->id);
+	char		*name = gt_xasprintf("priority/%s", p->id);
 	json_t		*a = json_array();
 	size_t		 i;
 
@@ -1224,7 +1227,7 @@ render_home(struct gt_site *s, const struct gt_strlist *ports)
 	for (i = 0; i < m->npriorities; i++) {
 		const struct gt_priority *p = m->priorities[i];
 
-		name = gt_xasprintf("priority-%s-summary", p->id);
+		name = gt_xasprintf("summary/%s", p->id);
 		hl = json_array();
 		for (k = 0; k < p->nobjectives; k++)
 			for (l = 0; l < p->objectives[k]->nmeasures &&

@@ -7,7 +7,8 @@
 # (c) nothing from a period after the as-at period is published anywhere;
 # (d) CSV cells a spreadsheet would run as formulas are neutralised;
 # (e) Markdown in PDF headings prints as text, not as markup;
-# (f) an unbroken run as long as a body may hold is set whole, quickly.
+# (f) an unbroken run as long as a body may hold is set whole, quickly;
+# (g) no id names another kind's chart.
 set -uo pipefail
 bin=$(realpath "${1:-build/goldthread}")
 src=$(pwd)
@@ -54,6 +55,14 @@ echo 'EC01,2025/26 Q3,LATERMARK-group,70.1' >> "$site/content/data/comparators.c
 # (d) A title and a unit a spreadsheet would run.
 sed -i 's|^title:.*|title: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"|; s|^unit:.*|unit: "@SUM(1+1)"|' \
     "$site/content/measures/cm02.md"
+
+# (g) Ids that once named another's chart: a measure "risks" (the heat
+# map's name) and a priority "homes-summary" (homes' summary chart's).
+sed 's/^id: .*/id: risks/' "$site/content/measures/cm03.md" > "$site/content/measures/risks.md"
+printf 'risks,2023/24,61,,\nrisks,2024/25,63,,\n' >> "$site/content/data/2025-26-q2.csv"
+sed 's/^id: .*/id: homes-summary/; s/^order: .*/order: 9/' "$site/content/priorities/homes.md" > "$site/content/priorities/homes-summary.md"
+sed -i 's/^priority: homes$/priority: homes-summary/' "$site/content/objectives/homes-standards.md"
+sed -i '/^\[pack annual\]/,/^\[/s/^priorities = .*/&, homes-summary/' "$site/site.conf"
 
 # (e) Markup in a body heading.
 printf '\n## *Key* & x\n\nAfter the heading.\n' >> "$site/content/priorities/homes.md"
@@ -119,6 +128,16 @@ grep -E -q '(^|,)[=@+]' "$out/data/performance.csv" && bad "(d) a cell begins wi
 "$bin" status "$site" --format=csv > "$tmp/status.csv"
 grep -E -q '(^|,)[=@+]' "$tmp/status.csv" && bad "(d) a cell begins with = @ or + in status --format=csv"
 grep -q "^CM02,.*" "$tmp/status.csv" || bad "(d) no CM02 in status --format=csv"
+
+# (g)
+grep -q 'Heat map\|likelihood' "$out/charts/risks.svg" ||
+	bad "(g) the heat map is not charts/risks.svg"
+[ -f "$out/charts/measure/risks.svg" ] || bad "(g) no chart for measure 'risks'"
+[ "$(grep -c . "$out/charts/summary/homes.svg")" -gt 0 ] &&
+    [ -f "$out/charts/priority/homes-summary.svg" ] ||
+	bad "(g) priority homes-summary's chart and homes' summary are not apart"
+grep -q 'charts/measure/risks.svg' "$out/measure/risks.html" ||
+	bad "(g) measure 'risks' does not show its own chart"
 
 # (e)
 grep -q -x 'Key & x' "$out/reports/annual.txt" || bad "(e) the heading 'Key & x' is not printed as text"
