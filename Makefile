@@ -11,18 +11,27 @@
 #   file      any one input file, in bytes
 #   field     one CSV field or YAML value, in bytes
 #   rows      rows in one CSV file
-#   depth     YAML nesting, objective nesting and content folder nesting
+#   depth     YAML nesting, Markdown nesting, objective nesting and
+#             content folder nesting
+#   body      the Markdown after one file's front matter, in bytes: cmark
+#             0.30 takes time that grows with the square of some bodies
+#             ("![[]()" repeated), about 0.5 s at this size
+#   id        an id or pack name, in bytes (they name output files); also
+#             a portfolio's file name
 #   shown     diagnostics printed per run (--max-diagnostics overrides)
 #   kept      diagnostics kept per message and file; the rest are counted
 LIMIT_FILE  = (64L * 1024 * 1024)
 LIMIT_FIELD = (64L * 1024)
 LIMIT_ROWS  = (4L * 1024 * 1024)
 LIMIT_DEPTH = 64
+LIMIT_BODY  = (128L * 1024)
+LIMIT_ID    = 100
 LIMIT_SHOWN = 200
 LIMIT_KEPT  = 20
 GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 	-DGT_MAX_FIELD_BYTES='$(LIMIT_FIELD)' -DGT_MAX_ROWS='$(LIMIT_ROWS)' \
-	-DGT_MAX_DEPTH=$(LIMIT_DEPTH) -DGT_MAX_DIAGS_SHOWN=$(LIMIT_SHOWN) \
+	-DGT_MAX_DEPTH=$(LIMIT_DEPTH) -DGT_MAX_BODY_BYTES='$(LIMIT_BODY)' \
+	-DGT_MAX_ID_BYTES=$(LIMIT_ID) -DGT_MAX_DIAGS_SHOWN=$(LIMIT_SHOWN) \
 	-DGT_MAX_DIAGS_KEPT=$(LIMIT_KEPT)
 
 # Debian packages for the build, the tests and the example's outputs.
@@ -31,7 +40,7 @@ DEB_PKGS = gcc make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libjansson-dev libpng-dev libxxhash-dev fonts-dejavu-core \
 	fonts-dejavu-extra poppler-utils time
 
-PKGS	= libcmark yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash
+PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash
 CC	?= cc
 BUILD	?= build
 OPT	?= -O2 -g
@@ -118,6 +127,8 @@ TEST_OBJS = \
 	$(BUILD)/tests/test_md_walk.o \
 	$(BUILD)/tests/test_cache.o \
 	$(BUILD)/tests/test_timing.o \
+	$(BUILD)/tests/test_hostile.o \
+	$(BUILD)/tests/test_pathological.o \
 	$(CHART_TEST_OBJS)
 
 CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
@@ -211,8 +222,8 @@ pdf-check: all
 test: unit check site-check pdf-check atomic hostile golden
 
 # Hostile and careless input as every output shows it: long text, the link
-# policy, nothing after the as-at period, CSV formulas, PDF headings, a 2 MB
-# run (tests/render/hostile.sh).
+# policy, nothing after the as-at period, CSV formulas, PDF headings, a long
+# unbroken run (tests/render/hostile.sh).
 hostile: all
 	tests/render/hostile.sh $(BUILD)/goldthread
 
@@ -266,16 +277,17 @@ screenshots: all a11y-deps
 charts-ref: deps $(BUILD)/unit_tests
 	GT_BLESS=1 $(BUILD)/unit_tests --filter 'chart/reference_images'
 
-# The unit suite (less the limits/* tests, which allocate gigabytes and run
-# under ASan instead) and check, status, build and rebuild of the example,
-# under memcheck. Only fontconfig/pango/glib's own caches are suppressed.
+# The unit suite (less the limits/* tests, which allocate gigabytes, and the
+# pathological/* ones, timed for a native run: both run under ASan instead)
+# and check, status, build and rebuild of the example, under memcheck. Only
+# fontconfig/pango/glib's own caches are suppressed.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect \
 	--suppressions=$(CURDIR)/tests/valgrind.supp
 valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 	GT_BIN="$(VALGRIND) $(BUILD)/goldthread" $(VALGRIND) \
 		--trace-children=no $(BUILD)/unit_tests --jobs 2 \
-		--filter '!(limits)/*'
+		--filter '!(limits|pathological)/*'
 	$(VALGRIND) $(BUILD)/goldthread check --strict .
 	$(VALGRIND) $(BUILD)/goldthread status . >/dev/null
 	rm -rf $(BUILD)/vg-site $(BUILD)/.vg-site.cache

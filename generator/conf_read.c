@@ -79,16 +79,17 @@ set_text(char **dst, const char *value)
 	*dst = gt_xstrdup(value);
 }
 
-/* A comma-separated list into strings. */
+/* A comma-separated list into strings, in NFC as names are compared. */
 static void
 split_list(const char *value, struct gt_strlist *l)
 {
-	char	*copy = gt_xstrdup(value), *s, *tok, *save = NULL;
+	char	*copy = gt_xstrdup(value), *s, *tok, *save = NULL, *n;
 
 	for (s = copy; (tok = strtok_r(s, ",", &save)) != NULL; s = NULL) {
-		tok = gt_trim(tok);
-		if (*tok != '\0' && !gt_strlist_has(l, tok))
-			gt_strlist_add(l, tok);
+		n = gt_xnfc(gt_trim(tok));
+		if (*n != '\0' && !gt_strlist_has(l, n))
+			gt_strlist_add(l, n);
+		free(n);
 	}
 	free(copy);
 }
@@ -508,6 +509,7 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	struct gt_conf		*c = &m->conf;
 	struct conf_reader	 cr;
 	struct gt_loc		 loc = { NULL, 0, 0 };
+	unsigned		 found = 0;
 
 	memset(&cr, 0, sizeof(cr));
 	cr.m = m;
@@ -515,10 +517,8 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	loc.file = cr.file;
 	set_text(&c->path, path);
 	set_defaults(c);
-	if (gt_utf8_check(text, len, &loc.line, &loc.col) == -1) {
-		gt_msg(GT_E_UTF8, &loc, NULL);
+	if (gt_text_check(text, len, &loc, &found, gt_report_msg, NULL) == -1)
 		return;
-	}
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;
 		len -= 3;

@@ -65,6 +65,7 @@ struct reader {
 	const char	*linestart;
 	int		 line;
 	int		 rowline;	/* the line the current row began on */
+	size_t		 sent[GT_MSG_MAX];	/* messages made, by id */
 	int		 between;	/* no row under way */
 	/* The current row. */
 	struct field	*fields;
@@ -84,6 +85,7 @@ struct gt_held_msg {
 	enum gt_msgid	 id;
 	struct gt_loc	 loc;
 	char		*detail;	/* NULL: none */
+	size_t		 more;		/* not one: this many past the cap */
 };
 
 static void
@@ -94,26 +96,41 @@ msg(struct reader *r, enum gt_msgid id, const struct gt_loc *loc,
 static void
 report(struct gt_held_msg *h)
 {
-	if (h->detail == NULL)
-		gt_msg(h->id, &h->loc, NULL);
-	else
-		gt_msg(h->id, &h->loc, "%s", h->detail);
+	gt_report_msg(NULL, h->id, &h->loc, h->detail, h->more);
 	free(h->detail);
 }
 
-/* gt_msg, or held back for a reader on another thread. */
-static void
-msg(struct reader *r, enum gt_msgid id, const struct gt_loc *loc,
-    const char *fmt, ...)
+/* A held message, or one to report at once. */
+static struct gt_held_msg *
+held_new(struct reader *r, struct gt_held_msg *one, enum gt_msgid id,
+    const struct gt_loc *loc)
 {
-	struct gt_held_msg	 one, *h = &one;
-	va_list			 ap;
+	struct gt_held_msg	*h = one;
 
 	if (r->held != NULL)
 		h = GT_PUSH(r->held->v, r->held->n, r->held->cap);
 	h->id = id;
 	h->loc = *loc;
 	h->detail = NULL;
+	h->more = 0;
+	return h;
+}
+
+/*
+ * gt_msg, or held back for a reader on another thread. Past the number
+ * gt_msg keeps of one message in a file, they are only counted (a file of
+ * a million bad rows), for msg_end to pass on.
+ */
+static void
+msg(struct reader *r, enum gt_msgid id, const struct gt_loc *loc,
+    const char *fmt, ...)
+{
+	struct gt_held_msg	 one, *h;
+	va_list			 ap;
+
+	if (r->sent[id]++ >= GT_MAX_DIAGS_KEPT)
+		return;
+	h = held_new(r, &one, id, loc);
 	if (fmt != NULL) {
 		va_start(ap, fmt);
 		h->detail = gt_xvasprintf(fmt, ap);
@@ -121,6 +138,23 @@ msg(struct reader *r, enum gt_msgid id, const struct gt_loc *loc,
 	}
 	if (r->held == NULL)
 		report(h);
+}
+
+/* The messages msg only counted. */
+static void
+msg_end(struct reader *r)
+{
+	struct gt_held_msg	 one, *h;
+	struct gt_loc		 loc = { r->file, 0, 0 };
+	int			 id;
+
+	for (id = 0; id < GT_MSG_MAX; id++)
+		if (r->sent[id] > GT_MAX_DIAGS_KEPT) {
+			h = held_new(r, &one, (enum gt_msgid)id, &loc);
+			h->more = r->sent[id] - GT_MAX_DIAGS_KEPT;
+			if (r->held == NULL)
+				report(h);
+		}
 }
 
 void
@@ -134,24 +168,49 @@ gt_held_report(struct gt_held *held)
 	memset(held, 0, sizeof(*held));
 }
 
+/* msg, as gt_text_check reports. */
+static void
+text_msg(void *vr, enum gt_msgid id, const struct gt_loc *loc,
+    const char *detail, size_t more)
+{
+	struct reader	*r = vr;
+
+	if (more > 0)
+		r->sent[id] += more;
+	else if (detail != NULL)
+		msg(r, id, loc, "%s", detail);
+	else
+		msg(r, id, loc, NULL);
+}
+
 /*
- * Column (1-based, in bytes) where field i starts, for a row that began on
- * the line at s. Fields that run onto later lines report the row start.
+ * The column (1-based, in bytes) where each field starts, for a row that
+ * began on the line at s, in one pass over it: a row of thousands of
+ * fields is common. Fields that run onto later lines report column 1.
  */
-static int
-field_col(const char *s, size_t i)
+static void
+field_cols(struct reader *r, const char *s)
 {
 	const char	*p = s;
+	size_t		 i;
 	int		 q = 0;
 
-	while (i > 0 && *p != '\0' && *p != '\n' && *p != '\r') {
-		if (*p == '"')
-			q = !q;
-		else if (*p == ',' && !q)
-			i--;
-		p++;
+	for (i = 0; i < r->nfields; i++) {
+		if (i > 0) {
+			while (*p != '\0' && *p != '\n' && *p != '\r' &&
+			    (*p != ',' || q)) {
+				if (*p == '"')
+					q = !q;
+				p++;
+			}
+			if (*p != ',')
+				break;
+			p++;
+		}
+		r->fields[i].col = (int)(p - s) + 1;
 	}
-	return i > 0 ? 1 : (int)(p - s) + 1;
+	for (; i < r->nfields; i++)
+		r->fields[i].col = 1;
 }
 
 /*
@@ -479,10 +538,9 @@ cb_row(int term, void *vr)
 	r->between = 1;
 	if (r->overflow)
 		goto out;
-	for (i = 0; i < r->nfields; i++) {
+	for (i = 0; i < r->nfields; i++)
 		r->fields[i].text = r->text.data + r->fields[i].at;
-		r->fields[i].col = field_col(r->linestart, i);
-	}
+	field_cols(r, r->linestart);
 	/* Rows of nothing but empty fields are blank lines in disguise. */
 	for (i = 0; i < r->nfields; i++)
 		if (*gt_trim(r->fields[i].text) != '\0')
@@ -533,18 +591,18 @@ gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
 {
 	struct csv_parser	 p;
 	struct reader		 r;
-	struct gt_loc		 loc;
+	struct gt_loc		 loc = { file, 0, 0 };
 	const char		*end = text + len, *next, *s;
 	const char		*rowtext = NULL;
 	size_t			 n, chunk;
+	unsigned		 found = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.m = m;
 	r.file = file;
 	r.held = held;
-	loc.file = r.file;
-	if (gt_utf8_check(text, len, &loc.line, &loc.col) == -1) {
-		msg(&r, GT_E_UTF8, &loc, NULL);
+	if (gt_text_check(text, len, &loc, &found, text_msg, &r) == -1) {
+		msg_end(&r);
 		return;
 	}
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
@@ -611,6 +669,7 @@ gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
 		loc.col = 0;
 		msg(&r, GT_W_CSV_EMPTY, &loc, NULL);
 	}
+	msg_end(&r);
 	clear_row(&r);
 	free(r.fields);
 	gt_buf_free(&r.text);

@@ -8,6 +8,9 @@
 #include "diag.h"
 #include "util.h"
 
+#define STR(x)	STR1(x)
+#define STR1(x)	#x
+
 struct msgdef {
 	const char	*code;	/* stable name for machine-readable output */
 	const char	*text;
@@ -25,11 +28,16 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_W_MILESTONE_LATE] =		{ "milestone-late", "milestone is due after its action" },
 	[GT_W_CSV_EMPTY] =		{ "csv-empty", "data file has no rows" },
 	[GT_W_NO_BODY] =		{ "no-body", "no text after the front matter" },
+	[GT_W_HIDDEN_CHAR] =		{ "hidden-character", "text holds an invisible character that can disguise it (a bidirectional control or a zero-width character)" },
+	[GT_W_FOLDER_LOOP] =		{ "folder-loop", "folder already read through another link, skipped" },
 
 	[GT_MSG_ERROR] =		{ "error", "generic error" },
 	[GT_E_READ] =			{ "read", "cannot read" },
 	[GT_E_LIMIT] =			{ "limit", "input exceeds a limit" },
 	[GT_E_UTF8] =			{ "utf8", "text is not valid UTF-8" },
+	[GT_E_CONTROL_CHAR] =		{ "control-character", "text holds a character web pages and XML cannot carry (a control character or a Unicode noncharacter)" },
+	[GT_E_LINK_OUTSIDE] =		{ "link-outside", "a link or path leads out of the folder it is read from" },
+	[GT_E_NOT_REGULAR] =		{ "not-regular-file", "not a regular file (a FIFO, socket or device), not read" },
 	[GT_E_FM_MISSING] =		{ "front-matter-missing", "file does not start with front matter (a line '---')" },
 	[GT_E_FM_OPEN] =		{ "front-matter-open", "front matter is not closed by a line '---'" },
 	[GT_E_YAML] =			{ "yaml", "YAML syntax error" },
@@ -38,8 +46,9 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_E_FIELD_TYPE] =		{ "field-type", "field has the wrong type" },
 	[GT_E_FIELD_TWICE] =		{ "field-twice", "field is given twice" },
 	[GT_E_FIELD_CONFLICT] =		{ "field-conflict", "fields cannot be used together" },
-	[GT_E_ID_SYNTAX] =		{ "id-syntax", "id must start with a letter or digit and hold only letters, digits, '-', '_' and '.'" },
+	[GT_E_ID_SYNTAX] =		{ "id-syntax", "id must be at most " STR(GT_MAX_ID_BYTES) " bytes, start with a letter or digit and hold only letters, digits, '-', '_' and '.'" },
 	[GT_E_ID_DUP] =			{ "id-duplicate", "duplicate id" },
+	[GT_E_NAME_CLASH] =		{ "file-name-clash", "two things would be written to one file" },
 	[GT_E_UNKNOWN_PRIORITY] =	{ "unknown-priority", "no priority has this id" },
 	[GT_E_UNKNOWN_OBJECTIVE] =	{ "unknown-objective", "no objective has this id" },
 	[GT_E_UNKNOWN_MEASURE] =	{ "unknown-measure", "no measure has this id" },
@@ -150,18 +159,16 @@ gt_diag_count(enum gt_sev sev)
 	return counts[sev];
 }
 
-void
-gt_msg(enum gt_msgid id, const struct gt_loc *loc, const char *fmt, ...)
+/* Count n of message id in file; how many there were before. */
+static size_t
+count(enum gt_msgid id, const char *file, size_t n)
 {
-	struct diag	*d;
 	struct tally	*t;
 	enum gt_sev	 sev = gt_msg_severity(id);
-	const char	*file = loc != NULL && loc->file != NULL ? loc->file : "";
 	char		*key;
-	va_list		 ap;
-	int		 n;
+	size_t		 before;
 
-	counts[sev]++;
+	counts[sev] += n;
 	if (sev > worst)
 		worst = sev;
 
@@ -175,7 +182,20 @@ gt_msg(enum gt_msgid id, const struct gt_loc *loc, const char *fmt, ...)
 		*GT_PUSH(tallies, ntallies, tallycap) = t;
 	} else
 		free(key);
-	if (t->n++ >= GT_MAX_DIAGS_KEPT)
+	before = t->n;
+	t->n += n;
+	return before;
+}
+
+void
+gt_msg(enum gt_msgid id, const struct gt_loc *loc, const char *fmt, ...)
+{
+	struct diag	*d;
+	const char	*file = loc != NULL && loc->file != NULL ? loc->file : "";
+	va_list		 ap;
+	int		 n;
+
+	if (count(id, file, 1) >= GT_MAX_DIAGS_KEPT)
 		return;
 
 	d = GT_PUSH(diags, ndiags, diagcap);
@@ -194,6 +214,13 @@ gt_msg(enum gt_msgid id, const struct gt_loc *loc, const char *fmt, ...)
 		vsnprintf(d->detail, (size_t)n + 1, fmt, ap);
 		va_end(ap);
 	}
+}
+
+void
+gt_msg_more(enum gt_msgid id, const char *file, size_t n)
+{
+	if (n > 0)
+		count(id, file != NULL ? file : "", n);
 }
 
 static int
@@ -217,13 +244,46 @@ sev_name(enum gt_sev sev)
 	return sev == GT_SEV_ERROR ? "error" : "warning";
 }
 
-static void
-print_text(FILE *f, const struct diag *d)
+/*
+ * s as it may be printed (see gt_diag_print), in b: anything that could
+ * end a line, move the cursor, reorder what is shown or not be text.
+ */
+static const char *
+escaped(struct gt_buf *b, const char *s)
 {
-	if (*d->file == '\0')
-		fputs("goldthread", f);
-	else
-		fputs(d->file, f);
+	unsigned long	 c;
+	size_t		 n, len = strlen(s);
+
+	gt_buf_reset(b);
+	gt_buf_add(b, "", 0);
+	while (len > 0) {
+		if ((n = gt_utf8_get(s, len, &c)) == 0) {
+			gt_buf_printf(b, "\\x%02x", (unsigned char)*s);
+			n = 1;
+		} else if (c == '\n')
+			gt_buf_puts(b, "\\n");
+		else if (c == '\r')
+			gt_buf_puts(b, "\\r");
+		else if (c == '\t')
+			gt_buf_puts(b, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			gt_buf_printf(b, "\\x%02lx", c);
+		else if (c == 0x2028 || c == 0x2029 ||
+		    gt_char_fault(c) != GT_TEXT_END)
+			gt_buf_printf(b, c > 0xffff ? "\\U%08lx" : "\\u%04lx",
+			    c);
+		else
+			gt_buf_add(b, s, n);
+		s += n;
+		len -= n;
+	}
+	return b->data;
+}
+
+static void
+print_text(FILE *f, const struct diag *d, struct gt_buf *b)
+{
+	fputs(*d->file == '\0' ? "goldthread" : escaped(b, d->file), f);
 	if (d->line > 0) {
 		fprintf(f, ":%d", d->line);
 		if (d->col > 0)
@@ -232,16 +292,16 @@ print_text(FILE *f, const struct diag *d)
 	fprintf(f, ": %s: %s", sev_name(gt_msg_severity(d->id)),
 	    msgs[d->id].text);
 	if (d->detail != NULL && *d->detail != '\0')
-		fprintf(f, ": %s", d->detail);
+		fprintf(f, ": %s", escaped(b, d->detail));
 	fputc('\n', f);
 }
 
 static json_t *
-diag_json(const struct diag *d)
+diag_json(const struct diag *d, struct gt_buf *b)
 {
 	json_t	*o = json_object();
 
-	json_object_set_new(o, "file", json_string(d->file));
+	json_object_set_new(o, "file", json_string(escaped(b, d->file)));
 	json_object_set_new(o, "line", json_integer(d->line));
 	json_object_set_new(o, "column", json_integer(d->col));
 	json_object_set_new(o, "severity",
@@ -249,15 +309,16 @@ diag_json(const struct diag *d)
 	json_object_set_new(o, "code", json_string(msgs[d->id].code));
 	json_object_set_new(o, "message", json_string(msgs[d->id].text));
 	json_object_set_new(o, "detail",
-	    json_string(d->detail != NULL ? d->detail : ""));
+	    json_string(escaped(b, d->detail != NULL ? d->detail : "")));
 	return o;
 }
 
 void
 gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
 {
-	json_t	*arr = NULL, *o;
-	size_t	 i, shown = 0, hidden = 0;
+	struct gt_buf	 b = { 0 };
+	json_t		*arr = NULL, *o;
+	size_t		 i, shown = 0, hidden = 0;
 
 	gt_sort(diags, ndiags, sizeof(*diags), diag_cmp);
 	if (fmt == GT_DIAG_JSON)
@@ -269,9 +330,9 @@ gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
 		}
 		shown++;
 		if (arr != NULL)
-			json_array_append_new(arr, diag_json(&diags[i]));
+			json_array_append_new(arr, diag_json(&diags[i], &b));
 		else
-			print_text(f, &diags[i]);
+			print_text(f, &diags[i], &b);
 	}
 	/* Messages past the per-file cap were counted, never kept. */
 	for (i = 0; i < ntallies; i++) {
@@ -282,7 +343,8 @@ gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
 		hidden += t->n - GT_MAX_DIAGS_KEPT;
 		if (arr != NULL) {
 			o = json_object();
-			json_object_set_new(o, "file", json_string(t->file));
+			json_object_set_new(o, "file",
+			    json_string(escaped(&b, t->file)));
 			json_object_set_new(o, "code",
 			    json_string(msgs[t->id].code));
 			json_object_set_new(o, "omitted",
@@ -290,7 +352,7 @@ gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
 			json_array_append_new(arr, o);
 		} else
 			fprintf(f, "%s: note: %zu more '%s' not shown\n",
-			    *t->file ? t->file : "goldthread",
+			    *t->file ? escaped(&b, t->file) : "goldthread",
 			    t->n - GT_MAX_DIAGS_KEPT, msgs[t->id].text);
 	}
 	if (arr != NULL) {
@@ -301,6 +363,7 @@ gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
 		fprintf(f, "goldthread: note: %zu errors and %zu warnings "
 		    "in all; %zu not shown\n", counts[GT_SEV_ERROR],
 		    counts[GT_SEV_WARNING], hidden);
+	gt_buf_free(&b);
 }
 
 /*

@@ -31,11 +31,16 @@ enum gt_msgid {
 	GT_W_MILESTONE_LATE,
 	GT_W_CSV_EMPTY,
 	GT_W_NO_BODY,
+	GT_W_HIDDEN_CHAR,
+	GT_W_FOLDER_LOOP,
 
 	GT_MSG_ERROR,		/* ===== start of errors ===== */
 	GT_E_READ,
 	GT_E_LIMIT,
 	GT_E_UTF8,
+	GT_E_CONTROL_CHAR,
+	GT_E_LINK_OUTSIDE,
+	GT_E_NOT_REGULAR,
 	GT_E_FM_MISSING,
 	GT_E_FM_OPEN,
 	GT_E_YAML,
@@ -46,6 +51,7 @@ enum gt_msgid {
 	GT_E_FIELD_CONFLICT,
 	GT_E_ID_SYNTAX,
 	GT_E_ID_DUP,
+	GT_E_NAME_CLASH,
 	GT_E_UNKNOWN_PRIORITY,
 	GT_E_UNKNOWN_OBJECTIVE,
 	GT_E_UNKNOWN_MEASURE,
@@ -92,6 +98,12 @@ void		 gt_diag_reset(void);
 /* Report msg at loc (NULL for none); fmt adds detail after the base text. */
 void		 gt_msg(enum gt_msgid, const struct gt_loc *, const char *fmt, ...)
 		    __attribute__((format(printf, 3, 4)));
+/*
+ * n more of message id in file, past the GT_MAX_DIAGS_KEPT a reader has
+ * reported there: counted as gt_msg() counts those, never kept. For
+ * readers that would otherwise report millions.
+ */
+void		 gt_msg_more(enum gt_msgid, const char *file, size_t n);
 enum gt_sev	 gt_msg_severity(enum gt_msgid);
 const char	*gt_msg_text(enum gt_msgid);
 const char	*gt_msg_code(enum gt_msgid);
@@ -105,7 +117,13 @@ size_t		 gt_diag_count(enum gt_sev);
  */
 void		 gt_diag_export(FILE *);
 int		 gt_diag_import(const char *, size_t);
-/* Sort and print everything collected, at most max entries (0: no cap). */
+/*
+ * Sort and print everything collected, at most max entries (0: no cap).
+ * File names and details are printed with control characters, line and
+ * paragraph separators, bidirectional controls and bytes that are not
+ * UTF-8 escaped (\n, \x1b, \u202e): a value never starts a line of its
+ * own, in text or in JSON.
+ */
 void		 gt_diag_print(FILE *, enum gt_diag_format, size_t max);
 
 #endif

@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "fm.h"
+#include "read.h"
 #include "util.h"
 
 struct frame {
@@ -72,6 +73,22 @@ attach(struct frame *top, struct gt_fm *child)
 	p->items[p->n++] = child;
 }
 
+/* The kinds of text fault (gt_text_next) in text, as bits 1 << kind. */
+static unsigned
+text_kinds(const char *text, size_t len)
+{
+	struct gt_text_scan	 t;
+	enum gt_text_fault	 f;
+	unsigned long		 cp;
+	unsigned		 kinds = 0;
+	int			 line, col;
+
+	gt_text_scan(&t, text, len);
+	while ((f = gt_text_next(&t, &line, &col, &cp)) != GT_TEXT_END)
+		kinds |= 1u << f;
+	return kinds;
+}
+
 struct gt_fm *
 gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 {
@@ -82,6 +99,8 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 	struct gt_loc	 loc;
 	size_t		 depth = 0, i;
 	int		 done = 0, failed = 0;
+	/* Kinds the text holds as written are reported with the file. */
+	unsigned	 raw = text_kinds(text, len), found;
 
 	memset(stack, 0, sizeof(stack));
 	if (!yaml_parser_initialize(&parser)) {
@@ -136,6 +155,14 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 				    "%ld bytes", (long)GT_MAX_FIELD_BYTES);
 				failed = done = 1;
 				break;
+			}
+			/* What escapes make ("\\e", "\\uFFFF") must be text too. */
+			if (ev.data.scalar.style ==
+			    YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+				found = raw;
+				gt_text_check((const char *)ev.data.scalar.value,
+				    ev.data.scalar.length, &loc, &found,
+				    gt_report_msg, NULL);
 			}
 			if (depth > 0 && stack[depth - 1].node->kind ==
 			    GT_FM_MAP && stack[depth - 1].key == NULL) {

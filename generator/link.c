@@ -434,12 +434,28 @@ is_year(const struct gt_period *p)
 	    p->type == GT_PERIOD_AYEAR;
 }
 
+/* Targets by period, then in the order written. */
+static int
+target_cmp(const void *va, const void *vb)
+{
+	const struct gt_target *a = *(struct gt_target *const *)va;
+	const struct gt_target *b = *(struct gt_target *const *)vb;
+
+	if (a->period.type != b->period.type)
+		return a->period.type < b->period.type ? -1 : 1;
+	if (a->period.year != b->period.year)
+		return a->period.year < b->period.year ? -1 : 1;
+	if (a->period.sub != b->period.sub)
+		return a->period.sub < b->period.sub ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 static void
 check_targets(struct gt_measure *me)
 {
-	struct gt_target	*t, *u;
+	struct gt_target	*t, *first, **by;
 	char			 buf[GT_PERIOD_MAX];
-	size_t			 i, k;
+	size_t			 i;
 
 	for (i = 0; i < me->ntargets; i++) {
 		t = &me->targets[i];
@@ -455,17 +471,23 @@ check_targets(struct gt_measure *me)
 			    "such as 2025/26", buf, ptype_name(t->period.type),
 			    gt_freq_name(me->frequency));
 		}
-		for (k = 0; k < i; k++) {
-			u = &me->targets[k];
-			if (gt_period_eq(&t->period, &u->period)) {
-				gt_period_format(&t->period, buf, sizeof(buf));
-				gt_msg(GT_E_DUP_VALUE, &t->loc, "target for "
-				    "%s, first set at line %d", buf,
-				    u->loc.line);
-				break;
-			}
-		}
 	}
+	/* Sorted, not each against all: thousands of targets are one line each. */
+	by = gt_xcalloc(me->ntargets + 1, sizeof(*by));
+	for (i = 0; i < me->ntargets; i++)
+		by[i] = &me->targets[i];
+	gt_sort(by, me->ntargets, sizeof(*by), target_cmp);
+	for (first = NULL, i = 0; i < me->ntargets; i++) {
+		t = by[i];
+		if (first == NULL || !gt_period_eq(&t->period, &first->period)) {
+			first = t;
+			continue;
+		}
+		gt_period_format(&t->period, buf, sizeof(buf));
+		gt_msg(GT_E_DUP_VALUE, &t->loc, "target for %s, first set at "
+		    "line %d", buf, first->loc.line);
+	}
+	free(by);
 }
 
 static void
@@ -650,6 +672,117 @@ resolve_packs(struct gt_model *m)
 	}
 }
 
+/*
+ * Things that name an output file: a name as written, the key the file
+ * is named by, and where it was written.
+ */
+struct named {
+	const char		*name;
+	char			*key;
+	const struct gt_loc	*loc;
+};
+
+static int
+named_cmp(const void *va, const void *vb)
+{
+	const struct named	*a = va, *b = vb;
+	int			 c = strcmp(a->key, b->key);
+
+	return c != 0 ? c : loc_cmp(a->loc, b->loc);
+}
+
+/*
+ * Two names that differ, written to one file (dir/KEY.ext), would have one
+ * overwrite the other: an error at each but the first written. Frees the
+ * keys.
+ */
+static void
+clashes(struct named *v, size_t n, const char *what, const char *dir,
+    const char *ext, const char *how)
+{
+	size_t	 i, first = 0;
+
+	gt_sort(v, n, sizeof(*v), named_cmp);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || strcmp(v[i].key, v[first].key) != 0)
+			first = i;
+		else if (strcmp(v[i].name, v[first].name) != 0)
+			gt_msg(GT_E_NAME_CLASH, v[i].loc, "%s '%s' and %s '%s' "
+			    "(at %s:%d) would both be %s%s%s%s", what,
+			    v[i].name, what, v[first].name, v[first].loc->file,
+			    v[first].loc->line, dir, v[i].key, ext, how);
+	}
+	for (i = 0; i < n; i++)
+		free(v[i].key);
+}
+
+/* A name in lower case: what a case-insensitive file system sees. */
+static char *
+lower(const char *s)
+{
+	char	*v = gt_xstrdup(s), *p;
+
+	for (p = v; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p += 'a' - 'A';
+	return v;
+}
+
+#define IGNORES_CASE	" on a web server that ignores case"
+
+/* Ids that differ only in case name one page there. */
+static void
+id_clashes(void **objs, size_t n, const char *(*id_of)(const void *),
+    const struct gt_loc *(*loc_of)(const void *), const char *what)
+{
+	struct named	*v = gt_xcalloc(n + 1, sizeof(*v));
+	char		*dir = gt_xasprintf("%s/", what);
+	size_t		 i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (id_of(objs[i]) != NULL) {
+			v[k].name = id_of(objs[i]);
+			v[k].key = lower(v[k].name);
+			v[k++].loc = loc_of(objs[i]);
+		}
+	clashes(v, k, what, dir, ".html", IGNORES_CASE);
+	free(dir);
+	free(v);
+}
+
+/* Portfolio pages are named by a slug of the name; packs by the name. */
+static void
+name_clashes(struct gt_model *m)
+{
+	struct gt_conf	*c = &m->conf;
+	struct named	*v;
+	size_t		 i, k = 0;
+
+	v = gt_xcalloc(m->nobjectives + c->npacks + 1, sizeof(*v));
+	for (i = 0; i < m->nobjectives; i++) {
+		struct gt_objective *o = m->objectives[i];
+
+		if (o->portfolio == NULL)
+			continue;
+		v[k].name = o->portfolio;
+		v[k].key = gt_slug(o->portfolio);
+		v[k].loc = &o->portfolio_loc;
+		if (strlen(v[k].key) > GT_MAX_ID_BYTES)
+			gt_msg(GT_E_LIMIT, v[k].loc, "portfolio '%.40s...' "
+			    "names a file longer than %d bytes", o->portfolio,
+			    GT_MAX_ID_BYTES);
+		k++;
+	}
+	clashes(v, k, "portfolio", "portfolio/", ".html", "");
+	for (k = 0, i = 0; i < c->npacks; i++) {
+		v[k].name = c->packs[i].name;
+		v[k].key = lower(c->packs[i].name);
+		v[k++].loc = &c->packs[i].loc;
+	}
+	clashes(v, k, "pack", "reports/", ".pdf", IGNORES_CASE);
+	free(v);
+}
+
 static void
 check_coverage(struct gt_model *m)
 {
@@ -692,6 +825,16 @@ gt_link(struct gt_model *m)
 	    action_id, action_loc, "action");
 	index_ids(&m->risk_ix, (void **)m->risks, m->nrisks, risk_id,
 	    risk_loc, "risk");
+
+	id_clashes((void **)m->priorities, m->npriorities, priority_id,
+	    priority_loc, "priority");
+	id_clashes((void **)m->objectives, m->nobjectives, objective_id,
+	    objective_loc, "objective");
+	id_clashes((void **)m->measures, m->nmeasures, measure_id, measure_loc,
+	    "measure");
+	id_clashes((void **)m->actions, m->nactions, action_id, action_loc,
+	    "action");
+	name_clashes(m);
 
 	link_objectives(m);
 	link_measures(m);

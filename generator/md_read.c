@@ -14,9 +14,9 @@ struct fields {
 int
 gt_id_valid(const char *s)
 {
-	/* Ids name output files: ".." must never be one. */
+	/* Ids name output files: ".." must never be one, nor a long one. */
 	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-	    (*s >= '0' && *s <= '9')))
+	    (*s >= '0' && *s <= '9')) || strlen(s) > GT_MAX_ID_BYTES)
 		return 0;
 	for (; *s; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
@@ -148,6 +148,19 @@ get_bool(struct fields *f, const char *name, int *out)
 		    "found '%s'", name, s);
 }
 
+/* A name compared with others (a portfolio): in NFC, as all are. */
+static char *
+get_name(struct fields *f, const char *name, struct gt_loc *loc)
+{
+	struct gt_fm	*n = field(f, name, 0);
+	const char	*s;
+
+	if (n == NULL || (s = scalar(n, name)) == NULL)
+		return NULL;
+	*loc = n->loc;
+	return gt_xnfc(s);
+}
+
 /* A list of text; a single text is taken as a list of one. */
 static void
 get_list(struct fields *f, const char *name, struct gt_strlist *l)
@@ -170,6 +183,21 @@ get_list(struct fields *f, const char *name, struct gt_strlist *l)
 	for (i = 0; i < n->n; i++)
 		if ((s = scalar(n->items[i], name)) != NULL)
 			gt_strlist_add(l, s);
+}
+
+/* A list of names compared with others (tags), in NFC. */
+static void
+get_names(struct fields *f, const char *name, struct gt_strlist *l)
+{
+	size_t	 i;
+	char	*n;
+
+	get_list(f, name, l);
+	for (i = 0; i < l->n; i++) {
+		n = gt_xnfc(l->v[i]);
+		free(l->v[i]);
+		l->v[i] = n;
+	}
 }
 
 /* A list of ids as references; a single id is a list of one. */
@@ -312,9 +340,9 @@ read_objective(struct gt_model *m, struct fields *f, struct gt_body *body)
 	    gt_fm_get(f->map, "priority") == NULL &&
 	    gt_fm_get(f->map, "parent") == NULL)
 		gt_msg(GT_E_FIELD_MISSING, &f->map->loc, "priority or parent");
-	o->portfolio = get_text(f, "portfolio", 0);
+	o->portfolio = get_name(f, "portfolio", &o->portfolio_loc);
 	o->lead = get_text(f, "lead", 0);
-	get_list(f, "tags", &o->tags);
+	get_names(f, "tags", &o->tags);
 	o->body = *body;
 	body->doc = NULL;
 	*GT_PUSH(m->objectives, m->nobjectives, m->capobjectives) = o;
@@ -485,7 +513,7 @@ read_measure(struct gt_model *m, struct fields *f, struct gt_body *body)
 	if ((k = get_enum(f, "level", 0, level_names, 2,
 	    "strategic or operational")) >= 0)
 		me->level = (enum gt_level)k;
-	get_list(f, "tags", &me->tags);
+	get_names(f, "tags", &me->tags);
 	if (body->doc == NULL)
 		gt_msg(GT_W_NO_BODY, &f->map->loc, "a measure's text is its "
 		    "definition and why it matters");
@@ -550,7 +578,7 @@ read_action(struct gt_model *m, struct fields *f, struct gt_body *body)
 	if ((n = field(f, "due", 0)) != NULL)
 		date_at(n, "due", &a->due);
 	read_milestones(f, a);
-	get_list(f, "tags", &a->tags);
+	get_names(f, "tags", &a->tags);
 	get_bool(f, "eia", &a->eia);
 	for (i = 0; i < a->nmilestones; i++)
 		if (a->due.y != 0 && a->milestones[i].due.y != 0 &&
@@ -647,22 +675,72 @@ gt_md_broken(const struct gt_model *m, enum gt_kind kind, const char *id)
 	return found;
 }
 
+/*
+ * What cmark decoded (character references in text, link destinations
+ * and titles, fence info) must be text too, where the file's own
+ * characters were (raw: the kinds of fault found in them); and a body
+ * nested deeper than GT_MAX_DEPTH is refused, as its page could not hold
+ * it. Returns -1 if the body is refused.
+ */
+static int
+check_body(cmark_node *doc, const char *file, int bodyline, unsigned raw,
+    int decoded)
+{
+	cmark_iter		*it = cmark_iter_new(doc);
+	cmark_event_type	 ev;
+	cmark_node		*n, *up;
+	struct gt_loc		 loc = { file, 0, 0 };
+	const char		*v[3];
+	unsigned		 found;
+	int			 depth, rc = 0, i;
+
+	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		n = cmark_iter_get_node(it);
+		loc.line = bodyline - 1 + cmark_node_get_start_line(n);
+		loc.col = cmark_node_get_start_column(n);
+		for (depth = 0, up = n; (up = cmark_node_parent(up)) != NULL &&
+		    depth <= GT_MAX_DEPTH; )
+			depth++;
+		if (depth > GT_MAX_DEPTH) {
+			gt_msg(GT_E_LIMIT, &loc, "Markdown nested deeper than "
+			    "%d levels", GT_MAX_DEPTH);
+			rc = -1;
+		}
+		if (!decoded)
+			continue;
+		v[0] = cmark_node_get_type(n) == CMARK_NODE_TEXT ?
+		    cmark_node_get_literal(n) : NULL;
+		v[1] = cmark_node_get_url(n);
+		v[2] = cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK ?
+		    cmark_node_get_fence_info(n) : cmark_node_get_title(n);
+		for (i = 0; i < 3; i++)
+			if (v[i] != NULL) {
+				found = raw;
+				gt_text_check(v[i], strlen(v[i]), &loc, &found,
+				    gt_report_msg, NULL);
+			}
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
 void
 gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
     const char *text, size_t len)
 {
 	const char	*file = gt_model_file(m, path);
 	const char	*end = text + len, *p, *next, *fm_start, *fm_end = NULL;
-	struct gt_loc	 loc = { file, 1, 1 };
+	struct gt_loc	 loc = { file, 0, 0 };
 	struct fields	 f = { NULL, file };
 	struct gt_body	 body = { NULL, 0, "" };
 	size_t		 n;
+	unsigned	 found = 0;
 	int		 line, bodyline = 0;
 
-	if (gt_utf8_check(text, len, &loc.line, &loc.col) == -1) {
-		gt_msg(GT_E_UTF8, &loc, NULL);
+	if (gt_text_check(text, len, &loc, &found, gt_report_msg, NULL) == -1)
 		goto broken;
-	}
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		text += 3;
 	n = line_len(text, end, &next);
@@ -699,9 +777,19 @@ gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
 	for (p = next; p < end && strchr(" \t\r\n", *p) != NULL; p++)
 		continue;
 	if (p < end) {
+		/* cmark takes time that grows as the square of some bodies. */
+		if ((size_t)(end - next) > (size_t)GT_MAX_BODY_BYTES) {
+			loc.line = bodyline;
+			gt_msg(GT_E_LIMIT, &loc, "Markdown body longer than "
+			    "%ld bytes", (long)GT_MAX_BODY_BYTES);
+			goto broken;
+		}
 		body.doc = cmark_parse_document(next, (size_t)(end - next),
 		    CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
 		body.line = bodyline;
+		if (check_body(body.doc, file, bodyline, found,
+		    memchr(next, '&', (size_t)(end - next)) != NULL) == -1)
+			goto broken;
 		gt_sha256_hex(next, (size_t)(end - next), body.key);
 	}
 

@@ -156,7 +156,8 @@ struct gt_objective {
 	char			*title;
 	struct gt_ref		 priority_ref;	/* exactly one of these two */
 	struct gt_ref		 parent_ref;
-	char			*portfolio;
+	char			*portfolio;	/* in NFC, as tags are */
+	struct gt_loc		 portfolio_loc;
 	char			*lead;
 	struct gt_strlist	 tags;
 	struct gt_body		 body;

@@ -1,10 +1,12 @@
 /* read.c: walk a site folder and hand each file to its reader. */
 #include <dirent.h>
 #include <errno.h>
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "read.h"
 
@@ -25,31 +27,45 @@ has_suffix(const char *s, const char *suffix)
 	return n > k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* Report a file that cannot be read, as a limit if it is too large. */
+#define SITE	"the site folder"
+#define LAYOUTS	"the layouts folder"
+
+/* Report that root/rel cannot be read (errno says why); in is its bounds. */
 static void
-read_failed(struct gt_model *m, const char *rel)
+read_failed(struct gt_model *m, const char *rel, const char *in)
 {
 	struct gt_loc	 loc = { gt_model_file(m, rel), 0, 0 };
+	char		*path, *to;
+	int		 e = errno;
 
-	if (errno == EFBIG)
+	if (e == EFBIG)
 		gt_msg(GT_E_LIMIT, &loc, "file larger than %ld bytes",
 		    (long)GT_MAX_FILE_BYTES);
+	else if (e == EXDEV) {
+		path = gt_xasprintf("%s/%s", m->root, rel);
+		to = realpath(path, NULL);
+		gt_msg(GT_E_LINK_OUTSIDE, &loc, "'%s' is not in %s",
+		    to != NULL ? to : path, in);
+		free(to);
+		free(path);
+	} else if (e == ENODEV)
+		gt_msg(GT_E_NOT_REGULAR, &loc, NULL);
 	else
-		gt_msg(GT_E_READ, &loc, "%s", strerror(errno));
+		gt_msg(GT_E_READ, &loc, "%s", strerror(e));
 }
 
 /* Read root/rel and pass it to fn; 0, or -1 if it does not exist. */
 static int
-read_one(struct gt_model *m, const char *rel, enum gt_kind kind,
-    file_reader fn, int must_exist)
+read_one(struct gt_model *m, struct gt_fence *fence, const char *rel,
+    enum gt_kind kind, file_reader fn, int must_exist)
 {
 	char	*path = gt_xasprintf("%s/%s", m->root, rel), *data;
 	size_t	 len;
 	int	 rc = 0;
 
-	if (gt_read_file(path, &data, &len) == -1) {
+	if (gt_fence_read(fence, path, &data, &len) == -1) {
 		if (errno != ENOENT || must_exist)
-			read_failed(m, rel);
+			read_failed(m, rel, SITE);
 		rc = -1;
 	} else {
 		fn(m, kind, rel, data, len);
@@ -59,24 +75,51 @@ read_one(struct gt_model *m, const char *rel, enum gt_kind kind,
 	return rc;
 }
 
-/* List files ending in suffix below root/rel, sorted, recursing into folders. */
+/*
+ * A walk down a folder of the site, listing the files it holds. Links
+ * are followed where they stay inside the fence; each folder is walked
+ * once, however many links lead to it, so a loop ends.
+ */
+struct walk {
+	struct gt_model		*m;
+	struct gt_fence		*fence;
+	const char		*in;		/* its name, for messages */
+	const char		*suffix;	/* of the files listed */
+	struct gt_strlist	*out;
+	struct gt_map		 seen;		/* folders, by "device:inode" */
+	struct gt_strlist	 keys;		/* seen's */
+};
+
 static void
-list_files(struct gt_model *m, const char *rel, const char *suffix,
-    int depth, struct gt_strlist *out)
+walk_folder(struct walk *w, const char *rel, int depth)
 {
-	char		*dir = gt_xasprintf("%s/%s", m->root, rel), *sub, *full;
-	DIR		*d;
+	char		*dir = gt_xasprintf("%s/%s", w->m->root, rel);
+	char		*sub, *full, *key;
+	DIR		*d = NULL;
 	struct dirent	*de;
 	struct stat	 st;
 	struct gt_loc	 loc = { NULL, 0, 0 };
 
+	if (gt_fence_stat(w->fence, dir, &st) == -1) {
+		if (errno != ENOENT)
+			read_failed(w->m, rel, w->in);
+		goto out;
+	}
+	key = gt_xasprintf("%jx:%jx", (uintmax_t)st.st_dev,
+	    (uintmax_t)st.st_ino);
+	if (gt_map_get(&w->seen, key) != NULL) {
+		loc.file = gt_model_file(w->m, rel);
+		gt_msg(GT_W_FOLDER_LOOP, &loc, NULL);
+		free(key);
+		goto out;
+	}
+	gt_strlist_add(&w->keys, key);
+	free(key);
+	key = w->keys.v[w->keys.n - 1];
+	gt_map_put(&w->seen, key, key);
 	if ((d = opendir(dir)) == NULL) {
-		if (errno != ENOENT) {
-			loc.file = gt_model_file(m, rel);
-			gt_msg(GT_E_READ, &loc, "%s", strerror(errno));
-		}
-		free(dir);
-		return;
+		read_failed(w->m, rel, w->in);
+		goto out;
 	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.')
@@ -88,19 +131,149 @@ list_files(struct gt_model *m, const char *rel, const char *suffix,
 		    de->d_type == DT_LNK) && stat(full, &st) == 0 &&
 		    S_ISDIR(st.st_mode))) {
 			if (depth < GT_MAX_DEPTH)
-				list_files(m, sub, suffix, depth + 1, out);
+				walk_folder(w, sub, depth + 1);
 			else {
-				loc.file = gt_model_file(m, sub);
+				loc.file = gt_model_file(w->m, sub);
 				gt_msg(GT_E_LIMIT, &loc, "folders nested deeper "
 				    "than %d levels", GT_MAX_DEPTH);
 			}
-		} else if (has_suffix(de->d_name, suffix))
-			gt_strlist_add(out, sub);
+		} else if (has_suffix(de->d_name, w->suffix))
+			gt_strlist_add(w->out, sub);
 		free(sub);
 		free(full);
 	}
-	closedir(d);
+out:
+	if (d != NULL)
+		closedir(d);
 	free(dir);
+}
+
+/* The files ending in suffix below root/rel, sorted. */
+static void
+list_files(struct gt_model *m, struct gt_fence *fence, const char *in,
+    const char *rel, const char *suffix, struct gt_strlist *out)
+{
+	struct walk	 w;
+
+	memset(&w, 0, sizeof(w));
+	w.m = m;
+	w.fence = fence;
+	w.in = in;
+	w.suffix = suffix;
+	w.out = out;
+	walk_folder(&w, rel, 0);
+	gt_map_free(&w.seen);
+	gt_strlist_free(&w.keys);
+	/* Sorted, so that output never depends on the directory order. */
+	gt_sort(out->v, out->n, sizeof(*out->v), str_cmp);
+}
+
+/*
+ * The site's own layouts are read by build, which must find nothing in
+ * them that it would refuse: every file a regular one, inside the
+ * layouts folder, which is inside the site.
+ */
+static void
+check_layouts(struct gt_model *m, struct gt_fence *site)
+{
+	struct gt_strlist	 files = { NULL, 0 };
+	struct gt_fence		*fence;
+	struct stat		 st;
+	char			*dir, *path;
+	size_t			 i;
+	int			 fd;
+
+	dir = gt_xasprintf("%s/%s", m->root, m->conf.layouts_dir);
+	if (gt_fence_stat(site, dir, &st) == -1) {
+		if (errno != ENOENT)
+			read_failed(m, m->conf.layouts_dir, SITE);
+		free(dir);
+		return;
+	}
+	fence = gt_fence_new(dir);
+	if (S_ISDIR(st.st_mode))
+		list_files(m, fence, LAYOUTS, m->conf.layouts_dir, "", &files);
+	for (i = 0; i < files.n; i++) {
+		path = gt_xasprintf("%s/%s", m->root, files.v[i]);
+		if ((fd = gt_fence_open(fence, path)) == -1)
+			read_failed(m, files.v[i], LAYOUTS);
+		else
+			close(fd);
+		free(path);
+	}
+	gt_strlist_free(&files);
+	gt_fence_free(fence);
+	free(dir);
+}
+
+int
+gt_text_check(const char *text, size_t len, const struct gt_loc *at,
+    unsigned *found, gt_report_fn fn, void *ctx)
+{
+	static const enum gt_msgid text_msgid[] = {
+		[GT_TEXT_HIDDEN] = GT_W_HIDDEN_CHAR,
+		[GT_TEXT_CONTROL] = GT_E_CONTROL_CHAR,
+	};
+	struct {
+		struct gt_loc		 loc;
+		enum gt_text_fault	 f;
+		unsigned long		 cp;
+		int			 byte;	/* cp is a byte, not UTF-8 */
+	}			 kept[2 * GT_MAX_DIAGS_KEPT];
+	struct gt_text_scan	 t;
+	struct gt_loc		 loc = *at;
+	enum gt_text_fault	 f;
+	unsigned long		 cp;
+	size_t			 n[GT_TEXT_UTF8 + 1] = { 0 }, nkept = 0, i;
+	unsigned		 before = *found;
+	int			 line, col, byte;
+	char			 u[32];
+
+	gt_text_scan(&t, text, len);
+	while ((f = gt_text_next(&t, &line, &col, &cp)) != GT_TEXT_END) {
+		byte = f == GT_TEXT_UTF8;
+		if (at->line == 0) {
+			loc.line = line;
+			loc.col = col;
+		} else if (byte)
+			f = GT_TEXT_CONTROL;	/* a decoded escape */
+		*found |= 1u << f;
+		if (f == GT_TEXT_UTF8) {
+			/* Most likely not text at all: that alone is said. */
+			fn(ctx, GT_E_UTF8, &loc, NULL, 0);
+			return -1;
+		}
+		/* Files of nothing else are no reason for millions of calls. */
+		if ((at->line == 0 || !(before & (1u << f))) &&
+		    n[f]++ < GT_MAX_DIAGS_KEPT) {
+			kept[nkept].loc = loc;
+			kept[nkept].f = f;
+			kept[nkept].byte = byte && cp != 0;	/* NUL is U+0000 */
+			kept[nkept++].cp = cp;
+		}
+	}
+	for (i = 0; i < nkept; i++) {
+		snprintf(u, sizeof(u), kept[i].byte ? "byte 0x%02lX, not UTF-8" :
+		    "U+%04lX", kept[i].cp);
+		fn(ctx, text_msgid[kept[i].f], &kept[i].loc, u, 0);
+	}
+	for (f = GT_TEXT_HIDDEN; f <= GT_TEXT_CONTROL; f++)
+		if (n[f] > GT_MAX_DIAGS_KEPT)
+			fn(ctx, text_msgid[f], at, NULL,
+			    n[f] - GT_MAX_DIAGS_KEPT);
+	return 0;
+}
+
+void
+gt_report_msg(void *ctx, enum gt_msgid id, const struct gt_loc *loc,
+    const char *detail, size_t more)
+{
+	if (more > 0)
+		gt_msg_more(id, loc->file, more);
+	else if (detail != NULL)
+		gt_msg(id, loc, "%s", detail);
+	else
+		gt_msg(id, loc, NULL);
 }
 
 static void
@@ -118,17 +291,15 @@ read_conf(struct gt_model *m, enum gt_kind kind, const char *rel,
 }
 
 static void
-read_folder(struct gt_model *m, const char *rel, const char *suffix,
-    enum gt_kind kind, file_reader fn)
+read_folder(struct gt_model *m, struct gt_fence *fence, const char *rel,
+    enum gt_kind kind)
 {
 	struct gt_strlist	 files = { NULL, 0 };
 	size_t			 i;
 
-	list_files(m, rel, suffix, 0, &files);
-	/* Sorted, so that output never depends on the directory order. */
-	gt_sort(files.v, files.n, sizeof(*files.v), str_cmp);
+	list_files(m, fence, SITE, rel, ".md", &files);
 	for (i = 0; i < files.n; i++)
-		read_one(m, files.v[i], kind, fn, 1);
+		read_one(m, fence, files.v[i], kind, read_md, 1);
 	gt_strlist_free(&files);
 }
 
@@ -163,7 +334,7 @@ csv_parse(void *arg)
 }
 
 static void
-csv_begin(struct gt_model *m, struct csv_job *j)
+csv_begin(struct gt_model *m, struct gt_fence *fence, struct csv_job *j)
 {
 	struct gt_strlist	 list = { NULL, 0 };
 	char			*path;
@@ -171,16 +342,15 @@ csv_begin(struct gt_model *m, struct csv_job *j)
 
 	memset(j, 0, sizeof(*j));
 	j->rows = gt_model_new(m->root);
-	list_files(m, m->conf.data_dir, ".csv", 0, &list);
-	/* Sorted, so that output never depends on the directory order. */
-	gt_sort(list.v, list.n, sizeof(*list.v), str_cmp);
+	list_files(m, fence, SITE, m->conf.data_dir, ".csv", &list);
 	j->files = gt_xcalloc(list.n + 1, sizeof(*j->files));
 	j->texts = gt_xcalloc(list.n + 1, sizeof(*j->texts));
 	j->lens = gt_xcalloc(list.n + 1, sizeof(*j->lens));
 	for (i = 0; i < list.n; i++) {
 		path = gt_xasprintf("%s/%s", m->root, list.v[i]);
-		if (gt_read_file(path, &j->texts[j->n], &j->lens[j->n]) == -1)
-			read_failed(m, list.v[i]);
+		if (gt_fence_read(fence, path, &j->texts[j->n],
+		    &j->lens[j->n]) == -1)
+			read_failed(m, list.v[i], SITE);
 		else
 			j->files[j->n++] = gt_model_file(m, list.v[i]);
 		free(path);
@@ -249,6 +419,7 @@ gt_read_site(const char *root, const char *as_at)
 	struct gt_model	*m = gt_model_new(root);
 	struct gt_conf	*c = &m->conf;
 	struct gt_loc	 loc = { NULL, 0, 0 };
+	struct gt_fence	*fence = gt_fence_new(root);
 	struct csv_job	 csv;
 	char		*rel;
 	size_t		 i;
@@ -259,7 +430,7 @@ gt_read_site(const char *root, const char *as_at)
 		gt_period_parse(as_at, &c->as_at);
 		c->as_at_cli = 1;
 	}
-	if (read_one(m, "site.conf", GT_KIND_PLAN, read_conf, 1) == -1) {
+	if (read_one(m, fence, "site.conf", GT_KIND_PLAN, read_conf, 1) == -1) {
 		/* Carry on with the defaults, to report the content's problems too. */
 		gt_conf_read(m, "site.conf", "", 0);
 	}
@@ -269,18 +440,21 @@ gt_read_site(const char *root, const char *as_at)
 		    "--as-at)");
 	}
 
-	csv_begin(m, &csv);
+	csv_begin(m, fence, &csv);
 	rel = gt_xasprintf("%s/plan.md", c->content_dir);
-	if (read_one(m, rel, GT_KIND_PLAN, read_md, 0) == -1 && errno == ENOENT) {
+	if (read_one(m, fence, rel, GT_KIND_PLAN, read_md, 0) == -1 &&
+	    errno == ENOENT) {
 		loc.file = gt_model_file(m, rel);
 		gt_msg(GT_E_NO_PLAN, &loc, NULL);
 	}
 	free(rel);
 	for (i = 0; i < sizeof(folders) / sizeof(folders[0]); i++) {
 		rel = gt_xasprintf("%s/%s", c->content_dir, folders[i].folder);
-		read_folder(m, rel, ".md", folders[i].kind, read_md);
+		read_folder(m, fence, rel, folders[i].kind);
 		free(rel);
 	}
+	check_layouts(m, fence);
 	csv_end(m, &csv);
+	gt_fence_free(fence);
 	return m;
 }

@@ -59,7 +59,33 @@ void	gt_held_report(struct gt_held *);
 /* Was there a file of this kind with this id that could not be read? */
 int	gt_md_broken(const struct gt_model *, enum gt_kind, const char *id);
 
-/* Is s a well-formed id (letters, digits, '-', '_', '.')? */
+/*
+ * Is s a well-formed id (letters, digits, '-', '_', '.'; at most
+ * GT_MAX_ID_BYTES)?
+ */
 int	gt_id_valid(const char *s);
+
+/*
+ * How a reader reports: gt_report_msg() is gt_msg(), or with more > 0
+ * gt_msg_more() for loc's file.
+ */
+typedef void (*gt_report_fn)(void *ctx, enum gt_msgid,
+    const struct gt_loc *, const char *detail, size_t more);
+void	gt_report_msg(void *ctx, enum gt_msgid, const struct gt_loc *,
+	    const char *detail, size_t more);
+
+/*
+ * Report what gt_text_next() finds in text through fn: bytes that are
+ * not UTF-8 (GT_E_UTF8, alone, as the file is most likely not text; the
+ * result is -1), else control characters and noncharacters
+ * (GT_E_CONTROL_CHAR) and hidden characters (GT_W_HIDDEN_CHAR),
+ * GT_MAX_DIAGS_KEPT of each kind, then how many more. With at->line 0,
+ * each is reported where it is in the file at->file; else text was
+ * decoded from escapes written at *at, where each is reported (bytes
+ * that are not UTF-8 as a control character), but only kinds not yet in
+ * *found. *found gets 1 << kind for each kind found.
+ */
+int	gt_text_check(const char *text, size_t len, const struct gt_loc *at,
+	    unsigned *found, gt_report_fn fn, void *ctx);
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -414,9 +415,10 @@ copy_assets(struct gt_site *s)
 
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		src = gt_xasprintf("%s/%s", s->layouts, files[i]);
-		if (gt_read_file(src, &data, &len) == -1) {
+		if (gt_read_in(s->layouts, src, &data, &len) == -1) {
 			loc.file = src;
-			gt_msg(GT_E_LAYOUT, &loc, "cannot read '%s'", src);
+			gt_msg(GT_E_LAYOUT, &loc, "cannot read '%s': %s", src,
+			    gt_read_strerror(errno));
 			s->failed = 1;
 		} else {
 			if (k->write(k->ctx, files[i], data, len) == -1)
@@ -433,7 +435,6 @@ layouts_key(const char *dir, char key[65])
 {
 	struct dirent	**names = NULL;
 	struct gt_buf	 b = { 0 };
-	struct stat	 st;
 	char		*path, *data;
 	size_t		 len;
 	int		 i, n;
@@ -441,8 +442,7 @@ layouts_key(const char *dir, char key[65])
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
 		path = gt_xasprintf("%s/%s", dir, names[i]->d_name);
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-		    gt_read_file(path, &data, &len) == 0) {
+		if (gt_read_in(dir, path, &data, &len) == 0) {
 			gt_buf_printf(&b, "%s\n%zu\n", names[i]->d_name, len);
 			gt_buf_add(&b, data, len);
 			free(data);

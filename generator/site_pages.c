@@ -26,29 +26,10 @@
 #define PROG_H		64
 #define HEADLINES	4	/* headline measures per priority on the home page */
 
-/* A file name from a name (ids are safe already; names are not). */
-static char *
-slug(const char *s)
-{
-	char	*v = gt_xmalloc(strlen(s) + 2), *p = v;
-
-	for (; *s != '\0'; s++)
-		if (isalnum((unsigned char)*s))
-			*p++ = (char)tolower((unsigned char)*s);
-		else if (p > v && p[-1] != '-')
-			*p++ = '-';
-	while (p > v && p[-1] == '-')
-		p--;
-	if (p == v)
-		*p++ = 'x';
-	*p = '\0';
-	return v;
-}
-
 char *
 gt_site_portfolio_path(const char *name)
 {
-	char	*sl = slug(name), *path;
+	char	*sl = gt_slug(name), *path;
 
 	path = gt_xasprintf("portfolio/%s.html", sl);
 	free(sl);
@@ -256,7 +237,7 @@ gt_page_measure(struct gt_site *s, const struct gt_measure *me)
 	struct gt_chart			 c;
 	struct gt_hrow			 h;
 	const struct gt_eval		*last = NULL;
-	char				*path, per[GT_PERIOD_MAX], *fig;
+	char				*path, per[GT_PERIOD_MAX], *fig, *name;
 	json_t				*rows, *row, *cmp, *objs;
 	json_t				*target = NULL;
 	size_t				 i;
@@ -295,8 +276,11 @@ gt_page_measure(struct gt_site *s, const struct gt_measure *me)
 	if (td.trend.npoints > 0) {
 		c.type = GT_CHART_TREND;
 		c.u.trend = &td.trend;
+		/* A folder a kind: no id of one names another's chart. */
+		name = gt_xasprintf("measure/%s", me->id);
 		json_object_set_new(pg.data, "chart",
-		    gt_chart_img(&pg, &c, me->id, TREND_W, TREND_H, 1));
+		    gt_chart_img(&pg, &c, name, TREND_W, TREND_H, 1));
+		free(name);
 		/* Drawn again for phones, where the wide one's text is tiny. */
 		json_object_set_new(pg.data, "chart_narrow",
 		    gt_chart_inline(s, &c, NARROW_W, NARROW_H));
@@ -394,7 +378,7 @@ gt_page_priority(struct gt_site *s, const struct gt_priority *p)
 {
 	struct page	 pg;
 	char		*path = gt_xasprintf("priority/%s.html", p->id);
-	char		*name = gt_xasprintf("priority-%s", p->id);
+	char		*name = gt_xasprintf("priority/%s", p->id);
 	json_t		*a = json_array();
 	size_t		 i;
 
@@ -706,7 +690,7 @@ gt_page_home(struct gt_site *s)
 		const struct gt_priority *p = m->priorities[i];
 		const struct gt_rollup *r = gt_judged_priority(s->j, p);
 
-		name = gt_xasprintf("priority-%s-summary", p->id);
+		name = gt_xasprintf("summary/%s", p->id);
 		hl = json_array();
 		for (k = 0; k < p->nobjectives; k++)
 			for (l = 0; l < p->objectives[k]->nmeasures &&

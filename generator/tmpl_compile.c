@@ -4,10 +4,10 @@
  * become their HTML bytes (html_write.h), the rest stays elements that a
  * render fills (tmpl_fill.c).
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libxml/HTMLtree.h>
 
@@ -228,7 +228,9 @@ gt_tmpl_layout(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 {
 	struct layout	*l;
 	struct gt_loc	 loc;
-	size_t		 i;
+	size_t		 i, len;
+	char		*data;
+	int		 e = ENOENT;
 
 	for (i = 0; i < t->n; i++)
 		if (strcmp(t->v[i]->name, name) == 0)
@@ -237,11 +239,16 @@ gt_tmpl_layout(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 	l = *GT_PUSH(t->v, t->n, t->cap) = gt_xcalloc(1, sizeof(*l));
 	l->name = gt_xstrdup(name);
 	l->path = gt_xasprintf("%s/%s", t->dir, name);
-	/* Tested first: libxml2 would print its own message for a missing file. */
-	if (strstr(name, "..") == NULL && strchr(name, '/') == NULL &&
-	    access(l->path, R_OK) == 0)
-		l->doc = htmlReadFile(l->path, "UTF-8", HTML_PARSE_NOERROR |
-		    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	/* Read here: only a regular file of the layouts folder is one. */
+	if (strstr(name, "..") == NULL && strchr(name, '/') == NULL) {
+		if ((e = gt_read_in(t->dir, l->path, &data, &len)) == 0) {
+			l->doc = htmlReadMemory(data, (int)len, l->path,
+			    "UTF-8", HTML_PARSE_NOERROR |
+			    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+			free(data);
+		} else
+			e = errno;
+	}
 	if (l->doc != NULL && xmlDocGetRootElement(l->doc) == NULL) {
 		xmlFreeDoc(l->doc);
 		l->doc = NULL;
@@ -253,10 +260,11 @@ gt_tmpl_layout(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 			loc.file = l->path;
 			loc.line = loc.col = 0;
 		}
-		gt_msg(GT_E_LAYOUT, &loc, "cannot read layout '%s'", l->path);
+		gt_msg(GT_E_LAYOUT, &loc, "cannot read layout '%s'%s%s",
+		    l->path, e != 0 ? ": " : "", e != 0 ?
+		    gt_read_strerror(e) : "");
 		return NULL;
 	}
 	compile(t, l);
 	return l;
 }
-

@@ -1,4 +1,5 @@
 /* util.c: allocation that cannot fail, buffers, files, UTF-8. */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -191,17 +192,16 @@ gt_buf_free(struct gt_buf *b)
 	b->len = b->cap = 0;
 }
 
-int
-gt_read_file(const char *path, char **data, size_t *len)
+/* Read from fd, which this closes, as gt_read_file says. */
+static int
+read_fd(int fd, char **data, size_t *len)
 {
 	struct stat	 st;
 	char		*p = NULL;
 	size_t		 cap = 0, n = 0;
 	ssize_t		 r;
-	int		 fd, rc = -1, saved;
+	int		 rc = -1, saved;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return -1;
 	if (fstat(fd, &st) == -1)
 		goto out;
 	if (S_ISDIR(st.st_mode)) {
@@ -248,55 +248,319 @@ out:
 }
 
 int
-gt_utf8_check(const char *s, size_t n, int *line, int *col)
+gt_read_file(const char *path, char **data, size_t *len)
+{
+	int	 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	return read_fd(fd, data, len);
+}
+
+struct gt_fence {
+	char	*real;		/* the folder's real path; NULL: see err */
+	size_t	 nreal;
+	int	 err;
+	char	*dir;		/* the last folder found to be inside */
+};
+
+struct gt_fence *
+gt_fence_new(const char *root)
+{
+	struct gt_fence	*f = gt_xcalloc(1, sizeof(*f));
+
+	if ((f->real = realpath(root, NULL)) == NULL)
+		f->err = errno;
+	else
+		f->nreal = strlen(f->real);
+	return f;
+}
+
+void
+gt_fence_free(struct gt_fence *f)
+{
+	if (f == NULL)
+		return;
+	free(f->real);
+	free(f->dir);
+	free(f);
+}
+
+/* The real path of path, if it is inside the fence; NULL with errno if not. */
+static char *
+fence_real(const struct gt_fence *f, const char *path)
+{
+	char	*real;
+
+	if (f->real == NULL) {
+		errno = f->err;
+		return NULL;
+	}
+	if ((real = realpath(path, NULL)) == NULL)
+		return NULL;
+	/* The folder itself, or below it ("/" holds everything). */
+	if (f->nreal > 1 && (strncmp(real, f->real, f->nreal) != 0 ||
+	    (real[f->nreal] != '\0' && real[f->nreal] != '/'))) {
+		free(real);
+		errno = EXDEV;
+		return NULL;
+	}
+	return real;
+}
+
+int
+gt_fence_stat(struct gt_fence *f, const char *path, struct stat *st)
+{
+	char	*real;
+	int	 rc;
+
+	if ((real = fence_real(f, path)) == NULL)
+		return -1;
+	rc = stat(real, st);
+	free(real);
+	return rc;
+}
+
+/*
+ * Is the folder that path is in inside the fence? Files are mostly read a
+ * folder at a time, so the last folder found inside is remembered.
+ */
+static int
+fence_dir(struct gt_fence *f, const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir, *real;
+
+	dir = slash == NULL ? gt_xstrdup(".") : slash == path ?
+	    gt_xstrdup("/") : gt_xstrndup(path, (size_t)(slash - path));
+	if (f->dir != NULL && strcmp(f->dir, dir) == 0) {
+		free(dir);
+		return 0;
+	}
+	if ((real = fence_real(f, dir)) == NULL) {
+		free(dir);
+		return -1;
+	}
+	free(real);
+	free(f->dir);
+	f->dir = dir;
+	return 0;
+}
+
+int
+gt_fence_open(struct gt_fence *f, const char *path)
+{
+	struct stat	 st;
+	char		*real;
+	int		 fd, saved;
+	/* A FIFO opened so returns at once; a link is not followed. */
+	const int	 flags = O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY |
+			    O_CLOEXEC;
+
+	if (fence_dir(f, path) == -1)
+		return -1;
+	if ((fd = open(path, flags)) == -1 && errno == ELOOP) {
+		/* A link: followed only if it leads somewhere inside. */
+		if ((real = fence_real(f, path)) == NULL)
+			return -1;
+		fd = open(real, flags);
+		free(real);
+	}
+	if (fd == -1) {
+		if (errno == ENXIO)	/* a socket, or a device without one */
+			errno = ENODEV;
+		return -1;
+	}
+	if (fstat(fd, &st) == 0) {
+		if (S_ISREG(st.st_mode))
+			return fd;
+		errno = S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+	}
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+int
+gt_fence_read(struct gt_fence *f, const char *path, char **data, size_t *len)
+{
+	int	 fd;
+
+	if ((fd = gt_fence_open(f, path)) == -1)
+		return -1;
+	return read_fd(fd, data, len);
+}
+
+int
+gt_read_in(const char *root, const char *path, char **data, size_t *len)
+{
+	struct gt_fence	*f = gt_fence_new(root);
+	int		 rc, saved;
+
+	rc = gt_fence_read(f, path, data, len);
+	saved = errno;
+	gt_fence_free(f);
+	errno = saved;
+	return rc;
+}
+
+const char *
+gt_read_strerror(int e)
+{
+	if (e == EXDEV)
+		return "a link leading out of its folder";
+	if (e == ENODEV)
+		return "not a regular file (a FIFO, socket or device)";
+	return strerror(e);
+}
+
+void
+gt_text_scan(struct gt_text_scan *t, const char *s, size_t n)
+{
+	t->s = (const unsigned char *)s;
+	t->n = n;
+	t->i = t->ls = 0;
+	t->line = 1;
+}
+
+size_t
+gt_utf8_get(const char *s, size_t n, unsigned long *cp)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, ls = 0;
-	int			 ln = 1, len, k;
-	uint32_t		 cp;
+	unsigned long		 c;
+	size_t			 len, k;
 
-	while (i < n) {
-		unsigned char c = p[i];
-
-		if (c == '\n') {
-			ln++;
-			ls = ++i;
-			continue;
-		}
-		if (c == 0)
-			goto bad;
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			len = 2;
-			cp = c & 0x1f;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			len = 3;
-			cp = c & 0x0f;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			len = 4;
-			cp = c & 0x07;
-		} else
-			goto bad;
-		if (i + (size_t)len > n)
-			goto bad;
-		for (k = 1; k < len; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
-		i += (size_t)len;
+	if (n == 0)
+		return 0;
+	if ((c = p[0]) < 0x80)
+		len = 1;
+	else if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		c &= 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		c &= 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		c &= 0x07;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (k = 1; k < len; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[k] & 0x3f);
 	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+enum gt_text_fault
+gt_char_fault(unsigned long c)
+{
+	if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' :
+	    (c >= 0x7f && c <= 0x9f) || (c >= 0xfdd0 && c <= 0xfdef) ||
+	    (c & 0xfffe) == 0xfffe)
+		return GT_TEXT_CONTROL;
+	if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	    (c >= 0x200b && c <= 0x200d) || c == 0x2060 || c == 0xfeff)
+		return GT_TEXT_HIDDEN;
+	return GT_TEXT_END;
+}
+
+enum gt_text_fault
+gt_text_next(struct gt_text_scan *t, int *line, int *col, unsigned long *cp)
+{
+	const unsigned char	*p = t->s;
+	enum gt_text_fault	 f;
+	unsigned long		 c;
+	size_t			 at, len;
+
+	while ((at = t->i) < t->n) {
+		c = p[at];
+		/* CR alone ends a line too, as in CSV, YAML and CommonMark. */
+		if (c == '\n' || (c == '\r' && (at + 1 == t->n ||
+		    p[at + 1] != '\n'))) {
+			t->line++;
+			t->ls = ++t->i;
+			continue;
+		}
+		if (c >= 0x20 && c < 0x7f) {
+			t->i++;
+			continue;
+		}
+		if (c == 0 || (len = gt_utf8_get((const char *)p + at,
+		    t->n - at, &c)) == 0) {
+			f = GT_TEXT_UTF8;
+			c = p[at];
+			t->i = t->n;	/* nothing after it is text */
+			goto out;
+		}
+		t->i += len;
+		/* A byte-order mark is one at the start. */
+		if ((f = gt_char_fault(c)) != GT_TEXT_END &&
+		    (c != 0xfeff || at > 0))
+			goto out;
+	}
+	return GT_TEXT_END;
+out:
+	*line = t->line;
+	*col = (int)(at - t->ls) + 1;
+	*cp = c;
+	return f;
+}
+
+int
+gt_utf8_check(const char *s, size_t n, int *line, int *col)
+{
+	struct gt_text_scan	 t;
+	enum gt_text_fault	 f;
+	unsigned long		 cp;
+
+	gt_text_scan(&t, s, n);
+	while ((f = gt_text_next(&t, line, col, &cp)) != GT_TEXT_END)
+		if (f == GT_TEXT_UTF8)
+			return -1;
 	return 0;
-bad:
-	*line = ln;
-	*col = (int)(i - ls) + 1;
-	return -1;
+}
+
+char *
+gt_xnfc(const char *s)
+{
+	const char	*p;
+	char		*n, *v;
+
+	for (p = s; *p != '\0' && (unsigned char)*p < 0x80; p++)
+		continue;
+	if (*p == '\0' || (n = g_utf8_normalize(s, -1, G_NORMALIZE_NFC)) ==
+	    NULL)
+		return gt_xstrdup(s);
+	v = gt_xstrdup(n);
+	g_free(n);
+	return v;
+}
+
+char *
+gt_slug(const char *s)
+{
+	char	*v = gt_xmalloc(strlen(s) + 2), *p = v;
+
+	for (; *s != '\0'; s++)
+		if (isalnum((unsigned char)*s))
+			*p++ = (char)tolower((unsigned char)*s);
+		else if (p > v && p[-1] != '-')
+			*p++ = '-';
+	while (p > v && p[-1] == '-')
+		p--;
+	if (p == v)
+		*p++ = 'x';
+	*p = '\0';
+	return v;
 }
 
 void

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Abort as they do: for libraries that report failure as a status. */
 void	 gt_oom(void) __attribute__((noreturn));
@@ -73,11 +74,79 @@ void	 gt_hash_hex(const void *, size_t, char hex[65]);
 int	 gt_read_file(const char *path, char **data, size_t *len);
 
 /*
+ * Files of a folder that outside input controls (a site, its layouts),
+ * read without leaving it. A fence holds the folder's real path; a link
+ * may lead anywhere inside it. Refusals are -1 with errno EXDEV for a
+ * path leading out of the folder and ENODEV for a FIFO, socket or device
+ * (opened without blocking and never read); gt_read_strerror() words
+ * them. Not for use by two threads at once.
+ */
+struct gt_fence;
+
+/* A fence round the folder root; gt_fence_free() is NULL-safe. */
+struct gt_fence	*gt_fence_new(const char *root);
+void		 gt_fence_free(struct gt_fence *);
+/* stat(2) of path with every link followed, if that is inside: 0 or -1. */
+int		 gt_fence_stat(struct gt_fence *, const char *path,
+		    struct stat *);
+/* A descriptor of the regular file path inside the fence, or -1. */
+int		 gt_fence_open(struct gt_fence *, const char *path);
+/* gt_read_file of a regular file inside the fence. */
+int		 gt_fence_read(struct gt_fence *, const char *path,
+		    char **data, size_t *len);
+/* gt_fence_read with a fence round root for this one file. */
+int		 gt_read_in(const char *root, const char *path, char **data,
+		    size_t *len);
+/* strerror(3), and the fence's refusals in words. */
+const char	*gt_read_strerror(int);
+
+/*
+ * What a scan of text finds, from the least to the worst: characters
+ * that can disguise text (bidirectional controls, zero-width ones, a
+ * U+FEFF after the start), characters web pages and XML cannot carry (C0
+ * controls but tab, LF and CR; DEL, C1 controls; the Unicode
+ * noncharacters), and bytes that are not UTF-8 (or NUL), past which the
+ * scan does not go.
+ */
+enum gt_text_fault {
+	GT_TEXT_END = 0,
+	GT_TEXT_HIDDEN,
+	GT_TEXT_CONTROL,
+	GT_TEXT_UTF8
+};
+
+struct gt_text_scan {
+	const unsigned char	*s;
+	size_t			 n;
+	size_t			 i;	/* where the scan is */
+	size_t			 ls;	/* where its line starts */
+	int			 line;
+};
+
+/* The code point at s, n bytes left: its length in bytes, 0 if not UTF-8. */
+size_t	 gt_utf8_get(const char *s, size_t n, unsigned long *cp);
+/* What the code point c would be in text (a U+FEFF is always HIDDEN). */
+enum gt_text_fault gt_char_fault(unsigned long c);
+void	 gt_text_scan(struct gt_text_scan *, const char *, size_t);
+/*
+ * The next fault, with *line and *col (1-based, col in bytes) and the
+ * code point (for GT_TEXT_UTF8, the byte); GT_TEXT_END at the end.
+ */
+enum gt_text_fault gt_text_next(struct gt_text_scan *, int *line, int *col,
+	    unsigned long *cp);
+/*
  * Return 0 if the n bytes are valid UTF-8 (no NUL, no overlongs, no
  * surrogates), else -1 with *line and *col (1-based, col in bytes) at the
  * first bad byte.
  */
 int	 gt_utf8_check(const char *, size_t, int *line, int *col);
+/* s in Unicode's NFC (valid UTF-8 in; caller frees): names compare so. */
+char	*gt_xnfc(const char *);
+/*
+ * A file name from a name: ASCII letters and digits lower-cased, runs of
+ * anything else one '-', never empty. Caller frees.
+ */
+char	*gt_slug(const char *);
 
 /*
  * Digits for printf's "%0*llu" without printf (thousands of figures and

@@ -15,8 +15,9 @@ mkdir -p "$work" "$bin/findings"
 seed() {	# seed NAME FILES... : copy files into the harness's corpus
 	local name=$1; shift
 	mkdir -p "$work/$name"
-	for f in "$@"; do
-		[ -f "$f" ] && cp "$f" "$work/$name/$(echo "$f" | tr / _)"
+	for f in "$@"; do	# a case's links lead out of the site on purpose
+		[ -f "$f" ] && [ ! -L "$f" ] &&
+		    cp "$f" "$work/$name/$(echo "$f" | tr / _)"
 	done
 	return 0
 }
@@ -41,6 +42,7 @@ seed fm tests/cases/**/*.md content/**/*.md
 # The md harness's first byte chooses the kind of file (3 is a measure).
 mkdir -p "$work/md"
 for f in tests/cases/**/*.md content/**/*.md; do
+	[ -L "$f" ] && continue
 	{ printf '\003'; cat "$f"; } > "$work/md/$(echo "$f" | tr / _)"
 done
 # Periods and figures: the dictionaries' entries and every CSV's cells.

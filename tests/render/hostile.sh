@@ -7,7 +7,8 @@
 # (c) nothing from a period after the as-at period is published anywhere;
 # (d) CSV cells a spreadsheet would run as formulas are neutralised;
 # (e) Markdown in PDF headings prints as text, not as markup;
-# (f) a 2 MB unbroken run in a body is set whole, in linear time.
+# (f) an unbroken run as long as a body may hold is set whole, quickly;
+# (g) no id names another kind's chart.
 set -uo pipefail
 bin=$(realpath "${1:-build/goldthread}")
 src=$(pwd)
@@ -55,11 +56,19 @@ echo 'EC01,2025/26 Q3,LATERMARK-group,70.1' >> "$site/content/data/comparators.c
 sed -i 's|^title:.*|title: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"|; s|^unit:.*|unit: "@SUM(1+1)"|' \
     "$site/content/measures/cm02.md"
 
+# (g) Ids that once named another's chart: a measure "risks" (the heat
+# map's name) and a priority "homes-summary" (homes' summary chart's).
+sed 's/^id: .*/id: risks/' "$site/content/measures/cm03.md" > "$site/content/measures/risks.md"
+printf 'risks,2023/24,61,,\nrisks,2024/25,63,,\n' >> "$site/content/data/2025-26-q2.csv"
+sed 's/^id: .*/id: homes-summary/; s/^order: .*/order: 9/' "$site/content/priorities/homes.md" > "$site/content/priorities/homes-summary.md"
+sed -i 's/^priority: homes$/priority: homes-summary/' "$site/content/objectives/homes-standards.md"
+sed -i '/^\[pack annual\]/,/^\[/s/^priorities = .*/&, homes-summary/' "$site/site.conf"
+
 # (e) Markup in a body heading.
 printf '\n## *Key* & x\n\nAfter the heading.\n' >> "$site/content/priorities/homes.md"
 
-# (f) A 2 MB unbroken run.
-{ echo; head -c 2000000 /dev/zero | tr '\0' 'y'; echo; } >> "$site/content/priorities/council.md"
+# (f) An unbroken run of 120,000 characters (a body holds 128 KiB).
+{ echo; head -c 120000 /dev/zero | tr '\0' 'y'; echo; } >> "$site/content/priorities/council.md"
 
 "$bin" check "$site" > "$tmp/check.err" 2>&1 || bad "(a) check failed: $(head -3 "$tmp/check.err")"
 start=$(date +%s)
@@ -120,14 +129,29 @@ grep -E -q '(^|,)[=@+]' "$out/data/performance.csv" && bad "(d) a cell begins wi
 grep -E -q '(^|,)[=@+]' "$tmp/status.csv" && bad "(d) a cell begins with = @ or + in status --format=csv"
 grep -q "^CM02,.*" "$tmp/status.csv" || bad "(d) no CM02 in status --format=csv"
 
+# (g)
+grep -q 'Heat map\|likelihood' "$out/charts/risks.svg" ||
+	bad "(g) the heat map is not charts/risks.svg"
+[ -f "$out/charts/measure/risks.svg" ] || bad "(g) no chart for measure 'risks'"
+[ "$(grep -c . "$out/charts/summary/homes.svg")" -gt 0 ] &&
+    [ -f "$out/charts/priority/homes-summary.svg" ] ||
+	bad "(g) priority homes-summary's chart and homes' summary are not apart"
+grep -q 'charts/measure/risks.svg' "$out/measure/risks.html" ||
+	bad "(g) measure 'risks' does not show its own chart"
+
 # (e)
 grep -q -x 'Key & x' "$out/reports/annual.txt" || bad "(e) the heading 'Key & x' is not printed as text"
 grep -q '<i>\|&amp;' "$out/reports/annual.txt" && bad "(e) markup printed in a PDF"
 
 # (f)
 n=$(tr -d '\n\f' < "$out/reports/annual.txt" | tr -c -d 'y' | wc -c)
-[ "$n" -ge 2000000 ] || bad "(f) the 2 MB run is cut short in the PDF: $n of 2000000"
-[ "$secs" -le 60 ] || bad "(f) the build took ${secs}s"
+[ "$n" -ge 120000 ] || bad "(f) the long run is cut short in the PDF: $n of 120000"
+# Set line by line it took 9 s; now a fraction of one (ASan included).
+start=$(date +%s%N)
+"$bin" build "$site" --pack annual -o "$tmp/annual.pdf" 2>/dev/null ||
+	bad "(f) the annual report alone does not build"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$ms" -le 5000 ] || bad "(f) the annual report took ${ms} ms"
 
-[ "$fail" -eq 0 ] && echo "hostile: long text, links, later periods, CSV formulas, PDF headings, a 2 MB run: ok (build ${secs}s)"
+[ "$fail" -eq 0 ] && echo "hostile: long text, links, later periods, CSV formulas, PDF headings, a long run: ok (build ${secs}s)"
 exit $fail

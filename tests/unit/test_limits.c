@@ -154,28 +154,63 @@ Test(limits, objective_depth)
 	free(t);
 }
 
-Test(limits, deep_markdown_and_brackets)
+/* A measure whose body is the n copies of unit, then tail. */
+static void
+body_of(struct gt_buf *b, const char *unit, size_t n, const char *tail)
+{
+	size_t	 i;
+
+	gt_buf_reset(b);
+	gt_buf_puts(b, "---\nid: p\ntitle: P\n---\n");
+	for (i = 0; i < n; i++)
+		gt_buf_puts(b, unit);
+	gt_buf_puts(b, tail);
+}
+
+Test(limits, markdown_nesting)
 {
 	struct gt_buf	 b = { 0 };
 	char		*got;
-	int		 i;
 
-	/* Nesting that would exhaust a recursive parser's stack. */
-	gt_buf_puts(&b, "---\nid: p\ntitle: P\n---\n");
-	for (i = 0; i < 100000; i++)
-		gt_buf_puts(&b, "> ");
-	gt_buf_puts(&b, "deep\n\n");
-	for (i = 0; i < 100000; i++)
-		gt_buf_puts(&b, "[");
-	gt_buf_puts(&b, "\n\n");
-	for (i = 0; i < 50000; i++)
-		gt_buf_puts(&b, "*a ");
-	gt_buf_puts(&b, "\n");
+	/* Quotes, a paragraph and its text: 64 levels, then 65. */
+	body_of(&b, "> ", GT_MAX_DEPTH - 2, "deep\n");
 	gt_md_read(m, GT_KIND_PRIORITY, "p.md", b.data, b.len);
 	got = diag_text();
 	cr_expect_str_eq(got, "");
+	free(got);
 	cr_assert_eq(m->npriorities, 1);
 	cr_expect_not_null(m->priorities[0]->body.doc);
+	body_of(&b, "> ", GT_MAX_DEPTH - 1, "deep\n");
+	gt_md_read(m, GT_KIND_PRIORITY, "q.md", b.data, b.len);
+	/* Nesting that would exhaust a recursive parser's stack. */
+	body_of(&b, "- ", 50000, "deep\n");
+	gt_md_read(m, GT_KIND_PRIORITY, "r.md", b.data, b.len);
+	got = diag_text();
+	cr_expect_str_eq(got, "q.md:5:127: error: input exceeds a limit: "
+	    "Markdown nested deeper than 64 levels\n"
+	    "r.md:5:65: error: input exceeds a limit: Markdown nested deeper "
+	    "than 64 levels\n");
 	free(got);
+	cr_expect_eq(m->npriorities, 1);
+	gt_buf_free(&b);
+}
+
+Test(limits, markdown_body)
+{
+	struct gt_buf	 b = { 0 };
+	char		*got;
+	size_t		 n = GT_MAX_BODY_BYTES;
+
+	/* The pattern cmark 0.30 is slowest on, up to the limit. */
+	body_of(&b, "![[]()", n / 6, "");
+	gt_buf_add(&b, "xxxxxxxx", n % 6);
+	gt_md_read(m, GT_KIND_PRIORITY, "p.md", b.data, b.len);
+	gt_buf_putc(&b, '\n');
+	gt_md_read(m, GT_KIND_PRIORITY, "q.md", b.data, b.len);
+	got = diag_text();
+	cr_expect_str_eq(got, "q.md:5:1: error: input exceeds a limit: "
+	    "Markdown body longer than 131072 bytes\n");
+	free(got);
+	cr_expect_eq(m->npriorities, 1);
 	gt_buf_free(&b);
 }

@@ -137,7 +137,8 @@ Test(md, every_problem_in_one_file)
 	    "colour: red\n---\nText\n");
 	expect_diags(
 	    "m.md:1:1: error: required field is missing: title\n"
-	    "m.md:2:5: error: id must start with a letter or digit and hold "
+	    "m.md:2:5: error: id must be at most 100 bytes, start with a "
+	    "letter or digit and hold "
 	    "only letters, digits, '-', '_' and "
 	    "'.': 'M 1'\n"
 	    "m.md:4:11: error: unknown value: polarity 'up': expected higher, "

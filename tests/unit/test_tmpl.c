@@ -314,7 +314,7 @@ Test(tmpl, layout_errors_are_reported_with_their_line)
 	got = diag_text();
 	want = gt_xasprintf("%s/p.html:6: error: layout: no such name 'nope'\n"
 	    "%s/p.html:7: error: layout: cannot read layout "
-	    "'%s/missing.html'\n"
+	    "'%s/missing.html': No such file or directory\n"
 	    "%s/p.html:8: error: layout: data-each needs a list: 's'\n",
 	    dir, dir, dir, dir);
 	cr_expect_str_eq(got, want);
@@ -479,4 +479,35 @@ Test(tmpl, content_type_meta)
 	cr_expect_str_eq(got, "<!DOCTYPE html>\n<html lang=\"en\">\n\n"
 	    "<body></body>\n</html>\n");
 	free(got);
+}
+
+/* Built from the installed layouts too: nothing but their own files. */
+Test(tmpl, layouts_only_regular_files_inside)
+{
+	char	*got, *want, *p;
+
+	layout("inside.html", "<p>in</p>");
+	p = gt_xasprintf("%s/linked.html", dir);
+	cr_assert_eq(symlink("inside.html", p), 0);
+	free(p);
+	p = gt_xasprintf("%s/out.html", dir);
+	cr_assert_eq(symlink("/etc/hostname", p), 0);
+	free(p);
+	p = gt_xasprintf("%s/pipe.html", dir);
+	cr_assert_eq(mkfifo(p, 0644), 0);
+	free(p);
+	got = render("linked.html", "{}", NULL, 0);
+	cr_expect_str_eq(got, "<p>in</p>");
+	free(got);
+	cr_expect_null(render("out.html", "{}", NULL, 0));
+	cr_expect_null(render("pipe.html", "{}", NULL, 0));
+	got = diag_text();
+	want = gt_xasprintf("%s/out.html: error: layout: cannot read layout "
+	    "'%s/out.html': a link leading out of its folder\n"
+	    "%s/pipe.html: error: layout: cannot read layout '%s/pipe.html': "
+	    "not a regular file (a FIFO, socket or device)\n", dir, dir, dir,
+	    dir);
+	cr_expect_str_eq(got, want);
+	free(got);
+	free(want);
 }
