@@ -57,6 +57,7 @@ LIB_OBJS = \
 	$(BUILD)/csv_read.o \
 	$(BUILD)/read.o \
 	$(BUILD)/link.o \
+	$(BUILD)/own.o \
 	$(BUILD)/out.o \
 	$(BUILD)/cache.o \
 	$(BUILD)/format.o \
@@ -109,7 +110,7 @@ CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
 
 HDRS = $(wildcard generator/*.h charts/*.h)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety \
 	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
@@ -193,11 +194,16 @@ site-check: all $(BUILD)/sitecheck
 pdf-check: all
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
 
-test: unit check site-check pdf-check atomic
+test: unit check site-check pdf-check atomic safety
 
 # Publishing is atomic: a failed or killed build leaves the last good site.
 atomic: all
 	tests/atomic/run.sh $(BUILD)/goldthread
+
+# A build writes only where it may: folders it made, apart from the site's
+# inputs, never through a link put beside them; one build at a time.
+safety: all
+	tests/safety/output.sh $(BUILD)/goldthread $(BUILD)/safety
 
 # fontconfig keeps the fonts it was given for the process's life.
 asan:
@@ -320,4 +326,4 @@ install: all
 	cp -r layouts $(DESTDIR)$(PREFIX)/share/goldthread/
 
 clean:
-	rm -rf build public .public.cache
+	rm -rf build public .public.*

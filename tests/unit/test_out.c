@@ -1,4 +1,5 @@
 /* test_out.c: atomic output and the small utilities under everything. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -174,9 +175,9 @@ Test(out, earlier_tree_taken_over)
 	f = open_memstream(&text, &len);
 	gt_out_export(o, f);
 	fclose(f);
-	cr_expect_str_eq(text, "\te.html\n");
+	cr_expect_str_eq(text, "\t\t.goldthread\n\t\te.html\n");
 	free(text);
-	gt_out_import(o, "k1\ta.html\n", 11);
+	gt_out_import(o, "k1\t\ta.html\n", 12);
 	cr_assert_eq(gt_out_commit(o), 0);
 	gt_out_free(o);
 	expect_at(pub, "a.html", "not written");
@@ -194,12 +195,52 @@ Test(out, earlier_tree_taken_over)
 	build(pub, one, NELEM(one), 1);
 	build(pub, one, NELEM(one), 1);
 	path = gt_xasprintf("echo keep > %s/outside && for f in %s/.public."
-	    "list-*; do printf 'k\\t../outside\\n' >> $f; done", dir, dir);
+	    "list-*; do printf 'k\\t\\t../outside\\n' >> $f; done", dir, dir);
 	cr_assert_eq(system(path), 0);
 	free(path);
 	build(pub, two, NELEM(two), 1);
 	expect_at(dir, "outside", "keep\n");
 	expect_at(pub, "a.html", "not written");
+	path = gt_xasprintf("rm -rf %s", dir);
+	cr_assert_eq(system(path), 0);
+	free(path);
+	free(pub);
+}
+
+/*
+ * A file of an earlier tree edited in place since it was made, keeping
+ * its size and modification time (rsync --inplace, touch -r), is made
+ * anew, not kept: in the tree before last (a link of the same file, as a
+ * first build leaves it) and in the last.
+ */
+Test(out, edited_file_not_kept)
+{
+	static const char *const one[] = { "a.html", "A", "k1" };
+	static const char *const two[] = { "a.html", "B", "k1" };
+	char		 dir[] = "/tmp/gt-out-XXXXXX", *pub, *path;
+	struct timespec	 ts[2];
+	struct stat	 st;
+	FILE		*f;
+
+	cr_assert_not_null(mkdtemp(dir));
+	pub = gt_xasprintf("%s/public", dir);
+	build(pub, one, NELEM(one), 1);
+	build(pub, one, NELEM(one), 1);
+	path = gt_xasprintf("%s/a.html", pub);
+	cr_assert_eq(stat(path, &st), 0);
+	f = fopen(path, "r+");
+	cr_assert_not_null(f);
+	fputs("Z", f);
+	fclose(f);
+	ts[0] = st.st_atim;
+	ts[1] = st.st_mtim;
+	cr_assert_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+	expect_file(path, "Z");
+	build(pub, two, NELEM(two), 1);
+	expect_file(path, "B");
+	build(pub, two, NELEM(two), 1);
+	expect_file(path, "B");
+	free(path);
 	path = gt_xasprintf("rm -rf %s", dir);
 	cr_assert_eq(system(path), 0);
 	free(path);
