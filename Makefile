@@ -167,7 +167,7 @@ $(BUILD)/sitecheck: tests/site/sitecheck.c | $(BUILD)/.deps
 
 site-check: all $(BUILD)/sitecheck
 	tests/site/run_tests.sh $(BUILD)/sitecheck
-	rm -rf $(BUILD)/site $(BUILD)/site2 $(BUILD)/.site.cache
+	rm -rf $(BUILD)/site $(BUILD)/site2 $(BUILD)/.site.* $(BUILD)/.site2.*
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/sitecheck $(BUILD)/site
 	@n=$$(grep -c '<loc>' $(BUILD)/site/sitemap.xml); \
@@ -257,7 +257,7 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 		--filter '!(limits)/*'
 	$(VALGRIND) $(BUILD)/goldthread check --strict .
 	$(VALGRIND) $(BUILD)/goldthread status . >/dev/null
-	rm -rf $(BUILD)/vg-site $(BUILD)/.vg-site.cache
+	rm -rf $(BUILD)/vg-site $(BUILD)/.vg-site.*
 	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site
 	@# Again: every page and chart from the cache this time.
 	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site

@@ -1,4 +1,4 @@
-/* test_out.c: atomic output and the small utilities under everything. */
+/* test_out.c: atomic output, what it may write, and the small utilities. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,8 +6,10 @@
 #include <unistd.h>
 
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
 
 #include "out.h"
+#include "own.h"
 #include "util.h"
 #include "helpers.h"
 
@@ -245,6 +247,67 @@ Test(out, edited_file_not_kept)
 	cr_assert_eq(system(path), 0);
 	free(path);
 	free(pub);
+}
+
+/*
+ * An output path resolved once: links followed (the last part too), the
+ * parts that do not exist yet taken as written, a link to nothing refused.
+ */
+Test(own, resolve)
+{
+	static const char *const cases[][2] = {
+		{ "link", "/a/b" }, { "link/", "/a/b" },
+		{ "link/new/../x", "/a/b/x" }, { "a/./b/../new/", "/a/new" },
+		{ "new/deeper", "/new/deeper" }, { "a/b/../..", "" },
+	};
+	char	 dir[] = "/tmp/gt-own-XXXXXX", *real, *got, *want, *cmd;
+	size_t	 i;
+
+	cr_assert_not_null(mkdtemp(dir));
+	real = realpath(dir, NULL);
+	cmd = gt_xasprintf("cd %s && mkdir -p a/b && ln -s a/b link && "
+	    "ln -s nowhere dangling", dir);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cmd = gt_xasprintf("%s/%s", dir, cases[i][0]);
+		got = gt_own_resolve(cmd);
+		want = gt_xasprintf("%s%s", real, cases[i][1]);
+		cr_expect(got != NULL && strcmp(got, want) == 0,
+		    "%s: got %s, want %s", cases[i][0], got, want);
+		free(got);
+		free(want);
+		free(cmd);
+	}
+	cmd = gt_xasprintf("%s/dangling", dir);
+	cr_expect_null(gt_own_resolve(cmd), "a link to nothing");
+	free(cmd);
+	cmd = gt_xasprintf("rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	free(real);
+}
+
+/* The output apart from the inputs: not one, not in one, holding none. */
+Test(own, apart, .init = cr_redirect_stderr)
+{
+	static const struct gt_own_input in[] = {
+		{ "/s", "the site folder", 1 },
+		{ "/s/content", "the content folder", 0 },
+	};
+	static const struct {
+		const char	*out;
+		int		 rc;
+	} t[] = {
+		{ "/s/public", 0 }, { "/elsewhere", 0 }, { "/s/contents", 0 },
+		{ "/s", -1 }, { "/", -1 }, { "/s/content", -1 },
+		{ "/s/content/sub", -1 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		cr_expect_eq(gt_own_apart(t[i].out, t[i].out, "folder", in, 2),
+		    t[i].rc, "%s", t[i].out);
 }
 
 Test(util, utf8_check)
