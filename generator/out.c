@@ -37,8 +37,8 @@ struct file {
 };
 
 struct gt_out {
-	char		*dir;		/* the output folder (links resolved) */
-	char		*name;		/* its name: side entries are .NAME.* */
+	char		*dir;		/* the output (links resolved) */
+	char		*name;		/* its name, for side entries */
 	int		 parent;	/* the folder holding them, open */
 	char		*tmpname;	/* the staging folder, in parent */
 	char		*tmp;		/* its path */
@@ -348,7 +348,8 @@ take_prev(struct gt_out *o)
 	if ((fd = gt_own_open(o->parent, prev)) == -1) {
 		if (errno == EPERM)
 			fprintf(stderr, "goldthread: leaving '%s' beside '%s' "
-			    "alone: goldthread did not make it\n", prev, o->dir);
+			    "alone: goldthread did not make it\n", prev,
+			    o->dir);
 		goto out;
 	}
 	if ((list = list_name(o, fd)) == NULL ||
@@ -510,7 +511,8 @@ gt_out_path(struct gt_out *o, const char *rel)
 int
 gt_out_open(struct gt_out *o, const char *rel)
 {
-	int	 fd, flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
+	int	 fd, flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC;
 
 	if (out_dirs(o, rel) == -1)
 		return -1;

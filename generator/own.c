@@ -115,10 +115,9 @@ gt_own_mkdir(int dirfd, const char *name)
 	if (mkdirat(dirfd, name, 0777) == -1)
 		return -1;
 	if ((fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC)) == -1)
-		return -1;
-	if (gt_own_mark(fd) == -1) {
-		close(fd);
+	    O_CLOEXEC)) == -1 || gt_own_mark(fd) == -1) {
+		if (fd != -1)
+			close(fd);
 		unlinkat(dirfd, name, AT_REMOVEDIR);
 		return -1;
 	}
@@ -132,7 +131,7 @@ gt_own_rename(int fromfd, const char *from, int tofd, const char *to)
 
 	if (renameat2(fromfd, from, tofd, to, RENAME_NOREPLACE) == 0)
 		return 0;
-	/* A file system without the flag: look first (the build holds its lock). */
+	/* A file system without the flag: look first (under the lock). */
 	if (errno != EINVAL)
 		return -1;
 	if (fstatat(tofd, to, &st, AT_SYMLINK_NOFOLLOW) == 0) {
@@ -158,7 +157,8 @@ rm_in(int fd, int depth)
 		return;
 	}
 	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		if (strcmp(e->d_name, ".") == 0 ||
+		    strcmp(e->d_name, "..") == 0 ||
 		    (top && strcmp(e->d_name, GT_MARKER) == 0))
 			continue;
 		/* Not a folder (or a link to one): one call removes it. */
@@ -369,8 +369,8 @@ move_aside(const char *dir, const char *shown)
 		taken = rc == -1 && (errno == EEXIST || errno == ENOTEMPTY);
 		if (rc == 0)
 			fprintf(stderr, "goldthread: moved what was in '%s' "
-			    "(not made by goldthread) to '%s'; goldthread never "
-			    "removes it\n", shown, to);
+			    "(not made by goldthread) to '%s'; goldthread "
+			    "never removes it\n", shown, to);
 		else if (!taken)
 			fprintf(stderr, "goldthread: cannot move '%s' aside "
 			    "to '%s': %s\n", shown, to, strerror(errno));

@@ -186,17 +186,29 @@ EOF
 busy() {
 	ref
 	build -o "$o/busy"
-	flock "$o/.busy.lock" sleep 2 &
+	# The lock held from here until $o/release appears.
+	flock "$o/.busy.lock" sh -c "while [ ! -e '$o/release' ]; do
+	    sleep 0.1; done" &
 	holder=$!
-	sleep 0.3
+	while flock -n "$o/.busy.lock" true; do sleep 0.1; done
 	build -o "$o/busy" --no-wait; r1=$rc
 	grep -q "another build of '$o/busy' is running" "$work/err" ||
 		bad "--no-wait does not say why: $(cat "$work/err")"
-	build -o "$o/busy"; r2=$rc
-	grep -c "waiting for another build of '$o/busy'" "$work/err" |
-		grep -qx 1 || bad "a waiting build does not say so once: $(cat "$work/err")"
+	build -o "$o/other" --no-wait; r3=$rc
+	"$gt" build "$site" -o "$o/busy" >/dev/null 2>"$work/waiter" &
+	waiter=$!
+	k=0
+	while ! grep -qs waiting "$work/waiter" && [ $k -lt 300 ]; do
+		sleep 0.1
+		k=$((k + 1))
+	done
+	touch "$o/release"
+	wait $waiter; r2=$?
 	wait $holder
+	grep -c "waiting for another build of '$o/busy'" "$work/waiter" |
+		grep -qx 1 || bad "a waiting build does not say so once: $(cat "$work/waiter")"
 	[ "$r1$r2" = 750 ] || bad "a busy output: exit $r1 (--no-wait), $r2 (waiting)"
+	[ "$r3" = 0 ] || bad "a build of another output waited or failed (exit $r3)"
 	n=0
 	for k in 1 2 3 4 5; do
 		"$gt" build "$site" -o "$o/busy" >/dev/null 2>&1 & p1=$!
@@ -205,8 +217,8 @@ busy() {
 			n=$((n + 1))
 	done
 	[ "$n" = 5 ] || bad "only $n of 5 pairs of concurrent builds succeeded"
-	ok "a busy output: --no-wait exits 75, a build waits; 5 of 5 concurrent" \
-	    "pairs succeeded"
+	ok "a busy output: --no-wait exits 75, a build waits, another output's" \
+	    "does not; 5 of 5 concurrent pairs succeeded"
 }
 
 # One pack's PDF (--pack NAME -o FILE): only a PDF is replaced, never a
