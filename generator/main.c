@@ -1,5 +1,6 @@
 /* main.c: the command line. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include "site.h"
 #include "timing.h"
 #include "link.h"
+#include "own.h"
 #include "read.h"
 #include "status.h"
 
@@ -22,7 +24,9 @@
 
 enum {
 	EXIT_INPUT = 1,		/* the input has errors (or warnings, --strict) */
-	EXIT_USAGE = 2		/* the command line is wrong */
+	EXIT_USAGE = 2,		/* the command line is wrong */
+	EXIT_BUSY = 75		/* sysexits.h's EX_TEMPFAIL: another build of
+				   the output runs (--no-wait); try later */
 };
 
 /* Options shared by the commands that read a site. */
@@ -38,6 +42,8 @@ struct opts {
 	const char		*measure;	/* chart MEASURE_ID */
 	int			 alt;		/* chart --alt */
 	int			 no_cache;	/* build --no-cache */
+	int			 force;		/* build --force */
+	int			 no_wait;	/* build --no-wait */
 	double			 scale, width, height;	/* chart */
 };
 
@@ -51,6 +57,7 @@ usage(FILE *f)
 	    "[--format=table|csv]\n"
 	    "       goldthread build [DIR] [--as-at PERIOD] [-o OUTDIR] "
 	    "[--no-cache]\n"
+	    "                        [--force] [--no-wait]\n"
 	    "       goldthread build [DIR] --pack NAME [-o FILE.pdf]\n"
 	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
 	    "[--scale N]\n"
@@ -67,7 +74,11 @@ usage(FILE *f)
 	    "          output folder (site.conf [paths] output, or -o), swapped\n"
 	    "          in only when complete; --pack NAME writes one pack's PDF\n"
 	    "          (to NAME.pdf, or -o FILE); charts drawn before are\n"
-	    "          reused from .OUTDIR.cache beside it unless --no-cache\n"
+	    "          reused from .OUTDIR.cache beside it unless --no-cache.\n"
+	    "          The output folder must be new, empty or made by\n"
+	    "          goldthread (it holds a .goldthread file), and apart\n"
+	    "          from the site folder and its inputs; a link to a folder\n"
+	    "          is followed\n"
 	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
 	    "          its text description\n"
 	    "\n"
@@ -78,9 +89,16 @@ usage(FILE *f)
 	    "  --diagnostics=FORMAT  text (path:line:col: error: message) or json\n"
 	    "  --max-diagnostics=N   print at most N diagnostics (0: all; "
 	    "default 200)\n"
+	    "  --force               build: adopt an output folder goldthread\n"
+	    "                        did not make, moving what is in it aside\n"
+	    "                        to OUTDIR.orig (never removed)\n"
+	    "  --no-wait             build: if another build of the same output\n"
+	    "                        is running, stop (exit 75) instead of\n"
+	    "                        waiting for it\n"
 	    "\n"
 	    "exit status: 0 clean, 1 input errors (or warnings with --strict),\n"
-	    "2 usage errors.\n", f);
+	    "2 usage errors (an output goldthread must not write), 75 another\n"
+	    "build of the output is running (--no-wait).\n", f);
 }
 
 static int
@@ -105,6 +123,8 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		{ "pack", required_argument, NULL, 'p' },
 		{ "alt", no_argument, NULL, 'A' },
 		{ "no-cache", no_argument, NULL, 'N' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "no-wait", no_argument, NULL, 'w' },
 		{ "scale", required_argument, NULL, 'S' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "height", required_argument, NULL, 'H' },
@@ -173,6 +193,12 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 			break;
 		case 'N':
 			o->no_cache = 1;
+			break;
+		case 'F':
+			o->force = 1;
+			break;
+		case 'w':
+			o->no_wait = 1;
 			break;
 		case 'S':
 		case 'W':
@@ -505,24 +531,114 @@ find_layouts(const struct gt_model *m)
 	return NULL;
 }
 
-/* One pack's PDF into a file, swapped in whole: for CI and committee papers. */
+/*
+ * The folders an output must keep apart from, resolved, into in (4 at
+ * most) and paths (the caller frees them): the site folder (which may
+ * hold it), its content, data and layouts folders.
+ */
+static size_t
+inputs(const struct gt_model *m, const char *layouts,
+    struct gt_own_input *in, char **paths)
+{
+	static const char *const what[] = { "the site folder",
+	    "the content folder ([paths] content)",
+	    "the data folder ([paths] data)", "the layouts folder" };
+	char	*rel[4];
+	size_t	 i, n = 0;
+
+	rel[0] = gt_xstrdup(m->root);
+	rel[1] = gt_xasprintf("%s/%s", m->root, m->conf.content_dir);
+	rel[2] = gt_xasprintf("%s/%s", m->root, m->conf.data_dir);
+	rel[3] = layouts != NULL ? gt_xstrdup(layouts) :
+	    gt_xasprintf("%s/%s", m->root, m->conf.layouts_dir);
+	for (i = 0; i < 4; i++) {
+		if ((paths[n] = gt_own_resolve(rel[i])) != NULL) {
+			in[n].path = paths[n];
+			in[n].what = what[i];
+			in[n++].may_hold = i == 0;
+		}
+		free(rel[i]);
+	}
+	return n;
+}
+
+/*
+ * The output named path (shown as the user named it; a folder, or with
+ * file a PDF file) resolved into *real (the caller frees it): a link is
+ * followed, not replaced. 0, or EXIT_USAGE (said) if it is no place to
+ * write: a link to nothing, one of the site's inputs or in one, holding
+ * one, or (a file) one there that is not a PDF.
+ */
+static int
+resolve_output(const struct gt_model *m, const char *layouts,
+    const char *path, const char *shown, int file, char **real)
+{
+	struct gt_own_input	 in[4];
+	struct stat		 st;
+	char			*paths[4], head[5];
+	size_t			 i, n;
+	int			 fd, rc = 0;
+
+	if ((*real = gt_own_resolve(path)) == NULL) {
+		fprintf(stderr, "goldthread: cannot write to '%s': %s\n", shown,
+		    errno == ENOENT ? "it leads through a link to nothing "
+		    "(make what the link names, or remove the link)" :
+		    strerror(errno));
+		return EXIT_USAGE;
+	}
+	n = inputs(m, layouts, in, paths);
+	if (gt_own_apart(*real, shown, file ? "file" : "folder", in, n) == -1)
+		rc = EXIT_USAGE;
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	if (rc != 0 || !file || lstat(*real, &st) == -1)
+		return rc;
+	/* Only a PDF is replaced: -o site.conf must not lose the file. */
+	if (!S_ISREG(st.st_mode) || (fd = open(*real, O_RDONLY | O_NOFOLLOW |
+	    O_NONBLOCK | O_CLOEXEC)) == -1)
+		rc = EXIT_USAGE;
+	else {
+		if (read(fd, head, sizeof(head)) != (ssize_t)sizeof(head) ||
+		    memcmp(head, "%PDF-", sizeof(head)) != 0)
+			rc = EXIT_USAGE;
+		close(fd);
+	}
+	if (rc != 0)
+		fprintf(stderr, "goldthread: '%s' exists and is not a PDF file: "
+		    "a build replaces only a PDF; name a new file\n", shown);
+	return rc;
+}
+
+/*
+ * One pack's PDF into a file (path, links resolved; shown as named),
+ * swapped in whole: for CI and committee papers.
+ */
 static void
-build_pack(struct gt_model *m, const struct gt_pack *pk, const char *path)
+build_pack(struct gt_model *m, const struct gt_pack *pk, const char *path,
+    const char *shown)
 {
 	struct gt_pdf	*pdf = gt_pdf_new(m, pk, NULL);
 	struct gt_buf	 b = { 0 };
-	struct gt_loc	 loc = { path, 0, 0 };
+	struct gt_loc	 loc = { shown, 0, 0 };
 	char		*tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
-	FILE		*f;
+	int		 fd, ok;
 
 	gt_timing_start("pdf");
 	if (gt_pdf_render(pdf, &b) == 0) {
 		gt_timing_start("write");
-		if ((f = fopen(tmp, "wb")) == NULL ||
-		    fwrite(b.data, 1, b.len, f) != b.len ||
-		    fclose(f) != 0 || rename(tmp, path) == -1) {
+		/* A new file: never written through a link put at its name. */
+		if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0666)) == -1)
+			ok = 0;
+		else {
+			ok = gt_write_all(fd, b.data, b.len) == 0;
+			ok = close(fd) == 0 && ok;
+			ok = ok && rename(tmp, path) == 0;
+		}
+		if (!ok) {
 			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
-			unlink(tmp);
+			if (fd != -1)
+				unlink(tmp);
 		}
 	}
 	gt_buf_free(&b);
@@ -531,8 +647,8 @@ build_pack(struct gt_model *m, const struct gt_pack *pk, const char *path)
 }
 
 /*
- * The cache of an output named on the command line is opened (its folder
- * listed, thousands of entries) on a thread while the site is read.
+ * The cache is opened (its folder listed, thousands of entries) on a
+ * thread while the output folder is made ready.
  */
 struct cache_job {
 	const char	*outdir;
@@ -559,6 +675,25 @@ cache_join(struct cache_job *j)
 	return j->cache;
 }
 
+/*
+ * The output folder made the build's: resolved, apart from the inputs,
+ * locked (*lock, for the caller to close) and goldthread's. 0 with *dir
+ * (the caller frees it), or an exit status (said).
+ */
+static int
+claim(const struct gt_model *m, const char *layouts, const struct opts *o,
+    const char *path, const char *shown, char **dir, int *lock)
+{
+	int	 rc;
+
+	*lock = -1;
+	if ((rc = resolve_output(m, layouts, path, shown, 0, dir)) != 0)
+		return rc;
+	if ((*lock = gt_own_lock(*dir, shown, !o->no_wait)) == -1)
+		return errno == EWOULDBLOCK ? EXIT_BUSY : EXIT_INPUT;
+	return gt_own_adopt(*dir, shown, o->force) == 0 ? 0 : EXIT_USAGE;
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -569,21 +704,15 @@ cmd_build(int argc, char *argv[])
 	struct gt_cache	*cache = NULL;
 	struct cache_job cj = { NULL, NULL, 0, 0 };
 	struct gt_loc	 loc = { NULL, 0, 0 };
-	char		*dir = NULL, *layouts = NULL;
+	const char	*shown;
+	char		*path = NULL, *dir = NULL, *layouts = NULL;
 	size_t		 i;
-	int		 rc;
+	int		 rc, lock = -1, refused = 0;
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
-	if (o.output != NULL && !o.no_cache && o.pack == NULL) {
-		cj.outdir = o.output;
-		cj.started = pthread_create(&cj.thread, NULL, cache_open,
-		    &cj) == 0;
-	}
-	if ((m = load(&o, &rc)) == NULL) {
-		gt_cache_free(cache_join(&cj));
+	if ((m = load(&o, &rc)) == NULL)
 		return rc;
-	}
 	gt_timing_start("status");
 	gt_status(m);
 	if (o.pack != NULL) {
@@ -594,12 +723,15 @@ cmd_build(int argc, char *argv[])
 			gt_model_free(m);
 			return usage_error("no [pack %s] in site.conf", o.pack);
 		}
-		dir = o.output != NULL ? gt_xstrdup(o.output) :
+		path = o.output != NULL ? gt_xstrdup(o.output) :
 		    gt_xasprintf("%s.pdf", o.pack);
-		build_pack(m, &m->conf.packs[i], dir);
+		if ((refused = resolve_output(m, NULL, path, path, 1,
+		    &dir)) == 0)
+			build_pack(m, &m->conf.packs[i], dir, path);
 		goto out;
 	}
-	dir = o.output != NULL ? gt_xstrdup(o.output) :
+	shown = o.output != NULL ? o.output : m->conf.output_dir;
+	path = o.output != NULL ? gt_xstrdup(o.output) :
 	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
 	if ((layouts = find_layouts(m)) == NULL) {
 		loc.file = m->conf.path;
@@ -608,12 +740,17 @@ cmd_build(int argc, char *argv[])
 		    m->conf.layouts_dir, GT_LAYOUTS_DIR);
 		goto out;
 	}
+	if ((refused = claim(m, layouts, &o, path, shown, &dir, &lock)) != 0)
+		goto out;
+	if (!o.no_cache) {
+		cj.outdir = dir;
+		if (!(cj.started = pthread_create(&cj.thread, NULL, cache_open,
+		    &cj) == 0))
+			cj.cache = gt_cache_new_beside(dir);
+	}
 	if ((out = gt_out_new(dir)) == NULL)
 		goto out;
-	if (cj.outdir != NULL)
-		cache = cache_join(&cj);
-	else if (!o.no_cache)
-		cache = gt_cache_new_beside(dir);
+	cache = cache_join(&cj);
 	site = gt_site_new(m, layouts, cache);
 	gt_timing_start("html");
 	if (gt_site_render(site, out) == 0) {
@@ -621,23 +758,24 @@ cmd_build(int argc, char *argv[])
 		if (gt_out_commit(out) == 0) {
 			gt_cache_sweep(cache);
 			if (isatty(STDERR_FILENO))
-				fprintf(stderr, "goldthread: built %s\n", dir);
+				fprintf(stderr, "goldthread: built %s\n", path);
 		}
 	}
 out:
 	gt_site_free(site);
-	gt_cache_free(cache);
-	/* Opened for a build that did not get so far. */
-	if (cache == NULL)
-		gt_cache_free(cache_join(&cj));
+	/* Opened for a build that did not get so far, or used. */
+	gt_cache_free(cache != NULL ? cache : cache_join(&cj));
 	gt_timing_report(stderr);
 	rc = finish(&o);
 	free(layouts);
+	free(path);
 	free(dir);
 	gt_model_free(m);
 	/* Last: it waits for the old output's removal, begun at the commit. */
 	gt_out_free(out);
-	return rc;
+	if (lock != -1)
+		close(lock);
+	return refused != 0 ? refused : rc;
 }
 
 static int

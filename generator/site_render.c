@@ -333,7 +333,7 @@ page_finish(struct page *pg, const char *layout, json_t *crumbs)
 	    &b) == -1 || gt_out_write(s->out, pg->path, b.data, b.len) == -1)
 		s->failed = 1;
 	else if (*key != '\0')
-		gt_cache_keep(s->cache, key, s->out, pg->path);
+		gt_cache_keep(s->cache, key, s->out, pg->path, b.data, b.len);
 out:
 	gt_buf_free(&b);
 	gt_buf_free(&pg->body_keys);
@@ -395,7 +395,7 @@ chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
 	if (gt_out_write(s->out, rel, bytes, len) == -1)
 		s->failed = 1;
 	else if (s->cache != NULL)
-		gt_cache_keep(s->cache, key, s->out, rel);
+		gt_cache_keep(s->cache, key, s->out, rel, bytes, len);
 	free(bytes);
 out:
 	gt_timing_start("html");
