@@ -66,6 +66,7 @@ LIB_OBJS = \
 	$(BUILD)/csv_read.o \
 	$(BUILD)/read.o \
 	$(BUILD)/link.o \
+	$(BUILD)/own.o \
 	$(BUILD)/out.o \
 	$(BUILD)/cache.o \
 	$(BUILD)/format.o \
@@ -135,7 +136,7 @@ CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
 
 HDRS = $(wildcard generator/*.h charts/*.h)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic hostile golden \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden \
 	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
@@ -192,7 +193,7 @@ $(BUILD)/sitecheck: tests/site/sitecheck.c | $(BUILD)/.deps
 
 site-check: all $(BUILD)/sitecheck
 	tests/site/run_tests.sh $(BUILD)/sitecheck
-	rm -rf $(BUILD)/site $(BUILD)/site2 $(BUILD)/.site.cache
+	rm -rf $(BUILD)/site $(BUILD)/site2 $(BUILD)/.site.* $(BUILD)/.site2.*
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/sitecheck $(BUILD)/site
 	@n=$$(grep -c '<loc>' $(BUILD)/site/sitemap.xml); \
@@ -219,7 +220,7 @@ site-check: all $(BUILD)/sitecheck
 pdf-check: all
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
 
-test: unit check site-check pdf-check atomic hostile golden
+test: unit check site-check pdf-check atomic safety hostile golden
 
 # Hostile and careless input as every output shows it: long text, the link
 # policy, nothing after the as-at period, CSV formulas, PDF headings, a long
@@ -236,6 +237,11 @@ golden: all
 # Publishing is atomic: a failed or killed build leaves the last good site.
 atomic: all
 	tests/atomic/run.sh $(BUILD)/goldthread
+
+# A build writes only where it may: folders it made, apart from the site's
+# inputs, never through a link put beside them; one build at a time.
+safety: all
+	tests/safety/output.sh $(BUILD)/goldthread $(BUILD)/safety
 
 # fontconfig keeps the fonts it was given for the process's life.
 asan:
@@ -290,7 +296,7 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 		--filter '!(limits|pathological)/*'
 	$(VALGRIND) $(BUILD)/goldthread check --strict .
 	$(VALGRIND) $(BUILD)/goldthread status . >/dev/null
-	rm -rf $(BUILD)/vg-site $(BUILD)/.vg-site.cache
+	rm -rf $(BUILD)/vg-site $(BUILD)/.vg-site.*
 	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site
 	@# Again: every page and chart from the cache this time.
 	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site
@@ -361,4 +367,4 @@ install: all
 	cp -r layouts $(DESTDIR)$(PREFIX)/share/goldthread/
 
 clean:
-	rm -rf build public .public.cache
+	rm -rf build public .public.*

@@ -1,5 +1,6 @@
 /* build.c: the build driver (see build.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "link.h"
 #include "opendata.h"
 #include "out.h"
+#include "own.h"
 #include "pdf.h"
 #include "read.h"
 #include "site.h"
@@ -104,20 +106,18 @@ out_reuse(void *v, const char *key, const char *rel)
 }
 
 static void
-out_keep(void *v, const char *key, const char *rel)
+out_keep(void *v, const char *key, const char *rel, const void *data,
+    size_t len)
 {
 	struct outsink	*o = v;
 
-	gt_cache_keep(o->cache, key, o->out, rel);
+	gt_cache_keep(o->cache, key, o->out, rel, data, len);
 }
 
 static long long
 out_size(void *v, const char *rel)
 {
-	struct stat	 st;
-
-	return fstatat(gt_out_fd(((struct outsink *)v)->out), rel, &st, 0) ==
-	    0 ? (long long)st.st_size : -1;
+	return gt_out_size(((struct outsink *)v)->out, rel);
 }
 
 /* Memory: what a back-end writes, for a file or standard output. */
@@ -135,7 +135,8 @@ mem_reuse(void *v, const char *key, const char *rel)
 }
 
 static void
-mem_keep(void *v, const char *key, const char *rel)
+mem_keep(void *v, const char *key, const char *rel, const void *data,
+    size_t len)
 {
 }
 
@@ -452,74 +453,140 @@ find_layouts(const struct gt_model *m)
 	return NULL;
 }
 
-/* One pack's PDF into a file, swapped in whole: for CI and committee papers. */
-static int
-build_pack(const struct gt_model *m, const struct gt_render_in *in,
-    size_t pack, const char *path)
+/*
+ * The folders an output must keep apart from, resolved, into in (4 at
+ * most) and paths (the caller frees them): the site folder (which may
+ * hold it), its content, data and layouts folders.
+ */
+static size_t
+inputs(const struct gt_model *m, const char *layouts,
+    struct gt_own_input *in, char **paths)
 {
-	struct gt_buf	 b = { 0 };
-	struct gt_loc	 loc = { path, 0, 0 };
-	char		*tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
-	FILE		*f;
-	int		 rc = -1;
+	static const char *const what[] = { "the site folder",
+	    "the content folder ([paths] content)",
+	    "the data folder ([paths] data)", "the layouts folder" };
+	char	*rel[4];
+	size_t	 i, n = 0;
 
-	if (render_to(&gt_pdf_backend, in, pack, &b) == 0) {
-		gt_timing_start("write");
-		if ((f = fopen(tmp, "wb")) == NULL ||
-		    fwrite(b.data, 1, b.len, f) != b.len ||
-		    fclose(f) != 0 || rename(tmp, path) == -1) {
-			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
-			unlink(tmp);
-		} else
-			rc = 0;
+	rel[0] = gt_xstrdup(m->root);
+	rel[1] = gt_xasprintf("%s/%s", m->root, m->conf.content_dir);
+	rel[2] = gt_xasprintf("%s/%s", m->root, m->conf.data_dir);
+	rel[3] = layouts != NULL ? gt_xstrdup(layouts) :
+	    gt_xasprintf("%s/%s", m->root, m->conf.layouts_dir);
+	for (i = 0; i < 4; i++) {
+		if ((paths[n] = gt_own_resolve(rel[i])) != NULL) {
+			in[n].path = paths[n];
+			in[n].what = what[i];
+			in[n++].may_hold = i == 0;
+		}
+		free(rel[i]);
 	}
-	gt_buf_free(&b);
-	free(tmp);
-	return rc;
+	return n;
 }
 
-/* Every back-end's jobs into the output folder, then swapped in. */
+/*
+ * The output named path (shown as the user named it; a folder, or with
+ * file a PDF file) resolved into *real (the caller frees it): a link is
+ * followed, not replaced. 0, or GT_BUILD_REFUSED (said) if it is no
+ * place to write: a link to nothing, one of the site's inputs or in one,
+ * holding one, or (a file) one there that is not a PDF.
+ */
 static int
-build_site(const struct gt_model *m, const struct gt_render_in *in,
-    const char *dir, struct gt_cache *cache)
+resolve_output(const struct gt_model *m, const char *layouts,
+    const char *path, const char *shown, int file, char **real)
 {
-	struct gt_out	*out;
-	struct outsink	 os;
-	struct gt_sink	 sink = { out_write, out_reuse, out_keep, out_size,
-			    &os };
-	struct run	 r;
-	size_t		 b;
-	int		 k, rc = -1;
+	struct gt_own_input	 in[4];
+	struct stat		 st;
+	char			*paths[4], head[5];
+	size_t			 i, n;
+	int			 fd, rc = 0;
 
-	if ((out = gt_out_new(dir)) == NULL)
-		return -1;
-	os.out = out;
-	os.cache = cache;
-	memset(&r, 0, sizeof(r));
-	r.sink = &sink;
-	for (b = 0; b < NBACKENDS; b++)
-		r.obj[b] = site_backends[b]->new(in);
-	jobs_list(&r);
-	run_jobs(&r, m, cache, out);
-	if (!r.failed) {
-		gt_timing_start("write");
-		if (gt_out_commit(out) == 0) {
-			gt_cache_sweep(cache);
-			rc = 0;
-		}
+	if ((*real = gt_own_resolve(path)) == NULL) {
+		fprintf(stderr, "goldthread: cannot write to '%s': %s\n", shown,
+		    errno == ENOENT ? "it leads through a link to nothing "
+		    "(make what the link names, or remove the link)" :
+		    strerror(errno));
+		return GT_BUILD_REFUSED;
 	}
-	for (b = 0; b < NBACKENDS; b++)
-		site_backends[b]->free(r.obj[b]);
-	for (k = 0; k < LISTS; k++)
-		free(r.list[k]);
-	/* Last: it waits for the old output's removal, begun at the commit. */
-	gt_out_free(out);
+	n = inputs(m, layouts, in, paths);
+	if (gt_own_apart(*real, shown, file ? "file" : "folder", in, n) == -1)
+		rc = GT_BUILD_REFUSED;
+	for (i = 0; i < n; i++)
+		free(paths[i]);
+	if (rc != 0 || !file || lstat(*real, &st) == -1)
+		return rc;
+	/* Only a PDF is replaced: -o site.conf must not lose the file. */
+	if (!S_ISREG(st.st_mode) || (fd = open(*real, O_RDONLY | O_NOFOLLOW |
+	    O_NONBLOCK | O_CLOEXEC)) == -1)
+		rc = GT_BUILD_REFUSED;
+	else {
+		if (read(fd, head, sizeof(head)) != (ssize_t)sizeof(head) ||
+		    memcmp(head, "%PDF-", sizeof(head)) != 0)
+			rc = GT_BUILD_REFUSED;
+		close(fd);
+	}
+	if (rc != 0)
+		fprintf(stderr, "goldthread: '%s' exists and is not a PDF file: "
+		    "a build replaces only a PDF; name a new file\n", shown);
 	return rc;
 }
 
 /*
- * The cache of an output named on the command line is opened (its folder
- * listed, thousands of entries) on a thread while the site is read.
+ * The output folder made the build's: resolved, apart from the inputs,
+ * locked (*lock, for the caller to close) and goldthread's. 0 with *dir
+ * (the caller frees it), or a GT_BUILD_ code (said).
+ */
+static int
+claim(const struct gt_model *m, const char *layouts,
+    const struct gt_build_opts *o, const char *path, const char *shown,
+    char **dir, int *lock)
+{
+	int	 rc;
+
+	*lock = -1;
+	if ((rc = resolve_output(m, layouts, path, shown, 0, dir)) != 0)
+		return rc;
+	if ((*lock = gt_own_lock(*dir, shown, !o->no_wait)) == -1)
+		return errno == EWOULDBLOCK ? GT_BUILD_BUSY : -1;
+	return gt_own_adopt(*dir, shown, o->force) == 0 ? 0 : GT_BUILD_REFUSED;
+}
+
+/*
+ * One pack's PDF into a file (path, links resolved; shown as named),
+ * swapped in whole: for CI and committee papers.
+ */
+static int
+build_pack(const struct gt_render_in *in, size_t pack, const char *path,
+    const char *shown)
+{
+	struct gt_buf	 b = { 0 };
+	struct gt_loc	 loc = { shown, 0, 0 };
+	char		*tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
+	int		 fd = -1, ok = 0;
+
+	if (render_to(&gt_pdf_backend, in, pack, &b) == 0) {
+		gt_timing_start("write");
+		/* A new file: never written through a link put at its name. */
+		if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC, 0666)) != -1) {
+			ok = gt_write_all(fd, b.data, b.len) == 0;
+			ok = close(fd) == 0 && ok;
+			ok = ok && rename(tmp, path) == 0;
+		}
+		if (!ok) {
+			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
+			if (fd != -1)
+				unlink(tmp);
+		}
+	}
+	gt_buf_free(&b);
+	free(tmp);
+	return ok ? 0 : -1;
+}
+
+/*
+ * The cache is opened (its folder listed, thousands of entries) on a
+ * thread while the output folder is made ready.
  */
 struct cache_job {
 	const char	*outdir;
@@ -546,6 +613,48 @@ cache_join(struct cache_job *j)
 	return j->cache;
 }
 
+/* Every back-end's jobs into the output folder, then swapped in. */
+static int
+build_site(const struct gt_model *m, struct gt_render_in *in,
+    const char *dir, struct cache_job *cj)
+{
+	struct gt_out	*out;
+	struct gt_cache	*cache;
+	struct outsink	 os;
+	struct gt_sink	 sink = { out_write, out_reuse, out_keep, out_size,
+			    &os };
+	struct run	 r;
+	size_t		 b;
+	int		 k, rc = -1;
+
+	out = gt_out_new(dir);
+	in->cache = cache = cache_join(cj);
+	if (out == NULL)
+		return -1;
+	os.out = out;
+	os.cache = cache;
+	memset(&r, 0, sizeof(r));
+	r.sink = &sink;
+	for (b = 0; b < NBACKENDS; b++)
+		r.obj[b] = site_backends[b]->new(in);
+	jobs_list(&r);
+	run_jobs(&r, m, cache, out);
+	if (!r.failed) {
+		gt_timing_start("write");
+		if (gt_out_commit(out) == 0) {
+			gt_cache_sweep(cache);
+			rc = 0;
+		}
+	}
+	for (b = 0; b < NBACKENDS; b++)
+		site_backends[b]->free(r.obj[b]);
+	for (k = 0; k < LISTS; k++)
+		free(r.list[k]);
+	/* Last: it waits for the old output's removal, begun at the commit. */
+	gt_out_free(out);
+	return rc;
+}
+
 int
 gt_build(const struct gt_build_opts *o)
 {
@@ -555,19 +664,13 @@ gt_build(const struct gt_build_opts *o)
 	struct gt_cache		*cache = NULL;
 	struct cache_job	 cj = { NULL, NULL, 0, 0 };
 	struct gt_loc		 loc = { NULL, 0, 0 };
-	char			*dir = NULL, *layouts = NULL;
+	const char		*shown;
+	char			*path = NULL, *dir = NULL, *layouts = NULL;
 	size_t			 i;
-	int			 rc = -1;
+	int			 rc = -1, lock = -1;
 
-	if (o->output != NULL && !o->no_cache && o->pack == NULL) {
-		cj.outdir = o->output;
-		cj.started = pthread_create(&cj.thread, NULL, cache_open,
-		    &cj) == 0;
-	}
-	if ((m = gt_load(o)) == NULL) {
-		gt_cache_free(cache_join(&cj));
+	if ((m = gt_load(o)) == NULL)
 		return -1;
-	}
 	gt_judgements(&js, m);
 	memset(&in, 0, sizeof(in));
 	in.m = m;
@@ -577,16 +680,18 @@ gt_build(const struct gt_build_opts *o)
 		for (i = 0; i < m->conf.npacks; i++)
 			if (strcmp(m->conf.packs[i].name, o->pack) == 0)
 				break;
-		if (i == m->conf.npacks)
+		if (i == m->conf.npacks) {
 			rc = GT_BUILD_NO_PACK;
-		else {
-			dir = o->output != NULL ? gt_xstrdup(o->output) :
-			    gt_xasprintf("%s.pdf", o->pack);
-			rc = build_pack(m, &in, i, dir);
+			goto out;
 		}
+		path = o->output != NULL ? gt_xstrdup(o->output) :
+		    gt_xasprintf("%s.pdf", o->pack);
+		if ((rc = resolve_output(m, NULL, path, path, 1, &dir)) == 0)
+			rc = build_pack(&in, i, dir, path);
 		goto out;
 	}
-	dir = o->output != NULL ? gt_xstrdup(o->output) :
+	shown = o->output != NULL ? o->output : m->conf.output_dir;
+	path = o->output != NULL ? gt_xstrdup(o->output) :
 	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
 	if ((layouts = find_layouts(m)) == NULL) {
 		loc.file = m->conf.path;
@@ -595,21 +700,27 @@ gt_build(const struct gt_build_opts *o)
 		    m->conf.layouts_dir, GT_LAYOUTS_DIR);
 		goto out;
 	}
-	cache = cj.outdir != NULL ? cache_join(&cj) : !o->no_cache ?
-	    gt_cache_new_beside(dir) : NULL;
+	if ((rc = claim(m, layouts, o, path, shown, &dir, &lock)) != 0)
+		goto out;
+	if (!o->no_cache) {
+		cj.outdir = dir;
+		if (!(cj.started = pthread_create(&cj.thread, NULL, cache_open,
+		    &cj) == 0))
+			cj.cache = gt_cache_new_beside(dir);
+	}
 	in.layouts = layouts;
-	in.cache = cache;
-	if ((rc = build_site(m, &in, dir, cache)) == 0 &&
+	if ((rc = build_site(m, &in, dir, &cj)) == 0 &&
 	    isatty(STDERR_FILENO))
-		fprintf(stderr, "goldthread: built %s\n", dir);
+		fprintf(stderr, "goldthread: built %s\n", path);
+	cache = in.cache;
 out:
-	gt_cache_free(cache);
-	/* Opened for a build that did not get so far. */
-	if (cache == NULL)
-		gt_cache_free(cache_join(&cj));
+	gt_cache_free(cache != NULL ? cache : cache_join(&cj));
 	gt_judgements_free(&js);
 	free(layouts);
+	free(path);
 	free(dir);
 	gt_model_free(m);
+	if (lock != -1)
+		close(lock);
 	return rc;
 }

@@ -22,6 +22,8 @@ struct gt_build_opts {
 	const char	*output;	/* -o, or NULL: [paths] output */
 	const char	*pack;		/* --pack NAME, or NULL: the site */
 	int		 no_cache;
+	int		 force;		/* adopt an output folder not ours */
+	int		 no_wait;	/* another build of it: stop */
 };
 
 /*
@@ -62,13 +64,17 @@ int	gt_build_chart(const struct gt_model *, const struct gt_chart_opts *);
 
 enum {
 	GT_BUILD_NO_PACK = -2,		/* no [pack NAME] in site.conf */
-	GT_BUILD_NO_MEASURE = -3	/* no measure with the id */
+	GT_BUILD_NO_MEASURE = -3,	/* no measure with the id */
+	GT_BUILD_REFUSED = -4,		/* not an output to write (said) */
+	GT_BUILD_BUSY = -5		/* another build of it runs (said) */
 };
 
 /*
- * Build the site into the output folder (opts: output, pack, no_cache),
- * or one pack's PDF into a file (-o, or NAME.pdf): read, link, judge,
- * render, swap in. 0, -1 with the problems reported, or GT_BUILD_NO_PACK.
+ * Build the site into the output folder (opts: output, pack, no_cache,
+ * force, no_wait), or one pack's PDF into a file (-o, or NAME.pdf): read,
+ * link, judge, render, swap in. The output must be goldthread's and
+ * apart from the site's inputs (own.h); it is locked while it is built.
+ * 0, -1 with the problems reported, or one of the GT_BUILD_ above.
  */
 int	gt_build(const struct gt_build_opts *);
 

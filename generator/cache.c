@@ -1,4 +1,5 @@
 /* cache.c: chart files by content key (see cache.h). */
+#define _GNU_SOURCE		/* copy_file_range() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +12,7 @@
 #include <xxhash.h>
 
 #include "cache.h"
+#include "own.h"
 #include "util.h"
 
 /* An entry by name: there when the build began or made by it since. */
@@ -26,9 +28,7 @@ struct entry {
  * each to mark them and another to sweep was a tenth of its time.
  */
 struct gt_cache {
-	char		*dir;		/* dir/SALT: this program's entries */
-	int		 fd;		/* dir, open: entries are named in it */
-	char		*top;
+	int		 fd;		/* DIR/SALT, open: this program's entries */
 	struct gt_map	 ix;		/* name: struct entry */
 	struct entry	**v;
 	size_t		 n, cap;
@@ -92,66 +92,68 @@ add(struct gt_cache *c, const char *name)
 	return e;
 }
 
+/* The folder name in dirfd if it is goldthread's, else made; or -1. */
+static int
+own_dir(int dirfd, const char *name)
+{
+	int	 fd;
+
+	if ((fd = gt_own_open(dirfd, name)) == -1 && errno == ENOENT)
+		fd = gt_own_mkdir(dirfd, name);
+	return fd;
+}
+
 struct gt_cache *
 gt_cache_new(const char *dir)
 {
-	struct gt_cache	*c;
+	struct gt_cache	*c = NULL;
 	DIR		*d;
 	struct dirent	*e;
-	char		*s, *path;
+	char		*s;
+	int		 top;
 
 	if ((s = salt()) == NULL)
 		return NULL;
-	if (mkdir(dir, 0777) == -1 && errno != EEXIST) {
+	if ((top = own_dir(AT_FDCWD, dir)) == -1) {
+		if (errno == EPERM)
+			fprintf(stderr, "goldthread: not using the cache '%s': "
+			    "goldthread did not make it (remove it, and a build "
+			    "makes a new one)\n", dir);
 		free(s);
 		return NULL;
 	}
 	/* Entries of other builds of goldthread will never be used again. */
-	if ((d = opendir(dir)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (e->d_name[0] == '.' || strcmp(e->d_name, s) == 0)
-				continue;
-			path = gt_xasprintf("%s/%s", dir, e->d_name);
-			gt_out_rm_tree(path);
-			free(path);
-		}
+	if ((d = gt_own_list(top)) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			if (e->d_name[0] != '.' && strcmp(e->d_name, s) != 0)
+				gt_own_rm(top, e->d_name);
 		closedir(d);
 	}
 	c = gt_xcalloc(1, sizeof(*c));
-	c->fd = -1;
-	c->top = gt_xstrdup(dir);
-	c->dir = gt_xasprintf("%s/%s", dir, s);
-	free(s);
-	if ((mkdir(c->dir, 0777) == -1 && errno != EEXIST) ||
-	    (c->fd = open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+	if ((c->fd = own_dir(top, s)) == -1 ||
+	    (d = gt_own_list(c->fd)) == NULL) {
 		gt_cache_free(c);
-		return NULL;
-	}
-	if ((d = fdopendir(dup(c->fd))) == NULL) {
-		gt_cache_free(c);
-		return NULL;
+		c = NULL;
+		goto out;
 	}
 	while ((e = readdir(d)) != NULL)
 		if (e->d_name[0] != '.')
 			add(c, e->d_name);
 	closedir(d);
+out:
+	close(top);
+	free(s);
 	return c;
 }
 
 struct gt_cache *
 gt_cache_new_beside(const char *outdir)
 {
-	char		*dir = gt_out_beside(outdir, ".cache");
+	char		*dir = gt_own_beside(outdir, ".cache");
 	struct gt_cache	*c = gt_cache_new(dir);
 
 	free(dir);
 	return c;
-}
-
-static char *
-entry(const struct gt_cache *c, const char *key)
-{
-	return gt_xasprintf("%s/%s", c->dir, key);
 }
 
 /* Mark key's entry used, for the sweep: 0, or -1 if there is none. */
@@ -166,13 +168,35 @@ used(const struct gt_cache *c, const char *key)
 	return 0;
 }
 
+/*
+ * A copy of the file open at from into to: sharing its blocks where the
+ * file system can (copy_file_range reflinks on btrfs, XFS), else read
+ * and written. 0 or -1.
+ */
+static int
+copy(int from, int to)
+{
+	char	 buf[65536];
+	ssize_t	 n;
+
+	while ((n = copy_file_range(from, NULL, to, NULL, 1L << 30, 0)) > 0)
+		continue;
+	if (n == 0)
+		return 0;
+	if (errno != EXDEV && errno != EINVAL && errno != ENOSYS &&
+	    errno != EOPNOTSUPP)
+		return -1;
+	while ((n = read(from, buf, sizeof(buf))) > 0)
+		if (gt_write_all(to, buf, (size_t)n) == -1)
+			return -1;
+	return n == 0 ? 0 : -1;
+}
+
 int
 gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
     const char *rel)
 {
-	char	*src, *data = NULL;
-	size_t	 len;
-	int	 rc;
+	int	 from, to, rc = -1;
 
 	if (c == NULL)
 		return -1;
@@ -180,18 +204,17 @@ gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
 		used(c, key);
 		return 0;
 	}
-	if (used(c, key) == -1 || gt_out_dirs(out, rel) == -1)
+	/* A copy, not a link: an edit of the output never reaches the cache. */
+	if (used(c, key) == -1 || (from = openat(c->fd, key, O_RDONLY |
+	    O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
-	if (linkat(c->fd, key, gt_out_fd(out), rel, 0) == 0) {
-		gt_out_keyed(out, rel, key);
-		return 0;
+	if ((to = gt_out_open(out, rel)) != -1) {
+		if ((rc = copy(from, to)) == 0)
+			gt_out_keyed(out, rel, key);
+		if (close(to) == -1)
+			rc = -1;
 	}
-	src = entry(c, key);
-	if ((rc = gt_read_file(src, &data, &len)) == 0 &&
-	    (rc = gt_out_write(out, rel, data, len)) == 0)
-		gt_out_keyed(out, rel, key);
-	free(data);
-	free(src);
+	close(from);
 	return rc;
 }
 
@@ -204,15 +227,9 @@ gt_cache_has(struct gt_cache *c, const char *key)
 int
 gt_cache_read(struct gt_cache *c, const char *key, char **data, size_t *len)
 {
-	char	*path;
-	int	 rc;
-
 	if (used(c, key) == -1)
 		return -1;
-	path = entry(c, key);
-	rc = gt_read_file(path, data, len);
-	free(path);
-	return rc;
+	return gt_read_own(c->fd, key, data, len);
 }
 
 /* The name an entry for key is made under before it is renamed to key. */
@@ -222,44 +239,14 @@ tmp_name(const char *key)
 	return gt_xasprintf("%s.tmp-%ld", key, (long)getpid());
 }
 
-/* Move the entry made as tmp into place for key; 0 or -1. */
-static int
-settle(struct gt_cache *c, char *tmp, const char *key)
-{
-	int	 rc = renameat(c->fd, tmp, c->fd, key);
-
-	/* Not unlinked by rename if both were one file already. */
-	if (rc == -1 || faccessat(c->fd, tmp, F_OK, 0) == 0)
-		unlinkat(c->fd, tmp, 0);
-	free(tmp);
-	if (rc == 0)
-		add(c, key)->used = 1;
-	return rc;
-}
-
 void
 gt_cache_keep(struct gt_cache *c, const char *key, struct gt_out *out,
-    const char *rel)
+    const char *rel, const void *data, size_t len)
 {
-	char	*tmp, *src, *data;
-	size_t	 len;
-
 	if (c == NULL)
 		return;
 	gt_out_keyed(out, rel, key);
-	tmp = tmp_name(key);
-	if (linkat(gt_out_fd(out), rel, c->fd, tmp, 0) == 0) {
-		settle(c, tmp, key);
-		return;
-	}
-	free(tmp);
-	/* A file system without links (a network share): a copy. */
-	if ((src = gt_out_path(out, rel)) != NULL &&
-	    gt_read_file(src, &data, &len) == 0) {
-		gt_cache_put(c, key, data, len);
-		free(data);
-	}
-	free(src);
+	gt_cache_put(c, key, data, len);
 }
 
 int
@@ -267,28 +254,29 @@ gt_cache_put(struct gt_cache *c, const char *key, const void *data,
     size_t len)
 {
 	char	*tmp;
-	FILE	*f = NULL;
-	int	 fd, ok;
+	int	 fd, ok, flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+		    O_CLOEXEC;
 
 	if (c == NULL)
 		return -1;
 	tmp = tmp_name(key);
-	if ((fd = openat(c->fd, tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0666)) == -1 || (f = fdopen(fd, "wb")) == NULL)
-		ok = 0;
-	else {
-		ok = fwrite(data, 1, len, f) == len;
-		ok = fclose(f) == 0 && ok;
-		fd = -1;
+	if ((fd = openat(c->fd, tmp, flags, 0666)) == -1 && errno == EEXIST &&
+	    unlinkat(c->fd, tmp, 0) == 0)
+		fd = openat(c->fd, tmp, flags, 0666);
+	if (fd == -1) {
+		free(tmp);
+		return -1;
 	}
-	if (f == NULL && fd != -1)
-		close(fd);
-	if (!ok) {
+	ok = gt_write_all(fd, data, len) == 0;
+	ok = close(fd) == 0 && ok;
+	if (!ok || renameat(c->fd, tmp, c->fd, key) == -1) {
 		unlinkat(c->fd, tmp, 0);
 		free(tmp);
 		return -1;
 	}
-	return settle(c, tmp, key);
+	free(tmp);
+	add(c, key)->used = 1;
+	return 0;
 }
 
 void
@@ -326,11 +314,9 @@ gt_cache_sweep(struct gt_cache *c)
 	struct entry	*en;
 	char		**old = NULL;
 	size_t		 i, n = 0, cap = 0;
-	int		 fd;
 
-	if (c == NULL || (d = opendir(c->dir)) == NULL)
+	if (c == NULL || (d = gt_own_list(c->fd)) == NULL)
 		return;
-	fd = dirfd(d);
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.')
 			continue;
@@ -340,7 +326,7 @@ gt_cache_sweep(struct gt_cache *c)
 	}
 	/* Removed after the walk: readdir may skip what changes under it. */
 	for (i = 0; i < n; i++) {
-		unlinkat(fd, old[i], 0);
+		unlinkat(c->fd, old[i], 0);
 		free(old[i]);
 	}
 	closedir(d);
@@ -362,7 +348,5 @@ gt_cache_free(struct gt_cache *c)
 	}
 	free(c->v);
 	gt_map_free(&c->ix);
-	free(c->dir);
-	free(c->top);
 	free(c);
 }

@@ -7,8 +7,9 @@
  * Keys are combined with the program's own identity (a hash of the
  * running executable and of the pinned font files' sizes and dates), so a
  * new build of goldthread or new fonts never reuse old files. Entries are
- * written whole (temporary file, then rename) and linked into the output
- * (or copied where links are not possible). Entries not used by a
+ * written whole (temporary file, then rename) and copied into the output
+ * (never linked: an edit of a published file must not reach the cache),
+ * in folders with goldthread's marker (own.h). Entries not used by a
  * successful build are removed by gt_cache_sweep(), so the cache holds one
  * build's worth. Safe for several processes of one build at once, which
  * hand their use of entries to the one that sweeps (gt_cache_export).
@@ -26,7 +27,10 @@
 
 struct gt_cache;
 
-/* A cache in the folder dir (made as needed); NULL if it cannot be used. */
+/*
+ * A cache in the folder dir (made as needed); NULL if it cannot be used
+ * (said on stderr if dir is there but not goldthread's).
+ */
 struct gt_cache	*gt_cache_new(const char *dir);
 /* The cache for an output folder: ".NAME.cache" beside it. */
 struct gt_cache	*gt_cache_new_beside(const char *outdir);
@@ -42,12 +46,12 @@ int		 gt_cache_read(struct gt_cache *, const char *key,
 int		 gt_cache_put(struct gt_cache *, const char *key,
 		    const void *data, size_t len);
 /*
- * Keep the file just written at rel in out as the entry for key: by a
- * link (so it must not be changed after), or a copy where the file system
- * has no links.
+ * Keep data, just written at rel in out, as the entry for key (a copy),
+ * and note in out that rel is that entry's.
  */
 void		 gt_cache_keep(struct gt_cache *, const char *key,
-		    struct gt_out *, const char *rel);
+		    struct gt_out *, const char *rel, const void *data,
+		    size_t len);
 /*
  * The keys used so far, a line each, for another process of the build to
  * import: a second process's use is known only to it.

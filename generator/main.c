@@ -14,7 +14,9 @@
 
 enum {
 	EXIT_INPUT = 1,		/* the input has errors (or warnings, --strict) */
-	EXIT_USAGE = 2		/* the command line is wrong */
+	EXIT_USAGE = 2,		/* the command line is wrong */
+	EXIT_BUSY = 75		/* sysexits.h's EX_TEMPFAIL: another build of
+				   the output runs (--no-wait); try later */
 };
 
 /* Options shared by the commands that read a site. */
@@ -30,6 +32,8 @@ struct opts {
 	const char		*measure;	/* chart MEASURE_ID */
 	int			 alt;		/* chart --alt */
 	int			 no_cache;	/* build --no-cache */
+	int			 force;		/* build --force */
+	int			 no_wait;	/* build --no-wait */
 	double			 scale, width, height;	/* chart */
 };
 
@@ -43,6 +47,7 @@ usage(FILE *f)
 	    "[--format=table|csv]\n"
 	    "       goldthread build [DIR] [--as-at PERIOD] [-o OUTDIR] "
 	    "[--no-cache]\n"
+	    "                        [--force] [--no-wait]\n"
 	    "       goldthread build [DIR] --pack NAME [-o FILE.pdf]\n"
 	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
 	    "[--scale N]\n"
@@ -59,7 +64,11 @@ usage(FILE *f)
 	    "          output folder (site.conf [paths] output, or -o), swapped\n"
 	    "          in only when complete; --pack NAME writes one pack's PDF\n"
 	    "          (to NAME.pdf, or -o FILE); charts drawn before are\n"
-	    "          reused from .OUTDIR.cache beside it unless --no-cache\n"
+	    "          reused from .OUTDIR.cache beside it unless --no-cache.\n"
+	    "          The output folder must be new, empty or made by\n"
+	    "          goldthread (it holds a .goldthread file), and apart\n"
+	    "          from the site folder and its inputs; a link to a folder\n"
+	    "          is followed\n"
 	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
 	    "          its text description\n"
 	    "\n"
@@ -70,9 +79,16 @@ usage(FILE *f)
 	    "  --diagnostics=FORMAT  text (path:line:col: error: message) or json\n"
 	    "  --max-diagnostics=N   print at most N diagnostics (0: all; "
 	    "default 200)\n"
+	    "  --force               build: adopt an output folder goldthread\n"
+	    "                        did not make, moving what is in it aside\n"
+	    "                        to OUTDIR.orig (never removed)\n"
+	    "  --no-wait             build: if another build of the same output\n"
+	    "                        is running, stop (exit 75) instead of\n"
+	    "                        waiting for it\n"
 	    "\n"
 	    "exit status: 0 clean, 1 input errors (or warnings with --strict),\n"
-	    "2 usage errors.\n", f);
+	    "2 usage errors (an output goldthread must not write), 75 another\n"
+	    "build of the output is running (--no-wait).\n", f);
 }
 
 static int
@@ -97,6 +113,8 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		{ "pack", required_argument, NULL, 'p' },
 		{ "alt", no_argument, NULL, 'A' },
 		{ "no-cache", no_argument, NULL, 'N' },
+		{ "force", no_argument, NULL, 'F' },
+		{ "no-wait", no_argument, NULL, 'w' },
 		{ "scale", required_argument, NULL, 'S' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "height", required_argument, NULL, 'H' },
@@ -166,6 +184,12 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		case 'N':
 			o->no_cache = 1;
 			break;
+		case 'F':
+			o->force = 1;
+			break;
+		case 'w':
+			o->no_wait = 1;
+			break;
 		case 'S':
 		case 'W':
 		case 'H':
@@ -225,6 +249,8 @@ build_opts(const struct opts *o, struct gt_build_opts *b)
 	b->output = o->output;
 	b->pack = o->pack;
 	b->no_cache = o->no_cache;
+	b->force = o->force;
+	b->no_wait = o->no_wait;
 }
 
 /* Read and link; NULL with *rc the exit status if it has errors. */
@@ -289,8 +315,18 @@ cmd_build(int argc, char *argv[])
 		return rc;
 	gt_diag_reset();
 	build_opts(&o, &b);
-	if (gt_build(&b) == GT_BUILD_NO_PACK)
+	switch (gt_build(&b)) {
+	case GT_BUILD_NO_PACK:
 		return usage_error("no [pack %s] in site.conf", o.pack);
+	case GT_BUILD_REFUSED:
+		finish(&o);
+		return EXIT_USAGE;
+	case GT_BUILD_BUSY:
+		finish(&o);
+		return EXIT_BUSY;
+	default:
+		break;
+	}
 	gt_timing_report(stderr);
 	return finish(&o);
 }

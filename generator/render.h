@@ -30,13 +30,14 @@ struct gt_render_in {
 /*
  * Where a job's files go. write: 0, or -1 (reported). reuse: put the
  * file kept for key at rel instead of making it (0), or -1 if none is
- * kept. keep: keep the file just written at rel as the one for key.
- * size: the size of a file this build wrote, or -1.
+ * kept. keep: keep the file just written at rel (its bytes too) as the
+ * one for key. size: the size of a file this build wrote, or -1.
  */
 struct gt_sink {
 	int	 (*write)(void *, const char *rel, const void *, size_t);
 	int	 (*reuse)(void *, const char *key, const char *rel);
-	void	 (*keep)(void *, const char *key, const char *rel);
+	void	 (*keep)(void *, const char *key, const char *rel,
+		    const void *, size_t);
 	long long (*size)(void *, const char *rel);
 	void	  *ctx;
 };

@@ -280,7 +280,7 @@ gt_page_finish(struct page *pg, const char *layout, json_t *crumbs)
 	    &b) == -1 || k->write(k->ctx, pg->path, b.data, b.len) == -1)
 		s->failed = 1;
 	else if (*key != '\0')
-		k->keep(k->ctx, key, pg->path);
+		k->keep(k->ctx, key, pg->path, b.data, b.len);
 out:
 	gt_buf_free(&b);
 	gt_buf_free(&pg->body_keys);
@@ -315,7 +315,7 @@ chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
 	if (k->write(k->ctx, rel, bytes, len) == -1)
 		s->failed = 1;
 	else if (s->cache != NULL)
-		k->keep(k->ctx, key, rel);
+		k->keep(k->ctx, key, rel, bytes, len);
 	free(bytes);
 out:
 	gt_timing_start("html");

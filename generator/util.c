@@ -192,9 +192,12 @@ gt_buf_free(struct gt_buf *b)
 	b->len = b->cap = 0;
 }
 
-/* Read from fd, which this closes, as gt_read_file says. */
+/*
+ * The file open at fd (closed here) into *data and *len; a folder is
+ * refused, and with own anything but a regular file of this user.
+ */
 static int
-read_fd(int fd, char **data, size_t *len)
+read_fd(int fd, int own, char **data, size_t *len)
 {
 	struct stat	 st;
 	char		*p = NULL;
@@ -206,6 +209,10 @@ read_fd(int fd, char **data, size_t *len)
 		goto out;
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
+		goto out;
+	}
+	if (own && (!S_ISREG(st.st_mode) || st.st_uid != geteuid())) {
+		errno = EPERM;
 		goto out;
 	}
 	if (st.st_size > GT_MAX_FILE_BYTES) {
@@ -248,13 +255,44 @@ out:
 }
 
 int
+gt_write_all(int fd, const void *data, size_t len)
+{
+	const char	*p = data;
+	ssize_t		 n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) > 0) {
+			p += n;
+			len -= (size_t)n;
+		} else if (n == 0 || errno != EINTR) {
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+gt_read_own(int dirfd, const char *path, char **data, size_t *len)
+{
+	int	 fd;
+
+	/* O_NONBLOCK: a FIFO put there must not stop the build. */
+	if ((fd = openat(dirfd, path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return -1;
+	return read_fd(fd, 1, data, len);
+}
+
+int
 gt_read_file(const char *path, char **data, size_t *len)
 {
 	int	 fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return -1;
-	return read_fd(fd, data, len);
+	return read_fd(fd, 0, data, len);
 }
 
 struct gt_fence {
@@ -389,7 +427,7 @@ gt_fence_read(struct gt_fence *f, const char *path, char **data, size_t *len)
 
 	if ((fd = gt_fence_open(f, path)) == -1)
 		return -1;
-	return read_fd(fd, data, len);
+	return read_fd(fd, 0, data, len);
 }
 
 int

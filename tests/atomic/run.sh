@@ -71,7 +71,9 @@ n=$(stale "$tmp/out")
 # (c) A full file system: the build fails and the old folder survives.
 mkdir -p "$tmp/full"
 if mount -t tmpfs -o size=200k tmpfs "$tmp/full" 2>/dev/null; then
-	mkdir -p "$tmp/full/x" && echo keep > "$tmp/full/x/marker"
+	# A folder of goldthread's: it holds the marker.
+	mkdir -p "$tmp/full/x" && echo keep > "$tmp/full/x/marker" &&
+	    : > "$tmp/full/x/.goldthread"
 	(cd "$tmp/site" && "$bin" build . -o "$tmp/full/x" >/dev/null 2>&1)
 	rc=$?
 	[ "$rc" -ne 0 ] || bad "(c) full disk: the build claimed success"

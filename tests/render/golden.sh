@@ -61,7 +61,7 @@ site example "$src" index.html priority/homes.html \
 	data/performance.json
 pages=$(cd "$here/focus" && "$bin" build . -o "$tmp/focus-list" --no-cache \
 	>/dev/null 2>&1 && cd "$tmp/focus-list" && find . -type f \
-	! -path './charts/*' ! -path './assets/*' ! -name '*.pdf' |
+	! -path './charts/*' ! -path './assets/*' ! -name '*.pdf' ! -name '.*' |
 	sed 's|^\./||' | sort)
 site focus "$here/focus" $pages
 

@@ -107,7 +107,7 @@ Test(cache, get_put_sweep)
 	cr_expect_eq(gt_cache_get(NULL, "k1", NULL, "x"), -1,
 	    "a NULL cache caches nothing");
 	cr_expect_eq(gt_cache_read(NULL, "k1", &data, &len), -1);
-	gt_cache_keep(NULL, "k1", NULL, "x");
+	gt_cache_keep(NULL, "k1", NULL, "x", "x", 1);
 	cmd = gt_xasprintf("rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 	free(cmd);
@@ -115,7 +115,10 @@ Test(cache, get_put_sweep)
 	free(cdir);
 }
 
-/* Kept by a link to the output file; read back whole. */
+/*
+ * Kept as a copy of the output file, not a link to it: an edit of the
+ * published file in place never reaches the cache. Read back whole.
+ */
 Test(cache, keep_and_read)
 {
 	char		 dir[] = "/tmp/gt-cache-XXXXXX";
@@ -124,6 +127,7 @@ Test(cache, keep_and_read)
 	struct gt_cache	*c;
 	struct gt_out	*o;
 	struct stat	 st;
+	FILE		*f;
 
 	cr_assert_not_null(mkdtemp(dir));
 	pub = gt_xasprintf("%s/public", dir);
@@ -132,11 +136,16 @@ Test(cache, keep_and_read)
 	cr_assert(c != NULL && o != NULL);
 	cr_expect_eq(gt_cache_read(c, "k", &data, &len), -1);
 	cr_assert_eq(gt_out_write(o, "page.html", "<p>x</p>", 8), 0);
-	gt_cache_keep(c, "k", o, "page.html");
-	gt_cache_keep(c, "k", o, "page.html");	/* twice: no stray files */
+	gt_cache_keep(c, "k", o, "page.html", "<p>x</p>", 8);
+	/* twice: no stray files */
+	gt_cache_keep(c, "k", o, "page.html", "<p>x</p>", 8);
 	path = gt_out_path(o, "page.html");
 	cr_assert_eq(stat(path, &st), 0);
-	cr_expect_eq(st.st_nlink, 2, "one link in the output, one kept");
+	cr_expect_eq(st.st_nlink, 1, "the output's file is its own, not a link");
+	f = fopen(path, "r+");
+	cr_assert_not_null(f);
+	fputs("<p>y</p>", f);
+	fclose(f);
 	free(path);
 	cr_assert_eq(gt_cache_read(c, "k", &data, &len), 0);
 	cr_expect(len == 8 && strcmp(data, "<p>x</p>") == 0);
@@ -145,8 +154,8 @@ Test(cache, keep_and_read)
 	cr_assert_eq(gt_out_commit(o), 0);
 	gt_out_free(o);
 	gt_cache_free(c);
-	cmd = gt_xasprintf("test $(ls -A %s/.public.cache/* | wc -l) -eq 1",
-	    dir);
+	cmd = gt_xasprintf("test \"$(ls -A %s/.public.cache/*)\" = "
+	    "\"$(printf '.goldthread\\nk')\"", dir);
 	cr_expect_eq(system(cmd), 0, "only the entry, no temporary files");
 	free(cmd);
 	cmd = gt_xasprintf("rm -rf %s", dir);

@@ -1,12 +1,15 @@
-/* test_out.c: atomic output and the small utilities under everything. */
+/* test_out.c: atomic output, what it may write, and the small utilities. */
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <criterion/criterion.h>
+#include <criterion/redirect.h>
 
 #include "out.h"
+#include "own.h"
 #include "util.h"
 #include "helpers.h"
 
@@ -174,9 +177,9 @@ Test(out, earlier_tree_taken_over)
 	f = open_memstream(&text, &len);
 	gt_out_export(o, f);
 	fclose(f);
-	cr_expect_str_eq(text, "\te.html\n");
+	cr_expect_str_eq(text, "\t\t.goldthread\n\t\te.html\n");
 	free(text);
-	gt_out_import(o, "k1\ta.html\n", 11);
+	gt_out_import(o, "k1\t\ta.html\n", 12);
 	cr_assert_eq(gt_out_commit(o), 0);
 	gt_out_free(o);
 	expect_at(pub, "a.html", "not written");
@@ -194,7 +197,7 @@ Test(out, earlier_tree_taken_over)
 	build(pub, one, NELEM(one), 1);
 	build(pub, one, NELEM(one), 1);
 	path = gt_xasprintf("echo keep > %s/outside && for f in %s/.public."
-	    "list-*; do printf 'k\\t../outside\\n' >> $f; done", dir, dir);
+	    "list-*; do printf 'k\\t\\t../outside\\n' >> $f; done", dir, dir);
 	cr_assert_eq(system(path), 0);
 	free(path);
 	build(pub, two, NELEM(two), 1);
@@ -204,6 +207,107 @@ Test(out, earlier_tree_taken_over)
 	cr_assert_eq(system(path), 0);
 	free(path);
 	free(pub);
+}
+
+/*
+ * A file of an earlier tree edited in place since it was made, keeping
+ * its size and modification time (rsync --inplace, touch -r), is made
+ * anew, not kept: in the tree before last (a link of the same file, as a
+ * first build leaves it) and in the last.
+ */
+Test(out, edited_file_not_kept)
+{
+	static const char *const one[] = { "a.html", "A", "k1" };
+	static const char *const two[] = { "a.html", "B", "k1" };
+	char		 dir[] = "/tmp/gt-out-XXXXXX", *pub, *path;
+	struct timespec	 ts[2];
+	struct stat	 st;
+	FILE		*f;
+
+	cr_assert_not_null(mkdtemp(dir));
+	pub = gt_xasprintf("%s/public", dir);
+	build(pub, one, NELEM(one), 1);
+	build(pub, one, NELEM(one), 1);
+	path = gt_xasprintf("%s/a.html", pub);
+	cr_assert_eq(stat(path, &st), 0);
+	f = fopen(path, "r+");
+	cr_assert_not_null(f);
+	fputs("Z", f);
+	fclose(f);
+	ts[0] = st.st_atim;
+	ts[1] = st.st_mtim;
+	cr_assert_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+	expect_file(path, "Z");
+	build(pub, two, NELEM(two), 1);
+	expect_file(path, "B");
+	build(pub, two, NELEM(two), 1);
+	expect_file(path, "B");
+	free(path);
+	path = gt_xasprintf("rm -rf %s", dir);
+	cr_assert_eq(system(path), 0);
+	free(path);
+	free(pub);
+}
+
+/*
+ * An output path resolved once: links followed (the last part too), the
+ * parts that do not exist yet taken as written, a link to nothing refused.
+ */
+Test(own, resolve)
+{
+	static const char *const cases[][2] = {
+		{ "link", "/a/b" }, { "link/", "/a/b" },
+		{ "link/new/../x", "/a/b/x" }, { "a/./b/../new/", "/a/new" },
+		{ "new/deeper", "/new/deeper" }, { "a/b/../..", "" },
+	};
+	char	 dir[] = "/tmp/gt-own-XXXXXX", *real, *got, *want, *cmd;
+	size_t	 i;
+
+	cr_assert_not_null(mkdtemp(dir));
+	real = realpath(dir, NULL);
+	cmd = gt_xasprintf("cd %s && mkdir -p a/b && ln -s a/b link && "
+	    "ln -s nowhere dangling", dir);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		cmd = gt_xasprintf("%s/%s", dir, cases[i][0]);
+		got = gt_own_resolve(cmd);
+		want = gt_xasprintf("%s%s", real, cases[i][1]);
+		cr_expect(got != NULL && strcmp(got, want) == 0,
+		    "%s: got %s, want %s", cases[i][0], got, want);
+		free(got);
+		free(want);
+		free(cmd);
+	}
+	cmd = gt_xasprintf("%s/dangling", dir);
+	cr_expect_null(gt_own_resolve(cmd), "a link to nothing");
+	free(cmd);
+	cmd = gt_xasprintf("rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	free(real);
+}
+
+/* The output apart from the inputs: not one, not in one, holding none. */
+Test(own, apart, .init = cr_redirect_stderr)
+{
+	static const struct gt_own_input in[] = {
+		{ "/s", "the site folder", 1 },
+		{ "/s/content", "the content folder", 0 },
+	};
+	static const struct {
+		const char	*out;
+		int		 rc;
+	} t[] = {
+		{ "/s/public", 0 }, { "/elsewhere", 0 }, { "/s/contents", 0 },
+		{ "/s", -1 }, { "/", -1 }, { "/s/content", -1 },
+		{ "/s/content/sub", -1 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		cr_expect_eq(gt_own_apart(t[i].out, t[i].out, "folder", in, 2),
+		    t[i].rc, "%s", t[i].out);
 }
 
 Test(util, utf8_check)
