@@ -25,16 +25,16 @@
 #include "timing.h"
 
 struct gt_model *
-gt_load(const struct gt_build_opts *o)
+gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 {
 	struct gt_model	*m;
 	enum gt_sev	 worst;
 
 	gt_timing_start("read");
-	m = gt_read_site(o->dir, o->as_at);
+	m = gt_read_site(o->dir, o->as_at, diag);
 	gt_timing_start("link");
 	gt_link(m);
-	worst = gt_diag_worst();
+	worst = gt_diag_worst(diag);
 	if (worst == GT_SEV_ERROR || (worst == GT_SEV_WARNING && o->strict)) {
 		gt_model_free(m);
 		return NULL;
@@ -146,12 +146,13 @@ mem_size(void *v, const char *rel)
 	return -1;
 }
 
-/* Every job of a back-end, here and now, into memory; 0 or -1. */
+/* Every job of a back-end (or only one), here and now, into memory; 0 or -1. */
 static int
 render_to(const struct gt_backend *be, const struct gt_render_in *in,
-    size_t only, struct gt_buf *b)
+    size_t only, struct gt_buf *b, struct gt_diag *diag)
 {
-	struct gt_sink	 sink = { mem_write, mem_reuse, mem_keep, mem_size, b };
+	struct gt_sink	 sink = { mem_write, mem_reuse, mem_keep, mem_size, b,
+			    diag };
 	void		*obj = be->new(in);
 	size_t		 i, n = be->jobs(obj);
 	int		 rc = 0;
@@ -165,7 +166,7 @@ render_to(const struct gt_backend *be, const struct gt_render_in *in,
 }
 
 int
-gt_build_status(const struct gt_model *m, int csv)
+gt_build_status(const struct gt_model *m, int csv, struct gt_diag *diag)
 {
 	struct gt_render_in	 in;
 	struct gt_buf		 b = { 0 };
@@ -175,7 +176,7 @@ gt_build_status(const struct gt_model *m, int csv)
 	in.m = m;
 	in.site = gt_judge(m, &m->conf.as_at);
 	rc = render_to(csv ? &gt_status_csv_backend :
-	    &gt_status_table_backend, &in, (size_t)-1, &b);
+	    &gt_status_table_backend, &in, (size_t)-1, &b, diag);
 	if (b.len > 0)
 		fwrite(b.data, 1, b.len, stdout);
 	gt_buf_free(&b);
@@ -184,7 +185,8 @@ gt_build_status(const struct gt_model *m, int csv)
 }
 
 int
-gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o)
+gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
+    struct gt_diag *diag)
 {
 	struct gt_judgement	*j;
 	struct gt_measure	*me;
@@ -222,7 +224,7 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o)
 		co.date = date;
 		if (gt_chart_write(&c, &co, o->path) == -1) {
 			loc.file = o->path;
-			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
+			gt_msg(diag, GT_E_WRITE, &loc, "%s", strerror(errno));
 			rc = -1;
 		}
 	}
@@ -310,13 +312,14 @@ jobs_list(struct run *r)
  * the files made.
  */
 static void
-report_send(int fd, struct gt_cache *cache, struct gt_out *out)
+report_send(int fd, const struct gt_diag *diag, struct gt_cache *cache,
+    struct gt_out *out)
 {
 	FILE	*f;
 
 	if ((f = fdopen(fd, "w")) == NULL)
 		return;
-	gt_diag_export(f);
+	gt_diag_export(diag, f);
 	fputc('\0', f);
 	gt_timing_report(f);
 	fputc('\0', f);
@@ -326,9 +329,14 @@ report_send(int fd, struct gt_cache *cache, struct gt_out *out)
 	fclose(f);
 }
 
-/* 0, or -1 if the worker failed or its report is not whole. */
+/*
+ * The worker's report into this process's set diag, its cache and
+ * output; 0, or -1 (reported) if the worker failed or its report is not
+ * whole.
+ */
 static int
-report_take(int fd, pid_t pid, struct gt_cache *cache, struct gt_out *out)
+report_take(int fd, pid_t pid, struct gt_diag *diag, struct gt_cache *cache,
+    struct gt_out *out)
 {
 	struct gt_buf	 b = { 0 };
 	struct gt_loc	 loc = { "goldthread", 0, 0 };
@@ -353,11 +361,14 @@ report_take(int fd, pid_t pid, struct gt_cache *cache, struct gt_out *out)
 		gt_timing_import(nul + 1, (size_t)(keys - (nul + 1)));
 		b.len = (size_t)(nul - b.data);
 	}
-	if (WIFEXITED(st) && WEXITSTATUS(st) == 0 && b.len > 0 &&
-	    gt_diag_import(b.data, b.len) == 0)
+	if (b.len == 0 || gt_diag_import(diag, b.data, b.len) == -1)
+		gt_msg(diag, GT_E_WRITE, &loc, "a worker process failed "
+		    "without a report");
+	else if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
 		rc = 0;
-	else if (!WIFEXITED(st) || b.len == 0)
-		gt_msg(GT_E_WRITE, &loc, "a worker process failed");
+	/* Its reasons came with its report; if none, say it failed. */
+	if (rc == -1 && gt_diag_worst(diag) != GT_SEV_ERROR)
+		gt_msg(diag, GT_E_WRITE, &loc, "a worker process failed");
 	gt_buf_free(&b);
 	return rc;
 }
@@ -371,6 +382,7 @@ static void
 run_jobs(struct run *r, const struct gt_model *m, struct gt_cache *cache,
     struct gt_out *out)
 {
+	struct gt_diag	*mine;
 	atomic_size_t	 own[LAST], *shared = NULL;
 	const char	*e;
 	pid_t		 pid = -1;
@@ -394,18 +406,22 @@ run_jobs(struct run *r, const struct gt_model *m, struct gt_cache *cache,
 			r->next = shared;
 	}
 	if (pid == 0) {
+		/* A set of its own: what came before is the parent's. */
 		close(fds[0]);
+		r->sink->diag = mine = gt_diag_new();
+		gt_out_report_to(out, mine);
 		gt_timing_forget();
 		run_list(r, SPARKS);
 		run_list(r, ANY);
-		report_send(fds[1], cache, out);
+		report_send(fds[1], mine, cache, out);
 		_exit(r->failed ? 1 : 0);
 	}
 	if (pid > 0)
 		close(fds[1]);
 	run_list(r, ANY);
 	run_list(r, SPARKS);
-	if (pid > 0 && report_take(fds[0], pid, cache, out) == -1)
+	if (pid > 0 && report_take(fds[0], pid, r->sink->diag, cache,
+	    out) == -1)
 		r->failed = 1;
 	if (shared != NULL && shared != MAP_FAILED)
 		munmap(shared, sizeof(own));
@@ -557,14 +573,14 @@ claim(const struct gt_model *m, const char *layouts,
  */
 static int
 build_pack(const struct gt_render_in *in, size_t pack, const char *path,
-    const char *shown)
+    const char *shown, struct gt_diag *diag)
 {
 	struct gt_buf	 b = { 0 };
 	struct gt_loc	 loc = { shown, 0, 0 };
 	char		*tmp = gt_xasprintf("%s.tmp-%ld", path, (long)getpid());
 	int		 fd = -1, ok = 0;
 
-	if (render_to(&gt_pdf_backend, in, pack, &b) == 0) {
+	if (render_to(&gt_pdf_backend, in, pack, &b, diag) == 0) {
 		gt_timing_start("write");
 		/* A new file: never written through a link put at its name. */
 		if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
@@ -574,7 +590,7 @@ build_pack(const struct gt_render_in *in, size_t pack, const char *path,
 			ok = ok && rename(tmp, path) == 0;
 		}
 		if (!ok) {
-			gt_msg(GT_E_WRITE, &loc, "%s", strerror(errno));
+			gt_msg(diag, GT_E_WRITE, &loc, "%s", strerror(errno));
 			if (fd != -1)
 				unlink(tmp);
 		}
@@ -616,18 +632,18 @@ cache_join(struct cache_job *j)
 /* Every back-end's jobs into the output folder, then swapped in. */
 static int
 build_site(const struct gt_model *m, struct gt_render_in *in,
-    const char *dir, struct cache_job *cj)
+    const char *dir, struct cache_job *cj, struct gt_diag *diag)
 {
 	struct gt_out	*out;
 	struct gt_cache	*cache;
 	struct outsink	 os;
 	struct gt_sink	 sink = { out_write, out_reuse, out_keep, out_size,
-			    &os };
+			    &os, diag };
 	struct run	 r;
 	size_t		 b;
 	int		 k, rc = -1;
 
-	out = gt_out_new(dir);
+	out = gt_out_new(dir, diag);
 	in->cache = cache = cache_join(cj);
 	if (out == NULL)
 		return -1;
@@ -656,7 +672,7 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 }
 
 int
-gt_build(const struct gt_build_opts *o)
+gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 {
 	struct gt_model		*m;
 	struct gt_judgements	 js;
@@ -669,7 +685,7 @@ gt_build(const struct gt_build_opts *o)
 	size_t			 i;
 	int			 rc = -1, lock = -1;
 
-	if ((m = gt_load(o)) == NULL)
+	if ((m = gt_load(o, diag)) == NULL)
 		return -1;
 	gt_judgements(&js, m);
 	memset(&in, 0, sizeof(in));
@@ -687,7 +703,7 @@ gt_build(const struct gt_build_opts *o)
 		path = o->output != NULL ? gt_xstrdup(o->output) :
 		    gt_xasprintf("%s.pdf", o->pack);
 		if ((rc = resolve_output(m, NULL, path, path, 1, &dir)) == 0)
-			rc = build_pack(&in, i, dir, path);
+			rc = build_pack(&in, i, dir, path, diag);
 		goto out;
 	}
 	shown = o->output != NULL ? o->output : m->conf.output_dir;
@@ -695,7 +711,7 @@ gt_build(const struct gt_build_opts *o)
 	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
 	if ((layouts = find_layouts(m)) == NULL) {
 		loc.file = m->conf.path;
-		gt_msg(GT_E_LAYOUT, &loc, "no layouts folder: neither '%s' in "
+		gt_msg(diag, GT_E_LAYOUT, &loc, "no layouts folder: neither '%s' in "
 		    "the site nor the one installed with goldthread ('%s')",
 		    m->conf.layouts_dir, GT_LAYOUTS_DIR);
 		goto out;
@@ -709,11 +725,16 @@ gt_build(const struct gt_build_opts *o)
 			cj.cache = gt_cache_new_beside(dir);
 	}
 	in.layouts = layouts;
-	if ((rc = build_site(m, &in, dir, &cj)) == 0 &&
+	if ((rc = build_site(m, &in, dir, &cj, diag)) == 0 &&
 	    isatty(STDERR_FILENO))
 		fprintf(stderr, "goldthread: built %s\n", path);
 	cache = in.cache;
 out:
+	/* A build that failed says why, so that it never exits 0. */
+	if (rc == -1 && gt_diag_worst(diag) != GT_SEV_ERROR) {
+		loc.file = NULL;
+		gt_msg(diag, GT_E_WRITE, &loc, "the build failed");
+	}
 	gt_cache_free(cache != NULL ? cache : cache_join(&cj));
 	gt_judgements_free(&js);
 	free(layouts);

@@ -7,8 +7,9 @@
  * reached only through render.h. Every function may be called again and
  * again in one process (a preview server rebuilds with gt_build).
  *
- * Diagnostics are reported through gt_msg() as each stage finds them;
- * the caller prints them and turns them into the exit status.
+ * Diagnostics are reported into the set each function is given (a worker
+ * process reports into one of its own, merged back with exact totals);
+ * the caller prints them once and turns them into the exit status.
  */
 #ifndef GT_BUILD_H
 #define GT_BUILD_H
@@ -31,7 +32,7 @@ struct gt_build_opts {
  * strict), since nothing may run on a broken model. The caller frees the
  * model with gt_model_free().
  */
-struct gt_model	*gt_load(const struct gt_build_opts *);
+struct gt_model	*gt_load(const struct gt_build_opts *, struct gt_diag *);
 
 /*
  * The judgements the outputs are made from: the site's, and one a pack
@@ -49,7 +50,7 @@ void	gt_judgements(struct gt_judgements *, const struct gt_model *);
 void	gt_judgements_free(struct gt_judgements *);
 
 /* The status table (csv 0) or CSV (1) on standard output; 0 or -1. */
-int	gt_build_status(const struct gt_model *, int csv);
+int	gt_build_status(const struct gt_model *, int csv, struct gt_diag *);
 
 /* What a chart command draws: the format comes from path's end. */
 struct gt_chart_opts {
@@ -60,7 +61,8 @@ struct gt_chart_opts {
 };
 
 /* One measure's trend chart; 0, -1 (reported) or GT_BUILD_NO_MEASURE. */
-int	gt_build_chart(const struct gt_model *, const struct gt_chart_opts *);
+int	gt_build_chart(const struct gt_model *, const struct gt_chart_opts *,
+	    struct gt_diag *);
 
 enum {
 	GT_BUILD_NO_PACK = -2,		/* no [pack NAME] in site.conf */
@@ -76,6 +78,6 @@ enum {
  * apart from the site's inputs (own.h); it is locked while it is built.
  * 0, -1 with the problems reported, or one of the GT_BUILD_ above.
  */
-int	gt_build(const struct gt_build_opts *);
+int	gt_build(const struct gt_build_opts *, struct gt_diag *);
 
 #endif

@@ -37,7 +37,7 @@ conf_line(char *buf, int num, void *stream)
 	if (take > (size_t)num - 1) {
 		struct gt_loc loc = { cr->file, cr->line, 0 };
 
-		gt_msg(GT_E_LIMIT, &loc, "line longer than %d bytes", num - 2);
+		gt_msg(cr->m->diag, GT_E_LIMIT, &loc, "line longer than %d bytes", num - 2);
 		/* Hand inih a comment so the cut line is not misread. */
 		buf[0] = ';';
 		buf[1] = '\0';
@@ -104,7 +104,7 @@ conf_int(const struct conf_reader *cr, const char *name, const char *value,
 	/* The range first: a huge number must not reach the int cast. */
 	if (gt_number_parse(value, &d) == -1 || d < lo || d > hi ||
 	    d != (int)d) {
-		gt_msg(GT_E_CONF_VALUE, &loc, "%s = %s: expected a whole "
+		gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "%s = %s: expected a whole "
 		    "number from %d to %d", name, value, lo, hi);
 		return -1;
 	}
@@ -128,7 +128,7 @@ conf_bool(const struct conf_reader *cr, const char *name, const char *value,
 			return;
 		}
 	loc = value_loc(cr);
-	gt_msg(GT_E_CONF_VALUE, &loc, "%s = %s: expected yes or no", name,
+	gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "%s = %s: expected yes or no", name,
 	    value);
 }
 
@@ -150,18 +150,18 @@ conf_bands(struct conf_reader *cr, const char *value)
 		sp = strrchr(parts.v[i], ' ');
 		if (sp == NULL || sscanf(sp + 1, "%d-%d%n", &lo, &hi,
 		    &used) != 2 || sp[1 + used] != '\0' || lo > hi) {
-			gt_msg(GT_E_CONF_VALUE, &loc, "risk_bands: '%s': "
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "risk_bands: '%s': "
 			    "expected a name and a range, such as 'Low 1-4'",
 			    parts.v[i]);
 			goto fail;
 		}
 		if (nb == GT_MAX_BANDS) {
-			gt_msg(GT_E_CONF_VALUE, &loc, "risk_bands: at most %d "
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "risk_bands: at most %d "
 			    "bands", GT_MAX_BANDS);
 			goto fail;
 		}
 		if (lo != next) {
-			gt_msg(GT_E_CONF_VALUE, &loc, "risk_bands: '%s' should "
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "risk_bands: '%s' should "
 			    "start at %d: bands run from 1 to 25 without gaps "
 			    "or overlaps", parts.v[i], next);
 			goto fail;
@@ -174,7 +174,7 @@ conf_bands(struct conf_reader *cr, const char *value)
 		next = hi + 1;
 	}
 	if (next != 26) {
-		gt_msg(GT_E_CONF_VALUE, &loc, "risk_bands must end at 25 "
+		gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "risk_bands must end at 25 "
 		    "(likelihood 5 x impact 5)");
 		goto fail;
 	}
@@ -200,7 +200,7 @@ conf_tolerance(struct conf_reader *cr, const char *value)
 
 	if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
 	    v.money || v.num < 0) {
-		gt_msg(GT_E_TOLERANCE, &loc, "'%s'", value);
+		gt_msg(cr->m->diag, GT_E_TOLERANCE, &loc, "'%s'", value);
 		return;
 	}
 	cr->m->conf.tolerance.kind = v.percent ? GT_TOL_RELATIVE :
@@ -215,7 +215,7 @@ conf_as_at(struct conf_reader *cr, char **text, struct gt_period *p,
 	*where = value_loc(cr);
 	set_text(text, value);
 	if (gt_period_parse(value, p) == -1)
-		gt_msg(GT_E_AS_AT, where, "'%s' is not a period (forms: "
+		gt_msg(cr->m->diag, GT_E_AS_AT, where, "'%s' is not a period (forms: "
 		    "2024/25, 2024/25 Q2, 2024-05, 2024, AY2024/25)", value);
 }
 
@@ -233,7 +233,7 @@ site_key(struct conf_reader *cr, const char *name, const char *value)
 		loc = value_loc(cr);
 		if (strncmp(value, "https://", 8) != 0 &&
 		    strncmp(value, "http://", 7) != 0)
-			gt_msg(GT_E_CONF_VALUE, &loc, "base_url '%s': expected "
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "base_url '%s': expected "
 			    "an address starting https://", value);
 		else if (value[strlen(value) - 1] != '/')
 			c->base_url = (free(c->base_url),
@@ -275,7 +275,7 @@ status_key(struct conf_reader *cr, const char *name, const char *value)
 		loc = value_loc(cr);
 		if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
 		    v.money || v.num < 0)
-			gt_msg(GT_E_CONF_VALUE, &loc, "no_change = %s: expected "
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "no_change = %s: expected "
 			    "a percentage such as 1%%", value);
 		else
 			c->no_change = v.num;
@@ -376,7 +376,7 @@ conf_handler(void *user, const char *section, const char *name,
 	}
 	/* inih would let the later value win without a word. */
 	if (gt_strlist_has(&cr->keys, name)) {
-		gt_msg(GT_E_FIELD_TWICE, &loc, "%s in [%s]", name, section);
+		gt_msg(cr->m->diag, GT_E_FIELD_TWICE, &loc, "%s in [%s]", name, section);
 		return 1;
 	}
 	gt_strlist_add(&cr->keys, name);
@@ -392,16 +392,16 @@ conf_handler(void *user, const char *section, const char *name,
 		while (*pn == ' ')
 			pn++;
 		if (!gt_id_valid(pn)) {
-			gt_msg(GT_E_ID_SYNTAX, &loc, "pack name '%s'", pn);
+			gt_msg(cr->m->diag, GT_E_ID_SYNTAX, &loc, "pack name '%s'", pn);
 			return 1;
 		}
 		known = pack_key(cr, pack_for(cr, pn), name, value);
 	} else {
-		gt_msg(GT_W_CONF_UNKNOWN, &loc, "[%s] %s", section, name);
+		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &loc, "[%s] %s", section, name);
 		return 1;
 	}
 	if (!known)
-		gt_msg(GT_W_CONF_UNKNOWN, &loc, "%s in [%s]", name, section);
+		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &loc, "%s in [%s]", name, section);
 	return 1;
 }
 
@@ -410,7 +410,8 @@ conf_handler(void *user, const char *section, const char *name,
  * shape first so that every bad line is reported at its place.
  */
 static void
-check_syntax(const char *file, const char *text, size_t len)
+check_syntax(struct gt_diag *d, const char *file, const char *text,
+    size_t len)
 {
 	const char	*p = text, *end = text + len, *nl, *e, *n, *ne;
 	struct gt_loc	 loc = { file, 0, 1 };
@@ -431,7 +432,7 @@ check_syntax(const char *file, const char *text, size_t len)
 			continue;
 		if (*p == '[') {
 			if (e[-1] != ']') {
-				gt_msg(GT_E_CONF_SYNTAX, &loc, "section header "
+				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section header "
 				    "not closed by ']'");
 				continue;
 			}
@@ -451,7 +452,7 @@ check_syntax(const char *file, const char *text, size_t len)
 				if (strcmp(seen.v[i], name) == 0)
 					break;
 			if (i < seen.n)
-				gt_msg(GT_E_CONF_SYNTAX, &loc, "section [%s] is "
+				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section [%s] is "
 				    "given twice (first at line %s)", name,
 				    seen.v[i + 1]);
 			else {
@@ -466,7 +467,7 @@ check_syntax(const char *file, const char *text, size_t len)
 		}
 		if (memchr(p, '=', (size_t)(e - p)) == NULL &&
 		    memchr(p, ':', (size_t)(e - p)) == NULL)
-			gt_msg(GT_E_CONF_SYNTAX, &loc, "expected 'name = "
+			gt_msg(d, GT_E_CONF_SYNTAX, &loc, "expected 'name = "
 			    "value', a [section] or a ; comment");
 	}
 	gt_strlist_free(&seen);
@@ -517,13 +518,13 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	loc.file = cr.file;
 	set_text(&c->path, path);
 	set_defaults(c);
-	if (gt_text_check(text, len, &loc, &found, gt_report_msg, NULL) == -1)
+	if (gt_text_check(text, len, &loc, &found, gt_report_msg, m->diag) == -1)
 		return;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;
 		len -= 3;
 	}
-	check_syntax(cr.file, text, len);
+	check_syntax(m->diag, cr.file, text, len);
 	cr.p = text;
 	cr.end = text + len;
 	ini_parse_stream(conf_line, &cr, conf_handler, &cr);
@@ -532,7 +533,7 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 
 	loc.line = loc.col = 0;
 	if (c->title == NULL)
-		gt_msg(GT_E_CONF_MISSING, &loc, "title in [site]");
+		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "title in [site]");
 	if (c->organisation == NULL)
-		gt_msg(GT_E_CONF_MISSING, &loc, "organisation in [site]");
+		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "organisation in [site]");
 }

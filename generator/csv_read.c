@@ -60,7 +60,6 @@ struct field {
 struct reader {
 	struct gt_model	*m;
 	const char	*file;
-	struct gt_held	*held;		/* messages held back, or NULL */
 	/* Position of the line being fed to libcsv. */
 	const char	*linestart;
 	int		 line;
@@ -80,92 +79,45 @@ struct reader {
 	size_t		 ncols;
 };
 
-/* A message in the held ones, for gt_held_report. */
-struct gt_held_msg {
-	enum gt_msgid	 id;
-	struct gt_loc	 loc;
-	char		*detail;	/* NULL: none */
-	size_t		 more;		/* not one: this many past the cap */
-};
-
+/*
+ * gt_msg into the reader's set. Past the number a set keeps of one
+ * message in a file they are only counted here (a file of a million bad
+ * rows), for msg_end to pass on.
+ */
 static void
 msg(struct reader *r, enum gt_msgid id, const struct gt_loc *loc,
     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Report a message made by msg, and free its detail. */
-static void
-report(struct gt_held_msg *h)
-{
-	gt_report_msg(NULL, h->id, &h->loc, h->detail, h->more);
-	free(h->detail);
-}
-
-/* A held message, or one to report at once. */
-static struct gt_held_msg *
-held_new(struct reader *r, struct gt_held_msg *one, enum gt_msgid id,
-    const struct gt_loc *loc)
-{
-	struct gt_held_msg	*h = one;
-
-	if (r->held != NULL)
-		h = GT_PUSH(r->held->v, r->held->n, r->held->cap);
-	h->id = id;
-	h->loc = *loc;
-	h->detail = NULL;
-	h->more = 0;
-	return h;
-}
-
-/*
- * gt_msg, or held back for a reader on another thread. Past the number
- * gt_msg keeps of one message in a file, they are only counted (a file of
- * a million bad rows), for msg_end to pass on.
- */
 static void
 msg(struct reader *r, enum gt_msgid id, const struct gt_loc *loc,
     const char *fmt, ...)
 {
-	struct gt_held_msg	 one, *h;
-	va_list			 ap;
+	va_list	 ap;
+	char	*detail;
 
 	if (r->sent[id]++ >= GT_MAX_DIAGS_KEPT)
 		return;
-	h = held_new(r, &one, id, loc);
-	if (fmt != NULL) {
-		va_start(ap, fmt);
-		h->detail = gt_xvasprintf(fmt, ap);
-		va_end(ap);
+	if (fmt == NULL) {
+		gt_msg(r->m->diag, id, loc, NULL);
+		return;
 	}
-	if (r->held == NULL)
-		report(h);
+	va_start(ap, fmt);
+	detail = gt_xvasprintf(fmt, ap);
+	va_end(ap);
+	gt_msg(r->m->diag, id, loc, "%s", detail);
+	free(detail);
 }
 
 /* The messages msg only counted. */
 static void
 msg_end(struct reader *r)
 {
-	struct gt_held_msg	 one, *h;
-	struct gt_loc		 loc = { r->file, 0, 0 };
-	int			 id;
+	int	 id;
 
 	for (id = 0; id < GT_MSG_MAX; id++)
-		if (r->sent[id] > GT_MAX_DIAGS_KEPT) {
-			h = held_new(r, &one, (enum gt_msgid)id, &loc);
-			h->more = r->sent[id] - GT_MAX_DIAGS_KEPT;
-			if (r->held == NULL)
-				report(h);
-		}
-}
-
-void
-gt_held_report(struct gt_held *held)
-{
-	size_t	 i;
-
-	for (i = 0; i < held->n; i++)
-		report(&held->v[i]);
-	free(held->v);
-	memset(held, 0, sizeof(*held));
+		if (r->sent[id] > GT_MAX_DIAGS_KEPT)
+			gt_msg_more(r->m->diag, (enum gt_msgid)id, r->file,
+			    r->sent[id] - GT_MAX_DIAGS_KEPT);
 }
 
 /* msg, as gt_text_check reports. */
@@ -587,7 +539,7 @@ out:
 
 void
 gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
-    size_t len, struct gt_held *held)
+    size_t len)
 {
 	struct csv_parser	 p;
 	struct reader		 r;
@@ -600,7 +552,6 @@ gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
 	memset(&r, 0, sizeof(r));
 	r.m = m;
 	r.file = file;
-	r.held = held;
 	if (gt_text_check(text, len, &loc, &found, text_msg, &r) == -1) {
 		msg_end(&r);
 		return;
@@ -680,5 +631,5 @@ void
 gt_csv_read(struct gt_model *m, const char *path, const char *text,
     size_t len)
 {
-	gt_csv_read_apart(m, gt_model_file(m, path), text, len, NULL);
+	gt_csv_read_apart(m, gt_model_file(m, path), text, len);
 }

@@ -94,35 +94,41 @@ struct tally {
 	size_t		 n;
 };
 
-static struct diag	*diags;
-static size_t		 ndiags, diagcap;
-static struct tally	**tallies;
-static size_t		 ntallies, tallycap;
-static struct gt_map	 tallymap;
-static size_t		 counts[GT_SEV_ERROR + 1];
-static enum gt_sev	 worst;
+struct gt_diag {
+	struct diag	*v;		/* those kept, in report order */
+	size_t		 n, cap;
+	struct tally	**tallies;
+	size_t		 ntallies, tallycap;
+	struct gt_map	 tallymap;	/* "id:file": its tally */
+	size_t		 counts[GT_SEV_ERROR + 1];
+	enum gt_sev	 worst;
+};
+
+struct gt_diag *
+gt_diag_new(void)
+{
+	return gt_xcalloc(1, sizeof(struct gt_diag));
+}
 
 void
-gt_diag_reset(void)
+gt_diag_free(struct gt_diag *d)
 {
 	size_t	 i;
 
-	for (i = 0; i < ndiags; i++) {
-		free(diags[i].file);
-		free(diags[i].detail);
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].detail);
 	}
-	for (i = 0; i < ntallies; i++) {
-		free(tallies[i]->key);
-		free(tallies[i]);
+	for (i = 0; i < d->ntallies; i++) {
+		free(d->tallies[i]->key);
+		free(d->tallies[i]);
 	}
-	free(diags);
-	free(tallies);
-	gt_map_free(&tallymap);
-	diags = NULL;
-	tallies = NULL;
-	ndiags = diagcap = ntallies = tallycap = 0;
-	memset(counts, 0, sizeof(counts));
-	worst = GT_SEV_OK;
+	free(d->v);
+	free(d->tallies);
+	gt_map_free(&d->tallymap);
+	free(d);
 }
 
 enum gt_sev
@@ -148,38 +154,37 @@ gt_msg_code(enum gt_msgid id)
 }
 
 enum gt_sev
-gt_diag_worst(void)
+gt_diag_worst(const struct gt_diag *d)
 {
-	return worst;
+	return d->worst;
 }
 
 size_t
-gt_diag_count(enum gt_sev sev)
+gt_diag_count(const struct gt_diag *d, enum gt_sev sev)
 {
-	return counts[sev];
+	return d->counts[sev];
 }
 
 /* Count n of message id in file; how many there were before. */
 static size_t
-count(enum gt_msgid id, const char *file, size_t n)
+count(struct gt_diag *d, enum gt_msgid id, const char *file, size_t n)
 {
 	struct tally	*t;
 	enum gt_sev	 sev = gt_msg_severity(id);
 	char		*key;
 	size_t		 before;
 
-	counts[sev] += n;
-	if (sev > worst)
-		worst = sev;
-
+	d->counts[sev] += n;
+	if (sev > d->worst)
+		d->worst = sev;
 	key = gt_xasprintf("%d:%s", (int)id, file);
-	if ((t = gt_map_get(&tallymap, key)) == NULL) {
+	if ((t = gt_map_get(&d->tallymap, key)) == NULL) {
 		t = gt_xcalloc(1, sizeof(*t));
 		t->key = key;
 		t->id = id;
 		t->file = t->key + strcspn(t->key, ":") + 1;
-		gt_map_put(&tallymap, t->key, t);
-		*GT_PUSH(tallies, ntallies, tallycap) = t;
+		gt_map_put(&d->tallymap, t->key, t);
+		*GT_PUSH(d->tallies, d->ntallies, d->tallycap) = t;
 	} else
 		free(key);
 	before = t->n;
@@ -187,40 +192,75 @@ count(enum gt_msgid id, const char *file, size_t n)
 	return before;
 }
 
-void
-gt_msg(enum gt_msgid id, const struct gt_loc *loc, const char *fmt, ...)
+/* Report id at file:line:col with detail (taken, or NULL), unless capped. */
+static void
+add(struct gt_diag *d, enum gt_msgid id, const char *file, int line, int col,
+    char *detail)
 {
-	struct diag	*d;
-	const char	*file = loc != NULL && loc->file != NULL ? loc->file : "";
-	va_list		 ap;
-	int		 n;
+	struct diag	*x;
 
-	if (count(id, file, 1) >= GT_MAX_DIAGS_KEPT)
+	if (count(d, id, file, 1) >= GT_MAX_DIAGS_KEPT) {
+		free(detail);
 		return;
-
-	d = GT_PUSH(diags, ndiags, diagcap);
-	memset(d, 0, sizeof(*d));
-	d->file = gt_xstrdup(file);
-	d->line = loc != NULL ? loc->line : 0;
-	d->col = loc != NULL ? loc->col : 0;
-	d->id = id;
-	d->seq = ndiags;
-	if (fmt != NULL) {
-		va_start(ap, fmt);
-		n = vsnprintf(NULL, 0, fmt, ap);
-		va_end(ap);
-		d->detail = gt_xmalloc((size_t)n + 1);
-		va_start(ap, fmt);
-		vsnprintf(d->detail, (size_t)n + 1, fmt, ap);
-		va_end(ap);
 	}
+	x = GT_PUSH(d->v, d->n, d->cap);
+	x->file = gt_xstrdup(file);
+	x->line = line;
+	x->col = col;
+	x->id = id;
+	x->detail = detail;
+	x->seq = d->n;
 }
 
 void
-gt_msg_more(enum gt_msgid id, const char *file, size_t n)
+gt_msg(struct gt_diag *d, enum gt_msgid id, const struct gt_loc *loc,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*detail = NULL;
+
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		detail = gt_xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	add(d, id, loc != NULL && loc->file != NULL ? loc->file : "",
+	    loc != NULL ? loc->line : 0, loc != NULL ? loc->col : 0, detail);
+}
+
+void
+gt_msg_more(struct gt_diag *d, enum gt_msgid id, const char *file, size_t n)
 {
 	if (n > 0)
-		count(id, file != NULL ? file : "", n);
+		count(d, id, file != NULL ? file : "", n);
+}
+
+/* How many of from's kept diagnostics are of the tally t's message and file. */
+static size_t
+kept_of(const struct gt_diag *from, const struct tally *t)
+{
+	size_t	 i, k = 0;
+
+	for (i = 0; i < from->n; i++)
+		k += from->v[i].id == t->id && strcmp(from->v[i].file,
+		    t->file) == 0;
+	return k;
+}
+
+void
+gt_diag_merge(struct gt_diag *d, struct gt_diag *from)
+{
+	size_t	 i;
+
+	for (i = 0; i < from->n; i++) {
+		add(d, from->v[i].id, from->v[i].file, from->v[i].line,
+		    from->v[i].col, from->v[i].detail);
+		from->v[i].detail = NULL;
+	}
+	/* What from counted and did not keep is counted here too. */
+	for (i = 0; i < from->ntallies; i++)
+		gt_msg_more(d, from->tallies[i]->id, from->tallies[i]->file,
+		    from->tallies[i]->n - kept_of(from, from->tallies[i]));
 }
 
 static int
@@ -314,29 +354,30 @@ diag_json(const struct diag *d, struct gt_buf *b)
 }
 
 void
-gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
+gt_diag_print(struct gt_diag *d, FILE *f, enum gt_diag_format fmt,
+    size_t max)
 {
 	struct gt_buf	 b = { 0 };
 	json_t		*arr = NULL, *o;
 	size_t		 i, shown = 0, hidden = 0;
 
-	gt_sort(diags, ndiags, sizeof(*diags), diag_cmp);
+	gt_sort(d->v, d->n, sizeof(*d->v), diag_cmp);
 	if (fmt == GT_DIAG_JSON)
 		arr = json_array();
-	for (i = 0; i < ndiags; i++) {
+	for (i = 0; i < d->n; i++) {
 		if (max != 0 && shown >= max) {
 			hidden++;
 			continue;
 		}
 		shown++;
 		if (arr != NULL)
-			json_array_append_new(arr, diag_json(&diags[i], &b));
+			json_array_append_new(arr, diag_json(&d->v[i], &b));
 		else
-			print_text(f, &diags[i], &b);
+			print_text(f, &d->v[i], &b);
 	}
 	/* Messages past the per-file cap were counted, never kept. */
-	for (i = 0; i < ntallies; i++) {
-		const struct tally *t = tallies[i];
+	for (i = 0; i < d->ntallies; i++) {
+		const struct tally *t = d->tallies[i];
 
 		if (t->n <= GT_MAX_DIAGS_KEPT)
 			continue;
@@ -361,57 +402,92 @@ gt_diag_print(FILE *f, enum gt_diag_format fmt, size_t max)
 		json_decref(arr);
 	} else if (hidden > 0)
 		fprintf(f, "goldthread: note: %zu errors and %zu warnings "
-		    "in all; %zu not shown\n", counts[GT_SEV_ERROR],
-		    counts[GT_SEV_WARNING], hidden);
+		    "in all; %zu not shown\n", d->counts[GT_SEV_ERROR],
+		    d->counts[GT_SEV_WARNING], hidden);
 	gt_buf_free(&b);
 }
 
 /*
- * A worker process's diagnostics travel to its parent as JSON, one object
- * per kept diagnostic; the parent reports each again through gt_msg().
+ * A worker process's diagnostics travel to its parent as JSON: those it
+ * kept, in order, and its tallies, so that what it counted and did not
+ * keep is counted in the parent too.
  */
 void
-gt_diag_export(FILE *f)
+gt_diag_export(const struct gt_diag *d, FILE *f)
 {
-	json_t	*arr = json_array();
+	json_t	*kept = json_array(), *tallies = json_array(), *o;
 	size_t	 i;
 
-	for (i = 0; i < ndiags; i++)
-		json_array_append_new(arr, json_pack("{s:i,s:s,s:i,s:i,s:s?}",
-		    "id", (int)diags[i].id, "file", diags[i].file,
-		    "line", diags[i].line, "col", diags[i].col,
-		    "detail", diags[i].detail));
-	json_dumpf(arr, f, JSON_COMPACT);
-	json_decref(arr);
+	for (i = 0; i < d->n; i++)
+		json_array_append_new(kept, json_pack("{s:i,s:s,s:i,s:i,s:s?}",
+		    "id", (int)d->v[i].id, "file", d->v[i].file,
+		    "line", d->v[i].line, "col", d->v[i].col,
+		    "detail", d->v[i].detail));
+	for (i = 0; i < d->ntallies; i++)
+		json_array_append_new(tallies, json_pack("{s:i,s:s,s:I}",
+		    "id", (int)d->tallies[i]->id, "file",
+		    d->tallies[i]->file, "n", (json_int_t)d->tallies[i]->n));
+	o = json_pack("{s:o,s:o}", "kept", kept, "tallies", tallies);
+	json_dumpf(o, f, JSON_COMPACT);
+	json_decref(o);
+}
+
+/* How many of message id in file d has counted. */
+static size_t
+tally_of(const struct gt_diag *d, enum gt_msgid id, const char *file)
+{
+	struct tally	*t;
+	char		*key = gt_xasprintf("%d:%s", (int)id, file);
+
+	t = gt_map_get(&d->tallymap, key);
+	free(key);
+	return t != NULL ? t->n : 0;
+}
+
+static int
+valid_id(json_int_t id)
+{
+	return id > GT_MSG_OK && id < GT_MSG_MAX && id != GT_MSG_WARNING &&
+	    id != GT_MSG_ERROR;
 }
 
 int
-gt_diag_import(const char *text, size_t len)
+gt_diag_import(struct gt_diag *d, const char *text, size_t len)
 {
-	json_t		*arr = json_loadb(text, len, 0, NULL), *o;
-	const char	*detail;
-	struct gt_loc	 loc;
-	size_t		 i;
-	int		 id;
+	json_t		*o = json_loadb(text, len, 0, NULL), *kept, *tallies, *x;
+	struct gt_diag	*from;
+	const char	*file, *detail;
+	json_int_t	 id;
+	size_t		 i, n, k;
 
-	if (!json_is_array(arr)) {
-		json_decref(arr);
+	kept = json_object_get(o, "kept");
+	tallies = json_object_get(o, "tallies");
+	if (!json_is_array(kept) || !json_is_array(tallies)) {
+		json_decref(o);
 		return -1;
 	}
-	json_array_foreach(arr, i, o) {
-		id = (int)json_integer_value(json_object_get(o, "id"));
-		if (id <= GT_MSG_OK || id >= GT_MSG_MAX || id == GT_MSG_WARNING ||
-		    id == GT_MSG_ERROR)
-			continue;
-		loc.file = json_string_value(json_object_get(o, "file"));
-		loc.line = (int)json_integer_value(json_object_get(o, "line"));
-		loc.col = (int)json_integer_value(json_object_get(o, "col"));
-		detail = json_string_value(json_object_get(o, "detail"));
-		if (detail != NULL)
-			gt_msg((enum gt_msgid)id, &loc, "%s", detail);
-		else
-			gt_msg((enum gt_msgid)id, &loc, NULL);
+	from = gt_diag_new();
+	json_array_foreach(kept, i, x) {
+		id = json_integer_value(json_object_get(x, "id"));
+		file = json_string_value(json_object_get(x, "file"));
+		detail = json_string_value(json_object_get(x, "detail"));
+		if (valid_id(id) && file != NULL)
+			add(from, (enum gt_msgid)id, file, (int)json_integer_value(
+			    json_object_get(x, "line")), (int)json_integer_value(
+			    json_object_get(x, "col")), detail != NULL ?
+			    gt_xstrdup(detail) : NULL);
 	}
-	json_decref(arr);
+	json_array_foreach(tallies, i, x) {
+		id = json_integer_value(json_object_get(x, "id"));
+		file = json_string_value(json_object_get(x, "file"));
+		n = (size_t)json_integer_value(json_object_get(x, "n"));
+		/* The kept ones are counted already. */
+		if (valid_id(id) && file != NULL && n > (k = tally_of(from,
+		    (enum gt_msgid)id, file)))
+			count(from, (enum gt_msgid)id, file, n - k);
+	}
+	json_decref(o);
+	gt_diag_merge(d, from);
+	gt_diag_free(from);
 	return 0;
 }

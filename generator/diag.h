@@ -4,8 +4,8 @@
  * Messages are ordered by severity in enum gt_msgid (as in mandoc): those
  * between GT_MSG_WARNING and GT_MSG_ERROR are warnings, those after
  * GT_MSG_ERROR are errors. The worst severity seen becomes the exit status.
- * Diagnostics are collected, then printed sorted by file, line and column.
- * State is process-wide: call gt_diag_reset() before each run.
+ * Diagnostics are collected into a set, then printed sorted by file, line
+ * and column.
  */
 #ifndef GT_DIAG_H
 #define GT_DIAG_H
@@ -94,36 +94,51 @@ enum gt_diag_format {
 	GT_DIAG_JSON		/* one JSON array, for CI */
 };
 
-void		 gt_diag_reset(void);
-/* Report msg at loc (NULL for none); fmt adds detail after the base text. */
-void		 gt_msg(enum gt_msgid, const struct gt_loc *, const char *fmt, ...)
-		    __attribute__((format(printf, 3, 4)));
+/*
+ * A set of diagnostics: those of a run, of a thread or of a worker
+ * process. Each part of a run reports into the set it is given, and sets
+ * are merged (gt_diag_merge) with exact totals: no global state.
+ */
+struct gt_diag;
+
+struct gt_diag	*gt_diag_new(void);
+void		 gt_diag_free(struct gt_diag *);
+/* Report msg at loc (NULL for none) into d; fmt adds detail after the base text. */
+void		 gt_msg(struct gt_diag *, enum gt_msgid, const struct gt_loc *,
+		    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /*
  * n more of message id in file, past the GT_MAX_DIAGS_KEPT a reader has
  * reported there: counted as gt_msg() counts those, never kept. For
  * readers that would otherwise report millions.
  */
-void		 gt_msg_more(enum gt_msgid, const char *file, size_t n);
+void		 gt_msg_more(struct gt_diag *, enum gt_msgid, const char *file,
+		    size_t n);
 enum gt_sev	 gt_msg_severity(enum gt_msgid);
 const char	*gt_msg_text(enum gt_msgid);
 const char	*gt_msg_code(enum gt_msgid);
-/* Worst severity reported since the last reset. */
-enum gt_sev	 gt_diag_worst(void);
-size_t		 gt_diag_count(enum gt_sev);
+/* The worst severity reported into d, and how many of a severity. */
+enum gt_sev	 gt_diag_worst(const struct gt_diag *);
+size_t		 gt_diag_count(const struct gt_diag *, enum gt_sev);
 /*
- * Pass diagnostics from a worker process to its parent: export writes
- * this process's as JSON; import reports them again here (0, or -1 if the
+ * Add from's diagnostics to d, after d's own, as if reported there (what
+ * from counted past its cap is counted too); from keeps only its counts.
+ */
+void		 gt_diag_merge(struct gt_diag *, struct gt_diag *from);
+/*
+ * Pass diagnostics from a worker process to its parent: export writes a
+ * set as JSON; import merges what export wrote into d (0, or -1 if the
  * text is not what export wrote).
  */
-void		 gt_diag_export(FILE *);
-int		 gt_diag_import(const char *, size_t);
+void		 gt_diag_export(const struct gt_diag *, FILE *);
+int		 gt_diag_import(struct gt_diag *, const char *, size_t);
 /*
- * Sort and print everything collected, at most max entries (0: no cap).
+ * Sort and print a set, at most max entries (0: no cap).
  * File names and details are printed with control characters, line and
  * paragraph separators, bidirectional controls and bytes that are not
  * UTF-8 escaped (\n, \x1b, \u202e): a value never starts a line of its
  * own, in text or in JSON.
  */
-void		 gt_diag_print(FILE *, enum gt_diag_format, size_t max);
+void		 gt_diag_print(struct gt_diag *, FILE *, enum gt_diag_format,
+		    size_t max);
 
 #endif

@@ -28,15 +28,16 @@ struct gt_fm {
 	struct gt_loc	*keylocs;	/* MAP: where each key was written */
 	size_t		 n;
 	unsigned char	*used;		/* MAP: per key, set by gt_fm_get() */
+	struct gt_diag	*diag;		/* where problems with it are reported */
 };
 
 /*
  * Parse len bytes of YAML that start at line first_line of file. Reports
- * problems through gt_msg() and returns NULL on error; an empty text gives
- * an empty map.
+ * problems into diag (and so do gt_fm_get and gt_fm_unused on its maps)
+ * and returns NULL on error; an empty text gives an empty map.
  */
 struct gt_fm	*gt_fm_parse(const char *text, size_t len, const char *file,
-		    int first_line);
+		    int first_line, struct gt_diag *);
 void		 gt_fm_free(struct gt_fm *);
 
 /*

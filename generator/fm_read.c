@@ -17,9 +17,11 @@ struct frame {
 
 static struct gt_fm *
 node_new(enum gt_fm_kind kind, const char *file, const yaml_mark_t *mk,
-    int first_line)
+    int first_line, struct gt_diag *diag)
 {
 	struct gt_fm	*n = gt_xcalloc(1, sizeof(*n));
+
+	n->diag = diag;
 
 	n->kind = kind;
 	n->loc.file = file;
@@ -90,7 +92,8 @@ text_kinds(const char *text, size_t len)
 }
 
 struct gt_fm *
-gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
+gt_fm_parse(const char *text, size_t len, const char *file, int first_line,
+    struct gt_diag *diag)
 {
 	yaml_parser_t	 parser;
 	yaml_event_t	 ev;
@@ -114,11 +117,11 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 			loc.line = (int)parser.problem_mark.line + first_line;
 			loc.col = (int)parser.problem_mark.column + 1;
 			if (parser.context != NULL)
-				gt_msg(GT_E_YAML, &loc, "%s %s that starts at "
+				gt_msg(diag, GT_E_YAML, &loc, "%s %s that starts at "
 				    "line %d", parser.problem, parser.context,
 				    (int)parser.context_mark.line + first_line);
 			else
-				gt_msg(GT_E_YAML, &loc, "%s", parser.problem ?
+				gt_msg(diag, GT_E_YAML, &loc, "%s", parser.problem ?
 				    parser.problem : "cannot parse");
 			failed = 1;
 			break;
@@ -133,25 +136,25 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 			break;
 		case YAML_DOCUMENT_START_EVENT:
 			if (root != NULL) {
-				gt_msg(GT_E_YAML, &loc,
+				gt_msg(diag, GT_E_YAML, &loc,
 				    "only one YAML document is allowed");
 				failed = done = 1;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
-			gt_msg(GT_E_YAML, &loc,
+			gt_msg(diag, GT_E_YAML, &loc,
 			    "aliases (*name) are not supported");
 			failed = done = 1;
 			break;
 		case YAML_SCALAR_EVENT:
 			if (ev.data.scalar.anchor != NULL) {
-				gt_msg(GT_E_YAML, &loc,
+				gt_msg(diag, GT_E_YAML, &loc,
 				    "anchors (&name) are not supported");
 				failed = done = 1;
 				break;
 			}
 			if (ev.data.scalar.length > (size_t)GT_MAX_FIELD_BYTES) {
-				gt_msg(GT_E_LIMIT, &loc, "value longer than "
+				gt_msg(diag, GT_E_LIMIT, &loc, "value longer than "
 				    "%ld bytes", (long)GT_MAX_FIELD_BYTES);
 				failed = done = 1;
 				break;
@@ -162,7 +165,7 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 				found = raw;
 				gt_text_check((const char *)ev.data.scalar.value,
 				    ev.data.scalar.length, &loc, &found,
-				    gt_report_msg, NULL);
+				    gt_report_msg, diag);
 			}
 			if (depth > 0 && stack[depth - 1].node->kind ==
 			    GT_FM_MAP && stack[depth - 1].key == NULL) {
@@ -173,7 +176,7 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 				break;
 			}
 			n = node_new(GT_FM_SCALAR, file, &ev.start_mark,
-			    first_line);
+			    first_line, diag);
 			n->value = gt_xstrndup((char *)ev.data.scalar.value,
 			    ev.data.scalar.length);
 			n->plain = ev.data.scalar.style ==
@@ -183,20 +186,20 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 		case YAML_MAPPING_START_EVENT:
 			if (depth > 0 && stack[depth - 1].node->kind ==
 			    GT_FM_MAP && stack[depth - 1].key == NULL) {
-				gt_msg(GT_E_YAML, &loc,
+				gt_msg(diag, GT_E_YAML, &loc,
 				    "field names must be plain text");
 				failed = done = 1;
 				break;
 			}
 			if (depth == GT_MAX_DEPTH) {
-				gt_msg(GT_E_LIMIT, &loc, "nested deeper than "
+				gt_msg(diag, GT_E_LIMIT, &loc, "nested deeper than "
 				    "%d levels", GT_MAX_DEPTH);
 				failed = done = 1;
 				break;
 			}
 			n = node_new(ev.type == YAML_SEQUENCE_START_EVENT ?
 			    GT_FM_SEQ : GT_FM_MAP, file, &ev.start_mark,
-			    first_line);
+			    first_line, diag);
 			if (depth > 0)
 				attach(&stack[depth - 1], n);
 			else
@@ -235,6 +238,7 @@ gt_fm_parse(const char *text, size_t len, const char *file, int first_line)
 		/* An empty front matter is an empty map. */
 		root = gt_xcalloc(1, sizeof(*root));
 		root->kind = GT_FM_MAP;
+		root->diag = diag;
 		root->loc.file = file;
 		root->loc.line = first_line;
 		root->loc.col = 1;
@@ -257,7 +261,7 @@ gt_fm_get(struct gt_fm *map, const char *key)
 		if (found == NULL)
 			found = map->items[i];
 		else
-			gt_msg(GT_E_FIELD_TWICE, &map->keylocs[i], "%s", key);
+			gt_msg(map->diag, GT_E_FIELD_TWICE, &map->keylocs[i], "%s", key);
 	}
 	return found;
 }
@@ -269,7 +273,7 @@ gt_fm_unused(const struct gt_fm *map)
 
 	for (i = 0; i < map->n; i++)
 		if (!map->used[i])
-			gt_msg(GT_W_UNKNOWN_FIELD, &map->keylocs[i], "%s",
+			gt_msg(map->diag, GT_W_UNKNOWN_FIELD, &map->keylocs[i], "%s",
 			    map->keys[i]);
 }
 

@@ -84,7 +84,7 @@ priority_cmp(const void *va, const void *vb)
 
 /* Index objects by id, reporting duplicates at the second definition. */
 static void
-index_ids(struct gt_map *ix, void **objs, size_t n,
+index_ids(struct gt_diag *d, struct gt_map *ix, void **objs, size_t n,
     const char *(*id_of)(const void *), const struct gt_loc *(*loc_of)(const void *),
     const char *what)
 {
@@ -99,7 +99,7 @@ index_ids(struct gt_map *ix, void **objs, size_t n,
 			continue;
 		if ((prev = gt_map_put(ix, id, objs[i])) != NULL) {
 			first = loc_of(prev);
-			gt_msg(GT_E_ID_DUP, loc_of(objs[i]), "%s '%s' is "
+			gt_msg(d, GT_E_ID_DUP, loc_of(objs[i]), "%s '%s' is "
 			    "already defined at %s:%d", what, id, first->file,
 			    first->line);
 		}
@@ -161,7 +161,7 @@ resolve_objective(struct gt_model *m, const struct gt_ref *r)
 		return NULL;
 	if ((o = gt_objective_get(m, r->id)) == NULL &&
 	    !gt_md_broken(m, GT_KIND_OBJECTIVE, r->id))
-		gt_msg(GT_E_UNKNOWN_OBJECTIVE, &r->loc, "'%s'", r->id);
+		gt_msg(m->diag, GT_E_UNKNOWN_OBJECTIVE, &r->loc, "'%s'", r->id);
 	return o;
 }
 
@@ -184,14 +184,14 @@ link_objectives(struct gt_model *m)
 		    (o->priority = gt_priority_get(m, o->priority_ref.id)) ==
 		    NULL && !gt_md_broken(m, GT_KIND_PRIORITY,
 		    o->priority_ref.id))
-			gt_msg(GT_E_UNKNOWN_PRIORITY, &o->priority_ref.loc,
+			gt_msg(m->diag, GT_E_UNKNOWN_PRIORITY, &o->priority_ref.loc,
 			    "'%s'", o->priority_ref.id);
 		if (o->priority != NULL)
 			ADD(o->priority->objectives, o->priority->nobjectives,
 			    o);
 		o->parent = resolve_objective(m, &o->parent_ref);
 		if (o->parent == o) {
-			gt_msg(GT_E_CYCLE, &o->parent_ref.loc, "'%s' is its "
+			gt_msg(m->diag, GT_E_CYCLE, &o->parent_ref.loc, "'%s' is its "
 			    "own parent", o->id);
 			o->parent = NULL;
 		}
@@ -210,7 +210,7 @@ link_objectives(struct gt_model *m)
 					gt_buf_printf(&b, "%s -> ",
 					    path[k]->id);
 				gt_buf_puts(&b, o->id);
-				gt_msg(GT_E_CYCLE, &o->parent_ref.loc, "%s",
+				gt_msg(m->diag, GT_E_CYCLE, &o->parent_ref.loc, "%s",
 				    b.data);
 				o->parent = NULL;
 				break;
@@ -232,7 +232,7 @@ link_objectives(struct gt_model *m)
 			ADD(o->parent->children, o->parent->nchildren, o);
 		}
 		if (o->depth >= GT_MAX_DEPTH)
-			gt_msg(GT_E_LIMIT, &o->loc, "objective nested deeper "
+			gt_msg(m->diag, GT_E_LIMIT, &o->loc, "objective nested deeper "
 			    "than %d levels", GT_MAX_DEPTH);
 	}
 	gt_buf_free(&b);
@@ -258,7 +258,8 @@ ptype_name(enum gt_ptype t)
 
 /* Does a period fit the measure; reports it if not. */
 static int
-period_fits(const struct gt_measure *me, const struct gt_period *p,
+period_fits(struct gt_diag *d, const struct gt_measure *me,
+    const struct gt_period *p,
     const struct gt_loc *loc)
 {
 	char	 buf[GT_PERIOD_MAX];
@@ -266,7 +267,7 @@ period_fits(const struct gt_measure *me, const struct gt_period *p,
 	if (me->frequency == GT_FREQ_NONE || gt_period_fits(me->frequency, p))
 		return 1;
 	gt_period_format(p, buf, sizeof(buf));
-	gt_msg(GT_E_PERIOD_FREQ, loc, "'%s' is %s; measure '%s' is %s", buf,
+	gt_msg(d, GT_E_PERIOD_FREQ, loc, "'%s' is %s; measure '%s' is %s", buf,
 	    ptype_name(p->type), me->id, gt_freq_name(me->frequency));
 	return 0;
 }
@@ -296,15 +297,15 @@ link_obs(struct gt_model *m)
 		o->seq = i;
 		if ((me = gt_measure_get(m, o->measure_ref.id)) == NULL) {
 			if (!gt_md_broken(m, GT_KIND_MEASURE, o->measure_ref.id))
-				gt_msg(GT_E_UNKNOWN_MEASURE, &o->measure_ref.loc,
+				gt_msg(m->diag, GT_E_UNKNOWN_MEASURE, &o->measure_ref.loc,
 				    "'%s'", o->measure_ref.id);
 			continue;
 		}
-		if (!period_fits(me, &o->period, &o->period_loc))
+		if (!period_fits(m->diag, me, &o->period, &o->period_loc))
 			continue;
 		if (is_percent(me) && o->value.kind == GT_VAL_NUMBER &&
 		    (o->value.num < 0 || o->value.num > 100)) {
-			gt_msg(GT_E_RANGE, &o->loc, "%s is a percentage: %s is "
+			gt_msg(m->diag, GT_E_RANGE, &o->loc, "%s is a percentage: %s is "
 			    "outside 0 to 100", me->id, o->raw);
 			continue;
 		}
@@ -319,7 +320,7 @@ link_obs(struct gt_model *m)
 				first = me->obs[k];
 		for (k = 0; k < me->nobs; k++)
 			if (me->obs[k]->period.type != first->period.type)
-				gt_msg(GT_E_PERIOD_MIXED, &me->obs[k]->period_loc,
+				gt_msg(m->diag, GT_E_PERIOD_MIXED, &me->obs[k]->period_loc,
 				    "measure '%s' has %s and %s", me->id,
 				    ptype_name(first->period.type),
 				    ptype_name(me->obs[k]->period.type));
@@ -328,7 +329,7 @@ link_obs(struct gt_model *m)
 			prev = me->obs[k - 1];
 			o = me->obs[k];
 			if (gt_period_eq(&o->period, &prev->period)) {
-				gt_msg(GT_E_DUP_VALUE, &o->loc, "measure "
+				gt_msg(m->diag, GT_E_DUP_VALUE, &o->loc, "measure "
 				    "'%s': the first is at %s:%d", me->id,
 				    prev->loc.file, prev->loc.line);
 			}
@@ -360,11 +361,11 @@ link_comparators(struct gt_model *m)
 		c->seq = i;
 		if ((me = gt_measure_get(m, c->measure_ref.id)) == NULL) {
 			if (!gt_md_broken(m, GT_KIND_MEASURE, c->measure_ref.id))
-				gt_msg(GT_E_UNKNOWN_MEASURE, &c->measure_ref.loc,
+				gt_msg(m->diag, GT_E_UNKNOWN_MEASURE, &c->measure_ref.loc,
 				    "'%s'", c->measure_ref.id);
 			continue;
 		}
-		if (!period_fits(me, &c->period, &c->period_loc))
+		if (!period_fits(m->diag, me, &c->period, &c->period_loc))
 			continue;
 		ADD(me->comparators, me->ncomparators, c);
 	}
@@ -378,7 +379,7 @@ link_comparators(struct gt_model *m)
 			c = me->comparators[k];
 			if (strcmp(c->group, prev->group) == 0 &&
 			    gt_period_eq(&c->period, &prev->period))
-				gt_msg(GT_E_DUP_VALUE, &c->loc,
+				gt_msg(m->diag, GT_E_DUP_VALUE, &c->loc,
 				    "comparator '%s' for measure '%s'",
 				    c->group, me->id);
 		}
@@ -407,7 +408,7 @@ link_progress(struct gt_model *m)
 		p->seq = i;
 		if ((a = gt_action_get(m, p->action_ref.id)) == NULL) {
 			if (!gt_md_broken(m, GT_KIND_ACTION, p->action_ref.id))
-				gt_msg(GT_E_UNKNOWN_ACTION, &p->action_ref.loc,
+				gt_msg(m->diag, GT_E_UNKNOWN_ACTION, &p->action_ref.loc,
 				    "'%s'", p->action_ref.id);
 			continue;
 		}
@@ -421,7 +422,7 @@ link_progress(struct gt_model *m)
 			prev = a->progress[k - 1];
 			p = a->progress[k];
 			if (gt_period_eq(&p->period, &prev->period))
-				gt_msg(GT_E_DUP_VALUE, &p->loc,
+				gt_msg(m->diag, GT_E_DUP_VALUE, &p->loc,
 				    "progress of action '%s'", a->id);
 		}
 	}
@@ -451,7 +452,7 @@ target_cmp(const void *va, const void *vb)
 }
 
 static void
-check_targets(struct gt_measure *me)
+check_targets(struct gt_diag *d, struct gt_measure *me)
 {
 	struct gt_target	*t, *first, **by;
 	char			 buf[GT_PERIOD_MAX];
@@ -461,12 +462,12 @@ check_targets(struct gt_measure *me)
 		t = &me->targets[i];
 		/* A year key sets the year; shorter keys must fit the frequency. */
 		if (!is_year(&t->period))
-			period_fits(me, &t->period, &t->loc);
+			period_fits(d, me, &t->period, &t->loc);
 		else if ((me->frequency == GT_FREQ_MONTHLY ||
 		    me->frequency == GT_FREQ_QUARTERLY) &&
 		    t->period.type != GT_PERIOD_FYEAR) {
 			gt_period_format(&t->period, buf, sizeof(buf));
-			gt_msg(GT_E_PERIOD_FREQ, &t->loc, "'%s' is %s; a year's "
+			gt_msg(d, GT_E_PERIOD_FREQ, &t->loc, "'%s' is %s; a year's "
 			    "target for a %s measure is set by financial year, "
 			    "such as 2025/26", buf, ptype_name(t->period.type),
 			    gt_freq_name(me->frequency));
@@ -484,7 +485,7 @@ check_targets(struct gt_measure *me)
 			continue;
 		}
 		gt_period_format(&t->period, buf, sizeof(buf));
-		gt_msg(GT_E_DUP_VALUE, &t->loc, "target for %s, first set at "
+		gt_msg(d, GT_E_DUP_VALUE, &t->loc, "target for %s, first set at "
 		    "line %d", buf, first->loc.line);
 	}
 	free(by);
@@ -506,7 +507,7 @@ link_measures(struct gt_model *m)
 			ADD(me->objectives, me->nobjectives, o);
 			ADD(o->measures, o->nmeasures, me);
 		}
-		check_targets(me);
+		check_targets(m->diag, me);
 	}
 }
 
@@ -583,24 +584,24 @@ link_packs(struct gt_model *m)
 		p = &m->conf.packs[i];
 		if (p->title == NULL) {
 			loc = p->loc;
-			gt_msg(GT_E_CONF_MISSING, &loc, "title in [pack %s]",
+			gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "title in [pack %s]",
 			    p->name);
 		}
 		for (k = 0; k < p->npriority_refs; k++)
 			if (gt_priority_get(m, p->priority_refs[k].id) == NULL &&
 			    !gt_md_broken(m, GT_KIND_PRIORITY,
 			    p->priority_refs[k].id))
-				gt_msg(GT_E_UNKNOWN_PRIORITY,
+				gt_msg(m->diag, GT_E_UNKNOWN_PRIORITY,
 				    &p->priority_refs[k].loc, "'%s' in [pack %s]",
 				    p->priority_refs[k].id, p->name);
 		for (k = 0; k < p->portfolios.n; k++)
 			if (!portfolio_used(m, p->portfolios.v[k]))
-				gt_msg(GT_E_UNKNOWN_PACK_SCOPE,
+				gt_msg(m->diag, GT_E_UNKNOWN_PACK_SCOPE,
 				    &p->portfolios_loc, "no objective has "
 				    "portfolio '%s'", p->portfolios.v[k]);
 		for (k = 0; k < p->tags.n; k++)
 			if (!tag_used(m, p->tags.v[k]))
-				gt_msg(GT_E_UNKNOWN_PACK_SCOPE, &p->tags_loc,
+				gt_msg(m->diag, GT_E_UNKNOWN_PACK_SCOPE, &p->tags_loc,
 				    "nothing is tagged '%s'", p->tags.v[k]);
 	}
 }
@@ -697,7 +698,8 @@ named_cmp(const void *va, const void *vb)
  * keys.
  */
 static void
-clashes(struct named *v, size_t n, const char *what, const char *dir,
+clashes(struct gt_diag *d, struct named *v, size_t n, const char *what,
+    const char *dir,
     const char *ext, const char *how)
 {
 	size_t	 i, first = 0;
@@ -707,7 +709,7 @@ clashes(struct named *v, size_t n, const char *what, const char *dir,
 		if (i == 0 || strcmp(v[i].key, v[first].key) != 0)
 			first = i;
 		else if (strcmp(v[i].name, v[first].name) != 0)
-			gt_msg(GT_E_NAME_CLASH, v[i].loc, "%s '%s' and %s '%s' "
+			gt_msg(d, GT_E_NAME_CLASH, v[i].loc, "%s '%s' and %s '%s' "
 			    "(at %s:%d) would both be %s%s%s%s", what,
 			    v[i].name, what, v[first].name, v[first].loc->file,
 			    v[first].loc->line, dir, v[i].key, ext, how);
@@ -732,7 +734,8 @@ lower(const char *s)
 
 /* Ids that differ only in case name one page there. */
 static void
-id_clashes(void **objs, size_t n, const char *(*id_of)(const void *),
+id_clashes(struct gt_diag *d, void **objs, size_t n,
+    const char *(*id_of)(const void *),
     const struct gt_loc *(*loc_of)(const void *), const char *what)
 {
 	struct named	*v = gt_xcalloc(n + 1, sizeof(*v));
@@ -745,7 +748,7 @@ id_clashes(void **objs, size_t n, const char *(*id_of)(const void *),
 			v[k].key = lower(v[k].name);
 			v[k++].loc = loc_of(objs[i]);
 		}
-	clashes(v, k, what, dir, ".html", IGNORES_CASE);
+	clashes(d, v, k, what, dir, ".html", IGNORES_CASE);
 	free(dir);
 	free(v);
 }
@@ -768,18 +771,18 @@ name_clashes(struct gt_model *m)
 		v[k].key = gt_slug(o->portfolio);
 		v[k].loc = &o->portfolio_loc;
 		if (strlen(v[k].key) > GT_MAX_ID_BYTES)
-			gt_msg(GT_E_LIMIT, v[k].loc, "portfolio '%.40s...' "
+			gt_msg(m->diag, GT_E_LIMIT, v[k].loc, "portfolio '%.40s...' "
 			    "names a file longer than %d bytes", o->portfolio,
 			    GT_MAX_ID_BYTES);
 		k++;
 	}
-	clashes(v, k, "portfolio", "portfolio/", ".html", "");
+	clashes(m->diag, v, k, "portfolio", "portfolio/", ".html", "");
 	for (k = 0, i = 0; i < c->npacks; i++) {
 		v[k].name = c->packs[i].name;
 		v[k].key = lower(c->packs[i].name);
 		v[k++].loc = &c->packs[i].loc;
 	}
-	clashes(v, k, "pack", "reports/", ".pdf", IGNORES_CASE);
+	clashes(m->diag, v, k, "pack", "reports/", ".pdf", IGNORES_CASE);
 	free(v);
 }
 
@@ -794,45 +797,45 @@ check_coverage(struct gt_model *m)
 
 		if (p->nobjectives == 0 && p->id != NULL &&
 		    gt_priority_get(m, p->id) == p)
-			gt_msg(GT_W_PRIORITY_EMPTY, &p->loc, "'%s'", p->id);
+			gt_msg(m->diag, GT_W_PRIORITY_EMPTY, &p->loc, "'%s'", p->id);
 	}
 	for (i = 0; i < m->nobjectives; i++) {
 		struct gt_objective *o = m->objectives[i];
 
 		if (o->nmeasures == 0 && o->nactions == 0 && o->nchildren == 0 &&
 		    o->id != NULL && gt_objective_get(m, o->id) == o)
-			gt_msg(GT_W_OBJECTIVE_EMPTY, &o->loc, "'%s'", o->id);
+			gt_msg(m->diag, GT_W_OBJECTIVE_EMPTY, &o->loc, "'%s'", o->id);
 	}
 }
 
 int
 gt_link(struct gt_model *m)
 {
-	size_t	 errors = gt_diag_count(GT_SEV_ERROR);
+	size_t	 errors = gt_diag_count(m->diag, GT_SEV_ERROR);
 
 	gt_sort(m->priorities, m->npriorities, sizeof(void *), priority_cmp);
 	gt_sort(m->objectives, m->nobjectives, sizeof(void *), objective_cmp);
 	gt_sort(m->measures, m->nmeasures, sizeof(void *), measure_cmp);
 	gt_sort(m->actions, m->nactions, sizeof(void *), action_cmp);
 	gt_sort(m->risks, m->nrisks, sizeof(void *), risk_cmp);
-	index_ids(&m->priority_ix, (void **)m->priorities, m->npriorities,
+	index_ids(m->diag, &m->priority_ix, (void **)m->priorities, m->npriorities,
 	    priority_id, priority_loc, "priority");
-	index_ids(&m->objective_ix, (void **)m->objectives, m->nobjectives,
+	index_ids(m->diag, &m->objective_ix, (void **)m->objectives, m->nobjectives,
 	    objective_id, objective_loc, "objective");
-	index_ids(&m->measure_ix, (void **)m->measures, m->nmeasures,
+	index_ids(m->diag, &m->measure_ix, (void **)m->measures, m->nmeasures,
 	    measure_id, measure_loc, "measure");
-	index_ids(&m->action_ix, (void **)m->actions, m->nactions,
+	index_ids(m->diag, &m->action_ix, (void **)m->actions, m->nactions,
 	    action_id, action_loc, "action");
-	index_ids(&m->risk_ix, (void **)m->risks, m->nrisks, risk_id,
+	index_ids(m->diag, &m->risk_ix, (void **)m->risks, m->nrisks, risk_id,
 	    risk_loc, "risk");
 
-	id_clashes((void **)m->priorities, m->npriorities, priority_id,
+	id_clashes(m->diag, (void **)m->priorities, m->npriorities, priority_id,
 	    priority_loc, "priority");
-	id_clashes((void **)m->objectives, m->nobjectives, objective_id,
+	id_clashes(m->diag, (void **)m->objectives, m->nobjectives, objective_id,
 	    objective_loc, "objective");
-	id_clashes((void **)m->measures, m->nmeasures, measure_id, measure_loc,
+	id_clashes(m->diag, (void **)m->measures, m->nmeasures, measure_id, measure_loc,
 	    "measure");
-	id_clashes((void **)m->actions, m->nactions, action_id, action_loc,
+	id_clashes(m->diag, (void **)m->actions, m->nactions, action_id, action_loc,
 	    "action");
 	name_clashes(m);
 
@@ -848,5 +851,5 @@ gt_link(struct gt_model *m)
 	number(m);
 	list_portfolios(m);
 	resolve_packs(m);
-	return gt_diag_count(GT_SEV_ERROR) > errors ? -1 : 0;
+	return gt_diag_count(m->diag, GT_SEV_ERROR) > errors ? -1 : 0;
 }

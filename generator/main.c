@@ -226,14 +226,20 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 	return 0;
 }
 
-/* Print what was found and turn it into the exit status. */
+/*
+ * Print what the run found, once, and turn it into the exit status (or
+ * keep rc, a status the run chose); the set is freed.
+ */
 static int
-finish(const struct opts *o)
+finish(const struct opts *o, struct gt_diag *d, int rc)
 {
-	enum gt_sev	 worst = gt_diag_worst();
+	enum gt_sev	 worst = gt_diag_worst(d);
 
 	if (worst != GT_SEV_OK || o->diag_format == GT_DIAG_JSON)
-		gt_diag_print(stderr, o->diag_format, o->max_diags);
+		gt_diag_print(d, stderr, o->diag_format, o->max_diags);
+	gt_diag_free(d);
+	if (rc != 0)
+		return rc;
 	if (worst == GT_SEV_ERROR || (worst == GT_SEV_WARNING && o->strict))
 		return EXIT_INPUT;
 	return 0;
@@ -253,18 +259,15 @@ build_opts(const struct opts *o, struct gt_build_opts *b)
 	b->no_wait = o->no_wait;
 }
 
-/* Read and link; NULL with *rc the exit status if it has errors. */
+/* Read and link into a new model and set d; NULL if it has errors. */
 static struct gt_model *
-load(const struct opts *o, int *rc)
+load(const struct opts *o, struct gt_diag **d)
 {
 	struct gt_build_opts	 b;
-	struct gt_model		*m;
 
-	gt_diag_reset();
+	*d = gt_diag_new();
 	build_opts(o, &b);
-	if ((m = gt_load(&b)) == NULL)
-		*rc = finish(o);
-	return m;
+	return gt_load(&b, *d);
 }
 
 static int
@@ -273,18 +276,18 @@ cmd_check(int argc, char *argv[])
 	struct opts		 o;
 	struct gt_model		*m;
 	struct gt_judgements	 js;
+	struct gt_diag		*d;
 	int			 rc;
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
-	if ((m = load(&o, &rc)) == NULL)
-		return rc;
-	/* Every period anything is judged at, as a build would. */
-	gt_judgements(&js, m);
-	gt_judgements_free(&js);
-	rc = finish(&o);
-	gt_model_free(m);
-	return rc;
+	if ((m = load(&o, &d)) != NULL) {
+		/* Every period anything is judged at, as a build would. */
+		gt_judgements(&js, m);
+		gt_judgements_free(&js);
+		gt_model_free(m);
+	}
+	return finish(&o, d, 0);
 }
 
 static int
@@ -292,16 +295,16 @@ cmd_status(int argc, char *argv[])
 {
 	struct opts	 o;
 	struct gt_model	*m;
+	struct gt_diag	*d;
 	int		 rc;
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
-	if ((m = load(&o, &rc)) == NULL)
-		return rc;
-	gt_build_status(m, o.csv);
-	rc = finish(&o);
-	gt_model_free(m);
-	return rc;
+	if ((m = load(&o, &d)) != NULL) {
+		gt_build_status(m, o.csv, d);
+		gt_model_free(m);
+	}
+	return finish(&o, d, 0);
 }
 
 static int
@@ -309,26 +312,26 @@ cmd_build(int argc, char *argv[])
 {
 	struct opts		 o;
 	struct gt_build_opts	 b;
+	struct gt_diag		*d;
 	int			 rc;
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
-	gt_diag_reset();
+	d = gt_diag_new();
 	build_opts(&o, &b);
-	switch (gt_build(&b)) {
+	switch (gt_build(&b, d)) {
 	case GT_BUILD_NO_PACK:
+		gt_diag_free(d);
 		return usage_error("no [pack %s] in site.conf", o.pack);
 	case GT_BUILD_REFUSED:
-		finish(&o);
-		return EXIT_USAGE;
+		return finish(&o, d, EXIT_USAGE);
 	case GT_BUILD_BUSY:
-		finish(&o);
-		return EXIT_BUSY;
+		return finish(&o, d, EXIT_BUSY);
 	default:
 		break;
 	}
 	gt_timing_report(stderr);
-	return finish(&o);
+	return finish(&o, d, 0);
 }
 
 static int
@@ -337,6 +340,7 @@ cmd_chart(int argc, char *argv[])
 	struct opts		 o;
 	struct gt_model		*m;
 	struct gt_chart_opts	 c;
+	struct gt_diag		*d;
 	const char		*ext;
 	int			 rc;
 
@@ -350,8 +354,8 @@ cmd_chart(int argc, char *argv[])
 	    strcmp(ext, ".svg") != 0 && strcmp(ext, ".pdf") != 0)))
 		return usage_error("-o '%s' must end in .png, .svg or .pdf",
 		    o.output);
-	if ((m = load(&o, &rc)) == NULL)
-		return rc;
+	if ((m = load(&o, &d)) == NULL)
+		return finish(&o, d, 0);
 	memset(&c, 0, sizeof(c));
 	c.measure = o.measure;
 	c.path = o.output;
@@ -359,13 +363,13 @@ cmd_chart(int argc, char *argv[])
 	c.width = o.width;
 	c.height = o.height;
 	c.scale = o.scale;
-	if (gt_build_chart(m, &c) == GT_BUILD_NO_MEASURE) {
+	if (gt_build_chart(m, &c, d) == GT_BUILD_NO_MEASURE) {
 		gt_model_free(m);
+		gt_diag_free(d);
 		return usage_error("no measure '%s' in this site", o.measure);
 	}
-	rc = finish(&o);
 	gt_model_free(m);
-	return rc;
+	return finish(&o, d, 0);
 }
 
 int

@@ -38,7 +38,7 @@ static const char *
 scalar(const struct gt_fm *n, const char *name)
 {
 	if (n->kind != GT_FM_SCALAR) {
-		gt_msg(GT_E_FIELD_TYPE, &n->loc, "%s: expected text, "
+		gt_msg(n->diag, GT_E_FIELD_TYPE, &n->loc, "%s: expected text, "
 		    "found %s", name, kind_name(n->kind));
 		return NULL;
 	}
@@ -54,7 +54,7 @@ field(struct fields *f, const char *name, int required)
 	if (n != NULL && gt_fm_is_null(n))
 		n = NULL;
 	if (n == NULL && required)
-		gt_msg(GT_E_FIELD_MISSING, &f->map->loc, "%s", name);
+		gt_msg(f->map->diag, GT_E_FIELD_MISSING, &f->map->loc, "%s", name);
 	return n;
 }
 
@@ -78,7 +78,7 @@ get_id(struct fields *f, const char *name, int required, struct gt_loc *loc)
 	if (n == NULL || (s = scalar(n, name)) == NULL)
 		return NULL;
 	if (!gt_id_valid(s)) {
-		gt_msg(GT_E_ID_SYNTAX, &n->loc, "'%s'", s);
+		gt_msg(f->map->diag, GT_E_ID_SYNTAX, &n->loc, "'%s'", s);
 		return NULL;
 	}
 	if (loc != NULL)
@@ -102,11 +102,11 @@ number_at(const struct gt_fm *n, const char *name, double lo, double hi,
 	if ((s = scalar(n, name)) == NULL)
 		return -1;
 	if (gt_number_parse(s, out) == -1) {
-		gt_msg(GT_E_NUMBER, &n->loc, "%s: '%s'", name, s);
+		gt_msg(n->diag, GT_E_NUMBER, &n->loc, "%s: '%s'", name, s);
 		return -1;
 	}
 	if (*out < lo || *out > hi) {
-		gt_msg(GT_E_RANGE, &n->loc, "%s: %s is outside %g to %g",
+		gt_msg(n->diag, GT_E_RANGE, &n->loc, "%s: %s is outside %g to %g",
 		    name, s, lo, hi);
 		return -1;
 	}
@@ -123,7 +123,7 @@ get_int(struct fields *f, const char *name, int required, int lo, int hi,
 	if (n == NULL || number_at(n, name, lo, hi, &d) == -1)
 		return -1;
 	if (d != (int)d) {
-		gt_msg(GT_E_NUMBER, &n->loc, "%s: expected a whole number, "
+		gt_msg(f->map->diag, GT_E_NUMBER, &n->loc, "%s: expected a whole number, "
 		    "found '%s'", name, n->value);
 		return -1;
 	}
@@ -144,7 +144,7 @@ get_bool(struct fields *f, const char *name, int *out)
 	else if (gt_strieq(s, "false") || gt_strieq(s, "no"))
 		*out = 0;
 	else
-		gt_msg(GT_E_FIELD_TYPE, &n->loc, "%s: expected true or false, "
+		gt_msg(f->map->diag, GT_E_FIELD_TYPE, &n->loc, "%s: expected true or false, "
 		    "found '%s'", name, s);
 }
 
@@ -176,7 +176,7 @@ get_list(struct fields *f, const char *name, struct gt_strlist *l)
 		return;
 	}
 	if (n->kind != GT_FM_SEQ) {
-		gt_msg(GT_E_FIELD_TYPE, &n->loc, "%s: expected a list, "
+		gt_msg(f->map->diag, GT_E_FIELD_TYPE, &n->loc, "%s: expected a list, "
 		    "found %s", name, kind_name(n->kind));
 		return;
 	}
@@ -213,7 +213,7 @@ get_refs(struct fields *f, const char *name, size_t *np)
 	if (n == NULL)
 		return NULL;
 	if (n->kind == GT_FM_MAP) {
-		gt_msg(GT_E_FIELD_TYPE, &n->loc, "%s: expected a list of ids, "
+		gt_msg(f->map->diag, GT_E_FIELD_TYPE, &n->loc, "%s: expected a list of ids, "
 		    "found a mapping", name);
 		return NULL;
 	}
@@ -223,7 +223,7 @@ get_refs(struct fields *f, const char *name, size_t *np)
 		if ((s = scalar(it, name)) == NULL)
 			continue;
 		if (!gt_id_valid(s)) {
-			gt_msg(GT_E_ID_SYNTAX, &it->loc, "'%s'", s);
+			gt_msg(f->map->diag, GT_E_ID_SYNTAX, &it->loc, "'%s'", s);
 			continue;
 		}
 		r[cnt].id = gt_xstrdup(s);
@@ -242,7 +242,7 @@ date_at(const struct gt_fm *n, const char *name, struct gt_date *d)
 	if ((s = scalar(n, name)) == NULL)
 		return -1;
 	if (gt_date_parse(s, d) == -1) {
-		gt_msg(GT_E_DATE, &n->loc, "%s: '%s'", name, s);
+		gt_msg(n->diag, GT_E_DATE, &n->loc, "%s: '%s'", name, s);
 		return -1;
 	}
 	return 0;
@@ -256,7 +256,7 @@ period_at(const struct gt_fm *n, const char *name, struct gt_period *p)
 	if ((s = scalar(n, name)) == NULL)
 		return -1;
 	if (gt_period_parse(s, p) == -1) {
-		gt_msg(GT_E_PERIOD, &n->loc, "%s: '%s'", name, s);
+		gt_msg(n->diag, GT_E_PERIOD, &n->loc, "%s: '%s'", name, s);
 		return -1;
 	}
 	return 0;
@@ -276,7 +276,7 @@ get_enum(struct fields *f, const char *name, int required,
 	for (i = 0; i < nnames; i++)
 		if (strcmp(s, names[i]) == 0)
 			return i;
-	gt_msg(GT_E_ENUM, &n->loc, "%s '%s': expected %s", name, s, expect);
+	gt_msg(f->map->diag, GT_E_ENUM, &n->loc, "%s '%s': expected %s", name, s, expect);
 	return -1;
 }
 
@@ -332,14 +332,14 @@ read_objective(struct gt_model *m, struct fields *f, struct gt_body *body)
 	get_ref(f, "priority", &o->priority_ref);
 	get_ref(f, "parent", &o->parent_ref);
 	if (o->priority_ref.id != NULL && o->parent_ref.id != NULL) {
-		gt_msg(GT_E_FIELD_CONFLICT, &o->parent_ref.loc,
+		gt_msg(m->diag, GT_E_FIELD_CONFLICT, &o->parent_ref.loc,
 		    "priority and parent: an objective sits under one of them");
 		free(o->parent_ref.id);
 		o->parent_ref.id = NULL;
 	} else if (o->priority_ref.id == NULL && o->parent_ref.id == NULL &&
 	    gt_fm_get(f->map, "priority") == NULL &&
 	    gt_fm_get(f->map, "parent") == NULL)
-		gt_msg(GT_E_FIELD_MISSING, &f->map->loc, "priority or parent");
+		gt_msg(m->diag, GT_E_FIELD_MISSING, &f->map->loc, "priority or parent");
 	o->portfolio = get_name(f, "portfolio", &o->portfolio_loc);
 	o->lead = get_text(f, "lead", 0);
 	get_names(f, "tags", &o->tags);
@@ -359,7 +359,7 @@ read_tolerance(struct fields *f, struct gt_tolerance *t)
 		return;
 	if (gt_value_parse(s, &v) == -1 || v.kind != GT_VAL_NUMBER ||
 	    v.money || v.num < 0) {
-		gt_msg(GT_E_TOLERANCE, &n->loc, "'%s'", s);
+		gt_msg(f->map->diag, GT_E_TOLERANCE, &n->loc, "'%s'", s);
 		return;
 	}
 	t->kind = v.percent ? GT_TOL_RELATIVE : GT_TOL_ABSOLUTE;
@@ -378,7 +378,7 @@ read_target_value(const struct gt_fm *n, const char *unit, struct gt_target *t)
 	}
 	if (n->kind == GT_FM_SEQ) {
 		if (n->n != 2) {
-			gt_msg(GT_E_TARGET_BAND, &n->loc, "a range has two "
+			gt_msg(n->diag, GT_E_TARGET_BAND, &n->loc, "a range has two "
 			    "values, [low, high]; found %zu", n->n);
 			return -1;
 		}
@@ -386,7 +386,7 @@ read_target_value(const struct gt_fm *n, const char *unit, struct gt_target *t)
 		    number_at(n->items[1], "targets", lo, hi, &t->hi) == -1)
 			return -1;
 		if (t->lo > t->hi) {
-			gt_msg(GT_E_RANGE, &n->loc, "targets: the range's low "
+			gt_msg(n->diag, GT_E_RANGE, &n->loc, "targets: the range's low "
 			    "end is above its high end");
 			return -1;
 		}
@@ -408,7 +408,7 @@ read_targets(struct fields *f, struct gt_measure *me)
 	if (n == NULL)
 		return;
 	if (n->kind != GT_FM_MAP) {
-		gt_msg(GT_E_FIELD_TYPE, &n->loc, "targets: expected a mapping "
+		gt_msg(f->map->diag, GT_E_FIELD_TYPE, &n->loc, "targets: expected a mapping "
 		    "of period to target, found %s", kind_name(n->kind));
 		return;
 	}
@@ -417,7 +417,7 @@ read_targets(struct fields *f, struct gt_measure *me)
 		memset(&t, 0, sizeof(t));
 		t.loc = n->keylocs[i];
 		if (gt_period_parse(n->keys[i], &t.period) == -1) {
-			gt_msg(GT_E_TARGET_KEY, &n->keylocs[i], "'%s'",
+			gt_msg(f->map->diag, GT_E_TARGET_KEY, &n->keylocs[i], "'%s'",
 			    n->keys[i]);
 			continue;
 		}
@@ -425,13 +425,13 @@ read_targets(struct fields *f, struct gt_measure *me)
 			continue;
 		if (me->polarity == GT_POL_BAND && t.lo == t.hi &&
 		    n->items[i]->kind != GT_FM_SEQ) {
-			gt_msg(GT_E_TARGET_BAND, &n->items[i]->loc, "band "
+			gt_msg(f->map->diag, GT_E_TARGET_BAND, &n->items[i]->loc, "band "
 			    "polarity needs a range such as [95, 105]");
 			continue;
 		}
 		if (me->polarity != GT_POL_BAND && me->polarity !=
 		    GT_POL_NONE && n->items[i]->kind == GT_FM_SEQ) {
-			gt_msg(GT_E_TARGET_BAND, &n->items[i]->loc, "a range "
+			gt_msg(f->map->diag, GT_E_TARGET_BAND, &n->items[i]->loc, "a range "
 			    "suits only band polarity");
 			continue;
 		}
@@ -448,7 +448,7 @@ read_baseline(struct fields *f, struct gt_measure *me)
 	if (n == NULL)
 		return;
 	if (n->kind != GT_FM_MAP) {
-		gt_msg(GT_E_FIELD_TYPE, &n->loc, "baseline: expected a mapping "
+		gt_msg(f->map->diag, GT_E_FIELD_TYPE, &n->loc, "baseline: expected a mapping "
 		    "with value and period, found %s", kind_name(n->kind));
 		return;
 	}
@@ -456,7 +456,7 @@ read_baseline(struct fields *f, struct gt_measure *me)
 	p = gt_fm_get(n, "period");
 	gt_fm_unused(n);
 	if (v == NULL || gt_fm_is_null(v)) {
-		gt_msg(GT_E_FIELD_MISSING, &n->loc, "baseline value");
+		gt_msg(f->map->diag, GT_E_FIELD_MISSING, &n->loc, "baseline value");
 		return;
 	}
 	if (number_at(v, "baseline", pct ? 0 : -1e300, pct ? 100 : 1e300,
@@ -487,10 +487,10 @@ read_measure(struct gt_model *m, struct fields *f, struct gt_body *body)
 	one = gt_fm_get(f->map, "objective");
 	many = gt_fm_get(f->map, "objectives");
 	if (one != NULL && many != NULL)
-		gt_msg(GT_E_FIELD_CONFLICT, &many->loc,
+		gt_msg(m->diag, GT_E_FIELD_CONFLICT, &many->loc,
 		    "objective and objectives: use one of them");
 	else if (one == NULL && many == NULL)
-		gt_msg(GT_E_FIELD_MISSING, &f->map->loc,
+		gt_msg(m->diag, GT_E_FIELD_MISSING, &f->map->loc,
 		    "objective (or objectives)");
 	else
 		me->objective_refs = get_refs(f, one != NULL ? "objective" :
@@ -515,7 +515,7 @@ read_measure(struct gt_model *m, struct fields *f, struct gt_body *body)
 		me->level = (enum gt_level)k;
 	get_names(f, "tags", &me->tags);
 	if (body->doc == NULL)
-		gt_msg(GT_W_NO_BODY, &f->map->loc, "a measure's text is its "
+		gt_msg(m->diag, GT_W_NO_BODY, &f->map->loc, "a measure's text is its "
 		    "definition and why it matters");
 	me->body = *body;
 	body->doc = NULL;
@@ -532,14 +532,14 @@ read_milestones(struct fields *f, struct gt_action *a)
 	if (n == NULL)
 		return;
 	if (n->kind != GT_FM_SEQ) {
-		gt_msg(GT_E_FIELD_TYPE, &n->loc, "milestones: expected a list, "
+		gt_msg(f->map->diag, GT_E_FIELD_TYPE, &n->loc, "milestones: expected a list, "
 		    "found %s", kind_name(n->kind));
 		return;
 	}
 	for (i = 0; i < n->n; i++) {
 		it = n->items[i];
 		if (it->kind != GT_FM_MAP) {
-			gt_msg(GT_E_FIELD_TYPE, &it->loc, "milestone: expected "
+			gt_msg(f->map->diag, GT_E_FIELD_TYPE, &it->loc, "milestone: expected "
 			    "a mapping with title and due, found %s",
 			    kind_name(it->kind));
 			continue;
@@ -550,7 +550,7 @@ read_milestones(struct fields *f, struct gt_action *a)
 		d = gt_fm_get(it, "due");
 		gt_fm_unused(it);
 		if (t == NULL || gt_fm_is_null(t)) {
-			gt_msg(GT_E_FIELD_MISSING, &it->loc, "milestone title");
+			gt_msg(f->map->diag, GT_E_FIELD_MISSING, &it->loc, "milestone title");
 			continue;
 		}
 		if (scalar(t, "milestone title") == NULL)
@@ -583,7 +583,7 @@ read_action(struct gt_model *m, struct fields *f, struct gt_body *body)
 	for (i = 0; i < a->nmilestones; i++)
 		if (a->due.y != 0 && a->milestones[i].due.y != 0 &&
 		    gt_date_cmp(&a->milestones[i].due, &a->due) > 0)
-			gt_msg(GT_W_MILESTONE_LATE, &a->milestones[i].loc,
+			gt_msg(m->diag, GT_W_MILESTONE_LATE, &a->milestones[i].loc,
 			    "'%s'", a->milestones[i].title);
 	a->body = *body;
 	body->doc = NULL;
@@ -601,7 +601,7 @@ read_risk(struct gt_model *m, struct fields *f, struct gt_body *body)
 	r->owner = get_text(f, "owner", 0);
 	r->objective_refs = get_refs(f, "objectives", &r->nobjective_refs);
 	if (r->nobjective_refs == 0 && gt_fm_get(f->map, "objectives") == NULL)
-		gt_msg(GT_E_FIELD_MISSING, &f->map->loc, "objectives");
+		gt_msg(m->diag, GT_E_FIELD_MISSING, &f->map->loc, "objectives");
 	get_int(f, "likelihood", 1, 1, 5, &r->likelihood);
 	get_int(f, "impact", 1, 1, 5, &r->impact);
 	r->target_likelihood = r->likelihood;
@@ -683,8 +683,8 @@ gt_md_broken(const struct gt_model *m, enum gt_kind kind, const char *id)
  * it. Returns -1 if the body is refused.
  */
 static int
-check_body(cmark_node *doc, const char *file, int bodyline, unsigned raw,
-    int decoded)
+check_body(struct gt_diag *diag, cmark_node *doc, const char *file,
+    int bodyline, unsigned raw, int decoded)
 {
 	cmark_iter		*it = cmark_iter_new(doc);
 	cmark_event_type	 ev;
@@ -704,7 +704,7 @@ check_body(cmark_node *doc, const char *file, int bodyline, unsigned raw,
 		    depth <= GT_MAX_DEPTH; )
 			depth++;
 		if (depth > GT_MAX_DEPTH) {
-			gt_msg(GT_E_LIMIT, &loc, "Markdown nested deeper than "
+			gt_msg(diag, GT_E_LIMIT, &loc, "Markdown nested deeper than "
 			    "%d levels", GT_MAX_DEPTH);
 			rc = -1;
 		}
@@ -719,7 +719,7 @@ check_body(cmark_node *doc, const char *file, int bodyline, unsigned raw,
 			if (v[i] != NULL) {
 				found = raw;
 				gt_text_check(v[i], strlen(v[i]), &loc, &found,
-				    gt_report_msg, NULL);
+				    gt_report_msg, diag);
 			}
 	}
 	cmark_iter_free(it);
@@ -739,14 +739,14 @@ gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
 	unsigned	 found = 0;
 	int		 line, bodyline = 0;
 
-	if (gt_text_check(text, len, &loc, &found, gt_report_msg, NULL) == -1)
+	if (gt_text_check(text, len, &loc, &found, gt_report_msg, m->diag) == -1)
 		goto broken;
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		text += 3;
 	n = line_len(text, end, &next);
 	loc.line = loc.col = 1;
 	if (n != 3 || memcmp(text, "---", 3) != 0) {
-		gt_msg(GT_E_FM_MISSING, &loc, NULL);
+		gt_msg(m->diag, GT_E_FM_MISSING, &loc, NULL);
 		goto broken;
 	}
 	fm_start = next;
@@ -760,14 +760,14 @@ gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
 		}
 	}
 	if (fm_end == NULL) {
-		gt_msg(GT_E_FM_OPEN, &loc, NULL);
+		gt_msg(m->diag, GT_E_FM_OPEN, &loc, NULL);
 		goto broken;
 	}
 	if ((f.map = gt_fm_parse(fm_start, (size_t)(fm_end - fm_start), file,
-	    2)) == NULL)
+	    2, m->diag)) == NULL)
 		goto broken;
 	if (f.map->kind != GT_FM_MAP) {
-		gt_msg(GT_E_FM_SHAPE, &f.map->loc, NULL);
+		gt_msg(m->diag, GT_E_FM_SHAPE, &f.map->loc, NULL);
 		goto broken;
 	}
 	f.map->loc.line = 1;	/* missing fields belong to the whole header */
@@ -780,14 +780,14 @@ gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
 		/* cmark takes time that grows as the square of some bodies. */
 		if ((size_t)(end - next) > (size_t)GT_MAX_BODY_BYTES) {
 			loc.line = bodyline;
-			gt_msg(GT_E_LIMIT, &loc, "Markdown body longer than "
+			gt_msg(m->diag, GT_E_LIMIT, &loc, "Markdown body longer than "
 			    "%ld bytes", (long)GT_MAX_BODY_BYTES);
 			goto broken;
 		}
 		body.doc = cmark_parse_document(next, (size_t)(end - next),
 		    CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
 		body.line = bodyline;
-		if (check_body(body.doc, file, bodyline, found,
+		if (check_body(m->diag, body.doc, file, bodyline, found,
 		    memchr(next, '&', (size_t)(end - next)) != NULL) == -1)
 			goto broken;
 		gt_sha256_hex(next, (size_t)(end - next), body.key);

@@ -356,6 +356,7 @@ struct gt_conf {
 
 struct gt_model {
 	char			*root;		/* the site folder */
+	struct gt_diag		*diag;		/* where reading reports (borrowed) */
 	struct gt_conf		 conf;
 	struct gt_strlist	 files;		/* every path a gt_loc names */
 	struct gt_map		 file_ix;

@@ -37,6 +37,7 @@ struct file {
 };
 
 struct gt_out {
+	struct gt_diag	*diag;		/* where its problems are reported */
 	char		*dir;		/* the output (links resolved) */
 	char		*name;		/* its name, for side entries */
 	int		 parent;	/* the folder holding them, open */
@@ -60,11 +61,11 @@ struct gt_out {
 };
 
 static void
-report(const char *path, const char *what)
+report(struct gt_out *o, const char *path, const char *what)
 {
 	struct gt_loc	 loc = { path, 0, 0 };
 
-	gt_msg(GT_E_WRITE, &loc, "%s: %s", what, strerror(errno));
+	gt_msg(o->diag, GT_E_WRITE, &loc, "%s: %s", what, strerror(errno));
 }
 
 static void
@@ -417,11 +418,12 @@ rm_stale(struct gt_out *o)
 }
 
 struct gt_out *
-gt_out_new(const char *dir)
+gt_out_new(const char *dir, struct gt_diag *diag)
 {
 	struct gt_out	*o = gt_xcalloc(1, sizeof(*o));
 	char		*parent;
 
+	o->diag = diag;
 	o->fd = -1;
 	gt_own_split(dir, &parent, &o->name);
 	o->dir = gt_xstrdup(dir);
@@ -430,7 +432,7 @@ gt_out_new(const char *dir)
 	if ((o->parent = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
 	    -1) {
 		free(parent);
-		report(o->dir, "cannot open the folder of the output folder");
+		report(o, o->dir, "cannot open the folder of the output folder");
 		gt_out_free(o);
 		return NULL;
 	}
@@ -439,7 +441,7 @@ gt_out_new(const char *dir)
 	take_prev(o);
 	if (o->fd == -1 && (o->fd = gt_own_mkdir(o->parent, o->tmpname)) ==
 	    -1) {
-		report(o->tmp, "cannot create the staging folder");
+		report(o, o->tmp, "cannot create the staging folder");
 		gt_out_free(o);
 		return NULL;
 	}
@@ -494,8 +496,14 @@ out_dirs(struct gt_out *o, const char *rel)
 	int	 rc;
 
 	if ((rc = dirs_once(o->fd, rel, &o->made, &o->nmade, &o->cap)) == -1)
-		report(rel, "cannot create folder");
+		report(o, rel, "cannot create folder");
 	return rc;
+}
+
+void
+gt_out_report_to(struct gt_out *o, struct gt_diag *diag)
+{
+	o->diag = diag;
 }
 
 long long
@@ -532,7 +540,7 @@ gt_out_open(struct gt_out *o, const char *rel)
 	    unlinkat(o->fd, rel, 0) == 0)
 		fd = openat(o->fd, rel, flags, 0666);
 	if (fd == -1)
-		report(rel, "cannot write");
+		report(o, rel, "cannot write");
 	return fd;
 }
 
@@ -547,7 +555,7 @@ gt_out_write(struct gt_out *o, const char *rel, const void *data, size_t len)
 	if (close(fd) == -1)
 		rc = -1;
 	if (rc == -1)
-		report(rel, "cannot write");
+		report(o, rel, "cannot write");
 	return rc;
 }
 
@@ -817,7 +825,7 @@ gt_out_commit(struct gt_out *o)
 	free(old);
 	return 0;
 fail:
-	report(o->dir, "cannot replace the output folder");
+	report(o, o->dir, "cannot replace the output folder");
 	return -1;
 }
 

@@ -17,13 +17,21 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "diag.h"
+
 struct gt_out;
 
 /*
- * Start an output for the folder dir (links resolved, its parent there);
+ * Start an output for the folder dir (links resolved, its parent there),
+ * reporting into diag;
  * NULL (reported) if it cannot be made.
  */
-struct gt_out	*gt_out_new(const char *dir);
+struct gt_out	*gt_out_new(const char *dir, struct gt_diag *);
+/*
+ * Where its problems are reported from now on (gt_out_new's diag until
+ * then): a worker process reports into a set of its own.
+ */
+void		 gt_out_report_to(struct gt_out *, struct gt_diag *);
 /* Write a file at rel (folders made as needed); 0, or -1 (reported). */
 int		 gt_out_write(struct gt_out *, const char *rel, const void *,
 		    size_t);

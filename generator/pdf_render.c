@@ -1213,9 +1213,13 @@ metadata(struct pdf *p)
 	gt_buf_free(&kw);
 }
 
-/* Pack ix, judged at its own period, appended to out; 0 or -1 (reported). */
+/*
+ * Pack ix, judged at its own period, appended to out; 0 or -1 (reported
+ * into diag).
+ */
 static int
-render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out)
+render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
+    struct gt_diag *diag)
 {
 	struct pdf		 pdf, *p = &pdf;
 	const struct gt_pack	*pk = &ps->m->conf.packs[ix];
@@ -1242,7 +1246,7 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out)
 	p->cr = cairo_create(p->surf);
 	if (text_begin(p->t, p->cr) == -1) {
 		loc.file = pk->loc.file;
-		gt_msg(GT_E_WRITE, &loc, "report %s: the fonts of "
+		gt_msg(diag, GT_E_WRITE, &loc, "report %s: the fonts of "
 		    "fonts-dejavu-core cannot be loaded", pk->name);
 		goto out;
 	}
@@ -1266,7 +1270,7 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out)
 	cairo_surface_finish(p->surf);
 	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
 		loc.file = pk->loc.file;
-		gt_msg(GT_E_WRITE, &loc, "report %s: %s", pk->name,
+		gt_msg(diag, GT_E_WRITE, &loc, "report %s: %s", pk->name,
 		    cairo_status_to_string(cairo_surface_status(p->surf)));
 		goto out;
 	}
@@ -1307,7 +1311,7 @@ pdf_render(void *v, size_t job, struct gt_sink *sink)
 	int		 rc;
 
 	gt_timing_start("pdf");
-	rc = render_pack(ps, job, &b);
+	rc = render_pack(ps, job, &b, sink->diag);
 	if (rc == 0)
 		rc = sink->write(sink->ctx, rel, b.data, b.len);
 	gt_buf_free(&b);

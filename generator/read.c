@@ -39,19 +39,19 @@ read_failed(struct gt_model *m, const char *rel, const char *in)
 	int		 e = errno;
 
 	if (e == EFBIG)
-		gt_msg(GT_E_LIMIT, &loc, "file larger than %ld bytes",
+		gt_msg(m->diag, GT_E_LIMIT, &loc, "file larger than %ld bytes",
 		    (long)GT_MAX_FILE_BYTES);
 	else if (e == EXDEV) {
 		path = gt_xasprintf("%s/%s", m->root, rel);
 		to = realpath(path, NULL);
-		gt_msg(GT_E_LINK_OUTSIDE, &loc, "'%s' is not in %s",
+		gt_msg(m->diag, GT_E_LINK_OUTSIDE, &loc, "'%s' is not in %s",
 		    to != NULL ? to : path, in);
 		free(to);
 		free(path);
 	} else if (e == ENODEV)
-		gt_msg(GT_E_NOT_REGULAR, &loc, NULL);
+		gt_msg(m->diag, GT_E_NOT_REGULAR, &loc, NULL);
 	else
-		gt_msg(GT_E_READ, &loc, "%s", strerror(e));
+		gt_msg(m->diag, GT_E_READ, &loc, "%s", strerror(e));
 }
 
 /* Read root/rel and pass it to fn; 0, or -1 if it does not exist. */
@@ -109,7 +109,7 @@ walk_folder(struct walk *w, const char *rel, int depth)
 	    (uintmax_t)st.st_ino);
 	if (gt_map_get(&w->seen, key) != NULL) {
 		loc.file = gt_model_file(w->m, rel);
-		gt_msg(GT_W_FOLDER_LOOP, &loc, NULL);
+		gt_msg(w->m->diag, GT_W_FOLDER_LOOP, &loc, NULL);
 		free(key);
 		goto out;
 	}
@@ -134,7 +134,7 @@ walk_folder(struct walk *w, const char *rel, int depth)
 				walk_folder(w, sub, depth + 1);
 			else {
 				loc.file = gt_model_file(w->m, sub);
-				gt_msg(GT_E_LIMIT, &loc, "folders nested deeper "
+				gt_msg(w->m->diag, GT_E_LIMIT, &loc, "folders nested deeper "
 				    "than %d levels", GT_MAX_DEPTH);
 			}
 		} else if (has_suffix(de->d_name, w->suffix))
@@ -265,15 +265,15 @@ gt_text_check(const char *text, size_t len, const struct gt_loc *at,
 }
 
 void
-gt_report_msg(void *ctx, enum gt_msgid id, const struct gt_loc *loc,
+gt_report_msg(void *diag, enum gt_msgid id, const struct gt_loc *loc,
     const char *detail, size_t more)
 {
 	if (more > 0)
-		gt_msg_more(id, loc->file, more);
+		gt_msg_more(diag, id, loc->file, more);
 	else if (detail != NULL)
-		gt_msg(id, loc, "%s", detail);
+		gt_msg(diag, id, loc, "%s", detail);
 	else
-		gt_msg(id, loc, NULL);
+		gt_msg(diag, id, loc, NULL);
 }
 
 static void
@@ -311,8 +311,7 @@ read_folder(struct gt_model *m, struct gt_fence *fence, const char *rel,
  * csv_end adds both to the site's model as if read after the Markdown.
  */
 struct csv_job {
-	struct gt_model		*rows;
-	struct gt_held		 held;
+	struct gt_model		*rows;		/* with its own diagnostics */
 	const char		**files;	/* the model's names */
 	char			**texts;
 	size_t			*lens;
@@ -328,8 +327,8 @@ csv_parse(void *arg)
 	size_t		 i;
 
 	for (i = 0; i < j->n; i++)
-		gt_csv_read_apart(j->rows, j->files[i], j->texts[i], j->lens[i],
-		    &j->held);
+		gt_csv_read_apart(j->rows, j->files[i], j->texts[i],
+		    j->lens[i]);
 	return NULL;
 }
 
@@ -342,6 +341,7 @@ csv_begin(struct gt_model *m, struct gt_fence *fence, struct csv_job *j)
 
 	memset(j, 0, sizeof(*j));
 	j->rows = gt_model_new(m->root);
+	j->rows->diag = gt_diag_new();
 	list_files(m, fence, SITE, m->conf.data_dir, ".csv", &list);
 	j->files = gt_xcalloc(list.n + 1, sizeof(*j->files));
 	j->texts = gt_xcalloc(list.n + 1, sizeof(*j->texts));
@@ -381,7 +381,9 @@ csv_end(struct gt_model *m, struct csv_job *j)
 		pthread_join(j->thread, NULL);
 	else
 		csv_parse(j);
-	gt_held_report(&j->held);
+	/* Its messages as if the files were read after the Markdown. */
+	gt_diag_merge(m->diag, r->diag);
+	gt_diag_free(r->diag);
 	m->obs = move_rows(m->obs, &m->nobs, &m->capobs, r->obs, r->nobs);
 	m->progress = move_rows(m->progress, &m->nprogress, &m->capprogress,
 	    r->progress, r->nprogress);
@@ -404,7 +406,7 @@ csv_end(struct gt_model *m, struct csv_job *j)
 }
 
 struct gt_model *
-gt_read_site(const char *root, const char *as_at)
+gt_read_site(const char *root, const char *as_at, struct gt_diag *diag)
 {
 	static const struct {
 		const char	*folder;
@@ -424,6 +426,7 @@ gt_read_site(const char *root, const char *as_at)
 	char		*rel;
 	size_t		 i;
 
+	m->diag = diag;
 	if (as_at != NULL) {
 		/* The command line wins: site.conf's as_at is not even parsed. */
 		c->as_at_text = gt_xstrdup(as_at);
@@ -436,7 +439,7 @@ gt_read_site(const char *root, const char *as_at)
 	}
 	if (c->as_at_text == NULL) {
 		loc.file = gt_model_file(m, "site.conf");
-		gt_msg(GT_E_CONF_MISSING, &loc, "as_at in [site] (or give "
+		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "as_at in [site] (or give "
 		    "--as-at)");
 	}
 
@@ -445,7 +448,7 @@ gt_read_site(const char *root, const char *as_at)
 	if (read_one(m, fence, rel, GT_KIND_PLAN, read_md, 0) == -1 &&
 	    errno == ENOENT) {
 		loc.file = gt_model_file(m, rel);
-		gt_msg(GT_E_NO_PLAN, &loc, NULL);
+		gt_msg(m->diag, GT_E_NO_PLAN, &loc, NULL);
 	}
 	free(rel);
 	for (i = 0; i < sizeof(folders) / sizeof(folders[0]); i++) {

@@ -23,10 +23,12 @@ enum gt_kind {
 };
 
 /*
- * Read the site in folder root. as_at, if not NULL, overrides site.conf's
+ * Read the site in folder root, reporting into diag (which the model
+ * borrows for the link pass). as_at, if not NULL, overrides site.conf's
  * as_at (the command line's --as-at).
  */
-struct gt_model	*gt_read_site(const char *root, const char *as_at);
+struct gt_model	*gt_read_site(const char *root, const char *as_at,
+		    struct gt_diag *);
 
 /* site.conf from memory; path is what messages name. */
 void	gt_conf_read(struct gt_model *, const char *path, const char *text,
@@ -38,23 +40,15 @@ void	gt_md_read(struct gt_model *, enum gt_kind, const char *path,
 void	gt_csv_read(struct gt_model *, const char *path, const char *text,
 	    size_t len);
 
-/* Messages a reader on another thread holds back: zero it to start. */
-struct gt_held {
-	struct gt_held_msg	*v;
-	size_t			 n, cap;
-};
-
 /*
  * gt_csv_read for a thread beside the one reading the rest of the site:
- * the rows go into rows (a model only to hold them, for the caller to
- * move into the site's), the messages into held, and file is the site
- * model's own name for the file (gt_model_file), since the thread may
- * not change that model. held NULL: the messages are reported at once.
+ * the rows and messages go into rows (a model only to hold them, with a
+ * set of diagnostics of its own, for the caller to move into the
+ * site's), and file is the site model's own name for the file
+ * (gt_model_file), since the thread may not change that model.
  */
 void	gt_csv_read_apart(struct gt_model *rows, const char *file,
-	    const char *text, size_t len, struct gt_held *);
-/* Report held messages, in the order they were made, and empty held. */
-void	gt_held_report(struct gt_held *);
+	    const char *text, size_t len);
 
 /* Was there a file of this kind with this id that could not be read? */
 int	gt_md_broken(const struct gt_model *, enum gt_kind, const char *id);
@@ -66,12 +60,12 @@ int	gt_md_broken(const struct gt_model *, enum gt_kind, const char *id);
 int	gt_id_valid(const char *s);
 
 /*
- * How a reader reports: gt_report_msg() is gt_msg(), or with more > 0
- * gt_msg_more() for loc's file.
+ * How a reader reports: gt_report_msg() is gt_msg() into the set diag,
+ * or with more > 0 gt_msg_more() for loc's file.
  */
 typedef void (*gt_report_fn)(void *ctx, enum gt_msgid,
     const struct gt_loc *, const char *detail, size_t more);
-void	gt_report_msg(void *ctx, enum gt_msgid, const struct gt_loc *,
+void	gt_report_msg(void *diag, enum gt_msgid, const struct gt_loc *,
 	    const char *detail, size_t more);
 
 /*

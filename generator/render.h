@@ -28,7 +28,8 @@ struct gt_render_in {
 };
 
 /*
- * Where a job's files go. write: 0, or -1 (reported). reuse: put the
+ * Where a job's files go, and its problems (diag: the set of the process
+ * it runs in). write: 0, or -1 (reported). reuse: put the
  * file kept for key at rel instead of making it (0), or -1 if none is
  * kept. keep: keep the file just written at rel (its bytes too) as the
  * one for key. size: the size of a file this build wrote, or -1.
@@ -40,6 +41,7 @@ struct gt_sink {
 		    const void *, size_t);
 	long long (*size)(void *, const char *rel);
 	void	  *ctx;
+	struct gt_diag *diag;
 };
 
 /* When a job may run. */

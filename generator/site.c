@@ -277,7 +277,8 @@ gt_page_finish(struct page *pg, const char *layout, json_t *crumbs)
 	    k->reuse(k->ctx, key, pg->path) == 0)
 		goto out;
 	if (gt_tmpl_render(s->t, layout, pg->data, pg->bodies, pg->nbodies,
-	    &b) == -1 || k->write(k->ctx, pg->path, b.data, b.len) == -1)
+	    &b, k->diag) == -1 || k->write(k->ctx, pg->path, b.data,
+	    b.len) == -1)
 		s->failed = 1;
 	else if (*key != '\0')
 		k->keep(k->ctx, key, pg->path, b.data, b.len);
@@ -308,7 +309,7 @@ chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
 			goto out;
 	}
 	if ((bytes = gt_chart_render(c, &o, &len)) == NULL) {
-		gt_msg(GT_E_WRITE, &loc, "the chart could not be drawn");
+		gt_msg(s->sink->diag, GT_E_WRITE, &loc, "the chart could not be drawn");
 		s->failed = 1;
 		goto out;
 	}
@@ -349,7 +350,7 @@ gt_chart_inline(struct gt_site *s, const struct gt_chart *c, double w,
 	}
 	if ((data = (char *)gt_chart_render(c, &o, &len)) == NULL ||
 	    gt_svg_inline(s->html, data, &b) == -1) {
-		gt_msg(GT_E_WRITE, &loc, "a chart could not be drawn");
+		gt_msg(s->sink->diag, GT_E_WRITE, &loc, "a chart could not be drawn");
 		s->failed = 1;
 		j = json_null();
 	} else if (s->cache != NULL && gt_cache_put(s->cache, key, b.data,
@@ -417,7 +418,7 @@ copy_assets(struct gt_site *s)
 		src = gt_xasprintf("%s/%s", s->layouts, files[i]);
 		if (gt_read_in(s->layouts, src, &data, &len) == -1) {
 			loc.file = src;
-			gt_msg(GT_E_LAYOUT, &loc, "cannot read '%s': %s", src,
+			gt_msg(s->sink->diag, GT_E_LAYOUT, &loc, "cannot read '%s': %s", src,
 			    gt_read_strerror(errno));
 			s->failed = 1;
 		} else {

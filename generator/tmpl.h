@@ -41,6 +41,7 @@
 #include <cmark.h>
 #include <jansson.h>
 
+#include "diag.h"
 #include "util.h"
 
 struct gt_tmpl;
@@ -49,11 +50,11 @@ struct gt_tmpl;
 struct gt_tmpl	*gt_tmpl_new(const char *dir);
 /*
  * Fill layout name with data and append the HTML to out; 0, or -1 with
- * the problems reported (a missing layout, an unknown name).
+ * the problems reported into diag (a missing layout, an unknown name).
  */
 int		 gt_tmpl_render(struct gt_tmpl *, const char *name,
 		    json_t *data, cmark_node *const *bodies, size_t nbodies,
-		    struct gt_buf *out);
+		    struct gt_buf *out, struct gt_diag *);
 /*
  * Where data-svg values that are names (one line; a chart made ready has
  * three) come from: fn(ctx, name) returns the chart (malloc'd; the caller

@@ -224,7 +224,8 @@ compile(struct gt_tmpl *t, struct layout *l)
 }
 
 const struct layout *
-gt_tmpl_layout(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
+gt_tmpl_layout(struct gt_tmpl *t, const char *name, const struct gt_loc *from,
+    struct gt_diag *diag)
 {
 	struct layout	*l;
 	struct gt_loc	 loc;
@@ -260,7 +261,7 @@ gt_tmpl_layout(struct gt_tmpl *t, const char *name, const struct gt_loc *from)
 			loc.file = l->path;
 			loc.line = loc.col = 0;
 		}
-		gt_msg(GT_E_LAYOUT, &loc, "cannot read layout '%s'%s%s",
+		gt_msg(diag, GT_E_LAYOUT, &loc, "cannot read layout '%s'%s%s",
 		    l->path, e != 0 ? ": " : "", e != 0 ?
 		    gt_read_strerror(e) : "");
 		return NULL;

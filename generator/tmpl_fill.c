@@ -37,6 +37,7 @@ enum at {
 /* One render's state. */
 struct fill {
 	struct gt_tmpl		*t;
+	struct gt_diag		*diag;		/* where its problems go */
 	const struct layout	*lay;		/* for messages */
 	cmark_node *const	*bodies;
 	size_t			 nbodies;
@@ -69,7 +70,7 @@ fail(struct fill *f, xmlNodePtr n, const char *what, const char *path)
 {
 	struct gt_loc	 loc = { f->lay->path, (int)xmlGetLineNo(n), 0 };
 
-	gt_msg(GT_E_LAYOUT, &loc, "%s '%s'", what, path);
+	gt_msg(f->diag, GT_E_LAYOUT, &loc, "%s '%s'", what, path);
 	f->failed = 1;
 }
 
@@ -350,7 +351,7 @@ do_include(struct fill *f, const struct cnode *e, const struct scope *s,
 		fail(f, n, "includes nested too deep at", name);
 		return 0;
 	}
-	if ((inc = gt_tmpl_layout(f->t, name, &loc)) == NULL) {
+	if ((inc = gt_tmpl_layout(f->t, name, &loc, f->diag)) == NULL) {
 		f->failed = 1;
 		return 0;
 	}
@@ -594,7 +595,8 @@ render_list(struct fill *f, const struct clist *l, const struct scope *s,
 
 int
 gt_tmpl_render(struct gt_tmpl *t, const char *name, json_t *data,
-    cmark_node *const *bodies, size_t nbodies, struct gt_buf *out)
+    cmark_node *const *bodies, size_t nbodies, struct gt_buf *out,
+    struct gt_diag *diag)
 {
 	const struct layout	*lay;
 	struct fill		 f;
@@ -602,10 +604,11 @@ gt_tmpl_render(struct gt_tmpl *t, const char *name, json_t *data,
 	json_t			*root;
 	size_t			 start = out->len;
 
-	if ((lay = gt_tmpl_layout(t, name, NULL)) == NULL)
+	if ((lay = gt_tmpl_layout(t, name, NULL, diag)) == NULL)
 		return -1;
 	memset(&f, 0, sizeof(f));
 	f.t = t;
+	f.diag = diag;
 	f.lay = lay;
 	f.bodies = bodies;
 	f.nbodies = nbodies;

@@ -64,8 +64,11 @@ struct gt_tmpl {
 	struct gt_buf	 svgout;	/* an inline image's drawing */
 };
 
-/* Layout name, read and compiled the first time; NULL (reported at from). */
+/*
+ * Layout name, read and compiled the first time; NULL (reported into
+ * diag, at from).
+ */
 const struct layout	*gt_tmpl_layout(struct gt_tmpl *, const char *name,
-			    const struct gt_loc *from);
+			    const struct gt_loc *from, struct gt_diag *);
 
 #endif

@@ -12,13 +12,14 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	struct gt_model	*m = gt_model_new(".");
+	struct gt_diag	*d = gt_diag_new();
 	char		*text = gt_xstrndup((const char *)data, len);
 
-	gt_diag_reset();
+	m->diag = d;
 	gt_csv_read(m, "fuzz.csv", text, len);
 	gt_link(m);
 	free(text);
 	gt_model_free(m);
-	gt_diag_reset();
+	gt_diag_free(d);
 	return 0;
 }

@@ -48,13 +48,13 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	struct gt_buf	 got = { 0 }, page = { 0 };
+	struct gt_diag	*d;
 	json_t		*v;
 	char		*svg, *want;
 
 	if (t == NULL)
 		setup();
 	svg = gt_xstrndup((const char *)data, len);
-	gt_diag_reset();
 	if (gt_svg_inline(h, svg, &got) == 0) {
 		want = svg_ref(h, svg);
 		if (want == NULL || strcmp(got.data, want) != 0) {
@@ -65,13 +65,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		free(want);
 		v = json_object();
 		json_object_set_new(v, "v", json_string(got.data));
-		if (gt_tmpl_render(t, "p.html", v, NULL, 0, &page) == -1)
+		d = gt_diag_new();
+		if (gt_tmpl_render(t, "p.html", v, NULL, 0, &page, d) == -1)
 			abort();
+		gt_diag_free(d);
 		json_decref(v);
 	}
 	gt_buf_free(&got);
 	gt_buf_free(&page);
 	free(svg);
-	gt_diag_reset();
 	return 0;
 }

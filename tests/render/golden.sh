@@ -2,8 +2,9 @@
 # Golden output: golden.sh BIN. What people read, compared byte for byte
 # with the files committed under tests/render/expected/: pages of every
 # kind, the open data, the feeds, the status table and CSV, and each
-# pack's text (pdftotext -layout), for the example council and for the
-# small site tests/render/focus (every status, direction and pack scope).
+# pack's text (pdftotext -layout) and the build's diagnostics, for the
+# example council and for the small site tests/render/focus (every status,
+# direction and pack scope, and a warning or two).
 # GT_BLESS=1 rewrites the expected files on purpose: read every line of
 # the diff before committing it.
 set -u
@@ -39,12 +40,14 @@ site() {
 	"$bin" build "$dir" -o "$out" --no-cache 2> "$tmp/$name.err" || {
 		echo "golden: $name does not build:"; cat "$tmp/$name.err"
 		fail=1; return; }
+	# Its diagnostics, each once (two processes made a warning twice).
+	check "$name/build.err" "$tmp/$name.err"
 	for p in "$@"; do
 		check "$name/$p" "$out/$p"
 	done
-	"$bin" status "$dir" > "$tmp/$name.status.txt"
+	"$bin" status "$dir" > "$tmp/$name.status.txt" 2>/dev/null
 	check "$name/status.txt" "$tmp/$name.status.txt"
-	"$bin" status "$dir" --format=csv > "$tmp/$name.status.csv"
+	"$bin" status "$dir" --format=csv > "$tmp/$name.status.csv" 2>/dev/null
 	check "$name/status.csv" "$tmp/$name.status.csv"
 	for pdf in "$out"/reports/*.pdf; do
 		pdftotext -layout "$pdf" "$tmp/pack.txt"

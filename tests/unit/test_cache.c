@@ -64,7 +64,7 @@ Test(cache, get_put_sweep)
 	cdir = gt_xasprintf("%s/.public.cache", dir);
 	c = gt_cache_new_beside(pub);
 	cr_assert_not_null(c);
-	o = gt_out_new(pub);
+	o = gt_out_new(pub, diags());
 	cr_assert_not_null(o);
 	cr_expect_eq(gt_cache_get(c, "k1", o, "charts/a.svg"), -1);
 	gt_cache_put(c, "k1", "<svg/>", 6);
@@ -81,7 +81,7 @@ Test(cache, get_put_sweep)
 	 */
 	c = gt_cache_new(cdir);
 	other = gt_cache_new(cdir);
-	o = gt_out_new(pub);
+	o = gt_out_new(pub, diags());
 	cr_expect_eq(gt_cache_get(c, "k1", o, "b.svg"), 0);
 	cr_expect_eq(gt_cache_has(other, "k3"), 1);
 	f = open_memstream(&data, &len);
@@ -132,7 +132,7 @@ Test(cache, keep_and_read)
 	cr_assert_not_null(mkdtemp(dir));
 	pub = gt_xasprintf("%s/public", dir);
 	c = gt_cache_new_beside(pub);
-	o = gt_out_new(pub);
+	o = gt_out_new(pub, diags());
 	cr_assert(c != NULL && o != NULL);
 	cr_expect_eq(gt_cache_read(c, "k", &data, &len), -1);
 	cr_assert_eq(gt_out_write(o, "page.html", "<p>x</p>", 8), 0);

@@ -24,7 +24,7 @@ setup(void)
 {
 	char	*cmd;
 
-	gt_diag_reset();
+	diag_reset();
 	strcpy(dir, "/tmp/gt-hostile-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
 	cmd = gt_xasprintf("cp -R tests/cases/_base/. %s/", dir);
@@ -39,7 +39,7 @@ teardown(void)
 
 	cr_assert_eq(system(cmd), 0);
 	free(cmd);
-	gt_diag_reset();
+	diag_reset();
 }
 
 static char *
@@ -52,7 +52,7 @@ at(const char *rel)
 static char *
 check_site(void)
 {
-	struct gt_model	*m = gt_read_site(dir, NULL);
+	struct gt_model	*m = gt_read_site(dir, NULL, diags());
 
 	gt_link(m);
 	gt_model_free(m);
@@ -215,8 +215,8 @@ Test(diag, details_escaped_in_text_and_json)
 	size_t		 n = 0;
 	FILE		*f;
 
-	gt_diag_reset();
-	gt_msg(GT_E_ENUM, &loc, "'%s'", "a\nb\rc\td\x1b[0m\xe2\x80\xae"
+	diag_reset();
+	gt_msg(diags(), GT_E_ENUM, &loc, "'%s'", "a\nb\rc\td\x1b[0m\xe2\x80\xae"
 	    "e\xe2\x80\xa8" "f\xc2\x9b" "g\xff h \xc3\xa9");
 	s = diag_text();
 	cr_expect_str_eq(s, "f\\x7f.md:1:2: error: unknown value: "
@@ -224,14 +224,14 @@ Test(diag, details_escaped_in_text_and_json)
 	free(s);
 	s = NULL;
 	f = open_memstream(&s, &n);
-	gt_diag_print(f, GT_DIAG_JSON, 0);
+	gt_diag_print(diags(), f, GT_DIAG_JSON, 0);
 	fclose(f);
 	cr_expect(strstr(s, "\"file\": \"f\\\\x7f.md\"") != NULL, "%s", s);
 	cr_expect(strstr(s, "\"detail\": \"'a\\\\nb\\\\rc\\\\td\\\\x1b[0m"
 	    "\\\\u202ee\\\\u2028f\\\\u009bg\\\\xff h \xc3\xa9'\"") != NULL,
 	    "%s", s);
 	free(s);
-	gt_diag_reset();
+	diag_reset();
 }
 
 Test(util, text_faults)

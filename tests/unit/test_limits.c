@@ -16,15 +16,15 @@ static struct gt_model *m;
 static void
 setup(void)
 {
-	gt_diag_reset();
-	m = gt_model_new(".");
+	diag_reset();
+	m = test_model(".");
 }
 
 static void
 teardown(void)
 {
 	gt_model_free(m);
-	gt_diag_reset();
+	diag_reset();
 }
 
 TestSuite(limits, .init = setup, .fini = teardown);
@@ -46,7 +46,7 @@ Test(limits, file_size)
 	cr_assert_eq(ftruncate(fd, GT_MAX_FILE_BYTES + 1), 0);
 	close(fd);
 	gt_model_free(m);
-	m = gt_read_site(dir, "2025/26 Q2");
+	m = gt_read_site(dir, "2025/26 Q2", diags());
 	got = diag_text();
 	cr_expect(strstr(got, "content/data/huge.csv: error: input exceeds a "
 	    "limit: file larger than 67108864 bytes\n") != NULL, "%s", got);
@@ -101,7 +101,7 @@ Test(limits, million_bad_rows_are_counted_not_kept)
 	for (i = 0; i < 1000000; i++)
 		gt_buf_puts(&b, "M1,2025/26 Q1,bad\n");
 	gt_csv_read(m, "bad.csv", b.data, b.len);
-	cr_expect_eq(gt_diag_count(GT_SEV_ERROR), 1000000);
+	cr_expect_eq(gt_diag_count(diags(), GT_SEV_ERROR), 1000000);
 	got = diag_text();
 	for (i = 0; got[i]; i++)
 		lines += got[i] == '\n';

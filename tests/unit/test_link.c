@@ -12,8 +12,8 @@ setup(void)
 {
 	const char *c = "[site]\ntitle=t\norganisation=o\nas_at=2025/26 Q2\n";
 
-	gt_diag_reset();
-	m = gt_model_new(".");
+	diag_reset();
+	m = test_model(".");
 	gt_conf_read(m, "site.conf", c, strlen(c));
 }
 
@@ -21,7 +21,7 @@ static void
 teardown(void)
 {
 	gt_model_free(m);
-	gt_diag_reset();
+	diag_reset();
 }
 
 TestSuite(link, .init = setup, .fini = teardown);

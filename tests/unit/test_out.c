@@ -39,7 +39,7 @@ Test(out, build_aside_then_swap)
 	cr_assert_not_null(mkdtemp(dir));
 	pub = gt_xasprintf("%s/public", dir);
 
-	o = gt_out_new(pub);
+	o = gt_out_new(pub, diags());
 	cr_assert_not_null(o);
 	cr_assert_eq(gt_out_write(o, "a/b/index.html", "one", 3), 0);
 	/* Nothing shows until the commit. */
@@ -50,13 +50,13 @@ Test(out, build_aside_then_swap)
 	expect_file(got, "one");
 
 	/* A build that fails leaves the last good output exactly as it was. */
-	o = gt_out_new(pub);
+	o = gt_out_new(pub, diags());
 	cr_assert_eq(gt_out_write(o, "a/b/index.html", "two", 3), 0);
 	gt_out_free(o);
 	expect_file(got, "one");
 
 	/* A second good build replaces it whole: stale files go. */
-	o = gt_out_new(pub);
+	o = gt_out_new(pub, diags());
 	cr_assert_eq(gt_out_write(o, "c.html", "three", 5), 0);
 	cr_assert_eq(gt_out_commit(o), 0);
 	gt_out_free(o);
@@ -77,7 +77,7 @@ Test(out, nested_folders)
 
 	cr_assert_not_null(mkdtemp(dir));
 	pub = gt_xasprintf("%s/public", dir);
-	o = gt_out_new(pub);
+	o = gt_out_new(pub, diags());
 	cr_assert_not_null(o);
 	for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++)
 		cr_assert_eq(gt_out_write(o, rel[i], rel[i], strlen(rel[i])),
@@ -110,7 +110,7 @@ expect_at(const char *dir, const char *rel, const char *want)
 static void
 build(const char *pub, const char *const *files, size_t n, int commit)
 {
-	struct gt_out	*o = gt_out_new(pub);
+	struct gt_out	*o = gt_out_new(pub, diags());
 	size_t		 i;
 
 	cr_assert_not_null(o);
@@ -172,7 +172,7 @@ Test(out, earlier_tree_taken_over)
 	 * of the build took a.html over.
 	 */
 	build(pub, two, NELEM(two), 1);
-	o = gt_out_new(pub);
+	o = gt_out_new(pub, diags());
 	cr_assert_eq(gt_out_write(o, "e.html", "E", 1), 0);
 	f = open_memstream(&text, &len);
 	gt_out_export(o, f);

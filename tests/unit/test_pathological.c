@@ -17,8 +17,8 @@ static struct gt_buf	 b;
 static void
 setup(void)
 {
-	gt_diag_reset();
-	m = gt_model_new(".");
+	diag_reset();
+	m = test_model(".");
 	memset(&b, 0, sizeof(b));
 }
 
@@ -27,7 +27,7 @@ teardown(void)
 {
 	gt_buf_free(&b);
 	gt_model_free(m);
-	gt_diag_reset();
+	diag_reset();
 }
 
 TestSuite(pathological, .init = setup, .fini = teardown, .timeout = 10);
@@ -82,7 +82,7 @@ Test(pathological, csv_line_of_commas)
 	repeat(",", 10 * 1024 * 1024);
 	gt_buf_puts(&b, "\nM,2025/26 Q1,1\n");
 	gt_csv_read(m, "commas.csv", b.data, b.len);
-	cr_expect_eq(gt_diag_count(GT_SEV_ERROR), 0);
+	cr_expect_eq(gt_diag_count(diags(), GT_SEV_ERROR), 0);
 	cr_expect_eq(m->nobs, 1);
 }
 
@@ -93,7 +93,7 @@ Test(pathological, csv_header_of_commas)
 	repeat(",", 10 * 1024 * 1024);
 	gt_buf_puts(&b, "\nM,2025/26 Q1,1\n");
 	gt_csv_read(m, "header.csv", b.data, b.len);
-	cr_expect_eq(gt_diag_count(GT_SEV_WARNING), 10 * 1024 * 1024);
+	cr_expect_eq(gt_diag_count(diags(), GT_SEV_WARNING), 10 * 1024 * 1024);
 	cr_expect(has("header.csv: note: 10485740 more 'unknown column, "
 	    "ignored' not shown\n"));
 }
@@ -123,12 +123,12 @@ Test(pathological, control_characters)
 	repeat("\x1b", 10 * 1024 * 1024);
 	gt_csv_read(m, "esc.csv", b.data, b.len);
 	/* And the field they make is over the limit. */
-	cr_expect_eq(gt_diag_count(GT_SEV_ERROR), 10 * 1024 * 1024 + 1);
+	cr_expect_eq(gt_diag_count(diags(), GT_SEV_ERROR), 10 * 1024 * 1024 + 1);
 	gt_buf_reset(&b);
 	gt_buf_puts(&b, "---\nid: p\ntitle: P\n---\n");
 	repeat("\xe2\x80\xae", 10 * 1024 * 1024);
 	gt_md_read(m, GT_KIND_PRIORITY, "rlo.md", b.data, b.len);
-	cr_expect_eq(gt_diag_count(GT_SEV_WARNING), 10 * 1024 * 1024);
+	cr_expect_eq(gt_diag_count(diags(), GT_SEV_WARNING), 10 * 1024 * 1024);
 	cr_expect(has("rlo.md: note: 10485740 more 'text holds an invisible "));
 }
 

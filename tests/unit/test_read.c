@@ -10,8 +10,8 @@ static struct gt_model *m;
 static void
 setup(void)
 {
-	gt_diag_reset();
-	m = gt_model_new(".");
+	diag_reset();
+	m = test_model(".");
 	const char	*c = "[site]\ntitle=t\norganisation=o\n";
 
 	gt_conf_read(m, "site.conf", c, strlen(c));
@@ -21,7 +21,7 @@ static void
 teardown(void)
 {
 	gt_model_free(m);
-	gt_diag_reset();
+	diag_reset();
 }
 
 #define MD(kind, path, text) gt_md_read(m, kind, path, text, strlen(text))
@@ -41,7 +41,7 @@ TestSuite(fm, .init = setup, .fini = teardown);
 Test(fm, tree_and_locations)
 {
 	const char	*y = "id: M1\ntargets:\n  2025/26: 80\nlist: [a, 'b']\n";
-	struct gt_fm	*t = gt_fm_parse(y, strlen(y), "f.md", 2), *v;
+	struct gt_fm	*t = gt_fm_parse(y, strlen(y), "f.md", 2, diags()), *v;
 
 	cr_assert_not_null(t);
 	cr_assert_eq(t->kind, GT_FM_MAP);
@@ -63,7 +63,7 @@ Test(fm, aliases_refused)
 {
 	const char	*y = "a: &x 1\nb: *x\n";
 
-	cr_expect_null(gt_fm_parse(y, strlen(y), "f.md", 2));
+	cr_expect_null(gt_fm_parse(y, strlen(y), "f.md", 2, diags()));
 	expect_diags("f.md:2:4: error: YAML syntax error: anchors (&name) "
 	    "are not supported\n");
 }
@@ -78,14 +78,14 @@ Test(fm, nesting_limit)
 	for (; i < 200000; i++)
 		y[i] = ']';
 	y[i] = '\0';
-	cr_expect_null(gt_fm_parse(y, strlen(y), "f.md", 2));
-	cr_expect_eq(gt_diag_count(GT_SEV_ERROR), 1);
+	cr_expect_null(gt_fm_parse(y, strlen(y), "f.md", 2, diags()));
+	cr_expect_eq(gt_diag_count(diags(), GT_SEV_ERROR), 1);
 	free(y);
 }
 
 Test(fm, empty_is_empty_map)
 {
-	struct gt_fm	*t = gt_fm_parse("", 0, "f.md", 2);
+	struct gt_fm	*t = gt_fm_parse("", 0, "f.md", 2, diags());
 
 	cr_assert_not_null(t);
 	cr_expect_eq(t->kind, GT_FM_MAP);

@@ -23,8 +23,8 @@ site(const char *conf_extra)
 	char	*c = gt_xasprintf("[site]\ntitle=t\norganisation=o\n"
 	    "as_at=2025/26 Q2\n[status]\n%s", conf_extra);
 
-	gt_diag_reset();
-	m = gt_model_new(".");
+	diag_reset();
+	m = test_model(".");
 	gt_conf_read(m, "site.conf", c, strlen(c));
 	free(c);
 	const char *p = "---\nid: p\ntitle: P\n---\n";
@@ -75,7 +75,7 @@ done(void)
 	j = NULL;
 	gt_model_free(m);
 	m = NULL;
-	gt_diag_reset();
+	diag_reset();
 }
 
 TestSuite(status, .fini = done);

@@ -21,7 +21,7 @@ setup(void)
 	strcpy(dir, "/tmp/gt-tmpl-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
 	t = gt_tmpl_new(dir);
-	gt_diag_reset();
+	diag_reset();
 }
 
 static void
@@ -60,7 +60,7 @@ render(const char *name, const char *json, cmark_node *const *bodies,
 	char		*s, *e, *r = NULL;
 
 	cr_assert_not_null(data, "%s", err.text);
-	if (gt_tmpl_render(t, name, data, bodies, n, &b) == 0) {
+	if (gt_tmpl_render(t, name, data, bodies, n, &b, diags()) == 0) {
 		s = strstr(b.data, "<body>\n");
 		e = strstr(b.data, "\n</body>");
 		cr_assert(s != NULL && e != NULL, "%s", b.data);
@@ -161,7 +161,7 @@ Test(tmpl, includes_and_head_partials)
 	    "</title></head><body></body></html>\n", f);
 	fclose(f);
 	free(path);
-	cr_assert_eq(gt_tmpl_render(t, "page.html", data, NULL, 0, &b), 0);
+	cr_assert_eq(gt_tmpl_render(t, "page.html", data, NULL, 0, &b, diags()), 0);
 	cr_expect(strstr(b.data, "<title>T&lt;1&gt;</title>") != NULL, "%s",
 	    b.data);
 	gt_buf_free(&b);
@@ -234,7 +234,7 @@ Test(tmpl, inline_svg_by_name)
 	layout("p.html", "<svg data-svg=\"a\"></svg>");
 	cr_expect_null(render("p.html", "{\"a\": \"k1\"}", NULL, 0),
 	    "a name without a source is an error");
-	gt_diag_reset();
+	diag_reset();
 	gt_tmpl_svg_source(t, source, &calls);
 	got = render("p.html", "{\"a\": \"k1\"}", NULL, 0);
 	cr_expect_str_eq(got, "<svg viewBox=\"0 0 2 1\"><path d=\"M0 0\">"
@@ -445,7 +445,7 @@ page(const char *name, const char *text, const char *json)
 	fputs(text, f);
 	fclose(f);
 	free(path);
-	cr_assert_eq(gt_tmpl_render(t, name, data, NULL, 0, &b), 0);
+	cr_assert_eq(gt_tmpl_render(t, name, data, NULL, 0, &b, diags()), 0);
 	json_decref(data);
 	return gt_buf_steal(&b);
 }
