@@ -35,7 +35,7 @@ GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 	-DGT_MAX_DIAGS_KEPT=$(LIMIT_KEPT)
 
 # Debian packages for the build, the tests and the example's outputs.
-DEB_PKGS = gcc make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
+DEB_PKGS = gcc clang make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
 	libjansson-dev libpng-dev libxxhash-dev fonts-dejavu-core \
 	fonts-dejavu-extra poppler-utils time
@@ -44,99 +44,59 @@ PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fo
 CC	?= cc
 BUILD	?= build
 OPT	?= -O2 -g
+# CI builds with WERROR=-Werror, with gcc and with clang.
+WERROR	?=
 # The layouts a site without its own is built with (install: PREFIX/share).
 LAYOUTS_DIR ?= $(CURDIR)/layouts
+
+# The pipeline, a folder a stage under generator/, in order: base (util,
+# diagnostics, periods, numbers), model, read, link, judge, view (the
+# words and rows every output shows), render (a folder a back-end), build
+# (the driver and the output folder); charts/ draws.
+STAGES	= base model read link judge view render render/html render/pdf \
+	render/data render/text build
+SRCDIRS	= generator $(addprefix generator/,$(STAGES)) charts
+vpath %.c $(SRCDIRS)
+
+WARN	= -Wall -Wextra -Wformat=2 -Wcast-qual -Wwrite-strings -Wvla \
+	-Wnull-dereference -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS	+= -DGT_LAYOUTS_DIR='"$(LAYOUTS_DIR)"'
 CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
-	-Wno-unused-parameter -Igenerator -Icharts $(GT_LIMITS)
-PKG_CFLAGS = $$(pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $$(pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+	$(WARN) $(WERROR) $(addprefix -I,$(SRCDIRS)) $(GT_LIMITS)
+# pkg-config's own complaints are shown: a missing package is named.
+PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))
+PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lcsv -lm
 
-# The pipeline, in order: util and diagnostics, readers, link, status.
-LIB_OBJS = \
-	$(BUILD)/util.o \
-	$(BUILD)/diag.o \
-	$(BUILD)/period.o \
-	$(BUILD)/number.o \
-	$(BUILD)/model.o \
-	$(BUILD)/conf_read.o \
-	$(BUILD)/fm_read.o \
-	$(BUILD)/md_read.o \
-	$(BUILD)/csv_read.o \
-	$(BUILD)/read.o \
-	$(BUILD)/link.o \
-	$(BUILD)/own.o \
-	$(BUILD)/out.o \
-	$(BUILD)/cache.o \
-	$(BUILD)/format.o \
-	$(BUILD)/words.o \
-	$(BUILD)/scope.o \
-	$(BUILD)/judge.o \
-	$(BUILD)/timing.o
+objs	= $(addprefix $(BUILD)/,$(addsuffix .o,$(1)))
+BASE_OBJS	= $(call objs,util diag period number format timing)
+MODEL_OBJS	= $(call objs,model scope)
+READ_OBJS	= $(call objs,conf_read fm_read md_read csv_read read)
+LINK_OBJS	= $(call objs,link)
+JUDGE_OBJS	= $(call objs,words judge)
+VIEW_OBJS	= $(call objs,rows chartdata md_walk)
+HTML_OBJS	= $(call objs,html_write md_html svg_inline tmpl_compile \
+		    tmpl_fill site site_pages)
+RENDER_OBJS	= $(HTML_OBJS) $(call objs,md_pango pdf_render json_out \
+		    csv_write opendata feeds status_text)
+BUILD_OBJS	= $(call objs,own out cache build)
+CHART_OBJS	= $(call objs,chart_style chart_font chart_axis chart_trend \
+		    chart_spark chart_statusbar chart_heatmap chart_progress \
+		    chart_describe chart_render chart_svg chart_key)
+LIB_OBJS	= $(BASE_OBJS) $(MODEL_OBJS) $(READ_OBJS) $(LINK_OBJS) \
+		    $(JUDGE_OBJS) $(VIEW_OBJS) $(RENDER_OBJS) $(BUILD_OBJS) \
+		    $(CHART_OBJS)
+MAIN_OBJ	= $(BUILD)/main.o
 
-# Back-ends: they see only the finished model.
-RENDER_OBJS = \
-	$(BUILD)/rows.o \
-	$(BUILD)/chartdata.o \
-	$(BUILD)/json_out.o \
-	$(BUILD)/csv_write.o \
-	$(BUILD)/md_walk.o \
-	$(BUILD)/md_html.o \
-	$(BUILD)/md_pango.o \
-	$(BUILD)/html_write.o \
-	$(BUILD)/svg_inline.o \
-	$(BUILD)/tmpl_compile.o \
-	$(BUILD)/tmpl_fill.o \
-	$(BUILD)/site.o \
-	$(BUILD)/site_pages.o \
-	$(BUILD)/pdf_render.o \
-	$(BUILD)/opendata.o \
-	$(BUILD)/feeds.o \
-	$(BUILD)/status_text.o \
-	$(BUILD)/build.o
+TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
+	test_number test_format test_json_out test_read test_link test_out \
+	test_limits test_status test_cases test_tmpl test_md_walk test_cache \
+	test_timing test_hostile test_pathological test_chart))
 
-# Charts (charts/): drawn once against a cairo_t, for PNG, SVG and PDF.
-CHART_OBJS = \
-	$(BUILD)/chart_style.o \
-	$(BUILD)/chart_font.o \
-	$(BUILD)/chart_axis.o \
-	$(BUILD)/chart_trend.o \
-	$(BUILD)/chart_spark.o \
-	$(BUILD)/chart_statusbar.o \
-	$(BUILD)/chart_heatmap.o \
-	$(BUILD)/chart_progress.o \
-	$(BUILD)/chart_describe.o \
-	$(BUILD)/chart_render.o \
-	$(BUILD)/chart_svg.o \
-	$(BUILD)/chart_key.o
+# Every object's header dependencies, written as it is compiled.
+DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(DEPFILES)
 
-MAIN_OBJ = $(BUILD)/main.o
-
-TEST_OBJS = \
-	$(BUILD)/tests/test_period.o \
-	$(BUILD)/tests/test_number.o \
-	$(BUILD)/tests/test_format.o \
-	$(BUILD)/tests/test_json_out.o \
-	$(BUILD)/tests/test_read.o \
-	$(BUILD)/tests/test_link.o \
-	$(BUILD)/tests/test_out.o \
-	$(BUILD)/tests/test_limits.o \
-	$(BUILD)/tests/test_status.o \
-	$(BUILD)/tests/test_cases.o \
-	$(BUILD)/tests/test_tmpl.o \
-	$(BUILD)/tests/test_md_walk.o \
-	$(BUILD)/tests/test_cache.o \
-	$(BUILD)/tests/test_timing.o \
-	$(BUILD)/tests/test_hostile.o \
-	$(BUILD)/tests/test_pathological.o \
-	$(CHART_TEST_OBJS)
-
-CHART_TEST_OBJS = $(BUILD)/tests/test_chart.o
-
-HDRS = $(wildcard generator/*.h charts/*.h)
-
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden FORCE \
 	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
@@ -153,22 +113,25 @@ $(BUILD)/.deps: Makefile
 	fi
 	@mkdir -p $(BUILD) && touch $@
 
-$(BUILD)/%.o: generator/%.c $(HDRS) | $(BUILD)/.deps
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+# Rewritten only when the compiler or its flags change (make CC=clang):
+# then every object is made again.
+$(BUILD)/.cflags: FORCE | $(BUILD)/.deps
+	$(file >$@.new,$(CC) $(CFLAGS))
+	@cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
+FORCE:
 
-$(BUILD)/%.o: charts/%.c $(HDRS) | $(BUILD)/.deps
+$(BUILD)/%.o: %.c $(BUILD)/.cflags | $(BUILD)/.deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%.o: tests/unit/%.c $(HDRS) | $(BUILD)/.deps
+$(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/.cflags | $(BUILD)/.deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itests/include $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -MMD -MP -Itests/include $(PKG_CFLAGS) -c -o $@ $<
 
-$(BUILD)/goldthread: $(LIB_OBJS) $(RENDER_OBJS) $(CHART_OBJS) $(MAIN_OBJ)
+$(BUILD)/goldthread: $(LIB_OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS)
 
-$(BUILD)/unit_tests: $(LIB_OBJS) $(RENDER_OBJS) $(CHART_OBJS) $(TEST_OBJS)
+$(BUILD)/unit_tests: $(LIB_OBJS) $(TEST_OBJS)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS) -lcriterion
 
 # The example council must pass the strictest check silently.
@@ -305,10 +268,8 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 # FUZZ_SECONDS. Findings go to build/fuzz/findings/.
 FUZZ_SECONDS ?= 60
 FUZZ_HARNESSES = csv md fm conf period number svg
-# The svg harness fills a layout: the template engine besides the readers.
-FUZZ_OBJS = $(LIB_OBJS) $(BUILD)/md_walk.o $(BUILD)/md_html.o \
-	$(BUILD)/html_write.o $(BUILD)/svg_inline.o $(BUILD)/tmpl_compile.o \
-	$(BUILD)/tmpl_fill.o
+# Every stage is built with clang and the sanitizers for them.
+FUZZ_OBJS = $(LIB_OBJS)
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz: deps
 	@command -v clang >/dev/null || { apt-get update -qq && \
@@ -338,7 +299,7 @@ $(BUILD)/genplan: tests/bench/genplan.c | $(BUILD)/.deps
 # surfaces; `build/chartbench --png-matrix` compares PNG settings.
 CHARTBENCH_N ?= 200
 CHARTBENCH_OBJS = $(CHART_OBJS) $(BUILD)/format.o $(BUILD)/util.o
-$(BUILD)/chartbench: tests/bench/chartbench.c $(CHARTBENCH_OBJS) $(HDRS) | $(BUILD)/.deps
+$(BUILD)/chartbench: tests/bench/chartbench.c $(CHARTBENCH_OBJS) | $(BUILD)/.deps
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(CHARTBENCH_OBJS) $(LDFLAGS) $(PKG_LIBS)
 
 bench-deps:

@@ -62,18 +62,18 @@ png_out(png_structp png, png_bytep data, size_t len)
 }
 
 static void
-png_flush(png_structp png)
+png_flush(png_structp png GT_UNUSED)
 {
 }
 
 static void
-png_fail(png_structp png, png_const_charp msg)
+png_fail(png_structp png, png_const_charp msg GT_UNUSED)
 {
 	png_longjmp(png, 1);
 }
 
 static void
-png_warn(png_structp png, png_const_charp msg)
+png_warn(png_structp png GT_UNUSED, png_const_charp msg GT_UNUSED)
 {
 }
 

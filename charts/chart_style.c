@@ -8,27 +8,36 @@
  * until each reaches 3:1 on white while staying apart (CIELAB distance
  * over 15) in simulated protanopia, deuteranopia and tritanopia.
  */
+#define GREEN	0x00A352
+#define ORANGE	0xE07000
+#define RED	0xB8261C
+#define BLUE	0x0072B2
+#define GREY	0x767676
+#define PLUM	0x5A1F66
+
 const uint32_t gt_chart_status_colours[GT_CHART_STATUS_MAX] = {
-	[GT_CHART_ON_TARGET] = 0x00A352,
-	[GT_CHART_WITHIN_TOLERANCE] = 0xE07000,
-	[GT_CHART_OFF_TARGET] = 0xB8261C,
-	[GT_CHART_NO_TARGET] = 0x0072B2,
-	[GT_CHART_NO_DATA] = 0x767676,
-	[GT_CHART_SUPPRESSED] = 0x5A1F66,
+	[GT_CHART_ON_TARGET] = GREEN,
+	[GT_CHART_WITHIN_TOLERANCE] = ORANGE,
+	[GT_CHART_OFF_TARGET] = RED,
+	[GT_CHART_NO_TARGET] = BLUE,
+	[GT_CHART_NO_DATA] = GREY,
+	[GT_CHART_SUPPRESSED] = PLUM,
 };
 
 const uint32_t gt_chart_action_colours[GT_CHART_ACTION_MAX] = {
-	[GT_CHART_NOT_STARTED] = 0x767676,
-	[GT_CHART_ON_TRACK] = 0x0072B2,
-	[GT_CHART_AT_RISK] = 0xE07000,
-	[GT_CHART_OVERDUE] = 0xB8261C,
-	[GT_CHART_COMPLETE] = 0x00A352,
+	[GT_CHART_NOT_STARTED] = GREY,
+	[GT_CHART_ON_TRACK] = BLUE,
+	[GT_CHART_AT_RISK] = ORANGE,
+	[GT_CHART_OVERDUE] = RED,
+	[GT_CHART_COMPLETE] = GREEN,
 };
 
 /* Comparators: dark enough for their direct labels (text, 4.5:1). */
-const uint32_t gt_chart_compare_colours[GT_NCOMPARE] = {
-	0x7B3F99, 0x8C510A, 0x01665E
-};
+#define CMP1	0x7B3F99
+#define CMP2	0x8C510A
+#define CMP3	0x01665E
+
+const uint32_t gt_chart_compare_colours[GT_NCOMPARE] = { CMP1, CMP2, CMP3 };
 
 /*
  * Risk bands, green to plum. Every entry is 3:1 on white (the gaps between
@@ -41,10 +50,8 @@ const uint32_t gt_chart_heat_ramp[GT_HEAT_RAMP] = {
 	0xBD3C1C, 0xA62C21, 0x961E1E, 0x70223C, 0x5C1C46
 };
 
-#define S(c)	gt_chart_status_colours[c]
-#define A(c)	gt_chart_action_colours[c]
-#define C(i)	gt_chart_compare_colours[i]
-
+/* Named colours, not the tables': a static table's entries are not
+   constants to initialise another with (GCC allows it; C and clang do not). */
 const struct gt_contrast gt_chart_contrasts[] = {
 	{ "text", GT_INK, GT_PAPER, 4.5 },
 	{ "secondary text", GT_MUTED, GT_PAPER, 4.5 },
@@ -59,21 +66,21 @@ const struct gt_contrast gt_chart_contrasts[] = {
 	{ "target over tolerance zone", GT_TARGET, GT_TOL_FILL, 3 },
 	{ "target range edge", GT_TARGET, GT_RANGE_FILL, 3 },
 	{ "target label", GT_TARGET, GT_PAPER, 4.5 },
-	{ "comparator 1 line and label", C(0), GT_PAPER, 4.5 },
-	{ "comparator 2 line and label", C(1), GT_PAPER, 4.5 },
-	{ "comparator 3 line and label", C(2), GT_PAPER, 4.5 },
-	{ "on target marker", S(GT_CHART_ON_TARGET), GT_PAPER, 3 },
-	{ "within tolerance marker", S(GT_CHART_WITHIN_TOLERANCE),
+	{ "comparator 1 line and label", CMP1, GT_PAPER, 4.5 },
+	{ "comparator 2 line and label", CMP2, GT_PAPER, 4.5 },
+	{ "comparator 3 line and label", CMP3, GT_PAPER, 4.5 },
+	{ "on target marker", GREEN, GT_PAPER, 3 },
+	{ "within tolerance marker", ORANGE,
 	    GT_PAPER, 3 },
-	{ "off target marker", S(GT_CHART_OFF_TARGET), GT_PAPER, 3 },
-	{ "no target marker", S(GT_CHART_NO_TARGET), GT_PAPER, 3 },
-	{ "no data marker", S(GT_CHART_NO_DATA), GT_PAPER, 3 },
-	{ "suppressed marker", S(GT_CHART_SUPPRESSED), GT_PAPER, 3 },
-	{ "not started", A(GT_CHART_NOT_STARTED), GT_PAPER, 3 },
-	{ "on track", A(GT_CHART_ON_TRACK), GT_PAPER, 3 },
-	{ "at risk", A(GT_CHART_AT_RISK), GT_PAPER, 3 },
-	{ "overdue", A(GT_CHART_OVERDUE), GT_PAPER, 3 },
-	{ "complete", A(GT_CHART_COMPLETE), GT_PAPER, 3 },
+	{ "off target marker", RED, GT_PAPER, 3 },
+	{ "no target marker", BLUE, GT_PAPER, 3 },
+	{ "no data marker", GREY, GT_PAPER, 3 },
+	{ "suppressed marker", PLUM, GT_PAPER, 3 },
+	{ "not started", GREY, GT_PAPER, 3 },
+	{ "on track", BLUE, GT_PAPER, 3 },
+	{ "at risk", ORANGE, GT_PAPER, 3 },
+	{ "overdue", RED, GT_PAPER, 3 },
+	{ "complete", GREEN, GT_PAPER, 3 },
 	{ "risk id pill outline", GT_INK, GT_PAPER, 3 },
 };
 

@@ -1,6 +1,7 @@
 /* main.c: the command line. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,10 +93,17 @@ usage(FILE *f)
 }
 
 static int
-usage_error(const char *fmt, const char *arg)
+usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int
+usage_error(const char *fmt, ...)
 {
+	va_list	 ap;
+
 	fputs("goldthread: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nTry 'goldthread --help'.\n", stderr);
 	return EXIT_USAGE;
 }

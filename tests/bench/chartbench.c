@@ -79,7 +79,7 @@ now(void)
 }
 
 static cairo_status_t
-discard(void *closure, const unsigned char *data, unsigned int len)
+discard(void *closure, const unsigned char *data GT_UNUSED, unsigned int len)
 {
 	*(size_t *)closure += len;
 	return CAIRO_STATUS_SUCCESS;

@@ -83,6 +83,7 @@ static char *xstrndup(const char *s, size_t n)
 
 static char *xstrdup(const char *s) { return xstrndup(s, strlen(s)); }
 
+static char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
@@ -203,6 +204,8 @@ struct PageInfo {
 	size_t nrefs, refs_cap;
 };
 
+static void problem(Ctx *c, const char *rel, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 static void problem(Ctx *c, const char *rel, long line, long col, const char *fmt, ...)
 {
 	va_list ap;

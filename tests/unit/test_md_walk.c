@@ -116,7 +116,7 @@ blk(void *ctx, const struct gt_md_node *v, const struct gt_md_text *t)
 }
 
 static void
-nothing(void *ctx, const struct gt_md_node *v)
+nothing(void *ctx GT_UNUSED, const struct gt_md_node *v GT_UNUSED)
 {
 }
 

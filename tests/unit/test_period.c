@@ -160,7 +160,7 @@ Test(period, rejections)
 		"A Y2024/25", "AY", "FY2024/25",
 		"2024-05-01", "99999999999999999999", "2024\x01",
 		"two thousand", "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94",
-		"\xff\xfe", "2024/25\xc2\xa0Q2", "\xc2\xa0" "2024",
+		"\xff\xfe", "2024/25\xc2\xa0Q2", ("\xc2\xa0" "2024"),
 	};
 	struct gt_period	 p;
 	size_t			 i;

@@ -133,7 +133,7 @@ key_equal(gconstpointer v1, gconstpointer v2)
 }
 
 static gboolean
-stale(gpointer k, gpointer l, gpointer render)
+stale(gpointer k, gpointer l GT_UNUSED, gpointer render)
 {
 	return ((struct key *)k)->used != *(unsigned *)render;
 }
@@ -520,8 +520,10 @@ table(struct pdf *p, const char *caption, const struct col *cols,
 	size_t		 c, i;
 
 	for (c = 0; c < ncols; c++)
-		heads[c] = (char *)cols[c].head;
+		heads[c] = gt_xstrdup(cols[c].head);
 	row_make(p, cols, ncols, heads, 1, &hr);
+	for (c = 0; c < ncols; c++)
+		free(heads[c]);
 	r.n = 0;
 	if (nrows > 0)
 		row_make(p, cols, ncols, cells, 0, &r);

@@ -12,6 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* A parameter a callback is given and does not need. */
+#define GT_UNUSED	__attribute__((unused))
+
 /* Abort as they do: for libraries that report failure as a status. */
 void	 gt_oom(void) __attribute__((noreturn));
 void	*gt_xmalloc(size_t);
@@ -21,7 +24,8 @@ void	*gt_xrealloc(void *, size_t);
 void	*gt_xgrow(void *, size_t *cap, size_t want, size_t sz);
 char	*gt_xstrdup(const char *);
 char	*gt_xstrndup(const char *, size_t);
-char	*gt_xvasprintf(const char *, va_list);
+char	*gt_xvasprintf(const char *, va_list)
+	    __attribute__((format(printf, 1, 0)));
 char	*gt_xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 

@@ -214,7 +214,7 @@ gt_jw_null(struct gt_json_w *w)
 }
 
 static void
-value(struct gt_json_w *w, const json_t *j)
+value(struct gt_json_w *w, json_t *j)
 {
 	const char	*k;
 	json_t		*v;
@@ -223,7 +223,7 @@ value(struct gt_json_w *w, const json_t *j)
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:
 		gt_jw_begin(w, '{');
-		json_object_foreach((json_t *)j, k, v) {
+		json_object_foreach(j, k, v) {
 			gt_jw_key(w, k);
 			value(w, v);
 		}
@@ -256,7 +256,7 @@ value(struct gt_json_w *w, const json_t *j)
 }
 
 void
-gt_json_out(struct gt_buf *b, const json_t *j)
+gt_json_out(struct gt_buf *b, json_t *j)
 {
 	struct gt_json_w	 w = { 0 };
 

@@ -26,6 +26,9 @@ gt_jstr(const char *s)
 	return j != NULL ? j : json_null();
 }
 
+static json_t	*vjfmt(const char *, const char *, va_list)
+		    __attribute__((format(printf, 2, 0)));
+
 /*
  * A string made from fmt after prefix: in one pass where it fits the
  * stack buffer, else built once on the heap (titles have no length limit).
@@ -143,7 +146,7 @@ gt_page_body(struct page *pg, const struct gt_body *b)
 }
 
 static json_t *
-crumb(const struct page *pg, const char *title, json_t *link)
+crumb(const char *title, json_t *link)
 {
 	return json_pack("{s:o,s:o}", "title", gt_jstr(title), "href", link);
 }
@@ -154,7 +157,7 @@ gt_crumbs_home(const struct page *pg)
 {
 	json_t	*a = json_array();
 
-	json_array_append_new(a, crumb(pg, "Home", gt_href(pg, "index.html")));
+	json_array_append_new(a, crumb("Home", gt_href(pg, "index.html")));
 	return a;
 }
 
@@ -167,11 +170,11 @@ gt_crumbs_thread(const struct page *pg, const struct gt_priority *p,
 	size_t	 at;
 
 	if (p != NULL)
-		json_array_append_new(a, crumb(pg, p->title,
+		json_array_append_new(a, crumb(p->title,
 		    gt_href(pg, "priority/%s.html", p->id)));
 	at = json_array_size(a);
 	for (; o != NULL; o = o->parent)
-		json_array_insert_new(a, at, crumb(pg, o->title,
+		json_array_insert_new(a, at, crumb(o->title,
 		    gt_href(pg, "objective/%s.html", o->id)));
 	return a;
 }

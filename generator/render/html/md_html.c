@@ -141,7 +141,7 @@ enter(void *ctx, const struct gt_md_node *v)
 }
 
 static void
-leave(void *ctx, const struct gt_md_node *v)
+leave(void *ctx, const struct gt_md_node *v GT_UNUSED)
 {
 	struct html	*h = ctx;
 

@@ -24,7 +24,7 @@ gt_model_file(struct gt_model *m, const char *path)
 		return s;
 	gt_strlist_add(&m->files, path);
 	s = m->files.v[m->files.n - 1];
-	gt_map_put(&m->file_ix, s, (void *)s);
+	gt_map_put(&m->file_ix, s, m->files.v[m->files.n - 1]);
 	return s;
 }
 

@@ -291,7 +291,7 @@ opendata_new(const struct gt_render_in *in)
 }
 
 static size_t
-opendata_jobs(void *v)
+opendata_jobs(void *v GT_UNUSED)
 {
 	return 2;
 }

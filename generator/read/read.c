@@ -284,7 +284,7 @@ read_md(struct gt_model *m, enum gt_kind kind, const char *rel,
 }
 
 static void
-read_conf(struct gt_model *m, enum gt_kind kind, const char *rel,
+read_conf(struct gt_model *m, enum gt_kind kind GT_UNUSED, const char *rel,
     const char *text, size_t len)
 {
 	gt_conf_read(m, rel, text, len);

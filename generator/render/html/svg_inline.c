@@ -87,7 +87,7 @@ svg_chars(const char **sp, int stop, struct gt_buf *out)
  * set): written to out unless root, where only viewBox is kept.
  */
 static int
-svg_attrs(struct gt_html *h, struct gt_buf *text, const char **sp, const char *el, int root,
+svg_attrs(struct gt_buf *text, const char **sp, const char *el, int root,
     struct gt_buf *out, char **viewbox, int *empty)
 {
 	char		 names[16][32], name[32];
@@ -175,7 +175,7 @@ svg_direct(struct gt_html *h, struct gt_buf *text, const char *s,
 	if (strncmp(s, "<svg", 4) != 0)
 		goto fail;
 	s += 4;
-	if (svg_attrs(h, text, &s, "svg", 1, out, viewbox, &empty) == -1 || empty)
+	if (svg_attrs(text, &s, "svg", 1, out, viewbox, &empty) == -1 || empty)
 		goto fail;
 	for (;;) {
 		if (*s != '<') {
@@ -213,7 +213,7 @@ svg_direct(struct gt_html *h, struct gt_buf *text, const char *s,
 		st[depth].info = gt_html_tag(h, (const xmlChar *)st[depth].name);
 		gt_buf_putc(out, '<');
 		gt_buf_puts(out, st[depth].name);
-		if (svg_attrs(h, text, &s, st[depth].name, 0, out, viewbox,
+		if (svg_attrs(text, &s, st[depth].name, 0, out, viewbox,
 		    &empty) == -1)
 			goto fail;
 		gt_buf_putc(out, '>');

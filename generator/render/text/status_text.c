@@ -219,19 +219,19 @@ status_new(const struct gt_render_in *in)
 }
 
 static size_t
-status_jobs(void *v)
+status_jobs(void *v GT_UNUSED)
 {
 	return 1;
 }
 
 static int
-table_render(void *v, size_t job, struct gt_sink *sink)
+table_render(void *v, size_t job GT_UNUSED, struct gt_sink *sink)
 {
 	return write_table(v, sink);
 }
 
 static int
-csv_render(void *v, size_t job, struct gt_sink *sink)
+csv_render(void *v, size_t job GT_UNUSED, struct gt_sink *sink)
 {
 	return write_csv(v, sink);
 }

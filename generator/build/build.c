@@ -122,26 +122,28 @@ out_size(void *v, const char *rel)
 
 /* Memory: what a back-end writes, for a file or standard output. */
 static int
-mem_write(void *v, const char *rel, const void *data, size_t len)
+mem_write(void *v, const char *rel GT_UNUSED, const void *data, size_t len)
 {
 	gt_buf_add(v, data, len);
 	return 0;
 }
 
 static int
-mem_reuse(void *v, const char *key, const char *rel)
+mem_reuse(void *v GT_UNUSED, const char *key GT_UNUSED,
+    const char *rel GT_UNUSED)
 {
 	return -1;
 }
 
 static void
-mem_keep(void *v, const char *key, const char *rel, const void *data,
-    size_t len)
+mem_keep(void *v GT_UNUSED, const char *key GT_UNUSED,
+    const char *rel GT_UNUSED, const void *data GT_UNUSED,
+    size_t len GT_UNUSED)
 {
 }
 
 static long long
-mem_size(void *v, const char *rel)
+mem_size(void *v GT_UNUSED, const char *rel GT_UNUSED)
 {
 	return -1;
 }
@@ -169,18 +171,19 @@ int
 gt_build_status(const struct gt_model *m, int csv, struct gt_diag *diag)
 {
 	struct gt_render_in	 in;
+	struct gt_judgement	*j = gt_judge(m, &m->conf.as_at);
 	struct gt_buf		 b = { 0 };
 	int			 rc;
 
 	memset(&in, 0, sizeof(in));
 	in.m = m;
-	in.site = gt_judge(m, &m->conf.as_at);
+	in.site = j;
 	rc = render_to(csv ? &gt_status_csv_backend :
 	    &gt_status_table_backend, &in, (size_t)-1, &b, diag);
 	if (b.len > 0)
 		fwrite(b.data, 1, b.len, stdout);
 	gt_buf_free(&b);
-	gt_judgement_free((struct gt_judgement *)in.site);
+	gt_judgement_free(j);
 	return rc;
 }
 

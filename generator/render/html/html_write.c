@@ -7,13 +7,18 @@
 
 #include "html_write.h"
 
-struct gt_html {
-	struct gt_map	 tags;		/* element name: its htmlElemDesc */
-	xmlDocPtr	 scratch;	/* for attribute values' entities */
+/* An element name and HTML's rules for it (NULL: none known). */
+struct tag {
+	char			*name;
+	const htmlElemDesc	*desc;
 };
 
-/* Stands in the tag map for names HTML does not know. */
-static const htmlElemDesc	unknown_tag;
+struct gt_html {
+	struct gt_map	 tags;		/* element name: its struct tag */
+	struct tag	**v;		/* the tags, for freeing */
+	size_t		 n, cap;
+	xmlDocPtr	 scratch;	/* for attribute values' entities */
+};
 
 struct gt_html *
 gt_html_new(void)
@@ -31,8 +36,11 @@ gt_html_free(struct gt_html *h)
 
 	if (h == NULL)
 		return;
-	for (i = 0; i < h->tags.cap; i++)
-		free((char *)h->tags.ents[i].key);
+	for (i = 0; i < h->n; i++) {
+		free(h->v[i]->name);
+		free(h->v[i]);
+	}
+	free(h->v);
 	gt_map_free(&h->tags);
 	xmlFreeDoc(h->scratch);
 	free(h);
@@ -42,16 +50,15 @@ gt_html_free(struct gt_html *h)
 const htmlElemDesc *
 gt_html_tag(struct gt_html *h, const xmlChar *name)
 {
-	const htmlElemDesc	*d = gt_map_get(&h->tags, (const char *)name);
+	struct tag	*t = gt_map_get(&h->tags, (const char *)name);
 
-	if (d == NULL) {
-		d = htmlTagLookup(name);
-		if (d == NULL)
-			d = &unknown_tag;
-		gt_map_put(&h->tags, gt_xstrdup((const char *)name),
-		    (void *)d);
+	if (t == NULL) {
+		t = *GT_PUSH(h->v, h->n, h->cap) = gt_xcalloc(1, sizeof(*t));
+		t->name = gt_xstrdup((const char *)name);
+		t->desc = htmlTagLookup(name);
+		gt_map_put(&h->tags, t->name, t);
 	}
-	return d != &unknown_tag ? d : NULL;
+	return t->desc;
 }
 
 int

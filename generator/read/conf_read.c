@@ -476,7 +476,10 @@ check_syntax(struct gt_diag *d, const char *file, const char *text,
 static void
 set_defaults(struct gt_conf *c)
 {
-	static const struct gt_band bands[] = {
+	static const struct {
+		const char	*name;
+		int		 lo, hi;
+	} bands[] = {
 		{ "Low", 1, 4 }, { "Medium", 5, 9 }, { "High", 10, 15 },
 		{ "Very high", 16, 25 }
 	};
@@ -494,8 +497,9 @@ set_defaults(struct gt_conf *c)
 	c->nbands = sizeof(bands) / sizeof(bands[0]);
 	c->bands = gt_xcalloc(c->nbands, sizeof(*c->bands));
 	for (i = 0; i < c->nbands; i++) {
-		c->bands[i] = bands[i];
 		c->bands[i].name = gt_xstrdup(bands[i].name);
+		c->bands[i].lo = bands[i].lo;
+		c->bands[i].hi = bands[i].hi;
 	}
 	set_text(&c->content_dir, "content");
 	set_text(&c->data_dir, "content/data");

@@ -47,7 +47,7 @@ clist_free(struct clist *l)
 		free(c->bytes);
 		free(c->stag);
 		for (k = 0; k < c->nattrs; k++)
-			free((char *)c->attrs[k].value);
+			free(c->attrs[k].value);
 		free(c->attrs);
 		clist_free(&c->kids);
 	}

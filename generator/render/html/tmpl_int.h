@@ -11,10 +11,13 @@
 #include "html_write.h"
 #include "tmpl.h"
 
-/* An attribute; value NULL for one written without a value. */
+/*
+ * An attribute; value NULL for one written without a value. A compiled
+ * element's own; a render's copies borrow them (struct wattrs).
+ */
 struct cattr {
 	const char	*name;
-	const char	*value;
+	char		*value;
 };
 
 struct clist {

@@ -221,7 +221,7 @@ floc(const struct reader *r, enum col c)
 }
 
 /* The trimmed text of column c, or "" if the file has no such column. */
-static char *
+static const char *
 ftext(struct reader *r, enum col c)
 {
 	int	 i = r->colix[c];
@@ -481,7 +481,7 @@ clear_row(struct reader *r)
 }
 
 static void
-cb_row(int term, void *vr)
+cb_row(int term GT_UNUSED, void *vr)
 {
 	struct reader	*r = vr;
 	struct gt_loc	 loc = { r->file, r->rowline, 1 };

@@ -128,7 +128,8 @@ comparators(struct gt_trend_data *d, const struct gt_judgement *j,
 			continue;
 		for (x = 0; x < n; x++)
 			if (gt_period_eq(&pv[x], &k->period))
-				((double *)c->values)[x] = k->value.num;
+				d->values[(size_t)(c - d->comparators) * n + x] =
+				    k->value.num;
 	}
 	d->trend.comparators = d->comparators;
 	d->trend.ncomparators = ngroups;

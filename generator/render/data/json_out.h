@@ -22,7 +22,8 @@
 
 #include "util.h"
 
-void	 gt_json_out(struct gt_buf *, const json_t *);
+/* j is not changed (jansson iterates objects only through non-const). */
+void	 gt_json_out(struct gt_buf *, json_t *);
 
 /* Objects and arrays nest at most this deep. */
 #define GT_JSON_W_DEPTH	32
