@@ -71,12 +71,13 @@ objs	= $(addprefix $(BUILD)/,$(addsuffix .o,$(1)))
 BASE_OBJS	= $(call objs,util diag period number format timing)
 MODEL_OBJS	= $(call objs,model scope)
 READ_OBJS	= $(call objs,conf_read fm_read md_read csv_read read)
-LINK_OBJS	= $(call objs,link)
-JUDGE_OBJS	= $(call objs,words judge)
+LINK_OBJS	= $(call objs,link link_report)
+JUDGE_OBJS	= $(call objs,words judge finance exceptions changes)
 VIEW_OBJS	= $(call objs,rows chartdata md_walk)
 HTML_OBJS	= $(call objs,html_write md_html svg_inline tmpl_compile \
-		    tmpl_fill site site_pages)
-RENDER_OBJS	= $(HTML_OBJS) $(call objs,md_pango pdf_render json_out \
+		    tmpl_fill site site_pages site_report)
+RENDER_OBJS	= $(HTML_OBJS) $(call objs,md_pango pdf_render pdf_pack \
+		    pdf_sections json_out \
 		    csv_write opendata feeds status_text)
 BUILD_OBJS	= $(call objs,own out cache build)
 CHART_OBJS	= $(call objs,chart_style chart_font chart_axis chart_trend \
@@ -90,7 +91,8 @@ MAIN_OBJ	= $(BUILD)/main.o
 TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 	test_number test_format test_json_out test_read test_link test_out \
 	test_limits test_status test_cases test_tmpl test_md_walk test_cache \
-	test_timing test_hostile test_pathological test_chart))
+	test_timing test_hostile test_pathological test_chart \
+	test_packs))
 
 # Every object's header dependencies, written as it is compiled.
 DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
@@ -193,9 +195,11 @@ hostile: all
 
 # What people read, byte for byte (tests/render/golden.sh): pages of every
 # kind, open data, feeds, the status table and CSV, each pack's text.
-# GT_BLESS=1 make golden rewrites the expected files on purpose.
+# GT_BLESS=1 make golden rewrites the expected files on purpose. Then the
+# counts a pack gives against `status` at its two periods (counts.sh).
 golden: all
 	tests/render/golden.sh $(BUILD)/goldthread
+	tests/render/counts.sh $(BUILD)/goldthread
 
 # Publishing is atomic: a failed or killed build leaves the last good site.
 atomic: all

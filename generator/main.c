@@ -28,6 +28,7 @@ struct opts {
 	enum gt_diag_format	 diag_format;
 	size_t			 max_diags;
 	int			 csv;		/* status --format=csv */
+	const char		*since;		/* status --since */
 	const char		*output;	/* build -o, chart -o */
 	const char		*pack;		/* build --pack */
 	const char		*measure;	/* chart MEASURE_ID */
@@ -42,10 +43,11 @@ static void
 usage(FILE *f)
 {
 	fputs("usage: goldthread check [DIR] [--as-at PERIOD] [--strict]\n"
-	    "                        [--diagnostics=text|json] "
+	    "                        [--diagnostics=text|json|github|gitlab]\n"
+	    "                        "
 	    "[--max-diagnostics=N]\n"
-	    "       goldthread status [DIR] [--as-at PERIOD] "
-	    "[--format=table|csv]\n"
+	    "       goldthread status [DIR] [--as-at PERIOD] [--since PERIOD]\n"
+	    "                        [--format=table|csv]\n"
 	    "       goldthread build [DIR] [--as-at PERIOD] [-o OUTDIR] "
 	    "[--no-cache]\n"
 	    "                        [--force] [--no-wait]\n"
@@ -60,7 +62,8 @@ usage(FILE *f)
 	    "commands:\n"
 	    "  check   read and validate the plan and data; print every problem\n"
 	    "  status  print every measure's latest figure, target, status and\n"
-	    "          direction of travel (--format=csv for scripts)\n"
+	    "          direction of travel (--format=csv for scripts); with\n"
+	    "          --since PERIOD, what changed since that period\n"
 	    "  build   write the website and every report pack's PDF into the\n"
 	    "          output folder (site.conf [paths] output, or -o), swapped\n"
 	    "          in only when complete; --pack NAME writes one pack's PDF\n"
@@ -77,7 +80,9 @@ usage(FILE *f)
 	    "  --as-at PERIOD        report as at PERIOD (e.g. '2025/26 Q2'),\n"
 	    "                        overriding site.conf\n"
 	    "  --strict              treat warnings as errors\n"
-	    "  --diagnostics=FORMAT  text (path:line:col: error: message) or json\n"
+	    "  --diagnostics=FORMAT  text (path:line:col: error: message), json,\n"
+	    "                        github (workflow commands) or gitlab (a\n"
+	    "                        Code Quality report)\n"
 	    "  --max-diagnostics=N   print at most N diagnostics (0: all; "
 	    "default 200)\n"
 	    "  --force               build: adopt an output folder goldthread\n"
@@ -113,6 +118,7 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 {
 	static const struct option longopts[] = {
 		{ "as-at", required_argument, NULL, 'a' },
+		{ "since", required_argument, NULL, 'c' },
 		{ "strict", no_argument, NULL, 's' },
 		{ "diagnostics", required_argument, NULL, 'd' },
 		{ "max-diagnostics", required_argument, NULL, 'm' },
@@ -150,6 +156,13 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 				    "2025/26)", optarg);
 			o->as_at = optarg;
 			break;
+		case 'c':
+			if (gt_period_parse(optarg, &p) == -1)
+				return usage_error("--since '%s' is not a "
+				    "period (e.g. 2025/26 Q1, 2025-06, "
+				    "2024/25)", optarg);
+			o->since = optarg;
+			break;
 		case 's':
 			o->strict = 1;
 			break;
@@ -158,9 +171,13 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 				o->diag_format = GT_DIAG_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				o->diag_format = GT_DIAG_JSON;
+			else if (strcmp(optarg, "github") == 0)
+				o->diag_format = GT_DIAG_GITHUB;
+			else if (strcmp(optarg, "gitlab") == 0)
+				o->diag_format = GT_DIAG_GITLAB;
 			else
-				return usage_error("--diagnostics takes text "
-				    "or json, not '%s'", optarg);
+				return usage_error("--diagnostics takes text, "
+				    "json, github or gitlab, not '%s'", optarg);
 			break;
 		case 'm':
 			errno = 0;
@@ -243,7 +260,9 @@ finish(const struct opts *o, struct gt_diag *d, int rc)
 {
 	enum gt_sev	 worst = gt_diag_worst(d);
 
-	if (worst != GT_SEV_OK || o->diag_format == GT_DIAG_JSON)
+	/* A JSON array is written even when empty: CI reads the file. */
+	if (worst != GT_SEV_OK || o->diag_format == GT_DIAG_JSON ||
+	    o->diag_format == GT_DIAG_GITLAB)
 		gt_diag_print(d, stderr, o->diag_format, o->max_diags);
 	gt_diag_free(d);
 	if (rc != 0)
@@ -292,6 +311,7 @@ cmd_check(int argc, char *argv[])
 	if ((m = load(&o, &d)) != NULL) {
 		/* Every period anything is judged at, as a build would. */
 		gt_judgements(&js, m);
+		gt_check_commentary(js.site, d);
 		gt_judgements_free(&js);
 		gt_model_free(m);
 	}
@@ -301,17 +321,29 @@ cmd_check(int argc, char *argv[])
 static int
 cmd_status(int argc, char *argv[])
 {
-	struct opts	 o;
-	struct gt_model	*m;
-	struct gt_diag	*d;
-	int		 rc;
+	struct opts		 o;
+	struct gt_model		*m;
+	struct gt_diag		*d;
+	struct gt_period	 since;
+	char			 asat[GT_PERIOD_MAX];
+	int			 rc;
 
 	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
 		return rc;
-	if ((m = load(&o, &d)) != NULL) {
+	if ((m = load(&o, &d)) == NULL)
+		return finish(&o, d, 0);
+	if (o.since == NULL)
 		gt_build_status(m, o.csv, d);
+	else if (gt_period_parse(o.since, &since), gt_period_cmp(&m->conf.cal,
+	    &since, &m->conf.as_at) >= 0) {
+		gt_period_format(&m->conf.as_at, asat, sizeof(asat));
 		gt_model_free(m);
-	}
+		gt_diag_free(d);
+		return usage_error("--since '%s' is not before the period "
+		    "reported on, %s", o.since, asat);
+	} else
+		gt_build_changes(m, &since, o.csv, d);
+	gt_model_free(m);
 	return finish(&o, d, 0);
 }
 

@@ -30,6 +30,8 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_W_NO_BODY] =		{ "no-body", "no text after the front matter" },
 	[GT_W_HIDDEN_CHAR] =		{ "hidden-character", "text holds an invisible character that can disguise it (a bidirectional control or a zero-width character)" },
 	[GT_W_FOLDER_LOOP] =		{ "folder-loop", "folder already read through another link, skipped" },
+	[GT_W_NO_COMMENTARY] =		{ "no-commentary", "off-target strategic measure has no commentary (a note or response) for the figure it is judged on" },
+	[GT_W_RISK_HISTORY] =		{ "risk-history-differs", "risk's likelihood and impact differ from its latest history row" },
 
 	[GT_MSG_ERROR] =		{ "error", "generic error" },
 	[GT_E_READ] =			{ "read", "cannot read" },
@@ -76,6 +78,7 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_E_NO_PLAN] =		{ "no-plan", "the plan file is missing" },
 	[GT_E_WRITE] =			{ "write", "cannot write output" },
 	[GT_E_LAYOUT] =			{ "layout", "layout" },
+	[GT_E_UNKNOWN_RISK] =		{ "unknown-risk", "no risk has this id" },
 };
 
 struct diag {
@@ -353,16 +356,78 @@ diag_json(const struct diag *d, struct gt_buf *b)
 	return o;
 }
 
+/*
+ * s percent-encoded as a workflow command's message (or, prop, one of
+ * its properties) must be: '%', line ends and for properties ':' and ','.
+ */
+static void
+github_put(FILE *f, const char *s, int prop)
+{
+	for (; *s != '\0'; s++)
+		if (*s == '%' || *s == '\r' || *s == '\n' ||
+		    (prop && (*s == ':' || *s == ',')))
+			fprintf(f, "%%%02X", (unsigned char)*s);
+		else
+			fputc(*s, f);
+}
+
+static void
+print_github(FILE *f, const struct diag *d, struct gt_buf *b)
+{
+	const char	*sep = " ";
+
+	fprintf(f, "::%s", sev_name(gt_msg_severity(d->id)));
+	if (*d->file != '\0') {
+		fputs(" file=", f);
+		github_put(f, escaped(b, d->file), 1);
+		sep = ",";
+	}
+	if (d->line > 0) {
+		fprintf(f, ",line=%d", d->line);
+		if (d->col > 0)
+			fprintf(f, ",col=%d", d->col);
+	}
+	fprintf(f, "%stitle=%s::%s", sep, msgs[d->id].code, msgs[d->id].text);
+	if (d->detail != NULL && *d->detail != '\0') {
+		fputs(": ", f);
+		github_put(f, escaped(b, d->detail), 0);
+	}
+	fputc('\n', f);
+}
+
+static json_t *
+diag_gitlab(const struct diag *d, struct gt_buf *b)
+{
+	char	 key[65];
+	char	*id, *text;
+
+	text = gt_xasprintf("%s%s%s", msgs[d->id].text, d->detail != NULL &&
+	    *d->detail != '\0' ? ": " : "", d->detail != NULL ?
+	    escaped(b, d->detail) : "");
+	/* The same problem at the same place keeps its fingerprint. */
+	id = gt_xasprintf("%s\n%d\n%d\n%s\n%s", d->file, d->line, d->col,
+	    msgs[d->id].code, text);
+	gt_sha256_hex(id, strlen(id), key);
+	free(id);
+	return json_pack("{s:s%,s:s,s:s,s:s,s:{s:s,s:{s:i}}}", "description",
+	    text, strlen(text), "check_name", msgs[d->id].code, "fingerprint",
+	    key, "severity", gt_msg_severity(d->id) == GT_SEV_ERROR ? "major" :
+	    "minor", "location", "path", *d->file != '\0' ?
+	    escaped(b, d->file) : "site.conf", "lines", "begin",
+	    d->line > 0 ? d->line : 1);
+}
+
 void
 gt_diag_print(struct gt_diag *d, FILE *f, enum gt_diag_format fmt,
     size_t max)
 {
 	struct gt_buf	 b = { 0 };
 	json_t		*arr = NULL, *o;
+	char		*note;
 	size_t		 i, shown = 0, hidden = 0;
 
 	gt_sort(d->v, d->n, sizeof(*d->v), diag_cmp);
-	if (fmt == GT_DIAG_JSON)
+	if (fmt == GT_DIAG_JSON || fmt == GT_DIAG_GITLAB)
 		arr = json_array();
 	for (i = 0; i < d->n; i++) {
 		if (max != 0 && shown >= max) {
@@ -370,8 +435,12 @@ gt_diag_print(struct gt_diag *d, FILE *f, enum gt_diag_format fmt,
 			continue;
 		}
 		shown++;
-		if (arr != NULL)
+		if (fmt == GT_DIAG_GITLAB)
+			json_array_append_new(arr, diag_gitlab(&d->v[i], &b));
+		else if (arr != NULL)
 			json_array_append_new(arr, diag_json(&d->v[i], &b));
+		else if (fmt == GT_DIAG_GITHUB)
+			print_github(f, &d->v[i], &b);
 		else
 			print_text(f, &d->v[i], &b);
 	}
@@ -382,6 +451,8 @@ gt_diag_print(struct gt_diag *d, FILE *f, enum gt_diag_format fmt,
 		if (t->n <= GT_MAX_DIAGS_KEPT)
 			continue;
 		hidden += t->n - GT_MAX_DIAGS_KEPT;
+		if (fmt == GT_DIAG_GITLAB)
+			continue;
 		if (arr != NULL) {
 			o = json_object();
 			json_object_set_new(o, "file",
@@ -391,18 +462,27 @@ gt_diag_print(struct gt_diag *d, FILE *f, enum gt_diag_format fmt,
 			json_object_set_new(o, "omitted",
 			    json_integer((json_int_t)(t->n - GT_MAX_DIAGS_KEPT)));
 			json_array_append_new(arr, o);
-		} else
-			fprintf(f, "%s: note: %zu more '%s' not shown\n",
+		} else {
+			note = gt_xasprintf("%s: note: %zu more '%s' not shown",
 			    *t->file ? escaped(&b, t->file) : "goldthread",
 			    t->n - GT_MAX_DIAGS_KEPT, msgs[t->id].text);
+			if (fmt == GT_DIAG_GITHUB) {
+				fputs("::notice::", f);
+				github_put(f, note, 0);
+			} else
+				fputs(note, f);
+			fputc('\n', f);
+			free(note);
+		}
 	}
 	if (arr != NULL) {
 		json_dumpf(arr, f, JSON_INDENT(2));
 		fputc('\n', f);
 		json_decref(arr);
 	} else if (hidden > 0)
-		fprintf(f, "goldthread: note: %zu errors and %zu warnings "
-		    "in all; %zu not shown\n", d->counts[GT_SEV_ERROR],
+		fprintf(f, "%sgoldthread: note: %zu errors and %zu warnings "
+		    "in all; %zu not shown\n", fmt == GT_DIAG_GITHUB ?
+		    "::notice::" : "", d->counts[GT_SEV_ERROR],
 		    d->counts[GT_SEV_WARNING], hidden);
 	gt_buf_free(&b);
 }

@@ -33,6 +33,8 @@ enum gt_msgid {
 	GT_W_NO_BODY,
 	GT_W_HIDDEN_CHAR,
 	GT_W_FOLDER_LOOP,
+	GT_W_NO_COMMENTARY,
+	GT_W_RISK_HISTORY,
 
 	GT_MSG_ERROR,		/* ===== start of errors ===== */
 	GT_E_READ,
@@ -79,6 +81,7 @@ enum gt_msgid {
 	GT_E_NO_PLAN,
 	GT_E_WRITE,
 	GT_E_LAYOUT,
+	GT_E_UNKNOWN_RISK,
 
 	GT_MSG_MAX
 };
@@ -91,7 +94,9 @@ enum gt_sev {
 
 enum gt_diag_format {
 	GT_DIAG_TEXT = 0,	/* path:line:col: error: message */
-	GT_DIAG_JSON		/* one JSON array, for CI */
+	GT_DIAG_JSON,		/* one JSON array, for CI */
+	GT_DIAG_GITHUB,		/* GitHub Actions workflow commands */
+	GT_DIAG_GITLAB		/* GitLab's Code Quality report (JSON) */
 };
 
 /*
@@ -132,7 +137,11 @@ void		 gt_diag_merge(struct gt_diag *, struct gt_diag *from);
 void		 gt_diag_export(const struct gt_diag *, FILE *);
 int		 gt_diag_import(struct gt_diag *, const char *, size_t);
 /*
- * Sort and print a set, at most max entries (0: no cap).
+ * Sort and print a set, at most max entries (0: no cap). GitHub's
+ * workflow commands (::error file=F,line=L,col=C,title=CODE::message) and
+ * GitLab's Code Quality objects (description, check_name, fingerprint,
+ * severity, location) annotate the lines in a change; both escape what
+ * their syntax needs.
  * File names and details are printed with control characters, line and
  * paragraph separators, bidirectional controls and bytes that are not
  * UTF-8 escaped (\n, \x1b, \u202e): a value never starts a line of its

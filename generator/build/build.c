@@ -42,31 +42,35 @@ gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 	return m;
 }
 
+/* The judgement at period p: one made already, or a new one of js's own. */
+static struct gt_judgement *
+judged_at(struct gt_judgements *js, const struct gt_model *m,
+    const struct gt_period *p)
+{
+	size_t	 i;
+
+	if (gt_period_eq(p, gt_judged_as_at(js->site)))
+		return js->site;
+	for (i = 0; i < js->nown; i++)
+		if (gt_period_eq(p, gt_judged_as_at(js->own[i])))
+			return js->own[i];
+	return js->own[js->nown++] = gt_judge(m, p);
+}
+
 void
 gt_judgements(struct gt_judgements *js, const struct gt_model *m)
 {
-	const struct gt_pack	*p;
-	size_t			 i, k;
+	size_t	 i;
 
 	gt_timing_start("status");
 	memset(js, 0, sizeof(*js));
 	js->site = gt_judge(m, &m->conf.as_at);
 	js->packs = gt_xcalloc(m->conf.npacks + 1, sizeof(*js->packs));
-	js->own = gt_xcalloc(m->conf.npacks + 1, sizeof(*js->own));
+	js->since = gt_xcalloc(m->conf.npacks + 1, sizeof(*js->since));
+	js->own = gt_xcalloc(2 * m->conf.npacks + 1, sizeof(*js->own));
 	for (i = 0; i < m->conf.npacks; i++) {
-		p = &m->conf.packs[i];
-		if (gt_period_eq(&p->as_at, &m->conf.as_at)) {
-			js->packs[i] = js->site;
-			continue;
-		}
-		for (k = 0; k < i; k++)
-			if (gt_period_eq(&p->as_at, &m->conf.packs[k].as_at))
-				break;
-		if (k < i)
-			js->packs[i] = js->packs[k];
-		else
-			js->packs[i] = js->own[js->nown++] = gt_judge(m,
-			    &p->as_at);
+		js->packs[i] = judged_at(js, m, &m->conf.packs[i].as_at);
+		js->since[i] = judged_at(js, m, &m->conf.packs[i].since);
 	}
 }
 
@@ -80,6 +84,7 @@ gt_judgements_free(struct gt_judgements *js)
 		gt_judgement_free(js->own[i]);
 	free(js->own);
 	free(js->packs);
+	free(js->since);
 	memset(js, 0, sizeof(*js));
 }
 
@@ -184,6 +189,31 @@ gt_build_status(const struct gt_model *m, int csv, struct gt_diag *diag)
 		fwrite(b.data, 1, b.len, stdout);
 	gt_buf_free(&b);
 	gt_judgement_free(j);
+	return rc;
+}
+
+int
+gt_build_changes(const struct gt_model *m, const struct gt_period *since,
+    int csv, struct gt_diag *diag)
+{
+	struct gt_render_in	 in;
+	struct gt_judgement	*now = gt_judge(m, &m->conf.as_at);
+	struct gt_judgement	*then = gt_judge(m, since);
+	const struct gt_judgement *thens[1] = { then };
+	struct gt_buf		 b = { 0 };
+	int			 rc;
+
+	memset(&in, 0, sizeof(in));
+	in.m = m;
+	in.site = now;
+	in.since = thens;
+	rc = render_to(csv ? &gt_changes_csv_backend :
+	    &gt_changes_table_backend, &in, (size_t)-1, &b, diag);
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, stdout);
+	gt_buf_free(&b);
+	gt_judgement_free(then);
+	gt_judgement_free(now);
 	return rc;
 }
 
@@ -691,10 +721,12 @@ gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 	if ((m = gt_load(o, diag)) == NULL)
 		return -1;
 	gt_judgements(&js, m);
+	gt_check_commentary(js.site, diag);
 	memset(&in, 0, sizeof(in));
 	in.m = m;
 	in.site = js.site;
 	in.packs = (const struct gt_judgement *const *)js.packs;
+	in.since = (const struct gt_judgement *const *)js.since;
 	if (o->pack != NULL) {
 		for (i = 0; i < m->conf.npacks; i++)
 			if (strcmp(m->conf.packs[i].name, o->pack) == 0)

@@ -36,12 +36,13 @@ struct gt_model	*gt_load(const struct gt_build_opts *, struct gt_diag *);
 
 /*
  * The judgements the outputs are made from: the site's, and one a pack
- * at its own period (packs of one period share one). Free with
- * gt_judgements_free().
+ * at its own period and one at the period it compares with (judgements
+ * of one period are shared). Free with gt_judgements_free().
  */
 struct gt_judgements {
 	struct gt_judgement	 *site;
 	struct gt_judgement	**packs;	/* one a pack */
+	struct gt_judgement	**since;	/* one a pack: its since */
 	struct gt_judgement	**own;		/* those to free */
 	size_t			  nown;
 };
@@ -51,6 +52,13 @@ void	gt_judgements_free(struct gt_judgements *);
 
 /* The status table (csv 0) or CSV (1) on standard output; 0 or -1. */
 int	gt_build_status(const struct gt_model *, int csv, struct gt_diag *);
+
+/*
+ * What changed from the period since to the site's as-at period, as a
+ * table (csv 0) or CSV (1) on standard output; 0 or -1.
+ */
+int	gt_build_changes(const struct gt_model *, const struct gt_period *since,
+	    int csv, struct gt_diag *);
 
 /* What a chart command draws: the format comes from path's end. */
 struct gt_chart_opts {

@@ -16,6 +16,7 @@ struct gt_judgement {
 	struct gt_jaction	*actions;
 	struct gt_jrisk		*risks;
 	struct gt_rollup	*objectives, *priorities;
+	struct gt_jfinance	 finance;
 };
 
 /* a <= b, forgiving the last bits of binary fractions ("69.35"). */
@@ -473,12 +474,22 @@ band_of(const struct gt_conf *c, int score)
 
 static void
 judge_risk(const struct gt_model *m, const struct gt_risk *r,
-    struct gt_jrisk *j)
+    struct gt_jrisk *j, const struct gt_period *as_at)
 {
 	const struct gt_conf	*c = &m->conf;
 	struct gt_buf		 b = { 0 };
+	size_t			 i;
 
-	j->score = r->likelihood * r->impact;
+	/* Sorted by period: those by the as-at period are the first. */
+	for (i = 0; i < r->nhistory; i++)
+		if (gt_period_by(&c->cal, &r->history[i]->period, as_at)) {
+			j->assessed = r->history[i];
+			j->shown = i + 1;
+		}
+	j->likelihood = j->assessed != NULL ? j->assessed->likelihood :
+	    r->likelihood;
+	j->impact = j->assessed != NULL ? j->assessed->impact : r->impact;
+	j->score = j->likelihood * j->impact;
 	j->target_score = r->target_likelihood * r->target_impact;
 	j->gap = j->score - j->target_score;
 	j->band = band_of(c, j->score);
@@ -486,7 +497,7 @@ judge_risk(const struct gt_model *m, const struct gt_risk *r,
 	j->above_appetite = c->risk_appetite > 0 &&
 	    j->score > c->risk_appetite;
 	gt_buf_printf(&b, "Likelihood %d \xc3\x97 impact %d gives %d: %s",
-	    r->likelihood, r->impact, j->score, c->bands[j->band].name);
+	    j->likelihood, j->impact, j->score, c->bands[j->band].name);
 	if (j->gap == 0)
 		gt_buf_puts(&b, ", at its target score");
 	else
@@ -548,7 +559,8 @@ gt_judge(const struct gt_model *m, const struct gt_period *as_at)
 	for (i = 0; i < m->nactions; i++)
 		judge_action(m, m->actions[i], &j->actions[i], as_at);
 	for (i = 0; i < m->nrisks; i++)
-		judge_risk(m, m->risks[i], &j->risks[i]);
+		judge_risk(m, m->risks[i], &j->risks[i], as_at);
+	gt_judge_finance(m, as_at, &j->finance);
 	/* One scope for thousands of roll-ups: each is cleared in no time. */
 	gt_scope_init(&s, m, NULL);
 	for (i = 0; i < m->nobjectives; i++) {
@@ -585,6 +597,7 @@ gt_judgement_free(struct gt_judgement *j)
 	free(j->risks);
 	free(j->objectives);
 	free(j->priorities);
+	gt_jfinance_free(&j->finance);
 	free(j);
 }
 
@@ -616,6 +629,12 @@ const struct gt_jrisk *
 gt_judged_risk(const struct gt_judgement *j, const struct gt_risk *k)
 {
 	return &j->risks[k->ix];
+}
+
+const struct gt_jfinance *
+gt_judged_finance(const struct gt_judgement *j)
+{
+	return &j->finance;
 }
 
 const struct gt_rollup *

@@ -58,7 +58,19 @@
  *
  * Risks: score = likelihood x impact, rated by the [status] risk_bands;
  * the gap is score - target score; above appetite when the score exceeds
- * [status] risk_appetite (if set).
+ * [status] risk_appetite (if set). The likelihood and impact are those of
+ * the risk's latest history row at or before the as-at period, or its
+ * own (the current assessment) if it has none by then.
+ *
+ * Finance (finance.c): each directorate's latest row at or before the
+ * as-at period; variance = forecast - budget, as an amount and a
+ * percentage of the budget; over or under budget when the variance is
+ * more than [status] budget_tolerance (a percentage of the budget, or an
+ * amount), else on budget.
+ *
+ * Exceptions (exceptions.c): a measure off target, worsening (against the
+ * previous period, or for a year-to-date measure a year earlier) or with
+ * its figures late; an action overdue; a risk above appetite.
  *
  * Every measure, action and risk gets one plain-English sentence saying
  * how its status was decided (in the words of words.h).
@@ -101,11 +113,42 @@ struct gt_jaction {
 
 /* A risk, rated. */
 struct gt_jrisk {
+	int			 likelihood, impact;	/* at the as-at period */
+	const struct gt_riskobs	*assessed;	/* the row; NULL: the risk's own */
+	size_t			 shown;		/* history rows up to it */
 	int			 score, target_score;
 	int			 gap;		/* score - target_score */
 	size_t			 band, target_band;	/* in the conf's bands */
 	int			 above_appetite;
 	char			*explanation;
+};
+
+/* A forecast against its budget. */
+enum gt_budget {
+	GT_BUDGET_OVER = 0,
+	GT_BUDGET_UNDER,
+	GT_BUDGET_ON,
+	GT_BUDGET_NO_DATA,	/* a figure is not available */
+	GT_BUDGET_MAX
+};
+
+struct gt_jbudget {
+	const char		*directorate;	/* NULL: the total */
+	const struct gt_finance	*row;		/* NULL: the total */
+	double			 budget, forecast;
+	double			 variance;	/* forecast - budget */
+	double			 percent;	/* of the budget */
+	int			 has_percent;	/* the budget is not 0 */
+	enum gt_budget		 status;
+	char			*explanation;
+};
+
+/* The finance rows of the latest period with any, by the as-at period. */
+struct gt_jfinance {
+	struct gt_period	 period;	/* type NONE: none by then */
+	struct gt_jbudget	*rows;		/* as the data first lists them */
+	size_t			 n;
+	struct gt_jbudget	 total;
 };
 
 struct gt_judgement;
@@ -122,6 +165,7 @@ const struct gt_jaction	*gt_judged_action(const struct gt_judgement *,
 			    const struct gt_action *);
 const struct gt_jrisk	*gt_judged_risk(const struct gt_judgement *,
 			    const struct gt_risk *);
+const struct gt_jfinance	*gt_judged_finance(const struct gt_judgement *);
 /* With everything under them (sub-objectives, each member once). */
 const struct gt_rollup	*gt_judged_objective(const struct gt_judgement *,
 			    const struct gt_objective *);
@@ -144,5 +188,78 @@ int	gt_judge_target(const struct gt_model *, const struct gt_measure *,
 /* How far a figure may miss a target edge and still be within tolerance. */
 double	gt_judge_slack(const struct gt_model *, const struct gt_measure *,
 	    double edge);
+
+/*
+ * changes.c: what changed between two judgements of one model, then (an
+ * earlier period: the last report's) and now, among the members of a
+ * scope (NULL: everything). A measure's status changed (from, to: enum
+ * gt_status); its figures newly late; a figure marked revised for a
+ * period already reported by then; an action completed or newly overdue
+ * (enum gt_astatus); a risk's score moved (scores). In the model's order,
+ * by kind.
+ */
+enum gt_change_kind {
+	GT_CHANGE_STATUS = 0,
+	GT_CHANGE_LATE,
+	GT_CHANGE_RESTATED,
+	GT_CHANGE_COMPLETED,
+	GT_CHANGE_OVERDUE,
+	GT_CHANGE_SCORE,
+	GT_CHANGE_MAX
+};
+
+struct gt_change {
+	enum gt_change_kind	 kind;
+	const struct gt_measure	*me;	/* STATUS, LATE, RESTATED */
+	const struct gt_obs	*obs;	/* RESTATED: the revised figure */
+	const struct gt_action	*a;	/* COMPLETED, OVERDUE */
+	const struct gt_risk	*k;	/* SCORE */
+	int			 from, to;
+	int			 better;	/* 1 better, -1 worse, 0 neither */
+};
+
+struct gt_changes {
+	struct gt_period	 since, as_at;
+	struct gt_change	*v;
+	size_t			 n;
+	size_t			 count[GT_CHANGE_MAX];
+	size_t			 better, worse;	/* status and score changes */
+};
+
+void	gt_changes(struct gt_changes *, const struct gt_judgement *now,
+	    const struct gt_judgement *then, const struct gt_scope *);
+void	gt_changes_free(struct gt_changes *);
+
+/* finance.c: the finance part of gt_judge(), and its release. */
+void	gt_judge_finance(const struct gt_model *, const struct gt_period *,
+	    struct gt_jfinance *);
+/* One finance row judged alone; free its explanation. */
+void	gt_judge_budget(const struct gt_model *, const struct gt_finance *,
+	    struct gt_jbudget *);
+void	gt_jfinance_free(struct gt_jfinance *);
+
+/* exceptions.c: why each is an exception at its judgement's period. */
+enum {
+	GT_EXC_OFF_TARGET = 1,
+	GT_EXC_WORSENING = 2,
+	GT_EXC_LATE = 4
+};
+/* GT_EXC_ bits for a measure; 0 if it is not an exception. */
+unsigned	gt_exception_measure(const struct gt_judgement *,
+		    const struct gt_measure *);
+int		gt_exception_action(const struct gt_judgement *,
+		    const struct gt_action *);
+int		gt_exception_risk(const struct gt_judgement *,
+		    const struct gt_risk *);
+/* Worsening against the period before, or a year-to-date measure's year. */
+int		gt_worsening(const struct gt_measure *,
+		    const struct gt_jmeasure *);
+/*
+ * Warn (GT_W_NO_COMMENTARY, at the figure's row) for each strategic
+ * measure off target at the judgement's period whose figure has neither
+ * a note nor a response.
+ */
+void		gt_check_commentary(const struct gt_judgement *,
+		    struct gt_diag *);
 
 #endif

@@ -19,7 +19,11 @@ static const char *const words[GT_WORD_MAX] = {
 	[GT_WORD_NO_APPETITE] = "No risk appetite is set.",
 	[GT_WORD_STATUS_KEY] = "Status is shown in words and by symbol: "
 	    "\u25CF on target, \u25C6 within tolerance, \u25B2 off target, "
-	    "\u25A0 no target, \u25CB no data."
+	    "\u25A0 no target, \u25CB no data.",
+	[GT_WORD_NOT_COMPARED] = "Not compared",
+	[GT_WORD_NO_COMMENTARY] = "No commentary given.",
+	[GT_WORD_NO_CHANGES] = "Nothing has changed.",
+	[GT_WORD_NO_FINANCE] = "No finance figures have been reported."
 };
 
 static const char *const status_names[GT_STATUS_MAX] = {
@@ -78,6 +82,30 @@ static const char *const freq_labels[] = {
 	[GT_FREQ_QUARTERLY] = "Quarterly",
 	[GT_FREQ_ANNUAL] = "Annual",
 	[GT_FREQ_BIENNIAL] = "Biennial"
+};
+static const char *const budget_names[GT_BUDGET_MAX] = {
+	"over", "under", "on", "no-data"
+};
+static const char *const budget_labels[GT_BUDGET_MAX] = {
+	"Over budget", "Under budget", "On budget", "Not available"
+};
+static const char *const budget_symbols[GT_BUDGET_MAX] = {
+	[GT_BUDGET_OVER] = "\u25B2 ",
+	[GT_BUDGET_UNDER] = "\u25BC ",
+	[GT_BUDGET_ON] = "\u25CF ",
+	[GT_BUDGET_NO_DATA] = "\u25CB "
+};
+static const char *const change_names[GT_CHANGE_MAX] = {
+	"status", "late", "restated", "completed", "overdue", "score"
+};
+static const char *const change_labels[GT_CHANGE_MAX] = {
+	"Status changed", "Figures newly late", "Figures restated",
+	"Actions completed", "Actions newly overdue", "Risk scores moved"
+};
+static const char *const section_titles[GT_SECTION_MAX] = {
+	"Summary", "Highlights", "Changes since the last report",
+	"Exceptions", "Priorities", "Finance", "Risks",
+	"Appendix: every measure"
 };
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -244,9 +272,11 @@ gt_rollup_words(const struct gt_rollup *r, int more)
 	}
 	if (more)
 		gt_buf_printf(&b, ". %zu improving and %zu worsening since "
-		    "the previous period; %zu with figures late",
+		    "the previous period, %zu improving and %zu worsening "
+		    "since a year earlier; %zu with figures late",
 		    r->dir[GT_DIR_IMPROVING], r->dir[GT_DIR_WORSENING],
-		    r->late);
+		    r->dir_year[GT_DIR_IMPROVING],
+		    r->dir_year[GT_DIR_WORSENING], r->late);
 	gt_buf_printf(&b, ". %zu action%s", r->actions,
 	    r->actions == 1 ? "" : "s");
 	if (r->astatus[GT_ASTATUS_OVERDUE] > 0)
@@ -254,4 +284,149 @@ gt_rollup_words(const struct gt_rollup *r, int more)
 		    r->astatus[GT_ASTATUS_OVERDUE]);
 	gt_buf_puts(&b, ".");
 	return gt_buf_steal(&b);
+}
+
+const char *
+gt_budget_name(enum gt_budget b)
+{
+	return budget_names[b];
+}
+
+const char *
+gt_budget_label(enum gt_budget b)
+{
+	return budget_labels[b];
+}
+
+const char *
+gt_budget_symbol(enum gt_budget b)
+{
+	return budget_symbols[b];
+}
+
+const char *
+gt_change_name(enum gt_change_kind k)
+{
+	return change_names[k];
+}
+
+const char *
+gt_change_label(enum gt_change_kind k)
+{
+	return change_labels[k];
+}
+
+const char *
+gt_pack_for(const struct gt_pack *p)
+{
+	if (p->meeting != NULL)
+		return p->meeting;
+	if (p->kind == GT_AUDIENCE_RESIDENTS)
+		return "Residents";
+	if (p->audience != NULL && gt_strieq(p->audience, "committee"))
+		return NULL;
+	return p->audience;
+}
+
+const char *
+gt_section_title(enum gt_section s)
+{
+	return section_titles[s];
+}
+
+char *
+gt_exception_words(unsigned why)
+{
+	struct gt_buf	 b = { 0 };
+
+	if (why & GT_EXC_OFF_TARGET)
+		gt_buf_puts(&b, "Off target");
+	if (why & GT_EXC_WORSENING)
+		gt_buf_puts(&b, b.len > 0 ? "; worsening" : "Worsening");
+	if (why & GT_EXC_LATE)
+		gt_buf_puts(&b, b.len > 0 ? "; figures late" :
+		    "Figures late");
+	gt_buf_putc(&b, '\0');
+	return gt_buf_steal(&b);
+}
+
+/* "; 2 actions completed", "1 measure's figures newly late" */
+static void
+count_words(struct gt_buf *b, size_t n, const char *one, const char *many,
+    const char *what)
+{
+	if (n == 0)
+		return;
+	gt_buf_printf(b, "%s%zu %s %s", b->data[b->len - 1] == ':' ? " " :
+	    "; ", n, n == 1 ? one : many, what);
+}
+
+char *
+gt_changes_words(const struct gt_changes *c)
+{
+	struct gt_buf	 b = { 0 };
+	char		 per[GT_PERIOD_MAX];
+	size_t		 i, up = 0, better = 0, worse = 0;
+
+	for (i = 0; i < c->n; i++) {
+		if (c->v[i].kind == GT_CHANGE_STATUS) {
+			better += c->v[i].better > 0;
+			worse += c->v[i].better < 0;
+		} else if (c->v[i].kind == GT_CHANGE_SCORE)
+			up += c->v[i].to > c->v[i].from;
+	}
+	gt_buf_printf(&b, "Since %s:", gt_period_words(&c->since, per,
+	    sizeof(per)));
+	count_words(&b, c->count[GT_CHANGE_STATUS], "measure", "measures",
+	    "changed status");
+	if (c->count[GT_CHANGE_STATUS] > 0)
+		gt_buf_printf(&b, " (%zu better, %zu worse)", better, worse);
+	count_words(&b, c->count[GT_CHANGE_LATE], "measure's", "measures'",
+	    "figures newly late");
+	count_words(&b, c->count[GT_CHANGE_RESTATED], "figure", "figures",
+	    "restated");
+	count_words(&b, c->count[GT_CHANGE_COMPLETED], "action", "actions",
+	    "completed");
+	count_words(&b, c->count[GT_CHANGE_OVERDUE], "action", "actions",
+	    "newly overdue");
+	count_words(&b, c->count[GT_CHANGE_SCORE], "risk's score",
+	    "risks' scores", "moved");
+	if (c->count[GT_CHANGE_SCORE] > 0)
+		gt_buf_printf(&b, " (%zu up, %zu down)", up,
+		    c->count[GT_CHANGE_SCORE] - up);
+	if (c->n == 0)
+		gt_buf_printf(&b, " %c%s", tolower((unsigned char)
+		    *words[GT_WORD_NO_CHANGES]), words[GT_WORD_NO_CHANGES] + 1);
+	else
+		gt_buf_putc(&b, '.');
+	return gt_buf_steal(&b);
+}
+
+char *
+gt_measure_story(const struct gt_judgement *j, const struct gt_measure *me)
+{
+	static const char *const year[GT_DIR_MAX] = {
+		"", " Better than a year earlier.", " The same as a year "
+		"earlier.", " Worse than a year earlier."
+	};
+	const struct gt_jmeasure	*jm = gt_judged_measure(j, me);
+	const struct gt_eval		*e = jm->latest;
+	const char			*label = gt_status_label(jm->status);
+	char				*fig, *t, per[GT_PERIOD_MAX], *s;
+
+	if (e == NULL)
+		return gt_xasprintf("No figure yet.");
+	fig = gt_figure_text(me, &e->obs->value);
+	gt_period_words(&e->obs->period, per, sizeof(per));
+	if (!e->has_target || e->obs->value.kind != GT_VAL_NUMBER)
+		s = gt_xasprintf("%s in %s.%s", fig, per, year[jm->dir_year]);
+	else {
+		t = gt_target_text(me, 1, e->lo, e->hi);
+		s = gt_xasprintf("%s in %s against a target of %s: %c%s.%s",
+		    fig, per, t, tolower((unsigned char)*label), label + 1,
+		    year[jm->dir_year]);
+		free(t);
+	}
+	free(fig);
+	return s;
 }

@@ -11,7 +11,7 @@
 #ifndef GT_WORDS_H
 #define GT_WORDS_H
 
-#include "model.h"
+#include "judge.h"
 
 /* Fixed words, each the one text for what it names. */
 enum gt_word {
@@ -25,6 +25,10 @@ enum gt_word {
 	GT_WORD_NONE_LISTED,	/* an empty list in a report: "None." */
 	GT_WORD_NO_APPETITE,	/* "No risk appetite is set." */
 	GT_WORD_STATUS_KEY,	/* how statuses are shown, by symbol */
+	GT_WORD_NOT_COMPARED,	/* a year-to-date figure against last period */
+	GT_WORD_NO_COMMENTARY,	/* an exception nobody has explained */
+	GT_WORD_NO_CHANGES,	/* nothing changed since the last report */
+	GT_WORD_NO_FINANCE,	/* no finance rows by the as-at period */
 	GT_WORD_MAX
 };
 
@@ -45,6 +49,36 @@ const char	*gt_astatus_symbol(enum gt_astatus);
 const char	*gt_freq_label(enum gt_freq);
 const char	*gt_polarity_label(enum gt_polarity);
 const char	*gt_polarity_words(enum gt_polarity);
+
+/* Finance against budget: name, label ("Over budget"), symbol. */
+const char	*gt_budget_name(enum gt_budget);
+const char	*gt_budget_label(enum gt_budget);
+const char	*gt_budget_symbol(enum gt_budget);
+/* What changed: a name for data ("status") and a heading ("Status changed"). */
+const char	*gt_change_name(enum gt_change_kind);
+const char	*gt_change_label(enum gt_change_kind);
+/*
+ * Whom a pack is for, as a page names it: its meeting, else its
+ * audience ("Residents" for a residents' report; NULL for a committee's
+ * with no name).
+ */
+const char	*gt_pack_for(const struct gt_pack *);
+/* A pack's section as its heading names it ("Exceptions"). */
+const char	*gt_section_title(enum gt_section);
+/* Why an exception is one: "Off target; worsening; figures late". */
+char	*gt_exception_words(unsigned why);
+/*
+ * Changes in a sentence: "Since 2025/26 Q1: 4 measures changed status (1
+ * better, 3 worse); 2 measures' figures newly late; ..."
+ */
+char	*gt_changes_words(const struct gt_changes *);
+
+/*
+ * A measure in a sentence for residents: "82 in 2025/26 Q2 against a
+ * target of 95: off target. Worse than a year earlier."
+ */
+char	*gt_measure_story(const struct gt_judgement *,
+	    const struct gt_measure *);
 
 /* A period as residents read it ("September 2025"); a date ("30 September 2025"). */
 char	*gt_period_words(const struct gt_period *, char *, size_t);

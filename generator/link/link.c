@@ -851,5 +851,6 @@ gt_link(struct gt_model *m)
 	number(m);
 	list_portfolios(m);
 	resolve_packs(m);
+	gt_link_report(m);
 	return gt_diag_count(m->diag, GT_SEV_ERROR) > errors ? -1 : 0;
 }

@@ -12,6 +12,14 @@
 /* Link and validate m in place. Returns 0, or -1 if any error was found. */
 int	gt_link(struct gt_model *m);
 
+/*
+ * The part of gt_link() for report packs (link_report.c), run after each
+ * pack's period and scope are resolved: risk histories and mitigating
+ * actions, finance rows, each pack's composition (the audience's defaults
+ * for what its section leaves out) and the period it compares with.
+ */
+void	gt_link_report(struct gt_model *m);
+
 /* Objects by id, after gt_link(); NULL if there is none. */
 struct gt_priority	*gt_priority_get(const struct gt_model *, const char *);
 struct gt_objective	*gt_objective_get(const struct gt_model *, const char *);

@@ -150,9 +150,12 @@ risk_free(struct gt_risk *r)
 	free(r->title);
 	free(r->owner);
 	refs_free(r->objective_refs, r->nobjective_refs);
+	refs_free(r->action_refs, r->naction_refs);
 	gt_strlist_free(&r->controls);
 	body_free(&r->body);
 	free(r->objectives);
+	free(r->actions);
+	free(r->history);
 	free(r);
 }
 
@@ -184,6 +187,11 @@ conf_free(struct gt_conf *c)
 		gt_strlist_free(&p->portfolios);
 		gt_strlist_free(&p->tags);
 		free(p->as_at_text);
+		free(p->meeting);
+		free(p->author);
+		free(p->recommendations);
+		body_free(&p->recommendations_body);
+		free(p->since_text);
 		free(p->priorities);
 		if (p->scope != NULL) {
 			gt_scope_free(p->scope);
@@ -223,6 +231,7 @@ gt_model_free(struct gt_model *m)
 		free(m->obs[i]->measure_ref.id);
 		free(m->obs[i]->raw);
 		free(m->obs[i]->note);
+		free(m->obs[i]->response);
 		free(m->obs[i]);
 	}
 	for (i = 0; i < m->nprogress; i++) {
@@ -239,6 +248,11 @@ gt_model_free(struct gt_model *m)
 		free(m->finance[i]->directorate);
 		free(m->finance[i]);
 	}
+	for (i = 0; i < m->nriskobs; i++) {
+		free(m->riskobs[i]->risk_ref.id);
+		free(m->riskobs[i]->note);
+		free(m->riskobs[i]);
+	}
 	free(m->priorities);
 	free(m->objectives);
 	free(m->measures);
@@ -248,6 +262,7 @@ gt_model_free(struct gt_model *m)
 	free(m->progress);
 	free(m->comparators);
 	free(m->finance);
+	free(m->riskobs);
 	gt_strlist_free(&m->portfolios);
 	gt_map_free(&m->priority_ix);
 	gt_map_free(&m->objective_ix);
@@ -285,6 +300,28 @@ const char *
 gt_astatus_name(enum gt_astatus s)
 {
 	return astatuses[s];
+}
+
+static const char *const sections[GT_SECTION_MAX] = {
+	"summary", "highlights", "changes", "exceptions", "priorities",
+	"finance", "risks", "appendix"
+};
+
+const char *
+gt_section_name(enum gt_section s)
+{
+	return sections[s];
+}
+
+int
+gt_section_parse(const char *s)
+{
+	int	 i;
+
+	for (i = 0; i < GT_SECTION_MAX; i++)
+		if (gt_strieq(s, sections[i]))
+			return i;
+	return -1;
 }
 
 enum gt_astatus

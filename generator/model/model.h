@@ -192,7 +192,8 @@ struct gt_obs {
 	struct gt_loc		 period_loc;
 	struct gt_value		 value;
 	char			*raw;	/* the value as written */
-	char			*note;
+	char			*note;		/* commentary on the figure */
+	char			*response;	/* what is being done about it */
 	enum gt_flag		 flag;
 	size_t			 seq;	/* read order, for reporting duplicates */
 };
@@ -274,6 +275,17 @@ struct gt_action {
 	size_t			  ix;		/* in the model's list */
 };
 
+/* One row of a risk's score history (risk,period,likelihood,impact). */
+struct gt_riskobs {
+	struct gt_loc		 loc;		/* of the likelihood */
+	struct gt_ref		 risk_ref;
+	struct gt_period	 period;
+	struct gt_loc		 period_loc;
+	int			 likelihood, impact;
+	char			*note;
+	size_t			 seq;
+};
+
 struct gt_risk {
 	struct gt_loc		 loc;
 	char			*id;
@@ -284,10 +296,16 @@ struct gt_risk {
 	int			 likelihood, impact;
 	int			 target_likelihood, target_impact;
 	struct gt_strlist	 controls;
+	struct gt_ref		*action_refs;	/* the actions that mitigate it */
+	size_t			 naction_refs;
 	struct gt_body		 body;
 	/* Linked. */
 	struct gt_objective	**objectives;
 	size_t			  nobjectives;
+	struct gt_action	**actions;
+	size_t			  nactions;
+	struct gt_riskobs	**history;	/* sorted by period */
+	size_t			  nhistory;
 	size_t			  ix;		/* in the model's list */
 };
 
@@ -306,6 +324,25 @@ struct gt_band {
 
 struct gt_scope;
 
+/* Whom a pack is for: what it shows unless its section says otherwise. */
+enum gt_audience {
+	GT_AUDIENCE_COMMITTEE = 0,	/* exceptions first, ids for reference */
+	GT_AUDIENCE_RESIDENTS		/* highlights, plain English, no ids */
+};
+
+/* The parts of a pack, in the order a section lists them. */
+enum gt_section {
+	GT_SECTION_SUMMARY = 0,
+	GT_SECTION_HIGHLIGHTS,
+	GT_SECTION_CHANGES,
+	GT_SECTION_EXCEPTIONS,
+	GT_SECTION_PRIORITIES,
+	GT_SECTION_FINANCE,
+	GT_SECTION_RISKS,
+	GT_SECTION_APPENDIX,
+	GT_SECTION_MAX
+};
+
 /* One [pack NAME] section of site.conf. */
 struct gt_pack {
 	struct gt_loc		 loc;
@@ -320,6 +357,23 @@ struct gt_pack {
 	char			*as_at_text;	/* NULL: the site's */
 	struct gt_period	 as_at;		/* linked: the pack's or the site's */
 	struct gt_loc		 as_at_loc;
+	/* What it shows (a yes/no or list not given is the audience's). */
+	enum gt_audience	 kind;
+	enum gt_section		 sections[GT_SECTION_MAX];	/* in order */
+	size_t			 nsections;	/* 0 until linked: not given */
+	int			 foreword, has_foreword;
+	int			 ids, has_ids;	/* show measure ids */
+	int			 exceptions_only;
+	enum gt_level		 level;
+	int			 has_level;	/* only measures of that level */
+	char			*meeting, *author;
+	struct gt_date		 date;		/* of the meeting; 0: none */
+	char			*recommendations;	/* Markdown, as written */
+	struct gt_loc		 recommendations_loc;
+	struct gt_body		 recommendations_body;
+	char			*since_text;	/* NULL: the audience's default */
+	struct gt_period	 since;		/* linked: compared with */
+	struct gt_loc		 since_loc;
 	/* Linked. */
 	struct gt_priority	**priorities;	/* priority_refs resolved */
 	size_t			  npriorities;
@@ -345,6 +399,7 @@ struct gt_conf {
 	int			 risk_appetite;	/* 0: none set */
 	int			 lag_months[GT_FREQ_BIENNIAL + 1];
 	double			 no_change;	/* direction threshold, relative % */
+	struct gt_tolerance	 budget_tolerance;	/* finance variance */
 	/* [paths], relative to the site folder */
 	char			*content_dir;
 	char			*data_dir;
@@ -380,6 +435,8 @@ struct gt_model {
 	size_t			  ncomparators, capcomparators;
 	struct gt_finance	**finance;
 	size_t			  nfinance, capfinance;
+	struct gt_riskobs	**riskobs;
+	size_t			  nriskobs, capriskobs;
 
 	/*
 	 * Ids of files that could not be read as objects ("kind:id"), so that
@@ -409,5 +466,8 @@ const char	*gt_polarity_name(enum gt_polarity);
 const char	*gt_flag_name(enum gt_flag);
 const char	*gt_astatus_name(enum gt_astatus);
 enum gt_astatus	 gt_astatus_parse(const char *);
+/* A pack's section by its name in site.conf ("exceptions"); -1 if none. */
+const char	*gt_section_name(enum gt_section);
+int		 gt_section_parse(const char *);
 
 #endif

@@ -138,8 +138,8 @@ gt_scope_tag(struct gt_scope *s, const struct gt_model *m, const char *tag)
 			gt_scope_action(s, m->actions[i]);
 }
 
-void
-gt_scope_pack(struct gt_scope *s, const struct gt_model *m,
+static void
+pack_members(struct gt_scope *s, const struct gt_model *m,
     const struct gt_pack *p)
 {
 	size_t	 i;
@@ -154,6 +154,30 @@ gt_scope_pack(struct gt_scope *s, const struct gt_model *m,
 	    p->tags.n == 0)
 		for (i = 0; i < m->npriorities; i++)
 			gt_scope_priority(s, m->priorities[i]);
+}
+
+void
+gt_scope_pack(struct gt_scope *s, const struct gt_model *m,
+    const struct gt_pack *p)
+{
+	struct gt_scope	 all;
+	size_t		 i;
+
+	if (!p->has_level) {
+		pack_members(s, m, p);
+		return;
+	}
+	/* A level filters measures; actions and risks have none. */
+	gt_scope_init(&all, m, s->within);
+	pack_members(&all, m, p);
+	for (i = 0; i < all.measures.n; i++)
+		if (m->measures[all.measures.v[i]]->level == p->level)
+			gt_scope_measure(s, m->measures[all.measures.v[i]]);
+	for (i = 0; i < all.actions.n; i++)
+		gt_scope_action(s, m->actions[all.actions.v[i]]);
+	for (i = 0; i < all.risks.n; i++)
+		gt_scope_risk(s, m->risks[all.risks.v[i]]);
+	gt_scope_free(&all);
 }
 
 int

@@ -51,7 +51,10 @@ void	gt_scope_portfolio(struct gt_scope *, const struct gt_model *,
 /* Objectives with the tag (with everything under them), measures and actions with it. */
 void	gt_scope_tag(struct gt_scope *, const struct gt_model *,
 	    const char *tag);
-/* A report pack: its priorities, portfolios and tags; the whole plan if none. */
+/*
+ * A report pack: its priorities, portfolios and tags (the whole plan if
+ * none), with only the measures of its level if it sets one.
+ */
 void	gt_scope_pack(struct gt_scope *, const struct gt_model *,
 	    const struct gt_pack *);
 

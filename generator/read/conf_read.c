@@ -17,6 +17,8 @@ struct conf_reader {
 	size_t		 linelen;
 	char		*lastsection;
 	struct gt_strlist keys;		/* names given in lastsection */
+	int		 named;		/* a name was given in this section */
+	int		 continued;	/* the line continues a value */
 };
 
 static char *
@@ -25,6 +27,7 @@ conf_line(char *buf, int num, void *stream)
 	struct conf_reader	*cr = stream;
 	const char		*nl;
 	size_t			 n, take;
+	char			 first;
 
 	if (cr->p >= cr->end)
 		return NULL;
@@ -47,6 +50,18 @@ conf_line(char *buf, int num, void *stream)
 	memcpy(buf, cr->p, take);
 	buf[take] = '\0';
 	cr->p += n;
+	/*
+	 * inih hands on an indented line after a name in the section as
+	 * more of that name's value.
+	 */
+	first = buf[strspn(buf, " \t")];
+	cr->continued = 0;
+	if (first == '[')
+		cr->named = 0;
+	else if (first != '\0' && strchr(";#\r\n", first) == NULL) {
+		cr->continued = cr->named && (buf[0] == ' ' || buf[0] == '\t');
+		cr->named = 1;
+	}
 	/* A section header starts a fresh set of names, even if repeated. */
 	if (buf[strspn(buf, " \t")] == '[') {
 		free(cr->lastsection);
@@ -192,20 +207,21 @@ fail:
 	gt_strlist_free(&parts);
 }
 
+/* "5%" (of the target, or budget) or "2" (units; "£50,000" for money). */
 static void
-conf_tolerance(struct conf_reader *cr, const char *value)
+conf_tolerance(struct conf_reader *cr, const char *value, int money,
+    struct gt_tolerance *t)
 {
 	struct gt_loc	 loc = value_loc(cr);
 	struct gt_value	 v;
 
 	if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
-	    v.money || v.num < 0) {
+	    (v.money && !money) || v.num < 0) {
 		gt_msg(cr->m->diag, GT_E_TOLERANCE, &loc, "'%s'", value);
 		return;
 	}
-	cr->m->conf.tolerance.kind = v.percent ? GT_TOL_RELATIVE :
-	    GT_TOL_ABSOLUTE;
-	cr->m->conf.tolerance.value = v.num;
+	t->kind = v.percent ? GT_TOL_RELATIVE : GT_TOL_ABSOLUTE;
+	t->value = v.num;
 }
 
 static void
@@ -266,7 +282,9 @@ status_key(struct conf_reader *cr, const char *name, const char *value)
 	int		 f;
 
 	if (strcmp(name, "tolerance") == 0)
-		conf_tolerance(cr, value);
+		conf_tolerance(cr, value, 0, &c->tolerance);
+	else if (strcmp(name, "budget_tolerance") == 0)
+		conf_tolerance(cr, value, 1, &c->budget_tolerance);
 	else if (strcmp(name, "risk_bands") == 0)
 		conf_bands(cr, value);
 	else if (strcmp(name, "risk_appetite") == 0)
@@ -325,6 +343,85 @@ pack_for(struct conf_reader *cr, const char *name)
 	return p;
 }
 
+/* "summary, exceptions, finance": the sections in order, each once. */
+static void
+pack_sections(struct conf_reader *cr, struct gt_pack *p, const char *value)
+{
+	struct gt_strlist	 names = { NULL, 0 };
+	struct gt_loc		 loc = value_loc(cr);
+	size_t			 i;
+	int			 s;
+
+	split_list(value, &names);
+	p->nsections = 0;
+	for (i = 0; i < names.n; i++) {
+		if ((s = gt_section_parse(names.v[i])) == -1) {
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "sections: "
+			    "'%s' is not a section (summary, highlights, "
+			    "changes, exceptions, priorities, finance, risks, "
+			    "appendix)", names.v[i]);
+			continue;
+		}
+		/* split_list gave each name once. */
+		p->sections[p->nsections++] = (enum gt_section)s;
+	}
+	if (names.n == 0)
+		gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "sections: name at "
+		    "least one section");
+	gt_strlist_free(&names);
+}
+
+/* What the pack shows and its cover: pack_key's second half. */
+static int
+pack_shows(struct conf_reader *cr, struct gt_pack *p, const char *name,
+    const char *value)
+{
+	struct gt_loc	 loc = value_loc(cr);
+
+	if (strcmp(name, "sections") == 0)
+		pack_sections(cr, p, value);
+	else if (strcmp(name, "exceptions_only") == 0)
+		conf_bool(cr, name, value, &p->exceptions_only);
+	else if (strcmp(name, "foreword") == 0) {
+		conf_bool(cr, name, value, &p->foreword);
+		p->has_foreword = 1;
+	} else if (strcmp(name, "ids") == 0) {
+		conf_bool(cr, name, value, &p->ids);
+		p->has_ids = 1;
+	} else if (strcmp(name, "level") == 0) {
+		p->has_level = 1;
+		if (strcmp(value, "strategic") == 0)
+			p->level = GT_LEVEL_STRATEGIC;
+		else if (strcmp(value, "operational") == 0)
+			p->level = GT_LEVEL_OPERATIONAL;
+		else {
+			p->has_level = 0;
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "level = %s: "
+			    "expected strategic or operational", value);
+		}
+	} else if (strcmp(name, "meeting") == 0)
+		set_text(&p->meeting, value);
+	else if (strcmp(name, "author") == 0)
+		set_text(&p->author, value);
+	else if (strcmp(name, "date") == 0) {
+		if (gt_date_parse(value, &p->date) == -1)
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "date = %s: "
+			    "expected a date such as 2025-10-15", value);
+	} else if (strcmp(name, "recommendations") == 0) {
+		set_text(&p->recommendations, value);
+		p->recommendations_loc = loc;
+	} else if (strcmp(name, "since") == 0) {
+		set_text(&p->since_text, value);
+		p->since_loc = loc;
+		if (gt_period_parse(value, &p->since) == -1)
+			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "since = %s: "
+			    "not a period (forms: 2024/25, 2024/25 Q2, 2024-05, "
+			    "2024, AY2024/25)", value);
+	} else
+		return 0;
+	return 1;
+}
+
 static int
 pack_key(struct conf_reader *cr, struct gt_pack *p, const char *name,
     const char *value)
@@ -335,9 +432,11 @@ pack_key(struct conf_reader *cr, struct gt_pack *p, const char *name,
 
 	if (strcmp(name, "title") == 0)
 		set_text(&p->title, value);
-	else if (strcmp(name, "audience") == 0)
+	else if (strcmp(name, "audience") == 0) {
 		set_text(&p->audience, value);
-	else if (strcmp(name, "priorities") == 0) {
+		p->kind = gt_strieq(value, "residents") ?
+		    GT_AUDIENCE_RESIDENTS : GT_AUDIENCE_COMMITTEE;
+	} else if (strcmp(name, "priorities") == 0) {
 		split_list(value, &ids);
 		p->priority_refs = gt_xrealloc(p->priority_refs,
 		    (p->npriority_refs + ids.n + 1) * sizeof(struct gt_ref));
@@ -357,8 +456,39 @@ pack_key(struct conf_reader *cr, struct gt_pack *p, const char *name,
 		conf_as_at(cr, &p->as_at_text, &p->as_at, &p->as_at_loc,
 		    value);
 	else
-		return 0;
+		return pack_shows(cr, p, name, value);
 	return 1;
+}
+
+/*
+ * An indented line: more of the value before it. Only a pack's
+ * recommendations (Markdown) run over lines; they are joined with line
+ * ends.
+ */
+static void
+conf_more(struct conf_reader *cr, const char *section, const char *name,
+    const char *value)
+{
+	struct gt_loc	 loc = { cr->file, cr->line, 1 };
+	struct gt_pack	*p;
+	char		*joined;
+
+	if (strncmp(section, "pack ", 5) != 0 ||
+	    strcmp(name, "recommendations") != 0) {
+		gt_msg(cr->m->diag, GT_E_CONF_SYNTAX, &loc, "an indented line "
+		    "continues the value of %s; only recommendations may take "
+		    "more than one line", name);
+		return;
+	}
+	for (section += 5; *section == ' '; section++)
+		continue;
+	if (!gt_id_valid(section))
+		return;
+	p = pack_for(cr, section);
+	joined = gt_xasprintf("%s\n%s", p->recommendations != NULL ?
+	    p->recommendations : "", value);
+	free(p->recommendations);
+	p->recommendations = joined;
 }
 
 static int
@@ -369,6 +499,10 @@ conf_handler(void *user, const char *section, const char *name,
 	struct gt_loc		 loc = { cr->file, cr->line, 1 };
 	int			 known = 0;
 
+	if (cr->continued) {
+		conf_more(cr, section, name, value);
+		return 1;
+	}
 	if (cr->lastsection == NULL || strcmp(cr->lastsection, section) != 0) {
 		free(cr->lastsection);
 		cr->lastsection = gt_xstrdup(section);
@@ -418,6 +552,7 @@ check_syntax(struct gt_diag *d, const char *file, const char *text,
 	struct gt_strlist seen = { NULL, 0 };
 	char		*name;
 	size_t		 i;
+	int		 named = 0, indented;
 
 	for (; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -426,10 +561,15 @@ check_syntax(struct gt_diag *d, const char *file, const char *text,
 		loc.line++;
 		for (e = nl; e > p && strchr(" \t\r", e[-1]) != NULL; e--)
 			continue;
+		indented = p < e && (*p == ' ' || *p == '\t');
 		while (p < e && (*p == ' ' || *p == '\t'))
 			p++;
 		if (p == e || *p == ';' || *p == '#')
 			continue;
+		/* After a name, inih takes an indented line as more of its value. */
+		if (indented && named && *p != '[')
+			continue;
+		named = *p != '[';
 		if (*p == '[') {
 			if (e[-1] != ']') {
 				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section header "
@@ -473,6 +613,40 @@ check_syntax(struct gt_diag *d, const char *file, const char *text,
 	gt_strlist_free(&seen);
 }
 
+/* Each pack's recommendations, as Markdown, checked as bodies are. */
+static void
+recommendations(struct gt_model *m, unsigned found)
+{
+	struct gt_pack	*p;
+	struct gt_body	*b;
+	size_t		 i, n;
+
+	for (i = 0; i < m->conf.npacks; i++) {
+		p = &m->conf.packs[i];
+		b = &p->recommendations_body;
+		if (p->recommendations == NULL || b->doc != NULL)
+			continue;
+		n = strlen(p->recommendations);
+		/* cmark takes time that grows as the square of some bodies. */
+		if (n > (size_t)GT_MAX_BODY_BYTES) {
+			gt_msg(m->diag, GT_E_LIMIT, &p->recommendations_loc,
+			    "recommendations longer than %ld bytes",
+			    (long)GT_MAX_BODY_BYTES);
+			continue;
+		}
+		b->doc = cmark_parse_document(p->recommendations, n,
+		    CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
+		b->line = p->recommendations_loc.line;
+		gt_sha256_hex(p->recommendations, n, b->key);
+		if (gt_md_check_body(m->diag, b->doc, p->recommendations_loc.file,
+		    b->line, found, strchr(p->recommendations, '&') != NULL) ==
+		    -1) {
+			cmark_node_free(b->doc);
+			b->doc = NULL;
+		}
+	}
+}
+
 static void
 set_defaults(struct gt_conf *c)
 {
@@ -488,6 +662,8 @@ set_defaults(struct gt_conf *c)
 	set_text(&c->language, "en-GB");
 	c->tolerance.kind = GT_TOL_RELATIVE;
 	c->tolerance.value = 5;
+	c->budget_tolerance.kind = GT_TOL_RELATIVE;
+	c->budget_tolerance.value = 2;
 	/* Annual figures are commonly published months after the year ends. */
 	c->lag_months[GT_FREQ_ANNUAL] = 6;
 	c->lag_months[GT_FREQ_BIENNIAL] = 6;
@@ -534,6 +710,7 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	ini_parse_stream(conf_line, &cr, conf_handler, &cr);
 	free(cr.lastsection);
 	gt_strlist_free(&cr.keys);
+	recommendations(m, found);
 
 	loc.line = loc.col = 0;
 	if (c->title == NULL)

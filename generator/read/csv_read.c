@@ -12,18 +12,21 @@ enum shape {
 	SHAPE_VALUES,		/* measure,period,value[,note][,flag] */
 	SHAPE_PROGRESS,		/* action,period,status[,note] */
 	SHAPE_COMPARATORS,	/* measure,period,group,value */
-	SHAPE_FINANCE		/* directorate,period,budget,forecast */
+	SHAPE_FINANCE,		/* directorate,period,budget,forecast */
+	SHAPE_RISKS		/* risk,period,likelihood,impact[,note] */
 };
 
 enum col {
 	COL_MEASURE, COL_ACTION, COL_DIRECTORATE, COL_PERIOD, COL_VALUE,
 	COL_NOTE, COL_FLAG, COL_STATUS, COL_GROUP, COL_BUDGET, COL_FORECAST,
+	COL_RESPONSE, COL_RISK, COL_LIKELIHOOD, COL_IMPACT,
 	COL_MAX
 };
 
 static const char *const colnames[COL_MAX] = {
 	"measure", "action", "directorate", "period", "value", "note", "flag",
-	"status", "group", "budget", "forecast"
+	"status", "group", "budget", "forecast", "response", "risk",
+	"likelihood", "impact"
 };
 
 /* The columns each shape needs, and those it may have. */
@@ -40,7 +43,7 @@ static const struct shapedef shapes[] = {
 	[SHAPE_NONE] = { "", 0, 0 },
 	[SHAPE_VALUES] = { "measure values",
 	    C(COL_MEASURE) | C(COL_PERIOD) | C(COL_VALUE),
-	    C(COL_NOTE) | C(COL_FLAG) },
+	    C(COL_NOTE) | C(COL_FLAG) | C(COL_RESPONSE) },
 	[SHAPE_PROGRESS] = { "action progress",
 	    C(COL_ACTION) | C(COL_PERIOD) | C(COL_STATUS), C(COL_NOTE) },
 	[SHAPE_COMPARATORS] = { "comparators",
@@ -48,6 +51,9 @@ static const struct shapedef shapes[] = {
 	[SHAPE_FINANCE] = { "finance",
 	    C(COL_DIRECTORATE) | C(COL_PERIOD) | C(COL_BUDGET) |
 	    C(COL_FORECAST), 0 },
+	[SHAPE_RISKS] = { "risk history",
+	    C(COL_RISK) | C(COL_PERIOD) | C(COL_LIKELIHOOD) | C(COL_IMPACT),
+	    C(COL_NOTE) },
 };
 
 struct field {
@@ -265,15 +271,18 @@ read_header(struct reader *r)
 		s = SHAPE_PROGRESS;
 	else if (have & C(COL_DIRECTORATE))
 		s = SHAPE_FINANCE;
+	else if (have & C(COL_RISK))
+		s = SHAPE_RISKS;
 	else
 		s = SHAPE_VALUES;
 	if ((have & shapes[s].need) != shapes[s].need) {
 		loc.col = 1;
 		msg(r, GT_E_CSV_HEADER, &loc, "expected one of "
-		    "'measure,period,value[,note,flag]', "
+		    "'measure,period,value[,note,flag,response]', "
 		    "'action,period,status[,note]', "
-		    "'measure,period,group,value' or "
-		    "'directorate,period,budget,forecast'");
+		    "'measure,period,group,value', "
+		    "'directorate,period,budget,forecast' or "
+		    "'risk,period,likelihood,impact[,note]'");
 		r->shape = SHAPE_NONE;
 		return;
 	}
@@ -381,6 +390,7 @@ row_values(struct reader *r)
 	o.period_loc = floc(r, COL_PERIOD);
 	o.raw = opt_text(r, COL_VALUE);
 	o.note = opt_text(r, COL_NOTE);
+	o.response = opt_text(r, COL_RESPONSE);
 	op = gt_xmalloc(sizeof(*op));
 	*op = o;
 	*GT_PUSH(r->m->obs, r->m->nobs, r->m->capobs) = op;
@@ -473,6 +483,47 @@ row_finance(struct reader *r)
 	*GT_PUSH(r->m->finance, r->m->nfinance, r->m->capfinance) = fp;
 }
 
+/* A likelihood or impact: a whole number from 1 to 5. */
+static int
+row_score(struct reader *r, enum col c, int *out)
+{
+	struct gt_loc	 loc = floc(r, c);
+	const char	*s = ftext(r, c);
+	struct gt_value	 v;
+
+	if (gt_value_parse(s, &v) == -1 || v.kind != GT_VAL_NUMBER ||
+	    v.num < 1 || v.num > 5 || v.num != (int)v.num) {
+		msg(r, GT_E_RANGE, &loc, "%s '%s': expected a whole number "
+		    "from 1 to 5", colnames[c], s);
+		return -1;
+	}
+	*out = (int)v.num;
+	return 0;
+}
+
+static void
+row_risk(struct reader *r)
+{
+	struct gt_riskobs	 h, *hp;
+	int			 bad = 0;
+
+	memset(&h, 0, sizeof(h));
+	bad |= row_id(r, COL_RISK, &h.risk_ref);
+	bad |= row_period(r, &h.period);
+	bad |= row_score(r, COL_LIKELIHOOD, &h.likelihood);
+	bad |= row_score(r, COL_IMPACT, &h.impact);
+	if (bad) {
+		free(h.risk_ref.id);
+		return;
+	}
+	h.loc = floc(r, COL_LIKELIHOOD);
+	h.period_loc = floc(r, COL_PERIOD);
+	h.note = opt_text(r, COL_NOTE);
+	hp = gt_xmalloc(sizeof(*hp));
+	*hp = h;
+	*GT_PUSH(r->m->riskobs, r->m->nriskobs, r->m->capriskobs) = hp;
+}
+
 static void
 clear_row(struct reader *r)
 {
@@ -529,6 +580,9 @@ cb_row(int term GT_UNUSED, void *vr)
 		break;
 	case SHAPE_FINANCE:
 		row_finance(r);
+		break;
+	case SHAPE_RISKS:
+		row_risk(r);
 		break;
 	case SHAPE_NONE:
 		break;

@@ -609,6 +609,7 @@ read_risk(struct gt_model *m, struct fields *f, struct gt_body *body)
 	get_int(f, "target_likelihood", 0, 1, 5, &r->target_likelihood);
 	get_int(f, "target_impact", 0, 1, 5, &r->target_impact);
 	get_list(f, "controls", &r->controls);
+	r->action_refs = get_refs(f, "actions", &r->naction_refs);
 	r->body = *body;
 	body->doc = NULL;
 	*GT_PUSH(m->risks, m->nrisks, m->caprisks) = r;
@@ -682,8 +683,8 @@ gt_md_broken(const struct gt_model *m, enum gt_kind kind, const char *id)
  * nested deeper than GT_MAX_DEPTH is refused, as its page could not hold
  * it. Returns -1 if the body is refused.
  */
-static int
-check_body(struct gt_diag *diag, cmark_node *doc, const char *file,
+int
+gt_md_check_body(struct gt_diag *diag, cmark_node *doc, const char *file,
     int bodyline, unsigned raw, int decoded)
 {
 	cmark_iter		*it = cmark_iter_new(doc);
@@ -787,7 +788,7 @@ gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
 		body.doc = cmark_parse_document(next, (size_t)(end - next),
 		    CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
 		body.line = bodyline;
-		if (check_body(m->diag, body.doc, file, bodyline, found,
+		if (gt_md_check_body(m->diag, body.doc, file, bodyline, found,
 		    memchr(next, '&', (size_t)(end - next)) != NULL) == -1)
 			goto broken;
 		gt_sha256_hex(next, (size_t)(end - next), body.key);

@@ -391,12 +391,16 @@ csv_end(struct gt_model *m, struct csv_job *j)
 	    &m->capcomparators, r->comparators, r->ncomparators);
 	m->finance = move_rows(m->finance, &m->nfinance, &m->capfinance,
 	    r->finance, r->nfinance);
+	m->riskobs = move_rows(m->riskobs, &m->nriskobs, &m->capriskobs,
+	    r->riskobs, r->nriskobs);
 	/* Now the site's: the rows model keeps none of them. */
 	r->obs = NULL;
 	r->progress = NULL;
 	r->comparators = NULL;
 	r->finance = NULL;
+	r->riskobs = NULL;
 	r->nobs = r->nprogress = r->ncomparators = r->nfinance = 0;
+	r->nriskobs = 0;
 	gt_model_free(r);
 	for (i = 0; i < j->n; i++)
 		free(j->texts[i]);

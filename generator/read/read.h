@@ -50,6 +50,16 @@ void	gt_csv_read(struct gt_model *, const char *path, const char *text,
 void	gt_csv_read_apart(struct gt_model *rows, const char *file,
 	    const char *text, size_t len);
 
+/*
+ * Check a parsed Markdown body that starts at line bodyline of file:
+ * what cmark decoded (character references, link destinations) must be
+ * text as the file's own characters must (raw: the kinds of fault
+ * gt_text_check found in them; decoded: the text has a '&'), and it may
+ * nest at most GT_MAX_DEPTH deep. 0, or -1 if it is refused.
+ */
+int	gt_md_check_body(struct gt_diag *, cmark_node *doc, const char *file,
+	    int bodyline, unsigned raw, int decoded);
+
 /* Was there a file of this kind with this id that could not be read? */
 int	gt_md_broken(const struct gt_model *, enum gt_kind, const char *id);
 

@@ -23,6 +23,8 @@ struct gt_render_in {
 	const struct gt_model		 *m;
 	const struct gt_judgement	 *site;		/* at the site's as-at */
 	const struct gt_judgement *const *packs;	/* one a pack, at its own */
+	const struct gt_judgement *const *since;	/* one a pack, at its since;
+							   or status --since's */
 	const char			 *layouts;	/* the layouts folder */
 	struct gt_cache			 *cache;	/* NULL: none */
 };

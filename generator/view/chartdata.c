@@ -242,6 +242,21 @@ gt_heatmap_data(struct gt_heatmap_data *d, const struct gt_model *m,
 }
 
 void
+gt_heatmap_at(struct gt_heatmap_data *d, const struct gt_judgement *j,
+    struct gt_risk *const *risks, size_t n)
+{
+	const struct gt_jrisk	*jr;
+	size_t			 i;
+
+	gt_heatmap_data(d, gt_judged_model(j), risks, n);
+	for (i = 0; i < n; i++) {
+		jr = gt_judged_risk(j, risks[i]);
+		d->risks[i].likelihood = jr->likelihood;
+		d->risks[i].impact = jr->impact;
+	}
+}
+
+void
 gt_heatmap_data_free(struct gt_heatmap_data *d)
 {
 	if (d == NULL)

@@ -45,6 +45,9 @@ struct gt_heatmap_data {
 
 void	gt_heatmap_data(struct gt_heatmap_data *, const struct gt_model *,
 	    struct gt_risk *const *, size_t);
+/* The same, each risk at the score it is judged at (its history's). */
+void	gt_heatmap_at(struct gt_heatmap_data *, const struct gt_judgement *,
+	    struct gt_risk *const *, size_t);
 void	gt_heatmap_data_free(struct gt_heatmap_data *);
 
 /* An action's milestones: done (due and not overdue, or all if complete). */

@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "rows.h"
+
+static char	*risk_trend(const struct gt_risk *, const struct gt_jrisk *);
 
 void
 gt_mrow(struct gt_mrow *r, const struct gt_judgement *jg,
@@ -24,8 +27,12 @@ gt_mrow(struct gt_mrow *r, const struct gt_judgement *jg,
 		r->latest = gt_xstrdup(gt_word(GT_WORD_NO_DATA));
 		r->target = gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));
 	}
-	r->direction = r->j->dir_prev == GT_DIR_NONE ?
-	    gt_word(GT_WORD_NOT_KNOWN) : gt_dir_label(r->j->dir_prev);
+	/* Year-to-date figures restart each year: only a year apart compare. */
+	r->direction = me->cumulative ? gt_word(GT_WORD_NOT_COMPARED) :
+	    r->j->dir_prev == GT_DIR_NONE ? gt_word(GT_WORD_NOT_KNOWN) :
+	    gt_dir_label(r->j->dir_prev);
+	r->direction_year = r->j->dir_year == GT_DIR_NONE ?
+	    gt_word(GT_WORD_NOT_KNOWN) : gt_dir_label(r->j->dir_year);
 }
 
 void
@@ -107,6 +114,7 @@ gt_rrow(struct gt_rrow *r, const struct gt_judgement *jg,
 	for (i = 0; i < k->controls.n; i++)
 		gt_buf_printf(&b, "%s%s", i > 0 ? "; " : "", k->controls.v[i]);
 	r->controls = b.data;
+	r->trend = risk_trend(k, r->j);
 }
 
 void
@@ -114,4 +122,246 @@ gt_rrow_free(struct gt_rrow *r)
 {
 	free(r->target);
 	free(r->controls);
+	free(r->trend);
+}
+
+/* "20 Very high": a score and its band. */
+static char *
+score_words(const struct gt_conf *c, int score)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nbands; i++)
+		if (score >= c->bands[i].lo && score <= c->bands[i].hi)
+			return gt_xasprintf("%d %s", score, c->bands[i].name);
+	return gt_xasprintf("%d", score);
+}
+
+void
+gt_rhrow(struct gt_rhrow *r, const struct gt_judgement *jg,
+    const struct gt_risk *k, size_t i)
+{
+	memset(r, 0, sizeof(*r));
+	r->h = k->history[i];
+	gt_period_format(&r->h->period, r->period, sizeof(r->period));
+	r->score = score_words(&gt_judged_model(jg)->conf,
+	    r->h->likelihood * r->h->impact);
+	r->note = r->h->note != NULL ? r->h->note : "";
+}
+
+void
+gt_rhrow_free(struct gt_rhrow *r)
+{
+	free(r->score);
+}
+
+/* The assessment before the one judged: "Up from 16 in 2025/26 Q1". */
+static char *
+risk_trend(const struct gt_risk *k, const struct gt_jrisk *j)
+{
+	const struct gt_riskobs	*before;
+	char			 per[GT_PERIOD_MAX];
+	size_t			 n = j->shown;
+	int			 was;
+
+	/* The row judged is the last shown; one of the risk's own follows them. */
+	if (j->assessed != NULL)
+		n--;
+	if (n == 0)
+		return gt_xstrdup("");
+	before = k->history[n - 1];
+	was = before->likelihood * before->impact;
+	gt_period_format(&before->period, per, sizeof(per));
+	if (was == j->score)
+		return gt_xasprintf("No change since %s", per);
+	return gt_xasprintf("%s from %d in %s", j->score > was ? "Up" : "Down",
+	    was, per);
+}
+
+static int
+is_year(const struct gt_period *p)
+{
+	return p->type == GT_PERIOD_FYEAR || p->type == GT_PERIOD_YEAR ||
+	    p->type == GT_PERIOD_AYEAR;
+}
+
+static const struct gt_calendar *trow_cal;
+
+static int
+target_first(const void *va, const void *vb)
+{
+	const struct gt_target *a = *(const struct gt_target *const *)va;
+	const struct gt_target *b = *(const struct gt_target *const *)vb;
+
+	return gt_period_cmp(trow_cal, &a->period, &b->period);
+}
+
+void
+gt_trows(struct gt_trows *r, const struct gt_judgement *jg,
+    const struct gt_measure *me)
+{
+	const struct gt_calendar	*cal = &gt_judged_model(jg)->conf.cal;
+	const struct gt_target		**v;
+	struct gt_buf			 b = { 0 };
+	struct gt_trow			*t;
+	int				 now = gt_period_last_month(cal,
+					    gt_judged_as_at(jg));
+	size_t				 i, n = 0;
+
+	memset(r, 0, sizeof(*r));
+	v = gt_xcalloc(me->ntargets + 1, sizeof(*v));
+	for (i = 0; i < me->ntargets; i++)
+		if (is_year(&me->targets[i].period) &&
+		    gt_period_last_month(cal, &me->targets[i].period) >= now)
+			v[n++] = &me->targets[i];
+	trow_cal = cal;
+	gt_sort(v, n, sizeof(*v), target_first);
+	r->v = gt_xcalloc(n + 1, sizeof(*r->v));
+	for (i = 0; i < n; i++) {
+		t = &r->v[r->n++];
+		gt_period_format(&v[i]->period, t->period, sizeof(t->period));
+		t->target = gt_target_text(me, 1, v[i]->lo, v[i]->hi);
+		t->current = gt_period_first_month(cal, &v[i]->period) <= now;
+		if (t->current && r->year_end == NULL)
+			r->year_end = gt_xstrdup(t->target);
+		else if (!t->current)
+			gt_buf_printf(&b, "%s%s: %s", b.len > 0 ? "; " : "",
+			    t->period, t->target);
+	}
+	if (r->year_end == NULL)
+		r->year_end = gt_target_text(me, 0, 0, 0);
+	r->future = b.len > 0 ? gt_buf_steal(&b) :
+	    gt_xstrdup(gt_word(GT_WORD_NONE_SET));
+	free(v);
+}
+
+void
+gt_trows_free(struct gt_trows *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->v[i].target);
+	free(r->v);
+	free(r->year_end);
+	free(r->future);
+}
+
+void
+gt_crow(struct gt_crow *r, const struct gt_judgement *now,
+    const struct gt_change *c)
+{
+	const struct gt_conf	*conf = &gt_judged_model(now)->conf;
+	const struct gt_jmeasure *jm;
+	const struct gt_jaction	*ja;
+	const struct gt_jrisk	*jr;
+
+	memset(r, 0, sizeof(*r));
+	r->c = c;
+	switch (c->kind) {
+	case GT_CHANGE_STATUS:
+	case GT_CHANGE_LATE:
+	case GT_CHANGE_RESTATED:
+		jm = gt_judged_measure(now, c->me);
+		r->id = c->me->id;
+		r->title = c->me->title;
+		r->detail = jm->explanation;
+		if (c->obs != NULL || jm->latest != NULL)
+			gt_period_format(c->obs != NULL ? &c->obs->period :
+			    &jm->latest->obs->period, r->period,
+			    sizeof(r->period));
+		break;
+	case GT_CHANGE_COMPLETED:
+	case GT_CHANGE_OVERDUE:
+		ja = gt_judged_action(now, c->a);
+		r->id = c->a->id;
+		r->title = c->a->title;
+		r->detail = ja->latest != NULL && ja->latest->note != NULL &&
+		    c->kind == GT_CHANGE_COMPLETED ? ja->latest->note :
+		    ja->explanation;
+		break;
+	default:
+		jr = gt_judged_risk(now, c->k);
+		r->id = c->k->id;
+		r->title = c->k->title;
+		r->detail = jr->assessed != NULL && jr->assessed->note != NULL ?
+		    jr->assessed->note : jr->explanation;
+		break;
+	}
+	switch (c->kind) {
+	case GT_CHANGE_STATUS:
+		r->from = gt_xstrdup(gt_status_label((enum gt_status)c->from));
+		r->to = gt_xstrdup(gt_status_label((enum gt_status)c->to));
+		break;
+	case GT_CHANGE_LATE:
+		r->from = gt_xstrdup("On time");
+		r->to = gt_xstrdup("Late");
+		break;
+	case GT_CHANGE_RESTATED:
+		/* Only the revised figure is known: the data keep one a period. */
+		r->from = gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));
+		r->to = gt_figure_text(c->me, &c->obs->value);
+		r->detail = c->obs->note != NULL ? c->obs->note :
+		    "The figure was revised.";
+		break;
+	case GT_CHANGE_COMPLETED:
+	case GT_CHANGE_OVERDUE:
+		r->from = gt_xstrdup(gt_astatus_label((enum gt_astatus)c->from));
+		r->to = gt_xstrdup(gt_astatus_label((enum gt_astatus)c->to));
+		break;
+	default:
+		r->from = score_words(conf, c->from);
+		r->to = score_words(conf, c->to);
+		break;
+	}
+}
+
+void
+gt_crow_free(struct gt_crow *r)
+{
+	free(r->from);
+	free(r->to);
+}
+
+/* "+£1,090,000", "-£90,000": a variance says which way. */
+static char *
+money(double v, int sign)
+{
+	char	 s[GT_NUMBER_MAX];
+
+	gt_format_value(s, sizeof(s), v, 0, "\xc2\xa3");
+	return gt_xasprintf("%s%s", sign && v > 0 ? "+" : "", s);
+}
+
+void
+gt_brow(struct gt_brow *r, const struct gt_jbudget *b)
+{
+	char	 n[GT_NUMBER_MAX];
+
+	memset(r, 0, sizeof(*r));
+	r->b = b;
+	r->name = b->directorate != NULL ? b->directorate : "Total";
+	r->status = gt_budget_label(b->status);
+	if (b->status == GT_BUDGET_NO_DATA) {
+		r->budget = gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));
+		r->forecast = gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));
+		r->variance = gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));
+		r->percent = gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));
+		return;
+	}
+	r->budget = money(b->budget, 0);
+	r->forecast = money(b->forecast, 0);
+	r->variance = money(b->variance, 1);
+	r->percent = b->has_percent ? gt_xasprintf("%s%s%%", b->percent > 0 &&
+	    gt_round(b->percent, 1) != 0 ? "+" : "", gt_format_number(n,
+	    sizeof(n), b->percent, 1)) : gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));
+}
+
+void
+gt_brow_free(struct gt_brow *r)
+{
+	free(r->budget);
+	free(r->forecast);
+	free(r->variance);
+	free(r->percent);
 }

@@ -20,7 +20,9 @@ struct gt_mrow {
 	char				*latest;	/* figure, or "No data" */
 	char				 period[GT_PERIOD_MAX];	/* "" if none */
 	char				*target;	/* "No target"; "-" if no figure */
-	const char			*direction;	/* or "Not known" */
+	const char			*direction;	/* or "Not known"; "Not
+							   compared" year to date */
+	const char			*direction_year;	/* a year before */
 };
 
 void	gt_mrow(struct gt_mrow *, const struct gt_judgement *,
@@ -63,10 +65,74 @@ struct gt_rrow {
 	const char			*rating;	/* band, or "Not rated" */
 	char				*target;	/* target score, or "None set" */
 	char				*controls;	/* "a; b", or NULL */
+	char				*trend;		/* "Up from 16 in 2025/26
+							   Q1", or "" */
 };
 
 void	gt_rrow(struct gt_rrow *, const struct gt_judgement *,
 	    const struct gt_risk *);
 void	gt_rrow_free(struct gt_rrow *);
+
+/* Row k (below the risk's gt_jrisk shown) of its score history. */
+struct gt_rhrow {
+	const struct gt_riskobs		*h;
+	char				 period[GT_PERIOD_MAX];
+	char				*score;		/* "20 Very high" */
+	const char			*note;		/* or "" */
+};
+
+void	gt_rhrow(struct gt_rhrow *, const struct gt_judgement *,
+	    const struct gt_risk *, size_t k);
+void	gt_rhrow_free(struct gt_rhrow *);
+
+/*
+ * A measure's targets for whole years, from the year the judgement's
+ * period is in (its year-end target) on.
+ */
+struct gt_trow {
+	char		 period[GT_PERIOD_MAX];
+	char		*target;
+	int		 current;	/* the year of the as-at period */
+};
+
+struct gt_trows {
+	struct gt_trow	*v;
+	size_t		 n;
+	char		*year_end;	/* this year's target, or "No target" */
+	char		*future;	/* "2026/27: 260; 2027/28: 280", or
+					   "None set" */
+};
+
+void	gt_trows(struct gt_trows *, const struct gt_judgement *,
+	    const struct gt_measure *);
+void	gt_trows_free(struct gt_trows *);
+
+/* One change since the last report (judge.h), judged now. */
+struct gt_crow {
+	const struct gt_change		*c;
+	const char			*id;
+	const char			*title;
+	char				 period[GT_PERIOD_MAX];	/* the figure's,
+							   for measures */
+	char				*from, *to;	/* "Off target", "16" */
+	const char			*detail;	/* why, as now judged */
+};
+
+void	gt_crow(struct gt_crow *, const struct gt_judgement *now,
+	    const struct gt_change *);
+void	gt_crow_free(struct gt_crow *);
+
+/* A directorate's (or the total's) budget, forecast and variance. */
+struct gt_brow {
+	const struct gt_jbudget		*b;
+	const char			*name;		/* or "Total" */
+	char				*budget, *forecast;
+	char				*variance;	/* "+£1,090,000" */
+	char				*percent;	/* "+23.6%", or "-" */
+	const char			*status;	/* "Over budget" */
+};
+
+void	gt_brow(struct gt_brow *, const struct gt_jbudget *);
+void	gt_brow_free(struct gt_brow *);
 
 #endif

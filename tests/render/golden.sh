@@ -1,8 +1,9 @@
 #!/bin/sh
 # Golden output: golden.sh BIN. What people read, compared byte for byte
 # with the files committed under tests/render/expected/: pages of every
-# kind, the open data, the feeds, the status table and CSV, and each
-# pack's text (pdftotext -layout) and the build's diagnostics, for the
+# kind, the open data, the feeds, the status table and CSV, the changes
+# since 2025/26 Q1 (status --since) as a table and CSV, and each pack's
+# text (pdftotext -layout) and the build's diagnostics, for the
 # example council and for the small site tests/render/focus (every status,
 # direction and pack scope, and a warning or two).
 # GT_BLESS=1 rewrites the expected files on purpose: read every line of
@@ -49,6 +50,12 @@ site() {
 	check "$name/status.txt" "$tmp/$name.status.txt"
 	"$bin" status "$dir" --format=csv > "$tmp/$name.status.csv" 2>/dev/null
 	check "$name/status.csv" "$tmp/$name.status.csv"
+	"$bin" status "$dir" --since "2025/26 Q1" > "$tmp/$name.since.txt" \
+	    2>/dev/null
+	check "$name/since.txt" "$tmp/$name.since.txt"
+	"$bin" status "$dir" --since "2025/26 Q1" --format=csv \
+	    > "$tmp/$name.since.csv" 2>/dev/null
+	check "$name/since.csv" "$tmp/$name.since.csv"
 	for pdf in "$out"/reports/*.pdf; do
 		pdftotext -layout "$pdf" "$tmp/pack.txt"
 		check "$name/reports/$(basename "$pdf" .pdf).txt" "$tmp/pack.txt"
@@ -61,7 +68,8 @@ site example "$src" index.html priority/homes.html \
 	portfolio/housing-and-planning.html reports.html \
 	reports/cabinet-q2.html reports/climate.html how-we-measure.html \
 	data/index.html 404.html sitemap.xml feed.xml data/performance.csv \
-	data/performance.json
+	data/performance.json finance.html data/finance.csv \
+	reports/scrutiny-place.html
 pages=$(cd "$here/focus" && "$bin" build . -o "$tmp/focus-list" --no-cache \
 	>/dev/null 2>&1 && cd "$tmp/focus-list" && find . -type f \
 	! -path './charts/*' ! -path './assets/*' ! -name '*.pdf' ! -name '.*' |

@@ -43,14 +43,17 @@ Unsafe: [run](javascript:alert(1)) [vb](vbscript:msgbox) [d](data:text/html,x)
 [Council website](https://council.example/) at the end.
 MD
 
-# (c) Figures, notes, progress and comparator groups of a period after
-# the as-at period (2025/26 Q2), each carrying a marker.
+# (c) Figures, notes, responses, progress, comparator groups, risk scores
+# and finance of a period after the as-at period (2025/26 Q2), each
+# carrying a marker.
 cat >> "$site/content/data/2025-26-q2.csv" <<'CSV'
-HS01,2025/26 Q3,99,LATERMARK-note,
-CM01,2025-10,7.77,LATERMARK-month,
+HS01,2025/26 Q3,99,LATERMARK-note,,LATERMARK-response
+CM01,2025-10,7.77,LATERMARK-month,,
 CSV
 echo 'A-R04,2025/26 Q3,at risk,LATERMARK-progress' >> "$site/content/data/action-progress.csv"
 echo 'EC01,2025/26 Q3,LATERMARK-group,70.1' >> "$site/content/data/comparators.csv"
+echo 'R02,2025/26 Q3,1,1,LATERMARK-risk' >> "$site/content/data/risk-history.csv"
+echo 'LATERMARK-finance,2025/26 Q3,1,2' >> "$site/content/data/finance.csv"
 
 # (d) A title and a unit a spreadsheet would run.
 sed -i 's|^title:.*|title: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"|; s|^unit:.*|unit: "@SUM(1+1)"|' \
@@ -59,7 +62,7 @@ sed -i 's|^title:.*|title: "=HYPERLINK(\\"http://evil.example\\",\\"x\\")"|; s|^
 # (g) Ids that once named another's chart: a measure "risks" (the heat
 # map's name) and a priority "homes-summary" (homes' summary chart's).
 sed 's/^id: .*/id: risks/' "$site/content/measures/cm03.md" > "$site/content/measures/risks.md"
-printf 'risks,2023/24,61,,\nrisks,2024/25,63,,\n' >> "$site/content/data/2025-26-q2.csv"
+printf 'risks,2023/24,61,,,\nrisks,2024/25,63,,,\n' >> "$site/content/data/2025-26-q2.csv"
 sed 's/^id: .*/id: homes-summary/; s/^order: .*/order: 9/' "$site/content/priorities/homes.md" > "$site/content/priorities/homes-summary.md"
 sed -i 's/^priority: homes$/priority: homes-summary/' "$site/content/objectives/homes-standards.md"
 sed -i '/^\[pack annual\]/,/^\[/s/^priorities = .*/&, homes-summary/' "$site/site.conf"

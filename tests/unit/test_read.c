@@ -243,9 +243,10 @@ Test(csv, header_not_recognised)
 	CSV("e.csv", "");
 	expect_diags(
 	    "d.csv:1:1: error: header row not recognised: expected one of "
-	    "'measure,period,value[,note,flag]', 'action,period,status[,note]', "
-	    "'measure,period,group,value' or "
-	    "'directorate,period,budget,forecast'\n"
+	    "'measure,period,value[,note,flag,response]', "
+	    "'action,period,status[,note]', 'measure,period,group,value', "
+	    "'directorate,period,budget,forecast' or "
+	    "'risk,period,likelihood,impact[,note]'\n"
 	    "e.csv: error: header row not recognised: the file is empty\n");
 }
 

@@ -83,6 +83,7 @@ write_sitemap(const struct feeds *f, struct gt_sink *sink)
 	sitemap_url(f, set, "risks.html");
 	sitemap_url(f, set, "how-we-measure.html");
 	sitemap_url(f, set, "reports.html");
+	sitemap_url(f, set, "finance.html");
 	for (i = 0; i < m->conf.npacks; i++)
 		sitemap_url(f, set, "reports/%s.html", m->conf.packs[i].name);
 	sitemap_url(f, set, "data/index.html");

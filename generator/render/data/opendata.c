@@ -92,6 +92,29 @@ jw_num(struct gt_json_w *w, const char *k, double v, int decimals)
 	gt_jw_real(w, gt_round(v, decimals));
 }
 
+/* Every target the plan sets, for past, this and future years. */
+static void
+targets_json(struct gt_json_w *w, const struct gt_measure *me)
+{
+	char	 per[GT_PERIOD_MAX];
+	size_t	 k;
+
+	gt_jw_key(w, "targets");
+	gt_jw_begin(w, '[');
+	for (k = 0; k < me->ntargets; k++) {
+		const struct gt_target *t = &me->targets[k];
+
+		gt_period_format(&t->period, per, sizeof(per));
+		gt_jw_begin(w, '{');
+		jw_pair(w, "period", per);
+		jw_num(w, "target", t->lo, me->decimals);
+		if (t->hi != t->lo)
+			jw_num(w, "target_high", t->hi, me->decimals);
+		gt_jw_end(w);
+	}
+	gt_jw_end(w);
+}
+
 static void
 measure_json(struct gt_json_w *w, const struct opendata *d,
     const struct gt_measure *me)
@@ -115,6 +138,9 @@ measure_json(struct gt_json_w *w, const struct opendata *d,
 	jw_pair(w, "status", gt_status_name(jm->status));
 	jw_pair(w, "direction", jm->dir_prev != GT_DIR_NONE ?
 	    gt_dir_name(jm->dir_prev) : NULL);
+	jw_pair(w, "direction_year", jm->dir_year != GT_DIR_NONE ?
+	    gt_dir_name(jm->dir_year) : NULL);
+	targets_json(w, me);
 	gt_jw_key(w, "late");
 	gt_jw_bool(w, jm->late);
 	gt_jw_key(w, "figures");
@@ -213,6 +239,30 @@ actions_json(struct gt_json_w *w, const struct opendata *d)
 	gt_jw_end(w);
 }
 
+/* A risk's scores by period, up to the as-at period. */
+static void
+history_json(struct gt_json_w *w, const struct gt_risk *k,
+    const struct gt_jrisk *jr)
+{
+	char	 per[GT_PERIOD_MAX];
+	size_t	 i;
+
+	gt_jw_key(w, "history");
+	gt_jw_begin(w, '[');
+	for (i = 0; i < jr->shown; i++) {
+		gt_period_format(&k->history[i]->period, per, sizeof(per));
+		gt_jw_begin(w, '{');
+		jw_pair(w, "period", per);
+		gt_jw_key(w, "likelihood");
+		gt_jw_int(w, k->history[i]->likelihood);
+		gt_jw_key(w, "impact");
+		gt_jw_int(w, k->history[i]->impact);
+		jw_pair(w, "note", k->history[i]->note);
+		gt_jw_end(w);
+	}
+	gt_jw_end(w);
+}
+
 static void
 risks_json(struct gt_json_w *w, const struct opendata *d)
 {
@@ -229,9 +279,9 @@ risks_json(struct gt_json_w *w, const struct opendata *d)
 		jw_pair(w, "id", k->id);
 		jw_pair(w, "title", k->title);
 		gt_jw_key(w, "likelihood");
-		gt_jw_int(w, k->likelihood);
+		gt_jw_int(w, jr->likelihood);
 		gt_jw_key(w, "impact");
-		gt_jw_int(w, k->impact);
+		gt_jw_int(w, jr->impact);
 		gt_jw_key(w, "score");
 		gt_jw_int(w, jr->score);
 		gt_jw_key(w, "target_score");
@@ -241,9 +291,107 @@ risks_json(struct gt_json_w *w, const struct opendata *d)
 			gt_jw_null(w);
 		gt_jw_key(w, "above_appetite");
 		gt_jw_bool(w, jr->above_appetite);
+		history_json(w, k, jr);
 		gt_jw_end(w);
 	}
 	gt_jw_end(w);
+}
+
+/* A budget row's figures: amounts in whole pounds, the rest in words. */
+static void
+budget_fields(struct gt_json_w *w, const struct gt_jbudget *b)
+{
+	int	 known = b->status != GT_BUDGET_NO_DATA;
+
+	if (known) {
+		jw_num(w, "budget", b->budget, 0);
+		jw_num(w, "forecast", b->forecast, 0);
+		jw_num(w, "variance", b->variance, 0);
+	} else {
+		jw_pair(w, "budget", NULL);
+		jw_pair(w, "forecast", NULL);
+		jw_pair(w, "variance", NULL);
+	}
+	if (known && b->has_percent)
+		jw_num(w, "variance_percent", b->percent, 1);
+	else
+		jw_pair(w, "variance_percent", NULL);
+	jw_pair(w, "status", gt_budget_name(b->status));
+}
+
+/* The latest finance period's rows by the as-at period, and their total. */
+static void
+finance_json(struct gt_json_w *w, const struct opendata *d)
+{
+	const struct gt_jfinance	*f = gt_judged_finance(d->j);
+	char				 per[GT_PERIOD_MAX];
+	size_t				 i;
+
+	gt_jw_key(w, "finance");
+	if (f->n == 0) {
+		gt_jw_null(w);
+		return;
+	}
+	gt_period_format(&f->period, per, sizeof(per));
+	gt_jw_begin(w, '{');
+	jw_pair(w, "period", per);
+	gt_jw_key(w, "directorates");
+	gt_jw_begin(w, '[');
+	for (i = 0; i < f->n; i++) {
+		gt_jw_begin(w, '{');
+		jw_pair(w, "directorate", f->rows[i].directorate);
+		budget_fields(w, &f->rows[i]);
+		gt_jw_end(w);
+	}
+	gt_jw_end(w);
+	gt_jw_key(w, "total");
+	gt_jw_begin(w, '{');
+	budget_fields(w, &f->total);
+	gt_jw_end(w);
+	gt_jw_end(w);
+}
+
+/*
+ * Every finance row by the as-at period, one a directorate and period:
+ * directorate,period,budget,forecast,variance,variance_percent,status.
+ */
+static int
+write_finance(const struct opendata *d, struct gt_sink *sink)
+{
+	const struct gt_model	*m = d->m;
+	struct gt_jbudget	 r;
+	struct gt_buf		 b = { 0 };
+	char			 per[GT_PERIOD_MAX], v[GT_NUMBER_MAX];
+	size_t			 i;
+	int			 rc;
+
+	gt_buf_puts(&b, "directorate,period,budget,forecast,variance,"
+	    "variance_percent,status\r\n");
+	for (i = 0; i < m->nfinance; i++) {
+		if (!gt_shown_period(d->j, &m->finance[i]->period))
+			continue;
+		gt_judge_budget(m, m->finance[i], &r);
+		gt_period_format(&r.row->period, per, sizeof(per));
+		gt_csv_field(&b, r.directorate, 0);
+		gt_csv_field(&b, per, 0);
+		if (r.status == GT_BUDGET_NO_DATA)
+			gt_buf_puts(&b, ",,,,");
+		else {
+			gt_csv_field(&b, plain_number(v, sizeof(v), r.budget,
+			    0), 0);
+			gt_csv_field(&b, plain_number(v, sizeof(v), r.forecast,
+			    0), 0);
+			gt_csv_field(&b, plain_number(v, sizeof(v), r.variance,
+			    0), 0);
+			gt_csv_field(&b, r.has_percent ? plain_number(v,
+			    sizeof(v), r.percent, 1) : "", 0);
+		}
+		gt_csv_field(&b, gt_budget_name(r.status), 1);
+		free(r.explanation);
+	}
+	rc = sink->write(sink->ctx, "data/finance.csv", b.data, b.len);
+	gt_buf_free(&b);
+	return rc;
 }
 
 /*
@@ -274,6 +422,7 @@ write_json(const struct opendata *d, struct gt_sink *sink)
 	gt_jw_end(&w);
 	actions_json(&w, d);
 	risks_json(&w, d);
+	finance_json(&w, d);
 	gt_jw_end(&w);
 	rc = sink->write(sink->ctx, "data/performance.json", b.data, b.len);
 	gt_buf_free(&b);
@@ -293,13 +442,14 @@ opendata_new(const struct gt_render_in *in)
 static size_t
 opendata_jobs(void *v GT_UNUSED)
 {
-	return 2;
+	return 3;
 }
 
 static int
 opendata_render(void *v, size_t job, struct gt_sink *sink)
 {
-	return job == 0 ? write_json(v, sink) : write_csv(v, sink);
+	return job == 0 ? write_json(v, sink) : job == 1 ? write_csv(v, sink) :
+	    write_finance(v, sink);
 }
 
 static void

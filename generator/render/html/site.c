@@ -490,6 +490,7 @@ site_new(const struct gt_render_in *in)
 	s->m = in->m;
 	s->j = in->site;
 	s->packs = in->packs;
+	s->since = in->since;
 	s->cache = in->cache;
 	s->layouts = gt_xstrdup(in->layouts);
 	s->t = gt_tmpl_new(in->layouts);
@@ -513,7 +514,7 @@ site_new(const struct gt_render_in *in)
 enum site_job {
 	JOB_PACKS, JOB_HOME, JOB_PRIORITIES, JOB_PORTFOLIOS, JOB_OBJECTIVES,
 	JOB_RISKS, JOB_MEASURES, JOB_ACTIONS, JOB_HOW, JOB_REPORTS,
-	JOB_DATA, JOB_404, JOB_ASSETS, JOB_KINDS
+	JOB_DATA, JOB_404, JOB_FINANCE, JOB_ASSETS, JOB_KINDS
 };
 
 /* How many jobs of kind k there are. */
@@ -624,6 +625,9 @@ site_render(void *v, size_t job, struct gt_sink *sink)
 		break;
 	case JOB_404:
 		gt_page_simple(s, "404.html", "404.html", "Page not found");
+		break;
+	case JOB_FINANCE:
+		gt_page_finance(s);
 		break;
 	default:
 		copy_assets(s);

@@ -27,6 +27,7 @@ struct gt_site {
 	const struct gt_model		 *m;
 	const struct gt_judgement	 *j;		/* the site's */
 	const struct gt_judgement *const *packs;	/* each pack's */
+	const struct gt_judgement *const *since;	/* each pack's since */
 	struct gt_cache			 *cache;
 	struct gt_map			  sparks;	/* measure id: struct spark */
 	char				 *layouts;
@@ -96,5 +97,15 @@ void	 gt_page_how(struct gt_site *);
 void	 gt_page_reports(struct gt_site *);
 void	 gt_page_simple(struct gt_site *, const char *path,
 	    const char *layout, const char *title);
+
+/*
+ * site_report.c: the changes from then to the page's judgement among a
+ * scope's members ({words, rows}); a measure's targets for whole years
+ * from the page's year on; the finance page.
+ */
+json_t	*gt_changes_json(const struct page *, const struct gt_judgement *then,
+	    const struct gt_scope *);
+json_t	*gt_targets_json(const struct page *, const struct gt_measure *);
+void	 gt_page_finance(struct gt_site *);
 
 #endif

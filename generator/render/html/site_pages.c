@@ -90,6 +90,7 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	gt_jset(j, "target", gt_jstr(r.target));
 	gt_jset(j, "status", json_incref(pg->s->statuses[r.j->status]));
 	gt_jset(j, "direction", json_string(r.direction));
+	gt_jset(j, "direction_year", json_string(r.direction_year));
 	gt_jset(j, "spark", json_null());
 	if (spark && (sp = spark_get(pg->s, me))->alt != NULL &&
 	    !json_is_null(sp->svg))
@@ -247,6 +248,9 @@ gt_page_measure(struct gt_site *s, const struct gt_measure *me)
 	json_object_set_new(pg.data, "measure", measure_row(&pg, me, 0));
 	row = json_object_get(pg.data, "measure");
 	json_object_set_new(row, "explanation", gt_jstr(jm->explanation));
+	json_object_set_new(row, "response", gt_jstr(jm->latest != NULL ?
+	    jm->latest->obs->response : NULL));
+	json_object_set_new(row, "targets", gt_targets_json(&pg, me));
 	json_object_set_new(row, "body", gt_page_body(&pg, &me->body));
 	json_object_set_new(row, "source", gt_jstr(me->source));
 	json_object_set_new(row, "owner", gt_jstr(me->owner));
@@ -618,13 +622,15 @@ gt_page_pack(struct gt_site *s, size_t ix)
 	gt_period_format(&p->as_at, per, sizeof(per));
 	json_object_set_new(pg.data, "report", json_pack(
 	    "{s:o,s:o,s:s,s:o,s:o,s:o}", "title", gt_jstr(p->title),
-	    "audience", gt_jstr(p->audience), "as_at", per,
+	    "audience", gt_jstr(gt_pack_for(p)), "as_at", per,
 	    "scope", pack_words(p),
 	    "pdf", size >= 0 ? gt_href(&pg, "%s", pdf) : json_null(),
 	    "pdf_size", size >= 0 ? gt_jfmt("%lld KB", (size + 1023) / 1024) :
 	    json_null()));
 	gt_judge_rollup(pg.j, sc, &r);
 	json_object_set_new(pg.data, "summary", summary(&r));
+	json_object_set_new(pg.data, "changes", gt_changes_json(&pg,
+	    s->since[ix], sc));
 	json_object_set_new(pg.data, "measures_caption",
 	    json_string("Measures in this report"));
 	json_object_set_new(pg.data, "measures", measure_rows(&pg, mv, nm, 0));
@@ -654,7 +660,7 @@ report_list(const struct page *pg)
 		json_array_append_new(a, json_pack("{s:o,s:o,s:o,s:s}",
 		    "title", gt_jstr(p->title), "href",
 		    gt_href(pg, "reports/%s.html", p->name), "audience",
-		    gt_jstr(p->audience), "as_at", per));
+		    gt_jstr(gt_pack_for(p)), "as_at", per));
 	}
 	return a;
 }

@@ -11,26 +11,10 @@
 #include "chartdata.h"
 #include "md_pango.h"
 #include "pdf.h"
-#include "rows.h"
+#include "pdf_int.h"
 #include "timing.h"
 
-/* A4 in points; the text block leaves 20 mm at the sides. */
-#define PAGE_W		595.276
-#define PAGE_H		841.890
-#define LEFT		56.7
-#define TEXT_W		(PAGE_W - 2 * LEFT)
-#define TOP		70.0
-#define BOTTOM		(PAGE_H - 62.0)
-#define BODY_PT		10.5
-#define SMALL_PT	9.0
-#define GAP		7.0	/* between blocks */
-#define KEEP		100.0	/* room a heading needs below it */
-#define CELL_PAD	4.0
-#define CHART_H		210.0
-#define BAR_H		70.0
-#define INK		0x0B0C0C
-#define MUTED		0x484949
-#define BRAND		0x1D4E89
+#define CELL_PAD	3.0
 #define RULE		0xB1B4B6
 
 /* Passes: one to measure (headings and their pages), one to draw. */
@@ -39,7 +23,7 @@
 #define KEPT_MAX	20000
 
 /*
- * The layouts of text(), kept across renders, in the one context they are
+ * The layouts of gt_pdf_text(), kept across renders, in the one context they are
  * made in: the table's own, so that the charts' (updated for every chart)
  * leaves them be. When KEPT_MAX are kept, those the render under way has
  * not used go; a render that fills the table alone keeps no more.
@@ -52,46 +36,12 @@ struct texts {
 	int			 full;		/* nothing to drop in this one */
 };
 
-/* A heading in the contents and the bookmarks. */
-struct entry {
-	int	 level;		/* 1 or 2 */
-	char	*title;
-	int	 page;		/* from the previous pass */
-	int	 next;		/* found in this pass */
-};
-
 /* The back-end: what every pack's render shares. */
 struct pdfs {
 	const struct gt_model		 *m;
 	const struct gt_judgement *const *packs;	/* each pack's */
+	const struct gt_judgement *const *since;	/* and its since's */
 	struct texts		 *text;		/* the packs' layouts */
-};
-
-/* One pack's render. */
-struct pdf {
-	const struct gt_model	*m;
-	const struct gt_judgement *j;		/* at the pack's period */
-	const struct gt_pack	*pack;
-	const struct gt_scope	*sc;		/* what it covers */
-	cairo_surface_t		*surf;
-	cairo_t			*cr;
-	struct texts	*t;		/* text()'s */
-	int			 pass;
-	int			 draw;		/* the last pass */
-	int			 page, npages;
-	double			 y;
-	struct entry		*toc;
-	size_t			 ntoc, captoc, at;
-	int			 outline[3];
-	char			 as_at[GT_PERIOD_MAX];
-	char			 date[32];
-};
-
-/* One column of a table: heading, share of the width, alignment. */
-struct col {
-	const char	*head;
-	double		 share;
-	int		 right;
 };
 
 static void
@@ -101,13 +51,7 @@ rgb(cairo_t *cr, unsigned c)
 	    ((c >> 8) & 0xFF) / 255.0, (c & 0xFF) / 255.0);
 }
 
-/* How text() sets a layout, besides its size and width. */
-#define T_MARKUP	0x1	/* the text is Pango markup */
-#define T_BOLD		0x2
-#define T_RIGHT		0x4	/* aligned right */
-#define T_ELLIPSIZE	0x8	/* cut short with an ellipsis */
-
-/* What a layout of text() is made from: its key in the table. */
+/* What a layout of gt_pdf_text() is made from: its key in the table. */
 struct key {
 	const char	*s;
 	int		 flags;
@@ -157,8 +101,8 @@ room(struct texts *t)
  * another pack) reuse what was shaped first, while it is kept. The
  * caller owns a reference and must not change the layout.
  */
-static PangoLayout *
-text(struct pdf *p, const char *s, int flags, double pt, double width)
+PangoLayout *
+gt_pdf_text(struct pdf *p, const char *s, int flags, double pt, double width)
 {
 	struct key		 find = { s, flags, pt, width, 0 }, *k;
 	struct texts	*t = p->t;
@@ -206,8 +150,8 @@ text(struct pdf *p, const char *s, int flags, double pt, double width)
 	return g_object_ref(l);
 }
 
-static double
-height(PangoLayout *l)
+double
+gt_pdf_height(PangoLayout *l)
 {
 	int	 w, h;
 
@@ -227,7 +171,7 @@ furniture(struct pdf *p)
 	rgb(p->cr, MUTED);
 	s = gt_xasprintf("%s: %s", p->m->conf.organisation != NULL ?
 	    p->m->conf.organisation : p->m->conf.title, p->pack->title);
-	l = text(p, s, T_ELLIPSIZE, SMALL_PT, TEXT_W);
+	l = gt_pdf_text(p, s, T_ELLIPSIZE, SMALL_PT, TEXT_W);
 	cairo_move_to(p->cr, LEFT, 36);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
@@ -239,21 +183,21 @@ furniture(struct pdf *p)
 	cairo_stroke(p->cr);
 	rgb(p->cr, MUTED);
 	s = gt_xasprintf("As at %s", p->as_at);
-	l = text(p, s, 0, SMALL_PT, TEXT_W);
+	l = gt_pdf_text(p, s, 0, SMALL_PT, TEXT_W);
 	cairo_move_to(p->cr, LEFT, PAGE_H - 42);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
 	free(s);
 	s = gt_xasprintf("Page %d of %d", p->page, p->npages);
-	l = text(p, s, T_RIGHT, SMALL_PT, TEXT_W);
+	l = gt_pdf_text(p, s, T_RIGHT, SMALL_PT, TEXT_W);
 	cairo_move_to(p->cr, LEFT, PAGE_H - 42);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
 	free(s);
 }
 
-static void
-new_page(struct pdf *p)
+void
+gt_pdf_new_page(struct pdf *p)
 {
 	furniture(p);
 	if (p->draw)
@@ -263,22 +207,22 @@ new_page(struct pdf *p)
 }
 
 /* Start a new page unless h more points fit on this one. */
-static void
-need(struct pdf *p, double h)
+void
+gt_pdf_need(struct pdf *p, double h)
 {
 	if (p->y + h > BOTTOM && p->y > TOP)
-		new_page(p);
+		gt_pdf_new_page(p);
 }
 
-static void
-tag_begin(struct pdf *p, const char *tag, const char *attrs)
+void
+gt_pdf_tag_begin(struct pdf *p, const char *tag, const char *attrs)
 {
 	if (p->draw)
 		cairo_tag_begin(p->cr, tag, attrs != NULL ? attrs : "");
 }
 
-static void
-tag_end(struct pdf *p, const char *tag)
+void
+gt_pdf_tag_end(struct pdf *p, const char *tag)
 {
 	if (p->draw)
 		cairo_tag_end(p->cr, tag);
@@ -347,7 +291,7 @@ flow_links(struct pdf *p, PangoLayout *l, double x, unsigned colour,
 		top = (double)r.y / PANGO_SCALE;
 		bottom = (double)(r.y + r.height) / PANGO_SCALE;
 		if (origin + bottom > BOTTOM && origin + top > TOP) {
-			new_page(p);
+			gt_pdf_new_page(p);
 			origin = p->y - top;
 		}
 		if (p->draw) {
@@ -366,18 +310,18 @@ flow_links(struct pdf *p, PangoLayout *l, double x, unsigned colour,
 	g_object_unref(l);
 }
 
-static void
-flow(struct pdf *p, PangoLayout *l, double x, unsigned colour)
+void
+gt_pdf_flow(struct pdf *p, PangoLayout *l, double x, unsigned colour)
 {
 	flow_links(p, l, x, colour, NULL);
 }
 
-static void
-para(struct pdf *p, const char *s, double pt, unsigned colour)
+void
+gt_pdf_para(struct pdf *p, const char *s, double pt, unsigned colour)
 {
-	tag_begin(p, "P", NULL);
-	flow(p, text(p, s, 0, pt, TEXT_W), LEFT, colour);
-	tag_end(p, "P");
+	gt_pdf_tag_begin(p, "P", NULL);
+	gt_pdf_flow(p, gt_pdf_text(p, s, 0, pt, TEXT_W), LEFT, colour);
+	gt_pdf_tag_end(p, "P");
 	p->y += GAP;
 }
 
@@ -389,27 +333,35 @@ static void
 para_links(struct pdf *p, const struct gt_md_text *t, double x, double w,
     double gap)
 {
-	tag_begin(p, "P", NULL);
-	flow_links(p, text(p, t->markup.data, T_MARKUP, BODY_PT, w), x, INK,
+	gt_pdf_tag_begin(p, "P", NULL);
+	flow_links(p, gt_pdf_text(p, t->markup.data, T_MARKUP, BODY_PT, w), x, INK,
 	    t);
-	tag_end(p, "P");
+	gt_pdf_tag_end(p, "P");
 	p->y += gap;
 }
 
-static void
-heading(struct pdf *p, int level, const char *title)
+void
+gt_pdf_heading(struct pdf *p, int level, const char *title)
+{
+	gt_pdf_heading_keep(p, level, title, KEEP);
+}
+
+void
+gt_pdf_heading_keep(struct pdf *p, int level, const char *title,
+    double keep)
 {
 	static const double	 sizes[] = { 0, 20, 14, 12 };
 	static const char *const tags[] = { "", "H1", "H2", "H3" };
-	PangoLayout		*l = text(p, title, T_BOLD, sizes[level], TEXT_W);
+	PangoLayout		*l = gt_pdf_text(p, title, T_BOLD, sizes[level], TEXT_W);
 	struct entry		*e = NULL;
 	char			 dest[32];
 
-	if (level == 1 && p->y > TOP)
-		new_page(p);
-	else {
-		p->y += level == 2 ? 10 : 4;
-		need(p, height(l) + KEEP);
+	/* A short section before it does not leave a page mostly empty. */
+	if (level == 1 && p->y > TOP + (BOTTOM - TOP) / 2)
+		gt_pdf_new_page(p);
+	else if (p->y > TOP) {
+		p->y += level == 1 ? 24 : level == 2 ? 10 : 4;
+		gt_pdf_need(p, gt_pdf_height(l) + keep);
 	}
 	/* Later passes meet the same headings in the same order. */
 	if (level <= 2 && (p->pass == 0 || p->at < p->ntoc)) {
@@ -422,7 +374,7 @@ heading(struct pdf *p, int level, const char *title)
 			e = &p->toc[p->at];
 		e->next = p->page;
 		snprintf(dest, sizeof(dest), "name='s%zu'", p->at);
-		tag_begin(p, CAIRO_TAG_DEST, dest);
+		gt_pdf_tag_begin(p, CAIRO_TAG_DEST, dest);
 		if (p->draw) {
 			snprintf(dest, sizeof(dest), "dest='s%zu'", p->at);
 			p->outline[level] = cairo_pdf_surface_add_outline(
@@ -431,11 +383,11 @@ heading(struct pdf *p, int level, const char *title)
 		}
 		p->at++;
 	}
-	tag_begin(p, tags[level], NULL);
-	flow(p, l, LEFT, level == 1 ? BRAND : INK);
-	tag_end(p, tags[level]);
+	gt_pdf_tag_begin(p, tags[level], NULL);
+	gt_pdf_flow(p, l, LEFT, level == 1 ? BRAND : INK);
+	gt_pdf_tag_end(p, tags[level]);
 	if (e != NULL)
-		tag_end(p, CAIRO_TAG_DEST);
+		gt_pdf_tag_end(p, CAIRO_TAG_DEST);
 	p->y += GAP;
 }
 
@@ -455,11 +407,11 @@ row_make(struct pdf *p, const struct col *cols, size_t ncols,
 	r->n = ncols;
 	r->h = 0;
 	for (c = 0; c < ncols; c++) {
-		r->l[c] = text(p, cells[c] != NULL ? cells[c] : "",
+		r->l[c] = gt_pdf_text(p, cells[c] != NULL ? cells[c] : "",
 		    (head ? T_BOLD : 0) | (cols[c].right ? T_RIGHT : 0),
-		    SMALL_PT, TEXT_W * cols[c].share - 2 * CELL_PAD);
-		if (height(r->l[c]) > r->h)
-			r->h = height(r->l[c]);
+		    TABLE_PT, TEXT_W * cols[c].share - 2 * CELL_PAD);
+		if (gt_pdf_height(r->l[c]) > r->h)
+			r->h = gt_pdf_height(r->l[c]);
 	}
 	r->h += 2 * CELL_PAD;
 }
@@ -485,19 +437,19 @@ row_draw(struct pdf *p, const struct col *cols, const struct row *r,
 
 	if (p->draw) {
 		if (tagged)
-			tag_begin(p, "TR", NULL);
+			gt_pdf_tag_begin(p, "TR", NULL);
 		for (c = 0; c < r->n; c++) {
 			if (tagged)
-				tag_begin(p, tag, NULL);
+				gt_pdf_tag_begin(p, tag, NULL);
 			rgb(p->cr, INK);
 			cairo_move_to(p->cr, x + CELL_PAD, p->y + CELL_PAD);
 			pango_cairo_show_layout(p->cr, r->l[c]);
 			if (tagged)
-				tag_end(p, tag);
+				gt_pdf_tag_end(p, tag);
 			x += TEXT_W * cols[c].share;
 		}
 		if (tagged)
-			tag_end(p, "TR");
+			gt_pdf_tag_end(p, "TR");
 		cairo_set_line_width(p->cr, head ? 1.0 : 0.5);
 		rgb(p->cr, head ? INK : RULE);
 		cairo_move_to(p->cr, LEFT, p->y + r->h);
@@ -511,11 +463,11 @@ row_draw(struct pdf *p, const struct col *cols, const struct row *r,
  * A table: rows never split; a row that does not fit starts a new page,
  * which repeats the header row first. cells holds nrows x ncols strings.
  */
-static void
-table(struct pdf *p, const char *caption, const struct col *cols,
+void
+gt_pdf_table(struct pdf *p, const char *caption, const struct col *cols,
     size_t ncols, char *const *cells, size_t nrows)
 {
-	char		*heads[16];
+	char		*heads[16] = { NULL };
 	struct row	 hr, r;
 	size_t		 c, i;
 
@@ -528,12 +480,12 @@ table(struct pdf *p, const char *caption, const struct col *cols,
 	if (nrows > 0)
 		row_make(p, cols, ncols, cells, 0, &r);
 	/* The caption, the header and a first row stay together. */
-	need(p, BODY_PT * 2 + hr.h + (nrows > 0 ? r.h : 0));
-	tag_begin(p, "Table", NULL);
+	gt_pdf_need(p, BODY_PT * 2 + hr.h + (nrows > 0 ? r.h : 0));
+	gt_pdf_tag_begin(p, "Table", NULL);
 	if (caption != NULL) {
-		tag_begin(p, "Caption", NULL);
-		flow(p, text(p, caption, T_BOLD, BODY_PT, TEXT_W), LEFT, INK);
-		tag_end(p, "Caption");
+		gt_pdf_tag_begin(p, "Caption", NULL);
+		gt_pdf_flow(p, gt_pdf_text(p, caption, T_BOLD, BODY_PT, TEXT_W), LEFT, INK);
+		gt_pdf_tag_end(p, "Caption");
 		p->y += 3;
 	}
 	row_draw(p, cols, &hr, 1, 1);
@@ -541,7 +493,7 @@ table(struct pdf *p, const char *caption, const struct col *cols,
 		if (i > 0)
 			row_make(p, cols, ncols, cells + i * ncols, 0, &r);
 		if (p->y + r.h > BOTTOM) {
-			new_page(p);
+			gt_pdf_new_page(p);
 			/* The repeated header is page furniture, not content. */
 			row_draw(p, cols, &hr, 1, 0);
 		}
@@ -549,27 +501,53 @@ table(struct pdf *p, const char *caption, const struct col *cols,
 		row_free(&r);
 	}
 	row_free(&hr);
-	tag_end(p, "Table");
+	gt_pdf_tag_end(p, "Table");
 	p->y += GAP * 2;
 }
 
-/* A chart, then its description unless the text beside it says it all. */
-static void
-figure(struct pdf *p, const struct gt_chart *c, double h, int describe)
+void
+gt_pdf_cells_free(char **cells, size_t n)
 {
-	char	*d;
+	size_t	 i;
 
-	need(p, h + 3 * SMALL_PT * 1.4);
-	tag_begin(p, "Figure", NULL);
+	for (i = 0; i < n; i++)
+		free(cells[i]);
+	free(cells);
+}
+
+/*
+ * A chart, then its description unless the text beside it says it all,
+ * and a line after; the three are measured first and kept together.
+ */
+void
+gt_pdf_figure(struct pdf *p, const struct gt_chart *c, double h,
+    int describe, const char *after)
+{
+	PangoLayout	*l;
+	char		*d = describe ? gt_chart_describe(c) : NULL;
+	double		 keep = h + 4;
+
+	if (d != NULL) {
+		l = gt_pdf_text(p, d, 0, TABLE_PT, TEXT_W);
+		keep += gt_pdf_height(l) + GAP;
+		g_object_unref(l);
+	}
+	if (after != NULL) {
+		l = gt_pdf_text(p, after, 0, TABLE_PT, TEXT_W);
+		keep += gt_pdf_height(l) + GAP;
+		g_object_unref(l);
+	}
+	gt_pdf_need(p, keep);
+	gt_pdf_tag_begin(p, "Figure", NULL);
 	if (p->draw)
 		gt_chart_draw(p->cr, LEFT, p->y, TEXT_W, h, c);
 	p->y += h + 4;
-	tag_end(p, "Figure");
-	if (describe) {
-		d = gt_chart_describe(c);
-		para(p, d, SMALL_PT, MUTED);
-		free(d);
-	}
+	gt_pdf_tag_end(p, "Figure");
+	if (d != NULL)
+		gt_pdf_para(p, d, TABLE_PT, MUTED);
+	if (after != NULL)
+		gt_pdf_para(p, after, TABLE_PT, INK);
+	free(d);
 }
 
 /* Markdown --------------------------------------------------------------- */
@@ -606,16 +584,17 @@ md_block(void *ctx, const struct gt_md_node *v, const struct gt_md_text *t)
 	d->first = 0;
 	switch (v->type) {
 	case GT_MD_HEADING:
-		if (first && gt_strieq(t->plain.data, d->title))
+		if (first && d->title != NULL &&
+		    gt_strieq(t->plain.data, d->title))
 			break;
 		/* Under the section's own heading; plain, as bookmarks are. */
-		heading(p, v->level + 2 > 3 ? 3 : v->level + 2, t->plain.data);
+		gt_pdf_heading(p, v->level + 2 > 3 ? 3 : v->level + 2, t->plain.data);
 		break;
 	case GT_MD_CODE_BLOCK:
-		tag_begin(p, "P", NULL);
-		flow(p, text(p, t->plain.data, 0, SMALL_PT, LEFT + TEXT_W - x),
+		gt_pdf_tag_begin(p, "P", NULL);
+		gt_pdf_flow(p, gt_pdf_text(p, t->plain.data, 0, SMALL_PT, LEFT + TEXT_W - x),
 		    x, INK);
-		tag_end(p, "P");
+		gt_pdf_tag_end(p, "P");
 		p->y += gap;
 		break;
 	default:
@@ -634,32 +613,32 @@ md_open(void *ctx, const struct gt_md_node *v)
 
 	switch (v->type) {
 	case GT_MD_LIST:
-		tag_begin(p, "L", NULL);
+		gt_pdf_tag_begin(p, "L", NULL);
 		d->next[d->lists] = v->start;
 		d->ordered[d->lists++] = v->ordered;
 		break;
 	case GT_MD_ITEM:
-		tag_begin(p, "LI", NULL);
-		need(p, BODY_PT * 1.5);
-		tag_begin(p, "Lbl", NULL);
+		gt_pdf_tag_begin(p, "LI", NULL);
+		gt_pdf_need(p, BODY_PT * 1.5);
+		gt_pdf_tag_begin(p, "Lbl", NULL);
 		if (d->ordered[d->lists - 1])
 			snprintf(num, sizeof(num), "%d.",
 			    d->next[d->lists - 1]++);
 		if (p->draw) {
-			l = text(p, d->ordered[d->lists - 1] ? num : "\u2022", 0,
+			l = gt_pdf_text(p, d->ordered[d->lists - 1] ? num : "\u2022", 0,
 			    BODY_PT, INDENT);
 			rgb(p->cr, INK);
 			cairo_move_to(p->cr, md_x(d) + 4, p->y);
 			pango_cairo_show_layout(p->cr, l);
 			g_object_unref(l);
 		}
-		tag_end(p, "Lbl");
-		tag_begin(p, "LBody", NULL);
+		gt_pdf_tag_end(p, "Lbl");
+		gt_pdf_tag_begin(p, "LBody", NULL);
 		d->depth++;
 		d->items++;
 		break;
 	default:
-		tag_begin(p, "BlockQuote", NULL);
+		gt_pdf_tag_begin(p, "BlockQuote", NULL);
 		d->depth++;
 		break;
 	}
@@ -673,18 +652,18 @@ md_close(void *ctx, const struct gt_md_node *v)
 
 	switch (v->type) {
 	case GT_MD_LIST:
-		tag_end(p, "L");
+		gt_pdf_tag_end(p, "L");
 		if (--d->lists == 0)
 			p->y += GAP;
 		break;
 	case GT_MD_ITEM:
-		tag_end(p, "LBody");
-		tag_end(p, "LI");
+		gt_pdf_tag_end(p, "LBody");
+		gt_pdf_tag_end(p, "LI");
 		d->depth--;
 		d->items--;
 		break;
 	default:
-		tag_end(p, "BlockQuote");
+		gt_pdf_tag_end(p, "BlockQuote");
 		d->depth--;
 		break;
 	}
@@ -694,8 +673,8 @@ md_close(void *ctx, const struct gt_md_node *v)
  * A Markdown body's blocks: headings, paragraphs, lists, quotes, code. A
  * first heading that repeats the section's own title is left out.
  */
-static void
-body(struct pdf *p, const struct gt_body *bd, const char *title)
+void
+gt_pdf_body(struct pdf *p, const struct gt_body *bd, const char *title)
 {
 	static const struct gt_md_blocks	 ops = {
 		md_block, md_open, md_close
@@ -709,45 +688,34 @@ body(struct pdf *p, const struct gt_body *bd, const char *title)
 	gt_md_pango(bd->doc, &ops, &d);
 }
 
-/* Report parts ------------------------------------------------------------ */
-
-static void
-cover(struct pdf *p)
+/*
+ * Text people wrote, as a Markdown paragraph of one text node (not
+ * parsed: a note is not Markdown), so that it is set as bodies are,
+ * whatever its length.
+ */
+void
+gt_pdf_labelled(struct pdf *p, const char *label, const char *s)
 {
-	const struct gt_model	*m = p->m;
-	char			*s;
-	int			 per;
+	struct gt_body	 b = { NULL, 0, "" };
+	cmark_node	*para, *n;
 
-	p->y = 150;
-	tag_begin(p, "P", NULL);
-	flow(p, text(p, m->conf.organisation != NULL ? m->conf.organisation :
-	    m->conf.title, T_BOLD, 16, TEXT_W), LEFT, MUTED);
-	tag_end(p, "P");
-	p->y += 24;
-	tag_begin(p, "H1", NULL);
-	flow(p, text(p, p->pack->title, T_BOLD, 28, TEXT_W), LEFT, BRAND);
-	tag_end(p, "H1");
-	p->y += 30;
-	if (p->pack->audience != NULL) {
-		s = gt_xasprintf("For: %s", p->pack->audience);
-		para(p, s, 13, INK);
-		free(s);
+	b.doc = cmark_node_new(CMARK_NODE_DOCUMENT);
+	para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+	cmark_node_append_child(b.doc, para);
+	if (label != NULL) {
+		n = cmark_node_new(CMARK_NODE_STRONG);
+		cmark_node_append_child(para, n);
+		cmark_node_append_child(n, cmark_node_new(CMARK_NODE_TEXT));
+		cmark_node_set_literal(cmark_node_first_child(n), label);
+		n = cmark_node_new(CMARK_NODE_TEXT);
+		cmark_node_set_literal(n, " ");
+		cmark_node_append_child(para, n);
 	}
-	s = gt_xasprintf("Performance as at %s", p->as_at);
-	para(p, s, 13, INK);
-	free(s);
-	if (m->plan != NULL && m->plan->title != NULL) {
-		/* Plan titles often carry their period already. */
-		per = m->plan->period != NULL &&
-		    strstr(m->plan->title, m->plan->period) == NULL;
-		s = gt_xasprintf("Reporting on %s%s%s", m->plan->title,
-		    per ? ", " : "", per ? m->plan->period : "");
-		para(p, s, 13, INK);
-		free(s);
-	}
-	p->y = BOTTOM - 60;
-	para(p, gt_word(GT_WORD_STATUS_KEY), SMALL_PT, MUTED);
-	new_page(p);
+	n = cmark_node_new(CMARK_NODE_TEXT);
+	cmark_node_set_literal(n, s);
+	cmark_node_append_child(para, n);
+	gt_pdf_body(p, &b, NULL);
+	cmark_node_free(b.doc);
 }
 
 static void
@@ -758,22 +726,22 @@ contents(struct pdf *p)
 	size_t		 i;
 	double		 indent, h;
 
-	tag_begin(p, "H1", NULL);
-	flow(p, text(p, "Contents", T_BOLD, 20, TEXT_W), LEFT, BRAND);
-	tag_end(p, "H1");
+	gt_pdf_tag_begin(p, "H1", NULL);
+	gt_pdf_flow(p, gt_pdf_text(p, "Contents", T_BOLD, 20, TEXT_W), LEFT, BRAND);
+	gt_pdf_tag_end(p, "H1");
 	p->y += GAP * 2;
-	tag_begin(p, "TOC", NULL);
+	gt_pdf_tag_begin(p, "TOC", NULL);
 	for (i = 0; i < p->ntoc; i++) {
 		indent = p->toc[i].level == 1 ? 0 : 18;
-		l = text(p, p->toc[i].title, p->toc[i].level == 1 ? T_BOLD : 0,
+		l = gt_pdf_text(p, p->toc[i].title, p->toc[i].level == 1 ? T_BOLD : 0,
 		    BODY_PT, TEXT_W - indent - 40);
-		h = height(l);
-		need(p, h);
+		h = gt_pdf_height(l);
+		gt_pdf_need(p, h);
 		snprintf(num, sizeof(num), "%d", p->toc[i].page);
-		n = text(p, num, T_RIGHT, BODY_PT, 40);
-		tag_begin(p, "TOCI", NULL);
+		n = gt_pdf_text(p, num, T_RIGHT, BODY_PT, 40);
+		gt_pdf_tag_begin(p, "TOCI", NULL);
 		snprintf(dest, sizeof(dest), "dest='s%zu'", i);
-		tag_begin(p, CAIRO_TAG_LINK, dest);
+		gt_pdf_tag_begin(p, CAIRO_TAG_LINK, dest);
 		if (p->draw) {
 			rgb(p->cr, INK);
 			cairo_move_to(p->cr, LEFT + indent, p->y);
@@ -781,13 +749,13 @@ contents(struct pdf *p)
 			cairo_move_to(p->cr, LEFT + TEXT_W - 40, p->y);
 			pango_cairo_show_layout(p->cr, n);
 		}
-		tag_end(p, CAIRO_TAG_LINK);
-		tag_end(p, "TOCI");
+		gt_pdf_tag_end(p, CAIRO_TAG_LINK);
+		gt_pdf_tag_end(p, "TOCI");
 		g_object_unref(l);
 		g_object_unref(n);
 		p->y += h + (p->toc[i].level == 1 ? 6 : 3);
 	}
-	tag_end(p, "TOC");
+	gt_pdf_tag_end(p, "TOC");
 }
 
 /* How many pages the contents takes, laid out alone. */
@@ -806,299 +774,6 @@ contents_pages(struct pdf *p)
 	return n;
 }
 
-static const struct col measure_cols[] = {
-	{ "Id", 0.09, 0 }, { "Measure", 0.33, 0 }, { "Latest", 0.15, 1 },
-	{ "Target", 0.13, 1 }, { "Status", 0.17, 0 }, { "Direction", 0.13, 0 }
-};
-#define MEASURE_COLS	(sizeof(measure_cols) / sizeof(measure_cols[0]))
-
-static void
-measure_table(struct pdf *p, const char *caption,
-    struct gt_measure *const *v, size_t n)
-{
-	char		**cells = gt_xcalloc(n * MEASURE_COLS + 1, sizeof(char *));
-	struct gt_mrow	 r;
-	size_t		 i, k;
-
-	for (i = 0; i < n; i++) {
-		char	**c = cells + i * MEASURE_COLS;
-
-		gt_mrow(&r, p->j, v[i]);
-		c[0] = gt_xstrdup(v[i]->id);
-		c[1] = gt_xstrdup(v[i]->title);
-		c[2] = r.j->latest != NULL ? gt_xasprintf("%s (%s)", r.latest,
-		    r.period) : gt_xstrdup(r.latest);
-		c[3] = gt_xstrdup(r.target);
-		c[4] = gt_xasprintf("%s%s%s", gt_status_symbol(r.j->status),
-		    gt_status_label(r.j->status), r.j->late ?
-		    "; figures late" : "");
-		c[5] = gt_xstrdup(r.direction);
-		gt_mrow_free(&r);
-	}
-	table(p, caption, measure_cols, MEASURE_COLS, cells, n);
-	for (k = 0; k < n * MEASURE_COLS; k++)
-		free(cells[k]);
-	free(cells);
-}
-
-static const struct col action_cols[] = {
-	{ "Id", 0.10, 0 }, { "Action", 0.42, 0 }, { "Lead", 0.18, 0 },
-	{ "Due", 0.14, 0 }, { "Status", 0.16, 0 }
-};
-#define ACTION_COLS	(sizeof(action_cols) / sizeof(action_cols[0]))
-
-static void
-action_table(struct pdf *p, const char *caption,
-    struct gt_action *const *v, size_t n)
-{
-	char		**cells = gt_xcalloc(n * ACTION_COLS + 1, sizeof(char *));
-	struct gt_arow	 r;
-	size_t		 i, k;
-
-	for (i = 0; i < n; i++) {
-		char **c = cells + i * ACTION_COLS;
-
-		gt_arow(&r, p->j, v[i]);
-		c[0] = gt_xstrdup(v[i]->id);
-		c[1] = gt_xstrdup(v[i]->title);
-		c[2] = gt_xstrdup(v[i]->lead != NULL ? v[i]->lead : "");
-		c[3] = gt_xstrdup(r.due);
-		c[4] = gt_xasprintf("%s%s", gt_astatus_symbol(r.j->status),
-		    r.status);
-		gt_arow_free(&r);
-	}
-	table(p, caption, action_cols, ACTION_COLS, cells, n);
-	for (k = 0; k < n * ACTION_COLS; k++)
-		free(cells[k]);
-	free(cells);
-}
-
-static const struct col risk_cols[] = {
-	{ "Id", 0.07, 0 }, { "Risk", 0.42, 0 }, { "Likelihood", 0.14, 1 },
-	{ "Impact", 0.10, 1 }, { "Score", 0.15, 1 }, { "Target", 0.12, 1 }
-};
-#define RISK_COLS	(sizeof(risk_cols) / sizeof(risk_cols[0]))
-
-static void
-risk_table(struct pdf *p, const char *caption, struct gt_risk *const *v,
-    size_t n)
-{
-	char		**cells = gt_xcalloc(n * RISK_COLS + 1, sizeof(char *));
-	struct gt_rrow	 r;
-	size_t		 i, k;
-
-	for (i = 0; i < n; i++) {
-		char **c = cells + i * RISK_COLS;
-
-		gt_rrow(&r, p->j, v[i]);
-		c[0] = gt_xstrdup(v[i]->id);
-		c[1] = gt_xstrdup(v[i]->title);
-		c[2] = gt_xasprintf("%d", v[i]->likelihood);
-		c[3] = gt_xasprintf("%d", v[i]->impact);
-		c[4] = gt_xasprintf("%d %s", r.j->score, r.rating);
-		c[5] = gt_xstrdup(r.target);
-		gt_rrow_free(&r);
-	}
-	table(p, caption, risk_cols, RISK_COLS, cells, n);
-	for (k = 0; k < n * RISK_COLS; k++)
-		free(cells[k]);
-	free(cells);
-}
-
-/*
- * The pack's counts, then each priority's, of what the pack covers: a
- * pack scoped by tags counts its own measures of a priority, not all.
- */
-static void
-summary(struct pdf *p)
-{
-	struct gt_chart_statusbar	 sb;
-	struct gt_chart			 c;
-	struct gt_scope			 one;
-	struct gt_rollup		 r;
-	char				*s;
-	size_t				 i;
-
-	heading(p, 1, "Summary");
-	gt_judge_rollup(p->j, p->sc, &r);
-	s = gt_rollup_words(&r, 1);
-	para(p, s, BODY_PT, INK);
-	free(s);
-	gt_scope_init(&one, p->m, p->sc);
-	for (i = 0; i < p->m->npriorities; i++) {
-		const struct gt_priority *pr = p->m->priorities[i];
-
-		if (!gt_scope_has_priority(p->sc, pr))
-			continue;
-		gt_scope_clear(&one);
-		gt_scope_priority(&one, pr);
-		gt_judge_rollup(p->j, &one, &r);
-		heading(p, 3, pr->title);
-		if (r.measures > 0) {
-			gt_statusbar_data(&sb, NULL, &r);
-			c.type = GT_CHART_STATUSBAR;
-			c.u.statusbar = &sb;
-			figure(p, &c, BAR_H, 0);
-		}
-		s = gt_rollup_words(&r, 1);
-		para(p, s, BODY_PT, INK);
-		free(s);
-	}
-	gt_scope_free(&one);
-}
-
-static void
-measure_section(struct pdf *p, const char *title,
-    struct gt_measure *const *v, size_t n)
-{
-	heading(p, 2, title);
-	if (n > 0)
-		measure_table(p, NULL, v, n);
-	else
-		para(p, gt_word(GT_WORD_NONE_LISTED), BODY_PT, INK);
-}
-
-static void
-exceptions(struct pdf *p)
-{
-	const struct gt_model	*m = p->m;
-	struct gt_measure	**off, **worse, **late;
-	struct gt_action	**overdue;
-	struct gt_risk		**above;
-	size_t			 i, noff = 0, nworse = 0, nlate = 0, nover = 0,
-				 nabove = 0;
-
-	off = gt_xcalloc(m->nmeasures + 1, sizeof(*off));
-	worse = gt_xcalloc(m->nmeasures + 1, sizeof(*worse));
-	late = gt_xcalloc(m->nmeasures + 1, sizeof(*late));
-	overdue = gt_xcalloc(m->nactions + 1, sizeof(*overdue));
-	above = gt_xcalloc(m->nrisks + 1, sizeof(*above));
-	for (i = 0; i < m->nmeasures; i++) {
-		struct gt_measure		*me = m->measures[i];
-		const struct gt_jmeasure	*jm = gt_judged_measure(p->j, me);
-
-		if (!gt_scope_has_measure(p->sc, me))
-			continue;
-		if (jm->status == GT_STATUS_OFF_TARGET)
-			off[noff++] = me;
-		if (jm->dir_prev == GT_DIR_WORSENING)
-			worse[nworse++] = me;
-		if (jm->late)
-			late[nlate++] = me;
-	}
-	for (i = 0; i < m->nactions; i++)
-		if (gt_scope_has_action(p->sc, m->actions[i]) &&
-		    gt_judged_action(p->j, m->actions[i])->status ==
-		    GT_ASTATUS_OVERDUE)
-			overdue[nover++] = m->actions[i];
-	for (i = 0; i < m->nrisks; i++)
-		if (gt_scope_has_risk(p->sc, m->risks[i]) &&
-		    gt_judged_risk(p->j, m->risks[i])->above_appetite)
-			above[nabove++] = m->risks[i];
-	heading(p, 1, "Exceptions");
-	para(p, "What needs attention: measures off target, worsening or "
-	    "with figures late; actions overdue; risks above the council's "
-	    "appetite.", BODY_PT, INK);
-	measure_section(p, "Measures off target", off, noff);
-	measure_section(p, "Measures worsening", worse, nworse);
-	measure_section(p, "Figures late", late, nlate);
-	heading(p, 2, "Actions overdue");
-	if (nover > 0)
-		action_table(p, NULL, overdue, nover);
-	else
-		para(p, gt_word(GT_WORD_NONE_LISTED), BODY_PT, INK);
-	heading(p, 2, "Risks above appetite");
-	if (nabove > 0)
-		risk_table(p, NULL, above, nabove);
-	else
-		para(p, gt_word(m->conf.risk_appetite > 0 ?
-		    GT_WORD_NONE_LISTED : GT_WORD_NO_APPETITE), BODY_PT, INK);
-	free(off);
-	free(worse);
-	free(late);
-	free(overdue);
-	free(above);
-}
-
-static void
-objective(struct pdf *p, const struct gt_objective *o)
-{
-	struct gt_measure	**mv = gt_xcalloc(o->nmeasures + 1, sizeof(*mv));
-	struct gt_action	**av = gt_xcalloc(o->nactions + 1, sizeof(*av));
-	struct gt_trend_data	 td;
-	struct gt_chart		 c;
-	char			*s;
-	size_t			 i, nm = 0, na = 0;
-
-	if (!gt_scope_has_objective(p->sc, o))
-		goto out;
-	heading(p, o->depth == 0 ? 2 : 3, o->title);
-	s = gt_xasprintf("Objective %s%s%s%s%s", o->id,
-	    o->lead != NULL ? ". Lead: " : "", o->lead != NULL ? o->lead : "",
-	    o->portfolio != NULL ? ". Portfolio: " : "",
-	    o->portfolio != NULL ? o->portfolio : "");
-	para(p, s, SMALL_PT, MUTED);
-	free(s);
-	body(p, &o->body, o->title);
-	for (i = 0; i < o->nmeasures; i++)
-		if (gt_scope_has_measure(p->sc, o->measures[i]))
-			mv[nm++] = o->measures[i];
-	for (i = 0; i < o->nactions; i++)
-		if (gt_scope_has_action(p->sc, o->actions[i]))
-			av[na++] = o->actions[i];
-	if (nm > 0)
-		measure_table(p, "Measures", mv, nm);
-	for (i = 0; i < nm; i++) {
-		if (mv[i]->level != GT_LEVEL_STRATEGIC || mv[i]->nobs == 0)
-			continue;
-		gt_trend_data(&td, p->j, mv[i]);
-		if (td.trend.npoints > 0) {
-			c.type = GT_CHART_TREND;
-			c.u.trend = &td.trend;
-			figure(p, &c, CHART_H, 1);
-		}
-		gt_trend_data_free(&td);
-	}
-	if (na > 0)
-		action_table(p, "Delivery plan actions", av, na);
-	if (o->nrisks > 0)
-		risk_table(p, "Risks", o->risks, o->nrisks);
-	for (i = 0; i < o->nchildren; i++)
-		objective(p, o->children[i]);
-out:
-	free(mv);
-	free(av);
-}
-
-static void
-priorities(struct pdf *p)
-{
-	size_t	 i, k;
-
-	for (i = 0; i < p->m->npriorities; i++) {
-		const struct gt_priority *pr = p->m->priorities[i];
-
-		if (!gt_scope_has_priority(p->sc, pr))
-			continue;
-		heading(p, 1, pr->title);
-		body(p, &pr->body, pr->title);
-		for (k = 0; k < pr->nobjectives; k++)
-			objective(p, pr->objectives[k]);
-	}
-}
-
-static int
-whole_plan(const struct pdf *p)
-{
-	size_t	 i;
-
-	for (i = 0; i < p->m->npriorities; i++)
-		if (!gt_scope_has_priority(p->sc, p->m->priorities[i]) ||
-		    p->pack->portfolios.n > 0 || p->pack->tags.n > 0)
-			return 0;
-	return 1;
-}
-
 /* One pass over the whole report. */
 static void
 report(struct pdf *p)
@@ -1106,16 +781,11 @@ report(struct pdf *p)
 	p->page = 1;
 	p->at = 0;
 	p->y = TOP;
-	cover(p);
+	gt_pdf_cover(p);
 	contents(p);
-	if (whole_plan(p) && p->m->plan != NULL &&
-	    p->m->plan->body.doc != NULL) {
-		heading(p, 1, "Foreword");
-		body(p, &p->m->plan->body, "Foreword");
-	}
-	summary(p);
-	exceptions(p);
-	priorities(p);
+	/* The measuring pass's contents are empty: the parts start anew. */
+	gt_pdf_new_page(p);
+	gt_pdf_parts(p);
 	furniture(p);
 	if (p->draw)
 		cairo_show_page(p->cr);
@@ -1232,6 +902,7 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 	memset(p, 0, sizeof(*p));
 	p->m = ps->m;
 	p->j = ps->packs[ix];
+	p->then = ps->since[ix];
 	p->pack = pk;
 	p->sc = pk->scope;
 	p->t = ps->text;
@@ -1293,6 +964,7 @@ pdf_new(const struct gt_render_in *in)
 
 	ps->m = in->m;
 	ps->packs = in->packs;
+	ps->since = in->since;
 	ps->text = text_new();
 	return ps;
 }

@@ -15,4 +15,14 @@
 extern const struct gt_backend	gt_status_table_backend;
 extern const struct gt_backend	gt_status_csv_backend;
 
+/*
+ * `goldthread status --since PERIOD`: what changed between the judgement
+ * at PERIOD (gt_render_in's since[0]) and the site's (judge.h's changes),
+ * as a table (changes.txt) or for scripts (changes.csv:
+ * change,id,period,from,to,detail; from and to as names: statuses,
+ * "no"/"yes" for lateness, scores; period the figure's, for measures).
+ */
+extern const struct gt_backend	gt_changes_table_backend;
+extern const struct gt_backend	gt_changes_csv_backend;
+
 #endif
