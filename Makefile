@@ -98,7 +98,7 @@ TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 -include $(DEPFILES)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden FORCE \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden ci FORCE \
 	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
@@ -185,7 +185,15 @@ site-check: all $(BUILD)/sitecheck
 pdf-check: all
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
 
-test: unit check site-check pdf-check atomic safety hostile golden
+test: unit check site-check pdf-check atomic safety hostile golden ci
+
+# The CI recipes in tests/ci/ (a GitHub Actions workflow and a GitLab
+# job), their commands read with libyaml and run on the example.
+$(BUILD)/cisteps: tests/ci/cisteps.c | $(BUILD)/.deps
+	$(CC) $(CFLAGS) $$(pkg-config --cflags yaml-0.1) -o $@ $< $(LDFLAGS) $$(pkg-config --libs yaml-0.1)
+
+ci: all $(BUILD)/cisteps
+	tests/ci/run.sh $(BUILD)/goldthread $(BUILD)/cisteps
 
 # Hostile and careless input as every output shows it: long text, the link
 # policy, nothing after the as-at period, CSV formulas, PDF headings, a long

@@ -52,6 +52,7 @@ usage(FILE *f)
 	    "[--no-cache]\n"
 	    "                        [--force] [--no-wait]\n"
 	    "       goldthread build [DIR] --pack NAME [-o FILE.pdf]\n"
+	    "       goldthread packs [DIR]\n"
 	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
 	    "[--scale N]\n"
 	    "                        [--width PX] [--height PX] [--alt]\n"
@@ -73,6 +74,8 @@ usage(FILE *f)
 	    "          goldthread (it holds a .goldthread file), and apart\n"
 	    "          from the site folder and its inputs; a link to a folder\n"
 	    "          is followed\n"
+	    "  packs   list each pack as CSV (pack, as_at, since, audience,\n"
+	    "          title, pdf), for scripts such as CI jobs\n"
 	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
 	    "          its text description\n"
 	    "\n"
@@ -348,6 +351,23 @@ cmd_status(int argc, char *argv[])
 }
 
 static int
+cmd_packs(int argc, char *argv[])
+{
+	struct opts	 o;
+	struct gt_model	*m;
+	struct gt_diag	*d;
+	int		 rc;
+
+	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
+		return rc;
+	if ((m = load(&o, &d)) != NULL) {
+		gt_build_packs(m, d);
+		gt_model_free(m);
+	}
+	return finish(&o, d, 0);
+}
+
+static int
 cmd_build(int argc, char *argv[])
 {
 	struct opts		 o;
@@ -421,6 +441,7 @@ main(int argc, char *argv[])
 	} cmds[] = {
 		{ "check", cmd_check },
 		{ "status", cmd_status },
+		{ "packs", cmd_packs },
 		{ "build", cmd_build },
 		{ "chart", cmd_chart },
 	};

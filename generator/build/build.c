@@ -172,24 +172,45 @@ render_to(const struct gt_backend *be, const struct gt_render_in *in,
 	return rc;
 }
 
+/* A text back-end's one job on standard output; 0 or -1. */
+static int
+print_text(const struct gt_backend *be, const struct gt_render_in *in,
+    struct gt_diag *diag)
+{
+	struct gt_buf	 b = { 0 };
+	int		 rc;
+
+	rc = render_to(be, in, (size_t)-1, &b, diag);
+	if (b.len > 0)
+		fwrite(b.data, 1, b.len, stdout);
+	gt_buf_free(&b);
+	return rc;
+}
+
 int
 gt_build_status(const struct gt_model *m, int csv, struct gt_diag *diag)
 {
 	struct gt_render_in	 in;
 	struct gt_judgement	*j = gt_judge(m, &m->conf.as_at);
-	struct gt_buf		 b = { 0 };
 	int			 rc;
 
 	memset(&in, 0, sizeof(in));
 	in.m = m;
 	in.site = j;
-	rc = render_to(csv ? &gt_status_csv_backend :
-	    &gt_status_table_backend, &in, (size_t)-1, &b, diag);
-	if (b.len > 0)
-		fwrite(b.data, 1, b.len, stdout);
-	gt_buf_free(&b);
+	rc = print_text(csv ? &gt_status_csv_backend :
+	    &gt_status_table_backend, &in, diag);
 	gt_judgement_free(j);
 	return rc;
+}
+
+int
+gt_build_packs(const struct gt_model *m, struct gt_diag *diag)
+{
+	struct gt_render_in	 in;
+
+	memset(&in, 0, sizeof(in));
+	in.m = m;
+	return print_text(&gt_packs_csv_backend, &in, diag);
 }
 
 int
@@ -200,18 +221,14 @@ gt_build_changes(const struct gt_model *m, const struct gt_period *since,
 	struct gt_judgement	*now = gt_judge(m, &m->conf.as_at);
 	struct gt_judgement	*then = gt_judge(m, since);
 	const struct gt_judgement *thens[1] = { then };
-	struct gt_buf		 b = { 0 };
 	int			 rc;
 
 	memset(&in, 0, sizeof(in));
 	in.m = m;
 	in.site = now;
 	in.since = thens;
-	rc = render_to(csv ? &gt_changes_csv_backend :
-	    &gt_changes_table_backend, &in, (size_t)-1, &b, diag);
-	if (b.len > 0)
-		fwrite(b.data, 1, b.len, stdout);
-	gt_buf_free(&b);
+	rc = print_text(csv ? &gt_changes_csv_backend :
+	    &gt_changes_table_backend, &in, diag);
 	gt_judgement_free(then);
 	gt_judgement_free(now);
 	return rc;

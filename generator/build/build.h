@@ -60,6 +60,9 @@ int	gt_build_status(const struct gt_model *, int csv, struct gt_diag *);
 int	gt_build_changes(const struct gt_model *, const struct gt_period *since,
 	    int csv, struct gt_diag *);
 
+/* Each pack's name, periods, audience, title and PDF as CSV; 0 or -1. */
+int	gt_build_packs(const struct gt_model *, struct gt_diag *);
+
 /* What a chart command draws: the format comes from path's end. */
 struct gt_chart_opts {
 	const char	*measure;	/* its id */

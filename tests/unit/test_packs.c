@@ -551,3 +551,26 @@ Test(packs, level_filters_the_pack_scope)
 	cr_expect(gt_scope_has_risk(p->scope, m->risks[0]));
 	done();
 }
+
+Test(packs, recommendations_longer_than_a_body)
+{
+	struct gt_buf	 b = { 0 };
+	char		 line[200], *want;
+	size_t		 n = 0;
+
+	memset(line, 'x', 180);
+	line[180] = '\0';
+	gt_buf_puts(&b, "[pack c]\ntitle = C\nrecommendations = Note:\n");
+	while (n <= (size_t)GT_MAX_BODY_BYTES) {
+		gt_buf_printf(&b, "    %s\n", line);
+		n += 181;
+	}
+	site(b.data);
+	want = gt_xasprintf("site.conf:7:19: error: input exceeds a limit: "
+	    "recommendations longer than %ld bytes\n", (long)GT_MAX_BODY_BYTES);
+	linked(want);
+	cr_expect_null(m->conf.packs[0].recommendations_body.doc);
+	free(want);
+	gt_buf_free(&b);
+	done();
+}

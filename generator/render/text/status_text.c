@@ -349,6 +349,37 @@ changes_table(const struct status *st, struct gt_sink *sink)
 	return rc;
 }
 
+static int
+packs_csv(const struct status *st, struct gt_sink *sink)
+{
+	const struct gt_conf	*c = &st->m->conf;
+	struct gt_buf		 b = { 0 }, pdf = { 0 };
+	char			 per[GT_PERIOD_MAX];
+	size_t			 i;
+	int			 rc;
+
+	gt_buf_puts(&b, "pack,as_at,since,audience,title,pdf\r\n");
+	for (i = 0; i < c->npacks; i++) {
+		const struct gt_pack *p = &c->packs[i];
+
+		gt_csv_field(&b, p->name, 0);
+		gt_period_format(&p->as_at, per, sizeof(per));
+		gt_csv_field(&b, per, 0);
+		gt_period_format(&p->since, per, sizeof(per));
+		gt_csv_field(&b, per, 0);
+		gt_csv_field(&b, p->kind == GT_AUDIENCE_RESIDENTS ? "residents" :
+		    "committee", 0);
+		gt_csv_field(&b, p->title, 0);
+		gt_buf_reset(&pdf);
+		gt_buf_printf(&pdf, "reports/%s.pdf", p->name);
+		gt_csv_field(&b, pdf.data, 1);
+	}
+	rc = sink->write(sink->ctx, "packs.csv", b.data, b.len);
+	gt_buf_free(&b);
+	gt_buf_free(&pdf);
+	return rc;
+}
+
 static void *
 status_new(const struct gt_render_in *in)
 {
@@ -404,6 +435,16 @@ changes_csv_render(void *v, size_t job GT_UNUSED, struct gt_sink *sink)
 const struct gt_backend gt_changes_table_backend = {
 	"changes table", status_new, status_jobs, NULL, changes_table_render,
 	status_free
+};
+
+static int
+packs_render(void *v, size_t job GT_UNUSED, struct gt_sink *sink)
+{
+	return packs_csv(v, sink);
+}
+
+const struct gt_backend gt_packs_csv_backend = {
+	"packs csv", status_new, status_jobs, NULL, packs_render, status_free
 };
 
 const struct gt_backend gt_changes_csv_backend = {

@@ -25,4 +25,10 @@ extern const struct gt_backend	gt_status_csv_backend;
 extern const struct gt_backend	gt_changes_table_backend;
 extern const struct gt_backend	gt_changes_csv_backend;
 
+/*
+ * `goldthread packs`: each pack for scripts (packs.csv: pack,as_at,
+ * since,audience,title,pdf; pdf is its path in the output folder).
+ */
+extern const struct gt_backend	gt_packs_csv_backend;
+
 #endif
