@@ -2,7 +2,8 @@
 # Golden output: golden.sh BIN. What people read, compared byte for byte
 # with the files committed under tests/render/expected/: pages of every
 # kind, the open data, the feeds, the status table and CSV, the changes
-# since 2025/26 Q1 (status --since) as a table and CSV, and each pack's
+# since 2025/26 Q1 (status --since) as a table and CSV, the packs' list
+# (goldthread packs), and each pack's
 # text (pdftotext -layout) and the build's diagnostics, for the
 # example council and for the small site tests/render/focus (every status,
 # direction and pack scope, and a warning or two).
@@ -56,6 +57,8 @@ site() {
 	"$bin" status "$dir" --since "2025/26 Q1" --format=csv \
 	    > "$tmp/$name.since.csv" 2>/dev/null
 	check "$name/since.csv" "$tmp/$name.since.csv"
+	"$bin" packs "$dir" > "$tmp/$name.packs.csv" 2>/dev/null
+	check "$name/packs.csv" "$tmp/$name.packs.csv"
 	for pdf in "$out"/reports/*.pdf; do
 		pdftotext -layout "$pdf" "$tmp/pack.txt"
 		check "$name/reports/$(basename "$pdf" .pdf).txt" "$tmp/pack.txt"
