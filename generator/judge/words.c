@@ -23,7 +23,8 @@ static const char *const words[GT_WORD_MAX] = {
 	[GT_WORD_NOT_COMPARED] = "Not compared",
 	[GT_WORD_NO_COMMENTARY] = "No commentary given.",
 	[GT_WORD_NO_CHANGES] = "Nothing has changed.",
-	[GT_WORD_NO_FINANCE] = "No finance figures have been reported."
+	[GT_WORD_NO_FINANCE] = "No finance figures have been reported.",
+	[GT_WORD_APPENDIX_EXCEPTIONS] = "Appendix: every exception"
 };
 
 static const char *const status_names[GT_STATUS_MAX] = {

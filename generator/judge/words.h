@@ -29,6 +29,7 @@ enum gt_word {
 	GT_WORD_NO_COMMENTARY,	/* an exception nobody has explained */
 	GT_WORD_NO_CHANGES,	/* nothing changed since the last report */
 	GT_WORD_NO_FINANCE,	/* no finance rows by the as-at period */
+	GT_WORD_APPENDIX_EXCEPTIONS,	/* an exceptions-only pack's appendix */
 	GT_WORD_MAX
 };
 

@@ -3,6 +3,7 @@
 # if there is one:
 # - no page is less than half full, but the cover, the contents, the last
 #   page and a page before one that starts a top-level section;
+# - no page ends with a heading (its last line set at 12 pt or more);
 # - body text is set at 11 pt or more, table text at 10 pt or more;
 # - a chart keeps its description: on a page holding a chart's
 #   description ("Title. Lower is better, ..."), the chart's own title is
@@ -46,6 +47,24 @@ while read -r n low; do
 	awk -v l="$low" 'BEGIN { exit !((l - 70) / 709.89 < 0.5) }' &&
 		bad "page $n is less than half full (text ends at $low pt)"
 done < "$tmp/low"
+
+# The last line of each page above the footer, and its largest word.
+awk '
+	/<page / { p++ }
+	/<word / {
+		match($0, /yMin="[0-9.]+"/); y0 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		match($0, /yMax="[0-9.]+"/); y1 = substr($0, RSTART + 6, RLENGTH - 7) + 0
+		if (y0 <= 60 || y1 >= 781)
+			next
+		if (y1 > last[p] + 2) { last[p] = y1; size[p] = 0 }
+		if (y1 >= last[p] - 2 && (y1 - y0) / 1.163 > size[p])
+			size[p] = (y1 - y0) / 1.163
+	}
+	END { for (i = 2; i <= p; i++) if (size[i] >= 11.9) print i }
+' "$tmp/bbox.html" > "$tmp/headed"
+while read -r n; do
+	bad "page $n ends with a heading"
+done < "$tmp/headed"
 
 # Word heights: body paragraphs and table cells.
 awk '

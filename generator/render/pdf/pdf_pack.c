@@ -66,9 +66,9 @@ rows_table(struct pdf *p, const char *caption, const struct col *all,
 }
 
 static const struct col measure_cols[] = {
-	{ "Id", 0.08, 0 }, { "Measure", 0.25, 0 }, { "Latest", 0.14, 1 },
-	{ "Target", 0.11, 1 }, { "Status", 0.15, 0 },
-	{ "Since last period", 0.135, 0 }, { "Since last year", 0.135, 0 }
+	{ "Id", 0.08, 0 }, { "Measure", 0.23, 0 }, { "Latest", 0.15, 1 },
+	{ "Target", 0.14, 1 }, { "Status", 0.15, 0 },
+	{ "Since last period", 0.125, 0 }, { "Since last year", 0.125, 0 }
 };
 
 static void
@@ -99,8 +99,8 @@ gt_pdf_measure_table(struct pdf *p, const char *caption,
 }
 
 static const struct col action_cols[] = {
-	{ "Id", 0.09, 0 }, { "Action", 0.29, 0 }, { "Lead", 0.15, 0 },
-	{ "Due", 0.12, 0 }, { "Status", 0.12, 0 },
+	{ "Id", 0.09, 0 }, { "Action", 0.26, 0 }, { "Lead", 0.17, 0 },
+	{ "Due", 0.13, 0 }, { "Status", 0.12, 0 },
 	{ "Latest progress", 0.23, 0 }
 };
 
@@ -396,7 +396,9 @@ appendix(struct pdf *p)
 	struct gt_measure	**v = gt_xcalloc(m->nmeasures + 1, sizeof(*v));
 	size_t			 i, n = 0;
 
-	gt_pdf_heading(p, 1, gt_section_title(GT_SECTION_APPENDIX));
+	gt_pdf_heading(p, 1, p->pack->exceptions_only ?
+	    gt_word(GT_WORD_APPENDIX_EXCEPTIONS) :
+	    gt_section_title(GT_SECTION_APPENDIX));
 	for (i = 0; i < m->nmeasures; i++)
 		if (shows_measure(p, m->measures[i]))
 			v[n++] = m->measures[i];

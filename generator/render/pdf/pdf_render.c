@@ -343,7 +343,8 @@ para_links(struct pdf *p, const struct gt_md_text *t, double x, double w,
 void
 gt_pdf_heading(struct pdf *p, int level, const char *title)
 {
-	gt_pdf_heading_keep(p, level, title, KEEP);
+	/* A section's heading also keeps its first subheading's room. */
+	gt_pdf_heading_keep(p, level, title, level < 3 ? KEEP + 40 : KEEP);
 }
 
 void

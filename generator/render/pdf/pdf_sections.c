@@ -288,7 +288,9 @@ risk_story(struct pdf *p, const struct gt_risk *k, int full)
 	if (full && r.controls != NULL)
 		gt_pdf_labelled(p, "Controls:", r.controls);
 	if (full && k->body.doc != NULL) {
-		gt_pdf_para(p, "Mitigation:", BODY_PT, INK);
+		/* The label stays with the first lines of the mitigation. */
+		gt_pdf_need(p, 4 * BODY_PT * 1.5);
+		gt_pdf_labelled(p, "Mitigation:", "");
 		gt_pdf_body(p, &k->body, NULL);
 	}
 	mitigation(p, k);
