@@ -407,8 +407,8 @@ char *
 gt_measure_story(const struct gt_judgement *j, const struct gt_measure *me)
 {
 	static const char *const year[GT_DIR_MAX] = {
-		"", " Better than a year earlier.", " The same as a year "
-		"earlier.", " Worse than a year earlier."
+		"", " Better than a year earlier.",
+		" The same as a year earlier.", " Worse than a year earlier."
 	};
 	const struct gt_jmeasure	*jm = gt_judged_measure(j, me);
 	const struct gt_eval		*e = jm->latest;

@@ -230,16 +230,16 @@ Test(packs, finance_tolerance_in_pounds_and_missing_figures)
 
 static const char *const measures[] = {
 	/* Off target at Q2, within tolerance at Q1. */
-	"---\nid: M1\ntitle: Homes\nobjective: o\npolarity: higher\n"
+	("---\nid: M1\ntitle: Homes\nobjective: o\npolarity: higher\n"
 	"frequency: quarterly\ntargets: {2024/25: 100, 2025/26: 100, "
-	"2026/27: 110, 2027/28: 120}\nowner: Head of Homes\n---\nDef.\n",
+	"2026/27: 110, 2027/28: 120}\nowner: Head of Homes\n---\nDef.\n"),
 	/* Year to date, worse than a year earlier. */
-	"---\nid: M2\ntitle: Jobs\nobjective: o\npolarity: higher\n"
+	("---\nid: M2\ntitle: Jobs\nobjective: o\npolarity: higher\n"
 	"frequency: quarterly\ncumulative: true\ntargets: {2025/26: 400}\n"
-	"level: operational\n---\nDef.\n",
+	"level: operational\n---\nDef.\n"),
 	/* Monthly, late at Q2. */
-	"---\nid: M3\ntitle: Visits\nobjective: o\npolarity: higher\n"
-	"frequency: monthly\ntargets: {2025/26: 10}\n---\nDef.\n"
+	("---\nid: M3\ntitle: Visits\nobjective: o\npolarity: higher\n"
+	"frequency: monthly\ntargets: {2025/26: 10}\n---\nDef.\n")
 };
 
 static void
