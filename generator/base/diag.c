@@ -398,6 +398,7 @@ print_github(FILE *f, const struct diag *d, struct gt_buf *b)
 static json_t *
 diag_gitlab(const struct diag *d, struct gt_buf *b)
 {
+	json_t	*o;
 	char	 key[65];
 	char	*id, *text;
 
@@ -409,12 +410,14 @@ diag_gitlab(const struct diag *d, struct gt_buf *b)
 	    msgs[d->id].code, text);
 	gt_sha256_hex(id, strlen(id), key);
 	free(id);
-	return json_pack("{s:s%,s:s,s:s,s:s,s:{s:s,s:{s:i}}}", "description",
-	    text, strlen(text), "check_name", msgs[d->id].code, "fingerprint",
-	    key, "severity", gt_msg_severity(d->id) == GT_SEV_ERROR ? "major" :
+	o = json_pack("{s:s,s:s,s:s,s:s,s:{s:s,s:{s:i}}}", "description",
+	    text, "check_name", msgs[d->id].code, "fingerprint", key,
+	    "severity", gt_msg_severity(d->id) == GT_SEV_ERROR ? "major" :
 	    "minor", "location", "path", *d->file != '\0' ?
 	    escaped(b, d->file) : "site.conf", "lines", "begin",
 	    d->line > 0 ? d->line : 1);
+	free(text);
+	return o;
 }
 
 void

@@ -126,10 +126,13 @@ finance_cmp(const void *va, const void *vb)
 static void
 check_finance(struct gt_model *m)
 {
-	struct gt_finance	**v = gt_xcalloc(m->nfinance + 1, sizeof(*v));
+	struct gt_finance	**v;
 	char			 per[GT_PERIOD_MAX];
 	size_t			 i;
 
+	if (m->nfinance < 2)
+		return;
+	v = gt_xcalloc(m->nfinance, sizeof(*v));
 	memcpy(v, m->finance, m->nfinance * sizeof(*v));
 	sort_cal = &m->conf.cal;
 	gt_sort(v, m->nfinance, sizeof(*v), finance_cmp);
