@@ -237,6 +237,20 @@ ftext(struct reader *r, enum col c)
 	return gt_trim(r->fields[i].text);
 }
 
+/* The column a header names, or COL_MAX (an empty name, a file of commas: none). */
+static int
+col_of(const char *name)
+{
+	int	 c;
+
+	if (*name == '\0')
+		return COL_MAX;
+	for (c = 0; c < COL_MAX; c++)
+		if (gt_strieq(name, colnames[c]))
+			break;
+	return c;
+}
+
 static void
 read_header(struct reader *r)
 {
@@ -250,10 +264,7 @@ read_header(struct reader *r)
 		r->colix[c] = -1;
 	for (i = 0; i < r->nfields; i++) {
 		name = gt_trim(r->fields[i].text);
-		for (c = 0; c < COL_MAX; c++)
-			if (gt_strieq(name, colnames[c]))
-				break;
-		if (c == COL_MAX)
+		if ((c = col_of(name)) == COL_MAX)
 			continue;
 		if (have & C(c)) {
 			loc.col = r->fields[i].col;
@@ -290,9 +301,7 @@ read_header(struct reader *r)
 	r->ncols = r->nfields;
 	for (i = 0; i < r->nfields; i++) {
 		name = r->fields[i].text;
-		for (c = 0; c < COL_MAX; c++)
-			if (gt_strieq(name, colnames[c]))
-				break;
+		c = col_of(name);
 		if (c == COL_MAX || !((shapes[s].need | shapes[s].may) & C(c))) {
 			loc.col = r->fields[i].col;
 			msg(r, GT_W_UNKNOWN_COLUMN, &loc, "'%s' in a %s file",
