@@ -38,7 +38,7 @@ GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 DEB_PKGS = gcc clang make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
 	libjansson-dev libpng-dev libxxhash-dev fonts-dejavu-core \
-	fonts-dejavu-extra poppler-utils time
+	fonts-dejavu-extra poppler-utils time python3-jsonschema
 
 PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash
 CC	?= cc
@@ -73,11 +73,11 @@ MODEL_OBJS	= $(call objs,model scope)
 READ_OBJS	= $(call objs,conf_read fm_read md_read csv_read read)
 LINK_OBJS	= $(call objs,link)
 JUDGE_OBJS	= $(call objs,words judge)
-VIEW_OBJS	= $(call objs,rows chartdata md_walk)
+VIEW_OBJS	= $(call objs,rows chartdata md_walk glance)
 HTML_OBJS	= $(call objs,html_write md_html svg_inline tmpl_compile \
-		    tmpl_fill site site_pages)
+		    tmpl_fill site site_pages site_home site_measure)
 RENDER_OBJS	= $(HTML_OBJS) $(call objs,md_pango pdf_render json_out \
-		    csv_write opendata feeds status_text)
+		    csv_write opendata schema_json feeds status_text)
 BUILD_OBJS	= $(call objs,own out cache build)
 CHART_OBJS	= $(call objs,chart_style chart_font chart_axis chart_trend \
 		    chart_spark chart_statusbar chart_heatmap chart_progress \
@@ -124,6 +124,22 @@ $(BUILD)/%.o: %.c $(BUILD)/.cflags | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
 
+# The open data's JSON Schema, as committed, made a C array so that the
+# program publishes the schema of the JSON it writes (opendata.h).
+SCHEMA = generator/render/data/performance.schema.json
+$(BUILD)/schema_json.c: $(SCHEMA) | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	{ echo '/* Made by the Makefile from $(SCHEMA). */'; \
+	echo '#include "opendata.h"'; \
+	echo 'const unsigned char gt_schema_json[] = {'; \
+	od -An -v -tx1 $(SCHEMA) | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	echo '};'; \
+	echo 'const size_t gt_schema_json_len = sizeof(gt_schema_json);'; \
+	} > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/schema_json.o: $(BUILD)/schema_json.c $(BUILD)/.cflags | $(BUILD)/.deps
+	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
+
 $(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/.cflags | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -MMD -MP -Itests/include $(PKG_CFLAGS) -c -o $@ $<
@@ -154,11 +170,22 @@ $(BUILD)/sitecheck: tests/site/sitecheck.c | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $$(pkg-config --cflags libxml-2.0 jansson) -o $@ $< $(LDFLAGS) $$(pkg-config --libs libxml-2.0 jansson)
 
+# The open data JSON is checked against its JSON Schema by Debian's
+# python3-jsonschema (its own python, not another on the PATH).
+SCHEMA_PY ?= /usr/bin/python3 tests/site/schema_check.py
+
 site-check: all $(BUILD)/sitecheck
 	tests/site/run_tests.sh $(BUILD)/sitecheck
 	rm -rf $(BUILD)/site $(BUILD)/site2 $(BUILD)/.site.* $(BUILD)/.site2.*
 	$(BUILD)/goldthread build . -o $(BUILD)/site
 	$(BUILD)/sitecheck $(BUILD)/site
+	@# The schema published is the one committed; the JSON of the example
+	@# and of the focus site validate; a broken document does not.
+	cmp $(SCHEMA) $(BUILD)/site/data/performance.schema.json
+	rm -rf $(BUILD)/focus $(BUILD)/.focus.*
+	$(BUILD)/goldthread build tests/render/focus -o $(CURDIR)/$(BUILD)/focus --no-cache 2>/dev/null
+	$(SCHEMA_PY) $(SCHEMA) $(BUILD)/site/data/performance.json $(BUILD)/focus/data/performance.json
+	$(SCHEMA_PY) $(SCHEMA) tests/site/schema-broken.json | grep -c ": error: " | grep -qx 4
 	@n=$$(grep -c '<loc>' $(BUILD)/site/sitemap.xml); \
 	p=$$(find $(BUILD)/site -name '*.html' ! -name 404.html | wc -l); \
 	[ "$$n" -eq "$$p" ] || { echo "site-check: the sitemap lists $$n of $$p pages"; exit 1; }

@@ -111,6 +111,9 @@ struct gt_chart_point {
 	enum gt_chart_flag	 flag;
 	struct gt_chart_target	 target;
 	enum gt_chart_status	 status;
+	const char		*said;		/* in the description, "July
+						   to September 2024 (quarter
+						   2)"; NULL: period */
 };
 
 /* Another series for comparison (England average, nearest neighbours). */

@@ -72,6 +72,13 @@ fmt(char *buf, const struct gt_chart_trend *t, double v)
 	    t->unit);
 }
 
+/* A period as the description says it. */
+static const char *
+said(const struct gt_chart_point *p)
+{
+	return p->said != NULL ? p->said : p->period;
+}
+
 /* "up from 60% in 2022/23 Q1", compared as the figures are written. */
 static void
 put_change(struct gt_buf *b, const struct gt_chart_trend *t, size_t from,
@@ -83,7 +90,7 @@ put_change(struct gt_buf *b, const struct gt_chart_trend *t, size_t from,
 
 	gt_buf_printf(b, "%s %s in %s", z > a ? "up from" : z < a ?
 	    "down from" : "the same as", fmt(v, t, t->points[from].value),
-	    t->points[from].period);
+	    said(&t->points[from]));
 }
 
 static const char *
@@ -102,12 +109,12 @@ put_target(struct gt_buf *b, const struct gt_chart_trend *t, size_t i)
 	char	 v[GT_NUMBER_MAX + 64], w[GT_NUMBER_MAX + 64];
 
 	if (!g->set) {
-		gt_buf_printf(b, "No target for %s", p->period);
+		gt_buf_printf(b, "No target for %s", said(p));
 	} else if (t->polarity == GT_CHART_BAND) {
 		gt_buf_printf(b, "The target for %s is between %s and %s",
-		    p->period, fmt(v, t, g->lo), fmt(w, t, g->hi));
+		    said(p), fmt(v, t, g->lo), fmt(w, t, g->hi));
 	} else {
-		gt_buf_printf(b, "The target for %s is %s or %s", p->period,
+		gt_buf_printf(b, "The target for %s is %s or %s", said(p),
 		    fmt(v, t, t->polarity == GT_CHART_LOWER ? g->hi : g->lo),
 		    t->polarity == GT_CHART_LOWER ? "less" : "more");
 	}
@@ -144,7 +151,7 @@ put_comparators(struct gt_buf *b, const struct gt_chart_trend *t,
 		}
 		gt_buf_printf(b, "%s: %s", name, fmt(v, t, k->values[i - 1]));
 		if ((long)(i - 1) != latest)
-			gt_buf_printf(b, " in %s", t->points[i - 1].period);
+			gt_buf_printf(b, " in %s", said(&t->points[i - 1]));
 		gt_buf_puts(b, ". ");
 	}
 }
@@ -193,10 +200,10 @@ describe_trend(const struct gt_chart_trend *t, int brief)
 		    t->polarity == GT_CHART_LOWER ? "Lower is better" :
 		    t->polarity == GT_CHART_BAND ? "The aim is to stay in "
 		    "the target range" : "Higher is better", t->npoints,
-		    t->npoints == 1 ? "" : "s", t->points[0].period,
-		    t->points[t->npoints - 1].period);
+		    t->npoints == 1 ? "" : "s", said(&t->points[0]),
+		    said(&t->points[t->npoints - 1]));
 	gt_buf_printf(&b, "Latest figure %s in %s%s. ",
-	    fmt(v, t, t->points[latest].value), t->points[latest].period,
+	    fmt(v, t, t->points[latest].value), said(&t->points[latest]),
 	    flag_words(t->points[latest].flag));
 	if (nvalues > 1) {
 		a = gt_round(t->points[first].value, t->decimals);

@@ -311,10 +311,11 @@ put_judgement(struct gt_buf *b, const struct gt_model *m,
 	const struct gt_target	*year;
 
 	put_figure(b, me, e->obs->value.num, me->decimals);
-	gt_buf_printf(b, " in %s", p);
+	/* Before the period, whose words may end in brackets of their own. */
 	if (e->obs->flag == GT_FLAG_PROVISIONAL ||
 	    e->obs->flag == GT_FLAG_ESTIMATED)
 		gt_buf_printf(b, " (%s)", gt_flag_name(e->obs->flag));
+	gt_buf_printf(b, " in %s", p);
 	if (!e->has_target) {
 		gt_buf_printf(b, ", and no target is set for %s: no target", p);
 		return;
@@ -343,14 +344,15 @@ explain(const struct gt_model *m, const struct gt_measure *me,
     const struct gt_jmeasure *j, const struct gt_period *as_at)
 {
 	const struct gt_eval	*e = j->latest;
+	const struct gt_calendar *cal = &m->conf.cal;
 	struct gt_buf		 b = { 0 };
-	char			 p[GT_PERIOD_MAX];
+	char			 p[GT_WORDS_PERIOD_MAX];
 
 	if (e == NULL)
 		return gt_xasprintf("No figure has been reported for any "
 		    "period up to %s: no data.",
-		    gt_period_words(as_at, p, sizeof(p)));
-	gt_period_words(&e->obs->period, p, sizeof(p));
+		    gt_period_words(cal, as_at, p, sizeof(p)));
+	gt_period_words(cal, &e->obs->period, p, sizeof(p));
 	if (e->status == GT_STATUS_SUPPRESSED)
 		gt_buf_printf(&b, "The figure for %s is withheld (%s) to "
 		    "protect the people it counts: suppressed, so no status "
@@ -359,7 +361,7 @@ explain(const struct gt_model *m, const struct gt_measure *me,
 		put_judgement(&b, m, me, e, p);
 	if (j->late)
 		gt_buf_printf(&b, "; the figure for %s is late",
-		    gt_period_words(&j->expected, p, sizeof(p)));
+		    gt_period_words(cal, &j->expected, p, sizeof(p)));
 	gt_buf_putc(&b, '.');
 	return gt_buf_steal(&b);
 }
@@ -391,15 +393,15 @@ judge_measure(const struct gt_model *m, const struct gt_measure *me,
 }
 
 static char *
-explain_action(const struct gt_action *a, const struct gt_jaction *j,
-    enum gt_astatus reported)
+explain_action(const struct gt_calendar *cal, const struct gt_action *a,
+    const struct gt_jaction *j, enum gt_astatus reported)
 {
 	struct gt_buf	 b = { 0 };
-	char		 p[GT_PERIOD_MAX], due[32];
+	char		 p[GT_WORDS_PERIOD_MAX], due[32];
 	size_t		 n = j->milestones_overdue;
 
 	if (j->latest != NULL)
-		gt_period_words(&j->latest->period, p, sizeof(p));
+		gt_period_words(cal, &j->latest->period, p, sizeof(p));
 	if (j->status == GT_ASTATUS_OVERDUE) {
 		gt_buf_printf(&b, "Due %s and not complete",
 		    gt_date_words(&a->due, due, sizeof(due)));
@@ -456,7 +458,7 @@ judge_action(const struct gt_model *m, const struct gt_action *a,
 		    j->status != GT_ASTATUS_ON_TRACK)
 			j->milestones_overdue++;
 	}
-	j->explanation = explain_action(a, j, reported);
+	j->explanation = explain_action(cal, a, j, reported);
 }
 
 /* The band a score falls in; bands cover 1 to 25 (conf_read sees to it). */

@@ -19,7 +19,12 @@ static const char *const words[GT_WORD_MAX] = {
 	[GT_WORD_NO_APPETITE] = "No risk appetite is set.",
 	[GT_WORD_STATUS_KEY] = "Status is shown in words and by symbol: "
 	    "\u25CF on target, \u25C6 within tolerance, \u25B2 off target, "
-	    "\u25A0 no target, \u25CB no data."
+	    "\u25A0 no target, \u25CB no data.",
+	[GT_WORD_MEASURES_FOR] = "Measures for ",
+	[GT_WORD_ACTIONS_FOR] = "Delivery plan actions for ",
+	[GT_WORD_STATUS_CHART] = "Bar of measures by status",
+	[GT_WORD_HEAT_MAP] = "Heat map of risks by likelihood and impact",
+	[GT_WORD_TREND_CHART] = "Trend chart: "
 };
 
 static const char *const status_names[GT_STATUS_MAX] = {
@@ -159,19 +164,57 @@ gt_polarity_words(enum gt_polarity p)
 }
 
 char *
-gt_period_words(const struct gt_period *p, char *buf, size_t sz)
+gt_period_words(const struct gt_calendar *cal, const struct gt_period *p,
+    char *buf, size_t sz)
 {
-	if (p->type == GT_PERIOD_MONTH)
+	int	 first, last;
+
+	switch (p->type) {
+	case GT_PERIOD_MONTH:
 		snprintf(buf, sz, "%s %d", month_names[p->sub - 1], p->year);
-	else
+		break;
+	case GT_PERIOD_QUARTER:
+		first = gt_period_first_month(cal, p);
+		last = gt_period_last_month(cal, p);
+		if (first / 12 == last / 12)
+			snprintf(buf, sz, "%s to %s %d (quarter %d)",
+			    month_names[first % 12], month_names[last % 12],
+			    last / 12, p->sub);
+		else
+			snprintf(buf, sz, "%s %d to %s %d (quarter %d)",
+			    month_names[first % 12], first / 12,
+			    month_names[last % 12], last / 12, p->sub);
+		break;
+	case GT_PERIOD_AYEAR:
+		snprintf(buf, sz, "academic year %d/%02d", p->year,
+		    (p->year + 1) % 100);
+		break;
+	default:
 		gt_period_format(p, buf, sz);
+		break;
+	}
+	return buf;
+}
+
+char *
+gt_period_end_words(const struct gt_calendar *cal,
+    const struct gt_period *p, char *buf, size_t sz)
+{
+	int	 last = gt_period_last_month(cal, p);
+
+	snprintf(buf, sz, "the end of %s %d", month_names[last % 12],
+	    last / 12);
 	return buf;
 }
 
 char *
 gt_date_words(const struct gt_date *d, char *buf, size_t sz)
 {
-	snprintf(buf, sz, "%d %s %d", d->d, month_names[d->m - 1], d->y);
+	if (d->d == 0)
+		snprintf(buf, sz, "%s %d", month_names[d->m - 1], d->y);
+	else
+		snprintf(buf, sz, "%d %s %d", d->d, month_names[d->m - 1],
+		    d->y);
 	return buf;
 }
 
@@ -254,4 +297,37 @@ gt_rollup_words(const struct gt_rollup *r, int more)
 		    r->astatus[GT_ASTATUS_OVERDUE]);
 	gt_buf_puts(&b, ".");
 	return gt_buf_steal(&b);
+}
+
+char *
+gt_travel_words(const struct gt_rollup *r)
+{
+	size_t	 up = r->dir[GT_DIR_IMPROVING], down = r->dir[GT_DIR_WORSENING];
+
+	return gt_xasprintf("Since the previous period, %zu measure%s "
+	    "improved and %zu got worse.", up, up == 1 ? "" : "s", down);
+}
+
+char *
+gt_change_words(const struct gt_measure *me, double now, double then,
+    const char *then_period)
+{
+	char	*was = gt_figure_number(me, then), *t;
+
+	t = gt_xasprintf("%s from %s in %s", now > then ? "up" : "down", was,
+	    then_period);
+	free(was);
+	return t;
+}
+
+char *
+gt_size_words(long long n, char *buf, size_t sz)
+{
+	if (n < 1024)
+		snprintf(buf, sz, "%lld bytes", n);
+	else if (n < 1024 * 1024)
+		snprintf(buf, sz, "%lld KB", (n + 1023) / 1024);
+	else
+		snprintf(buf, sz, "%.1f MB", n / (1024.0 * 1024.0));
+	return buf;
 }

@@ -25,6 +25,11 @@ enum gt_word {
 	GT_WORD_NONE_LISTED,	/* an empty list in a report: "None." */
 	GT_WORD_NO_APPETITE,	/* "No risk appetite is set." */
 	GT_WORD_STATUS_KEY,	/* how statuses are shown, by symbol */
+	GT_WORD_MEASURES_FOR,	/* a table's caption, before a title */
+	GT_WORD_ACTIONS_FOR,
+	GT_WORD_STATUS_CHART,	/* short alt texts of charts described */
+	GT_WORD_HEAT_MAP,
+	GT_WORD_TREND_CHART,	/* before the measure's title */
 	GT_WORD_MAX
 };
 
@@ -46,8 +51,17 @@ const char	*gt_freq_label(enum gt_freq);
 const char	*gt_polarity_label(enum gt_polarity);
 const char	*gt_polarity_words(enum gt_polarity);
 
-/* A period as residents read it ("September 2025"); a date ("30 September 2025"). */
-char	*gt_period_words(const struct gt_period *, char *, size_t);
+/*
+ * A period as residents read it: "September 2025", "July to September
+ * 2025 (quarter 2)", "2024/25", "2024", "academic year 2024/25"; its end,
+ * "the end of September 2025". A date, "30 September 2025", or with d 0
+ * the month alone, "February 2026". buf holds GT_WORDS_PERIOD_MAX bytes.
+ */
+#define GT_WORDS_PERIOD_MAX	64
+char	*gt_period_words(const struct gt_calendar *, const struct gt_period *,
+	    char *, size_t);
+char	*gt_period_end_words(const struct gt_calendar *,
+	    const struct gt_period *, char *, size_t);
 char	*gt_date_words(const struct gt_date *, char *, size_t);
 /* A due date in words, or GT_WORD_NOT_SET; buf holds 64 bytes. */
 const char	*gt_due_words(const struct gt_date *, char buf[64]);
@@ -68,5 +82,12 @@ char	*gt_target_text(const struct gt_measure *, int has, double lo,
  * figures too.
  */
 char	*gt_rollup_words(const struct gt_rollup *, int more);
+/* A file's size: "850 bytes", "48 KB", "1.2 MB"; returns buf. */
+char	*gt_size_words(long long bytes, char *buf, size_t sz);
+/* "Since the previous period, 12 measures improved and 9 got worse." */
+char	*gt_travel_words(const struct gt_rollup *);
+/* A figure's move from the one before: "up from 262 in August 2025". */
+char	*gt_change_words(const struct gt_measure *, double now, double then,
+	    const char *then_period);
 
 #endif

@@ -166,6 +166,8 @@ conf_free(struct gt_conf *c)
 	free(c->organisation);
 	free(c->base_url);
 	free(c->language);
+	free(c->licence);
+	free(c->licence_url);
 	free(c->as_at_text);
 	for (i = 0; i < c->nbands; i++)
 		free(c->bands[i].name);

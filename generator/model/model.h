@@ -93,6 +93,12 @@ enum gt_dir {
 
 #define GT_MAX_BANDS	10	/* risk rating bands in site.conf */
 
+/* The open data's licence unless site.conf names another. */
+#define GT_LICENCE_DEFAULT	"Open Government Licence v3.0"
+#define GT_LICENCE_DEFAULT_URL	"https://www.nationalarchives.gov.uk/doc/" \
+				"open-government-licence/version/3/"
+
+
 /* Counts under an objective, priority, portfolio, tag or pack. */
 struct gt_rollup {
 	size_t	 measures;
@@ -227,6 +233,7 @@ struct gt_measure {
 	char			*source;
 	char			*owner;
 	enum gt_level		 level;
+	int			 headline;	/* shown first on the home page */
 	struct gt_strlist	 tags;
 	struct gt_body		 body;
 	/* Linked. */
@@ -338,6 +345,11 @@ struct gt_conf {
 	int			 as_at_cli;	/* given on the command line */
 	struct gt_calendar	 cal;
 	int			 chart_png;	/* PNG copies of trend charts */
+	struct gt_date		 published;	/* all zero: not given */
+	struct gt_date		 next_update;	/* d 0: a month only */
+	char			*licence;	/* of the open data */
+	char			*licence_url;	/* NULL: none given */
+	int			 indicator_codes;	/* show measures' ids */
 	/* [status] */
 	struct gt_tolerance	 tolerance;
 	struct gt_band		*bands;

@@ -132,6 +132,33 @@ conf_bool(const struct conf_reader *cr, const char *name, const char *value,
 	    value);
 }
 
+/*
+ * A day ("2025-11-14"), or where month is allowed a month alone
+ * ("2026-02", "February 2026": d is 0), for the dates the site states.
+ */
+static void
+conf_date(const struct conf_reader *cr, const char *name, const char *value,
+    int month, struct gt_date *out)
+{
+	struct gt_loc		 loc;
+	struct gt_period	 p;
+
+	if (gt_date_parse(value, out) == 0)
+		return;
+	if (month && gt_period_parse(value, &p) == 0 &&
+	    p.type == GT_PERIOD_MONTH) {
+		out->y = p.year;
+		out->m = p.sub;
+		out->d = 0;
+		return;
+	}
+	memset(out, 0, sizeof(*out));
+	loc = value_loc(cr);
+	gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "%s = %s: expected a date "
+	    "such as 2025-11-14%s", name, value, month ? " or a month such "
+	    "as 2026-02" : "");
+}
+
 /* "Low 1-4, Medium 5-9, High 10-15, Very high 16-25" */
 static void
 conf_bands(struct conf_reader *cr, const char *value)
@@ -252,6 +279,16 @@ site_key(struct conf_reader *cr, const char *name, const char *value)
 		conf_int(cr, name, value, 1, 12, &c->cal.academic_start);
 	else if (strcmp(name, "chart_png") == 0)
 		conf_bool(cr, name, value, &c->chart_png);
+	else if (strcmp(name, "published") == 0)
+		conf_date(cr, name, value, 0, &c->published);
+	else if (strcmp(name, "next_update") == 0)
+		conf_date(cr, name, value, 1, &c->next_update);
+	else if (strcmp(name, "licence") == 0)
+		set_text(&c->licence, value);
+	else if (strcmp(name, "licence_url") == 0)
+		set_text(&c->licence_url, value);
+	else if (strcmp(name, "indicator_codes") == 0)
+		conf_bool(cr, name, value, &c->indicator_codes);
 	else
 		return 0;
 	return 1;
@@ -540,4 +577,10 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "title in [site]");
 	if (c->organisation == NULL)
 		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "organisation in [site]");
+	/* Open data are Crown-style public sector information by default. */
+	if (c->licence == NULL) {
+		set_text(&c->licence, GT_LICENCE_DEFAULT);
+		if (c->licence_url == NULL)
+			set_text(&c->licence_url, GT_LICENCE_DEFAULT_URL);
+	}
 }

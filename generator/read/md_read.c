@@ -513,6 +513,7 @@ read_measure(struct gt_model *m, struct fields *f, struct gt_body *body)
 	if ((k = get_enum(f, "level", 0, level_names, 2,
 	    "strategic or operational")) >= 0)
 		me->level = (enum gt_level)k;
+	get_bool(f, "headline", &me->headline);
 	get_names(f, "tags", &me->tags);
 	if (body->doc == NULL)
 		gt_msg(m->diag, GT_W_NO_BODY, &f->map->loc, "a measure's text is its "

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "chartdata.h"
+#include "words.h"
 #include "judge.h"
 
 /* More periods than any trend needs (a century of months). */
@@ -160,11 +161,15 @@ gt_trend_data(struct gt_trend_data *d, const struct gt_judgement *jg,
 	n = periods(m, me, last, &pv);
 	d->points = gt_xcalloc(n, sizeof(*d->points));
 	d->labels = gt_xcalloc(n, 2 * GT_PERIOD_MAX);
+	d->said = gt_xcalloc(n, GT_WORDS_PERIOD_MAX);
 	for (i = j = 0; i < n; i++) {
 		pt = &d->points[i];
 		gt_period_format(&pv[i], d->labels + 2 * i * GT_PERIOD_MAX,
 		    GT_PERIOD_MAX);
 		pt->period = d->labels + 2 * i * GT_PERIOD_MAX;
+		/* The description says periods as residents read them. */
+		pt->said = gt_period_words(&m->conf.cal, &pv[i],
+		    d->said + i * GT_WORDS_PERIOD_MAX, GT_WORDS_PERIOD_MAX);
 		if ((pv[i].type == GT_PERIOD_QUARTER ||
 		    pv[i].type == GT_PERIOD_MONTH) &&
 		    gt_period_index_in_year(&m->conf.cal, &pv[i]) == 1) {
@@ -195,6 +200,7 @@ gt_trend_data_free(struct gt_trend_data *d)
 		return;
 	free(d->points);
 	free(d->labels);
+	free(d->said);
 	free(d->comparators);
 	free(d->values);
 	memset(d, 0, sizeof(*d));

@@ -24,6 +24,7 @@ struct gt_trend_data {
 	struct gt_chart_trend		 trend;
 	struct gt_chart_point		*points;
 	char				*labels;	/* GT_PERIOD_MAX each */
+	char				*said;	/* GT_WORDS_PERIOD_MAX each */
 	struct gt_chart_comparator	*comparators;
 	double				*values;	/* per comparator */
 };

@@ -101,6 +101,8 @@ gt_rrow(struct gt_rrow *r, const struct gt_judgement *jg,
 	r->j = gt_judged_risk(jg, k);
 	r->rating = r->j->band < c->nbands ? c->bands[r->j->band].name :
 	    gt_word(GT_WORD_NOT_RATED);
+	r->target_rating = r->j->target_band < c->nbands ?
+	    c->bands[r->j->target_band].name : gt_word(GT_WORD_NOT_RATED);
 	r->target = r->j->target_score > 0 ?
 	    gt_xasprintf("%d", r->j->target_score) :
 	    gt_xstrdup(gt_word(GT_WORD_NONE_SET));

@@ -62,6 +62,7 @@ struct gt_rrow {
 	const struct gt_jrisk		*j;
 	const char			*rating;	/* band, or "Not rated" */
 	char				*target;	/* target score, or "None set" */
+	const char			*target_rating;	/* its band, likewise */
 	char				*controls;	/* "a; b", or NULL */
 };
 

@@ -22,9 +22,9 @@ Test(cache, keys_follow_every_input)
 {
 	struct gt_chart_point	 p[2] = {
 		{ "2024/25 Q1", "2024/25", GT_CHART_VALUE, 1.5, GT_CHART_FINAL,
-		  { 1, 2, 2, 0.1 }, GT_CHART_OFF_TARGET },
+		  { 1, 2, 2, 0.1 }, GT_CHART_OFF_TARGET, NULL },
 		{ "2024/25 Q2", NULL, GT_CHART_VALUE, 2.5, GT_CHART_FINAL,
-		  { 1, 2, 2, 0.1 }, GT_CHART_ON_TARGET },
+		  { 1, 2, 2, 0.1 }, GT_CHART_ON_TARGET, NULL },
 	};
 	struct gt_chart_trend	 t = { "T", "%", 1, GT_CHART_HIGHER, 4,
 	    GT_CHART_AUTO, p, 2, NULL, 0 };

@@ -742,6 +742,15 @@ Test(chart, describe_trend)
 	expect_has(d, "Lower is better");
 	expect_has(d, "72.0% or less");
 	free(d);
+	/* Periods in words where the adapter gives them (chartdata.c). */
+	f.p[0].said = "April to June 2020 (quarter 1)";
+	f.p[19].said = "January to March 2025 (quarter 4)";
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "20 periods from April to June 2020 (quarter 1) to "
+	    "January to March 2025 (quarter 4)");
+	expect_has(d, "target for January to March 2025 (quarter 4) is");
+	expect_has(d, "in 2024/25 Q3");
+	free(d);
 }
 
 Test(chart, describe_others)

@@ -4,6 +4,7 @@
 #include "format.h"
 #include "link.h"
 #include "read.h"
+#include "glance.h"
 #include "judge.h"
 #include "words.h"
 #include "helpers.h"
@@ -234,7 +235,8 @@ Test(status, latest_no_data_suppressed_no_target)
 	cr_expect_eq(JM(gt_measure_get(m, "D"))->status, GT_STATUS_NO_DATA);
 	cr_expect(JM(gt_measure_get(m, "D"))->late);
 	cr_expect_str_eq(JM(gt_measure_get(m, "D"))->explanation, "No figure has "
-	    "been reported for any period up to 2025/26 Q2: no data.");
+	    "been reported for any period up to July to September 2025 "
+	    "(quarter 2): no data.");
 }
 
 Test(status, direction_of_travel)
@@ -351,18 +353,21 @@ Test(status, explanations)
 	m->conf.as_at.year = 2024;	/* as at 2024/25 Q2: nothing late */
 	run();
 	cr_expect_str_eq(JM(gt_measure_get(m, "P"))->explanation,
-	    "72.1% in 2024/25 Q2 (provisional) against a target of 73.0% "
-	    "(higher is better, tolerance of 2 percentage points): within "
+	    "72.1% (provisional) in July to September 2024 (quarter 2) "
+	    "against a target of 73.0% (higher is better, tolerance of 2 percentage points): within "
 	    "tolerance.");
 	cr_expect_str_eq(JM(gt_measure_get(m, "B"))->explanation,
-	    "\xc2\xa3" "2,500 in 2024/25 Q2 against a target range of "
+	    "\xc2\xa3" "2,500 in July to September 2024 (quarter 2) against a "
+	    "target range of "
 	    "\xc2\xa3" "1,000 to \xc2\xa3" "2,000 (the target is a range, 5% "
 	    "tolerance): off target.");
 	cr_expect_str_eq(JM(gt_measure_get(m, "C"))->explanation,
-	    "150 in 2024/25 Q2 against a year-to-date target of 200 (2/4 of "
+	    "150 in July to September 2024 (quarter 2) against a year-to-date "
+	    "target of 200 (2/4 of "
 	    "400 for the year; higher is better, 5% tolerance): off target.");
 	cr_expect_str_eq(JM(gt_measure_get(m, "S"))->explanation,
-	    "The figure for 2024/25 Q2 is withheld (<5) to protect the people "
+	    "The figure for July to September 2024 (quarter 2) is withheld "
+	    "(<5) to protect the people "
 	    "it counts: suppressed, so no status is given.");
 }
 
@@ -393,7 +398,8 @@ Test(status, actions_and_risks)
 	cr_expect_eq(JA(x)->milestones_due, 2);
 	cr_expect_eq(JA(x)->milestones_overdue, 2);
 	cr_expect_str_eq(JA(x)->explanation, "Due 29 September 2025 and not "
-	    "complete (reported at risk in 2025/26 Q2), with 2 milestones past "
+	    "complete (reported at risk in July to September 2025 (quarter 2)), "
+	    "with 2 milestones past "
 	    "their due dates: overdue.");
 	/* Due on the last day: not yet overdue. */
 	cr_expect_eq(JA(gt_action_get(m, "A2"))->status, GT_ASTATUS_ON_TRACK);
@@ -554,8 +560,8 @@ Test(status, suppressed_and_provisional)
 	me = gt_measure_get(m, "B");
 	cr_expect_eq(JM(me)->status, GT_STATUS_ON_TARGET);
 	cr_expect_eq(JM(me)->dir_prev, GT_DIR_IMPROVING);
-	cr_expect_str_eq(JM(me)->explanation, "11 in 2025/26 Q2 (estimated) "
-	    "against a target of 10 (higher is better, 5% tolerance): on "
+	cr_expect_str_eq(JM(me)->explanation, "11 (estimated) in July to "
+	    "September 2025 (quarter 2) against a target of 10 (higher is better, 5% tolerance): on "
 	    "target.");
 }
 
@@ -760,4 +766,134 @@ Test(status, judged_again_at_another_period)
 	cr_expect_eq(gt_judged_measure(pack, me)->shown, 2);
 	cr_expect_eq(JM(me)->shown, 3);
 	gt_judgement_free(pack);
+}
+
+/* Periods as residents read them, under the site's calendar. */
+Test(words, periods_in_plain_english)
+{
+	struct gt_calendar	 cal;
+	struct gt_period	 p;
+	struct gt_date		 d = { 2026, 2, 0 };
+	char			 buf[GT_WORDS_PERIOD_MAX];
+	static const struct {
+		int		 year_start;
+		const char	*period, *words, *end;
+	} t[] = {
+		{ 4, "2025-09", "September 2025", "the end of September 2025" },
+		{ 4, "2025/26 Q2", "July to September 2025 (quarter 2)",
+		    "the end of September 2025" },
+		{ 4, "2025/26 Q4", "January to March 2026 (quarter 4)",
+		    "the end of March 2026" },
+		{ 2, "2025/26 Q4", "November 2025 to January 2026 (quarter 4)",
+		    "the end of January 2026" },
+		{ 1, "2025/26 Q1", "January to March 2025 (quarter 1)",
+		    "the end of March 2025" },
+		{ 4, "2024/25", "2024/25", "the end of March 2025" },
+		{ 4, "2024", "2024", "the end of December 2024" },
+		{ 4, "AY2024/25", "academic year 2024/25", "the end of August 2025" },
+	};
+	size_t	 i;
+
+	gt_calendar_default(&cal);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		cal.year_start = t[i].year_start;
+		cr_assert_eq(gt_period_parse(t[i].period, &p), 0);
+		cr_expect_str_eq(gt_period_words(&cal, &p, buf, sizeof(buf)),
+		    t[i].words);
+		cr_expect_str_eq(gt_period_end_words(&cal, &p, buf,
+		    sizeof(buf)), t[i].end);
+	}
+	cr_expect_str_eq(gt_date_words(&d, buf, sizeof(buf)), "February 2026");
+	d.d = 14;
+	cr_expect_str_eq(gt_date_words(&d, buf, sizeof(buf)),
+	    "14 February 2026");
+	cr_expect_str_eq(gt_size_words(850, buf, sizeof(buf)), "850 bytes");
+	cr_expect_str_eq(gt_size_words(48 * 1024 + 1, buf, sizeof(buf)),
+	    "49 KB");
+	cr_expect_str_eq(gt_size_words(1288490, buf, sizeof(buf)), "1.2 MB");
+}
+
+/*
+ * A priority's headline measures: the ones marked headline, else its
+ * strategic ones off target first, sub-objectives included.
+ */
+Test(status, headline_measures)
+{
+	const char		*sub = "---\nid: s\ntitle: S\nparent: o\n---\n";
+	struct gt_measure	*v[4];
+	size_t			 n, total;
+
+	site("");
+	gt_md_read(m, GT_KIND_OBJECTIVE, "s.md", sub, strlen(sub));
+	measure("A", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 10");
+	measure("B", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "level: operational\ntargets:\n  2025/26: 10");
+	measure("C", "objectives: [s]\nunit: count\npolarity: higher\n"
+	    "frequency: quarterly\ntargets:\n  2025/26: 10");
+	measure("D", "unit: count\npolarity: higher\nfrequency: quarterly");
+	data("A,2025/26 Q2,12,,\nB,2025/26 Q2,1,,\nC,2025/26 Q2,1,,\n"
+	    "D,2025/26 Q2,1,,\n");
+	run();
+	n = gt_headline(j, m->priorities[0], v, 4, &total);
+	cr_expect_eq(total, 4);
+	/* C, under a sub-objective, off target first; B is operational. */
+	cr_assert_eq(n, 3);
+	cr_expect_str_eq(v[0]->id, "C");
+	cr_expect_str_eq(v[1]->id, "A");
+	cr_expect_str_eq(v[2]->id, "D");
+	cr_expect_eq(gt_headline(j, m->priorities[0], v, 1, &total), 1);
+	cr_expect_str_eq(v[0]->id, "C");
+}
+
+Test(status, headline_chosen_on_purpose)
+{
+	struct gt_measure	*v[4];
+	size_t			 n, total;
+
+	site("");
+	measure("A", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 10");
+	measure("B", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "level: operational\nheadline: true");
+	data("A,2025/26 Q2,1,,\nB,2025/26 Q2,1,,\n");
+	run();
+	n = gt_headline(j, m->priorities[0], v, 4, &total);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0]->id, "B");
+}
+
+/* The whole plan at a glance: exceptions and the biggest movers. */
+Test(status, glance)
+{
+	struct gt_glance	 g;
+
+	site("risk_appetite = 12\n");
+	measure("UP", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 100");
+	measure("BIG", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 100");
+	measure("DOWN", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 100");
+	measure("ZERO", "unit: count\npolarity: higher\nfrequency: quarterly");
+	data("UP,2025/26 Q1,100,,\nUP,2025/26 Q2,110,,\n"
+	    "BIG,2025/26 Q1,50,,\nBIG,2025/26 Q2,99,,\n"
+	    "DOWN,2025/26 Q1,90,,\nDOWN,2025/26 Q2,45,,\n"
+	    "ZERO,2025/26 Q1,0,,\nZERO,2025/26 Q2,5,,\n");
+	run();
+	gt_glance(&g, j, 1);
+	cr_expect_eq(g.all.measures, 4);
+	cr_expect_eq(g.all.status[GT_STATUS_OFF_TARGET], 1);
+	cr_assert_eq(g.nworse_off, 1);
+	cr_expect_str_eq(g.worse_off[0]->id, "DOWN");
+	/* At most one each way; from zero there is no relative change. */
+	cr_assert_eq(g.nbetter, 1);
+	cr_expect_str_eq(g.better[0].me->id, "BIG");
+	cr_expect_float_eq(g.better[0].change, 0.98, 1e-9);
+	cr_assert_eq(g.nworse, 1);
+	cr_expect_str_eq(g.worse[0].me->id, "DOWN");
+	cr_expect_float_eq(g.worse[0].change, -0.5, 1e-9);
+	cr_expect_eq(g.noverdue, 0);
+	cr_expect_eq(g.nabove, 0);
+	gt_glance_free(&g);
 }
