@@ -178,7 +178,7 @@ site-check: all $(BUILD)/sitecheck
 	tests/site/run_tests.sh $(BUILD)/sitecheck
 	rm -rf $(BUILD)/site $(BUILD)/site2 $(BUILD)/.site.* $(BUILD)/.site2.*
 	$(BUILD)/goldthread build . -o $(BUILD)/site
-	$(BUILD)/sitecheck $(BUILD)/site
+	$(BUILD)/sitecheck --lang en-GB $(BUILD)/site
 	@# The schema published is the one committed; the JSON of the example
 	@# and of the focus site validate; a broken document does not.
 	cmp $(SCHEMA) $(BUILD)/site/data/performance.schema.json
@@ -197,7 +197,7 @@ site-check: all $(BUILD)/sitecheck
 	rm -rf $(BUILD)/bare && mkdir -p $(BUILD)/bare && cp -r content $(BUILD)/bare/
 	sed '/^base_url/d' site.conf > $(BUILD)/bare/site.conf
 	$(BUILD)/goldthread build $(BUILD)/bare
-	$(BUILD)/sitecheck $(BUILD)/bare/public
+	$(BUILD)/sitecheck --lang en-GB $(BUILD)/bare/public
 	@# The chart command: each format twice, byte-identical; the description.
 	for f in png svg pdf; do \
 		$(BUILD)/goldthread chart EC01 . -o $(BUILD)/chart1.$$f --scale 2 && \
