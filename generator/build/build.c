@@ -24,6 +24,18 @@
 #include "status_text.h"
 #include "timing.h"
 
+/* The folders m's site.conf names, into s (what it held is freed). */
+static void
+seen_folders(const struct gt_model *m, struct gt_build_site *s)
+{
+	free(s->content);
+	free(s->data);
+	free(s->layouts);
+	s->content = gt_xstrdup(m->conf.content_dir);
+	s->data = gt_xstrdup(m->conf.data_dir);
+	s->layouts = gt_xstrdup(m->conf.layouts_dir);
+}
+
 struct gt_model *
 gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 {
@@ -32,6 +44,8 @@ gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 
 	gt_timing_start("read");
 	m = gt_read_site(o->dir, o->as_at, diag);
+	if (o->seen != NULL)
+		seen_folders(m, o->seen);
 	gt_timing_start("link");
 	gt_link(m);
 	worst = gt_diag_worst(diag);
@@ -552,8 +566,9 @@ resolve_output(const struct gt_model *m, const char *layouts,
 
 /*
  * The output folder made the build's: resolved, apart from the inputs,
- * locked (*lock, for the caller to close) and goldthread's. 0 with *dir
- * (the caller frees it), or a GT_BUILD_ code (said).
+ * locked (*lock, for the caller to close; -1 if the caller holds the
+ * lock) and goldthread's. 0 with *dir (the caller frees it), or a
+ * GT_BUILD_ code (said).
  */
 static int
 claim(const struct gt_model *m, const char *layouts,
@@ -565,7 +580,8 @@ claim(const struct gt_model *m, const char *layouts,
 	*lock = -1;
 	if ((rc = resolve_output(m, layouts, path, shown, 0, dir)) != 0)
 		return rc;
-	if ((*lock = gt_own_lock(*dir, shown, !o->no_wait)) == -1)
+	if (!o->locked && (*lock = gt_own_lock(*dir, shown, !o->no_wait)) ==
+	    -1)
 		return errno == EWOULDBLOCK ? GT_BUILD_BUSY : -1;
 	return gt_own_adopt(*dir, shown, o->force) == 0 ? 0 : GT_BUILD_REFUSED;
 }
@@ -674,6 +690,16 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	return rc;
 }
 
+/* The output folder's path (the caller frees it), and *shown its name. */
+static char *
+output_path(const struct gt_build_opts *o, const struct gt_model *m,
+    const char **shown)
+{
+	*shown = o->output != NULL ? o->output : m->conf.output_dir;
+	return o->output != NULL ? gt_xstrdup(o->output) :
+	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
+}
+
 int
 gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 {
@@ -709,9 +735,7 @@ gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 			rc = build_pack(&in, i, dir, path, diag);
 		goto out;
 	}
-	shown = o->output != NULL ? o->output : m->conf.output_dir;
-	path = o->output != NULL ? gt_xstrdup(o->output) :
-	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
+	path = output_path(o, m, &shown);
 	if ((layouts = find_layouts(m)) == NULL) {
 		loc.file = m->conf.path;
 		gt_msg(diag, GT_E_LAYOUT, &loc, "no layouts folder: neither '%s' in "
@@ -728,7 +752,7 @@ gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 			cj.cache = gt_cache_new_beside(dir);
 	}
 	in.layouts = layouts;
-	if ((rc = build_site(m, &in, dir, &cj, diag)) == 0 &&
+	if ((rc = build_site(m, &in, dir, &cj, diag)) == 0 && !o->locked &&
 	    isatty(STDERR_FILENO))
 		fprintf(stderr, "goldthread: built %s\n", path);
 	cache = in.cache;
@@ -747,4 +771,41 @@ out:
 	if (lock != -1)
 		close(lock);
 	return rc;
+}
+
+int
+gt_build_claim(const struct gt_build_opts *o, struct gt_build_site *s,
+    struct gt_diag *diag)
+{
+	struct gt_model	*m;
+	const char	*shown;
+	char		*path, *layouts;
+	int		 rc;
+
+	memset(s, 0, sizeof(*s));
+	s->lock = -1;
+	m = gt_read_site(o->dir, o->as_at, diag);
+	seen_folders(m, s);
+	path = output_path(o, m, &shown);
+	layouts = find_layouts(m);
+	rc = claim(m, layouts, o, path, shown, &s->output, &s->lock);
+	free(layouts);
+	free(path);
+	gt_model_free(m);
+	return rc;
+}
+
+void
+gt_build_site_free(struct gt_build_site *s)
+{
+	if (s == NULL)
+		return;
+	free(s->content);
+	free(s->data);
+	free(s->layouts);
+	free(s->output);
+	if (s->lock != -1)
+		close(s->lock);
+	memset(s, 0, sizeof(*s));
+	s->lock = -1;
 }
