@@ -34,6 +34,7 @@ seen_folders(const struct gt_model *m, struct gt_build_site *s)
 	s->content = gt_xstrdup(m->conf.content_dir);
 	s->data = gt_xstrdup(m->conf.data_dir);
 	s->layouts = gt_xstrdup(m->conf.layouts_dir);
+	s->packs_kept = 0;
 }
 
 struct gt_model *
@@ -303,8 +304,9 @@ run_list(struct run *r, int k)
 		run_one(r, &r->list[k][i]);
 }
 
+/* The jobs of the back-ends, but the PDFs of the packs kept[] says. */
 static void
-jobs_list(struct run *r)
+jobs_list(struct run *r, const char *kept)
 {
 	enum gt_when	 w;
 	size_t		 b, i, n;
@@ -313,6 +315,8 @@ jobs_list(struct run *r)
 	for (b = 0; b < NBACKENDS; b++) {
 		n = site_backends[b]->jobs(r->obj[b]);
 		for (i = 0; i < n; i++) {
+			if (site_backends[b] == &gt_pdf_backend && kept[i])
+				continue;
 			w = site_backends[b]->when == NULL ? GT_JOB_ANY :
 			    site_backends[b]->when(r->obj[b], i);
 			k = w == GT_JOB_LAST ? LAST : w == GT_JOB_SPARKS ?
@@ -648,10 +652,36 @@ cache_join(struct cache_job *j)
 	return j->cache;
 }
 
+/*
+ * Each pack's PDF that the output folder dir has, copied from it into
+ * out (kept[i] set for pack i); how many.
+ */
+static size_t
+keep_packs(const struct gt_model *m, const char *dir, struct gt_out *out,
+    char *kept)
+{
+	char	*rel, *path;
+	size_t	 i, n = 0;
+	int	 fd;
+
+	for (i = 0; i < m->conf.npacks; i++) {
+		rel = gt_xasprintf("reports/%s.pdf", m->conf.packs[i].name);
+		path = gt_xasprintf("%s/%s", dir, rel);
+		if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
+			n += kept[i] = gt_out_copy(out, rel, fd) == 0;
+			close(fd);
+		}
+		free(path);
+		free(rel);
+	}
+	return n;
+}
+
 /* Every back-end's jobs into the output folder, then swapped in. */
 static int
 build_site(const struct gt_model *m, struct gt_render_in *in,
-    const char *dir, struct cache_job *cj, struct gt_diag *diag)
+    const struct gt_build_opts *o, const char *dir, struct cache_job *cj,
+    struct gt_diag *diag)
 {
 	struct gt_out	*out;
 	struct gt_cache	*cache;
@@ -659,7 +689,8 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	struct gt_sink	 sink = { out_write, out_reuse, out_keep, out_size,
 			    &os, diag };
 	struct run	 r;
-	size_t		 b;
+	size_t		 b, nkept = 0;
+	char		*kept;
 	int		 k, rc = -1;
 
 	out = gt_out_new(dir, diag);
@@ -672,7 +703,13 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	r.sink = &sink;
 	for (b = 0; b < NBACKENDS; b++)
 		r.obj[b] = site_backends[b]->new(in);
-	jobs_list(&r);
+	kept = gt_xcalloc(m->conf.npacks + 1, 1);
+	if (o->keep_packs)
+		nkept = keep_packs(m, dir, out, kept);
+	if (o->seen != NULL)
+		o->seen->packs_kept = nkept;
+	jobs_list(&r, kept);
+	free(kept);
 	run_jobs(&r, m, cache, out);
 	if (!r.failed) {
 		gt_timing_start("write");
@@ -752,7 +789,7 @@ gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 			cj.cache = gt_cache_new_beside(dir);
 	}
 	in.layouts = layouts;
-	if ((rc = build_site(m, &in, dir, &cj, diag)) == 0 && !o->locked &&
+	if ((rc = build_site(m, &in, o, dir, &cj, diag)) == 0 && !o->locked &&
 	    isatty(STDERR_FILENO))
 		fprintf(stderr, "goldthread: built %s\n", path);
 	cache = in.cache;

@@ -31,9 +31,13 @@ struct gt_build_opts {
 	 * For a caller that builds again and again (serve): it holds the
 	 * output's lock (gt_build_claim) and says what was built (no
 	 * "built" line); the site's folders as this build read them are
-	 * put in seen, if set, whatever the outcome.
+	 * put in seen, if set, whatever the outcome. With keep_packs, each
+	 * pack's PDF the output has already is copied from it, not typeset
+	 * again (the pages first: a build without it brings the packs up
+	 * to date after); how many is put in seen.
 	 */
 	int			 locked;
+	int			 keep_packs;
 	struct gt_build_site	*seen;
 };
 
@@ -101,6 +105,7 @@ struct gt_build_site {
 	char	*layouts;
 	char	*output;	/* resolved (links followed) */
 	int	 lock;		/* the output's lock (own.h), or -1 */
+	size_t	 packs_kept;	/* by the last build, with keep_packs */
 };
 
 /*
