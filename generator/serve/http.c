@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -42,6 +43,7 @@
 struct gt_http {
 	struct MHD_Daemon	*d;
 	char			*root;
+	int			 local;	/* only this machine's names in Host */
 	pthread_mutex_t		 mu;	/* guards what follows */
 	pthread_cond_t		 cv;	/* gen moved, or stopping */
 	unsigned long		 gen;	/* builds that changed what is shown */
@@ -372,24 +374,26 @@ pack_list(struct gt_http *h, struct MHD_Connection *c)
 {
 	struct gt_buf	 b = { 0 };
 	struct dirent	*e;
-	DIR		*d;
-	char		*dir = gt_xasprintf("%s/reports", h->root), **v = NULL;
-	size_t		 n = 0, cap = 0, len;
+	const char	*name;
+	DIR		*d = NULL;
+	char		**v = NULL;
+	size_t		  n = 0, cap = 0, len;
+	int		  fd;
 
-	if ((d = opendir(dir)) != NULL) {
-		while ((e = readdir(d)) != NULL)
-			if ((len = strlen(e->d_name)) > 4 &&
-			    strcmp(e->d_name + len - 4, ".pdf") == 0)
-				*GT_PUSH(v, n, cap) = gt_xstrndup(e->d_name,
-				    len - 4);
+	if ((fd = parent_of(h->root, "reports/", &name)) != -1 &&
+	    (d = fdopendir(fd)) == NULL)
+		close(fd);
+	while (d != NULL && (e = readdir(d)) != NULL)
+		if ((len = strlen(e->d_name)) > 4 &&
+		    strcmp(e->d_name + len - 4, ".pdf") == 0)
+			*GT_PUSH(v, n, cap) = gt_xstrndup(e->d_name, len - 4);
+	if (d != NULL)
 		closedir(d);
-	}
 	gt_sort(v, n, sizeof(*v), gt_serve_name_cmp);
 	gt_serve_pack_list(&b, v, n);
 	while (n > 0)
 		free(v[--n]);
 	free(v);
-	free(dir);
 	return own_page(h, c, &b);
 }
 
@@ -399,14 +403,19 @@ pack(struct gt_http *h, struct MHD_Connection *c, const char *name)
 {
 	struct gt_buf	 b = { 0 };
 	struct stat	 st;
-	char		*pdf;
-	int		 ok;
+	const char	*file;
+	char		*rel;
+	int		 fd, ok = 0;
 
 	if (!gt_id_valid(name))
 		return not_found(h, c);
-	pdf = gt_xasprintf("%s/reports/%s.pdf", h->root, name);
-	ok = lstat(pdf, &st) == 0 && S_ISREG(st.st_mode);
-	free(pdf);
+	rel = gt_xasprintf("reports/%s.pdf", name);
+	if ((fd = parent_of(h->root, rel, &file)) != -1) {
+		ok = fstatat(fd, file, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+		    S_ISREG(st.st_mode);
+		close(fd);
+	}
+	free(rel);
 	if (!ok)
 		return not_found(h, c);
 	gt_serve_pack_page(&b, name, (long long)st.st_size);
@@ -429,6 +438,31 @@ serves_own(struct gt_http *h, struct MHD_Connection *c, const char *what)
 	if (strncmp(what, "pack/", 5) == 0)
 		return pack(h, c, what + 5);
 	return not_found(h, c);
+}
+
+/*
+ * Whether the request names this machine (Host): a page of another site
+ * whose name is made to lead here (DNS rebinding) cannot read the
+ * preview through the browser of someone running it.
+ */
+static int
+local_host(struct MHD_Connection *c)
+{
+	static const char *const names[] = { "127.0.0.1", "[::1]",
+	    "localhost" };
+	const char	*host = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+			    MHD_HTTP_HEADER_HOST);
+	size_t		 i, n;
+
+	if (host == NULL)
+		return 0;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		n = strlen(names[i]);
+		if (strncasecmp(host, names[i], n) == 0 &&
+		    (host[n] == '\0' || host[n] == ':'))
+			return 1;
+	}
+	return 0;
 }
 
 static enum MHD_Result
@@ -465,6 +499,9 @@ handle(void *cls, struct MHD_Connection *c, const char *url,
 		return respond(c, MHD_HTTP_METHOD_NOT_ALLOWED, r,
 		    "text/plain; charset=utf-8");
 	}
+	if (h->local && !local_host(c))
+		return text(c, MHD_HTTP_FORBIDDEN, "forbidden: this server "
+		    "answers to 127.0.0.1, [::1] and localhost only\n");
 	if (strncmp(url, GT_SERVE_PREFIX, strlen(GT_SERVE_PREFIX)) == 0)
 		return serves_own(h, c, url + strlen(GT_SERVE_PREFIX));
 	switch (gt_serve_path(url, &rel)) {
@@ -490,12 +527,13 @@ as_sent(void *cls GT_UNUSED, struct MHD_Connection *c GT_UNUSED, char *s)
 }
 
 struct gt_http *
-gt_http_new(int fd, const char *root)
+gt_http_new(int fd, const char *root, int local)
 {
 	struct gt_http		*h = gt_xcalloc(1, sizeof(*h));
 	pthread_condattr_t	 ca;
 
 	h->root = gt_xstrdup(root);
+	h->local = local;
 	pthread_mutex_init(&h->mu, NULL);
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);

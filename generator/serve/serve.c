@@ -1,6 +1,8 @@
 /* serve.c: goldthread serve, the loop (see serve.h). */
 #include <errno.h>
+#include <arpa/inet.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -45,11 +47,12 @@ now(void)
 }
 
 /*
- * A socket listening on addr (numeric) and port, and the address pages
- * are served at into *url; -1 (said) if it cannot be had.
+ * A socket listening on addr (numeric) and port, the address pages are
+ * served at into *url, and whether only this machine can reach it into
+ * *local; -1 (said) if it cannot be had.
  */
 static int
-listen_on(const char *addr, const char *port, char **url)
+listen_on(const char *addr, const char *port, char **url, int *local)
 {
 	struct addrinfo		 hints, *ai = NULL;
 	struct sockaddr_storage	 ss;
@@ -80,9 +83,14 @@ listen_on(const char *addr, const char *port, char **url)
 		if (fd != -1)
 			close(fd);
 		fd = -1;
-	} else
+	} else {
 		*url = gt_xasprintf(ss.ss_family == AF_INET6 ?
 		    "http://[%s]:%s/" : "http://%s:%s/", host, serv);
+		*local = ss.ss_family == AF_INET6 ? IN6_IS_ADDR_LOOPBACK(
+		    &((struct sockaddr_in6 *)&ss)->sin6_addr) :
+		    (ntohl(((struct sockaddr_in *)&ss)->sin_addr.s_addr) >>
+		    24) == 127;
+	}
 	freeaddrinfo(ai);
 	return fd;
 }
@@ -327,7 +335,7 @@ gt_serve(const struct gt_serve_opts *so)
 	struct gt_diag	*d;
 	sigset_t	 stop;
 	char		*url = NULL;
-	int		 fd, sigfd = -1, rc;
+	int		 fd, sigfd = -1, rc, local = 0;
 
 	memset(&s, 0, sizeof(s));
 	s.so = so;
@@ -339,7 +347,7 @@ gt_serve(const struct gt_serve_opts *so)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	if ((fd = listen_on(so->bind != NULL ? so->bind : "127.0.0.1",
-	    so->port != NULL ? so->port : GT_SERVE_PORT, &url)) == -1)
+	    so->port != NULL ? so->port : GT_SERVE_PORT, &url, &local)) == -1)
 		return EXIT_USAGE;
 	/* The output is serve's while it runs: a build of it waits. */
 	d = gt_diag_new();
@@ -372,14 +380,14 @@ gt_serve(const struct gt_serve_opts *so)
 	s.o.seen = &s.site;
 	/* What the output holds now, for the first build to compare with. */
 	s.tree = gt_serve_tree_new(s.site.output);
-	if ((s.http = gt_http_new(fd, s.site.output)) == NULL) {
+	if ((s.http = gt_http_new(fd, s.site.output, local)) == NULL) {
 		rc = EXIT_INPUT;
 		goto out;
 	}
 	rebuild(&s, NULL, 0);
 	fprintf(stderr, "goldthread: serving %s (the output folder '%s'; "
 	    "packs at %s%s); Ctrl-C stops\n", url, s.site.output, url,
-	    GT_SERVE_PREFIX + 1);
+	    &GT_SERVE_PREFIX[1]);
 	rc = loop(&s, sigfd);
 	fprintf(stderr, "goldthread: stopped; '%s' holds the last good build\n",
 	    s.site.output);

@@ -124,10 +124,11 @@ struct gt_http;
 
 /*
  * Serve the output folder root (resolved) on the listening socket fd
- * (taken: closed by gt_http_free, or here on failure); NULL if the
- * server cannot start (said).
+ * (taken: closed by gt_http_free, or here on failure); with local, only
+ * requests naming this machine (Host). NULL if the server cannot start
+ * (said).
  */
-struct gt_http	*gt_http_new(int fd, const char *root);
+struct gt_http	*gt_http_new(int fd, const char *root, int local);
 /*
  * A build has ended: banner (HTML, taken; NULL after a good build) is
  * shown on every page, and open pages showing any of changed (n paths,

@@ -108,7 +108,16 @@ rc=$?
 [ $rc = 2 ] && grep -q 'Address already in use' "$work/err" ||
 	bad "a port in use: exit $rc: $(cat "$work/err")"
 [ ! -e "$work/other" ] || bad "a serve that could not listen claimed its output"
-say "listens on 127.0.0.1 only; a name for --bind and a port in use refused (exit 2)"
+# A page of another site whose name leads here (DNS rebinding) reads nothing.
+for h in attacker.example attacker.example:$port 127.0.0.2 localhost.attacker.example; do
+	get /index.html -H "Host: $h"
+	[ "$code" = 403 ] || bad "Host: $h: $code, not 403"
+done
+for h in "localhost:$port" "LOCALHOST" "127.0.0.1:$port"; do
+	get /index.html -H "Host: $h"
+	[ "$code" = 200 ] || bad "Host: $h: $code, not 200"
+done
+say "listens on 127.0.0.1 only and answers to its names only; a name for --bind and a port in use refused (exit 2)"
 
 # Nothing outside the output: paths that leave it, escaped or not.
 for p in '/../site.conf' '/%2e%2e/site.conf' '/%2E%2E/site.conf' \
@@ -169,13 +178,18 @@ kill "$events"
 grep -q '^data: /measure/HS01.html$' "$work/events" &&
 	grep -q '^event: reload$' "$work/events" ||
 	bad "open pages were not told: $(cat "$work/events")"
+# Pages first: told before the pack that shows the figure is typeset.
+awk '/^event: reload$/ { n++ } /^data: \/measure\/HS01.html$/ && !p { p = n }
+    /^data: \/reports\/cabinet-q2.pdf$/ && !d { d = n }
+    END { exit !(p && d && p < d) }' "$work/events" ||
+	bad "the pages were not told before the packs: $(cat "$work/events")"
 grep -q '^data: /how-we-measure.html$\|^data: \*$' "$work/events" &&
 	bad "pages the edit did not change were told to reload"
 [ "$(sha256sum < "$out/reports/cabinet-q2.pdf")" != "$pdf_before" ] ||
 	bad "the cabinet pack (which shows HS01) was not made again"
 get /reports/cabinet-q2.pdf
 cmp -s "$work/body" "$out/reports/cabinet-q2.pdf" || bad "the new pack is not served"
-say "an edited figure is served after the rebuild; pages showing it are told to reload; its pack is made again"
+say "an edited figure is served after the rebuild; pages showing it are told to reload, then (typeset after) its pack"
 
 # The packs: each pack's preview page shows its PDF.
 get /_goldthread/
