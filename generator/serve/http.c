@@ -188,17 +188,18 @@ parent_of(const char *root, const char *rel, const char **name)
 static enum MHD_Result
 not_found(struct gt_http *h, struct MHD_Connection *c)
 {
+	struct gt_buf	 b = { 0 };
 	enum MHD_Result	 rc;
-	char		*html, *path = gt_xasprintf("%s/404.html", h->root);
-	size_t		 len;
+	char		*path = gt_xasprintf("%s/404.html", h->root);
 
-	/* The site's own 404 page, as a web server would show it. */
-	if (gt_read_own(AT_FDCWD, path, &html, &len) == -1) {
-		free(path);
-		return text(c, MHD_HTTP_NOT_FOUND, "not found\n");
-	}
-	rc = page(h, c, MHD_HTTP_NOT_FOUND, html, len);
-	free(html);
+	/*
+	 * The site's own 404 page, as a web server would show it; before a
+	 * first good build, a page of serve's own (with the banner).
+	 */
+	if (gt_read_own(AT_FDCWD, path, &b.data, &b.len) == -1)
+		gt_serve_missing(&b);
+	rc = page(h, c, MHD_HTTP_NOT_FOUND, b.data, b.len);
+	gt_buf_free(&b);
 	free(path);
 	return rc;
 }
@@ -539,8 +540,9 @@ gt_http_new(int fd, const char *root, int local)
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&h->cv, &ca);
 	pthread_condattr_destroy(&ca);
+	/* ITC: a pipe that wakes every thread at once when it stops. */
 	h->d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
-	    MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL, NULL, handle, h,
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC, 0, NULL, NULL, handle, h,
 	    MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
 	    MHD_OPTION_UNESCAPE_CALLBACK, as_sent, NULL,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTIONS,

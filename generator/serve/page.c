@@ -244,6 +244,14 @@ page_head(struct gt_buf *b, const char *title)
 }
 
 void
+gt_serve_missing(struct gt_buf *b)
+{
+	page_head(b, "Not found (goldthread serve)");
+	gt_buf_puts(b, "<h1 style=\"font-size:1.25em\">Not found</h1><p>The "
+	    "last good build made no file here.</p></main></body></html>\n");
+}
+
+void
 gt_serve_pack_page(struct gt_buf *b, const char *name, long long size)
 {
 	char	*title = gt_xasprintf("Preview of the pack %s.pdf", name);

@@ -275,8 +275,8 @@ rebuild(struct state *s, char **names, size_t n)
 	return rc;
 }
 
-/* Build whenever the inputs change, until a signal; 0. */
-static int
+/* Build whenever the inputs change, until a signal. */
+static void
 loop(struct state *s, int sigfd)
 {
 	struct pollfd		 p[2];
@@ -325,7 +325,6 @@ loop(struct state *s, int sigfd)
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	return 0;
 }
 
 int
@@ -388,7 +387,8 @@ gt_serve(const struct gt_serve_opts *so)
 	fprintf(stderr, "goldthread: serving %s (the output folder '%s'; "
 	    "packs at %s%s); Ctrl-C stops\n", url, s.site.output, url,
 	    &GT_SERVE_PREFIX[1]);
-	rc = loop(&s, sigfd);
+	loop(&s, sigfd);
+	rc = 0;
 	fprintf(stderr, "goldthread: stopped; '%s' holds the last good build\n",
 	    s.site.output);
 out:

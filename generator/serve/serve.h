@@ -70,6 +70,8 @@ void	gt_serve_page(struct gt_buf *b, const char *html, size_t len,
 char	*gt_serve_banner(const char *diags);
 /* The reload script (served as GT_SERVE_PREFIX "reload.js"). */
 extern const char gt_serve_reload_js[];
+/* The page for a path the output has no file at (and no 404.html). */
+void	gt_serve_missing(struct gt_buf *);
 /* The page that shows pack name's PDF (size bytes) in the browser's viewer. */
 void	gt_serve_pack_page(struct gt_buf *, const char *name, long long size);
 /* The page listing the packs (names, sorted) with their previews. */

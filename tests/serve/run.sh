@@ -284,6 +284,27 @@ sums "$site" | diff "$work/sums.before" - >/dev/null ||
 	bad "a file of the site changed"
 say "Ctrl-C finishes the build under way; the output is whole and as a fresh build makes it; nothing else written"
 
+# A site that does not build yet: a page of serve's own with the banner,
+# until the fix builds it.
+cp -r "$site" "$work/broken"
+rm -rf "$work/broken/public" "$work/broken"/.public.*
+set_value "$work/broken/content/data/2025-26-q2.csv" HS01 "2025/26 Q2" x
+serve_start "$gt" "$work/broken" "$log.broken" || exit 1
+head -1 "$log.broken" | grep -q '^goldthread: failed in .* (1 error); serving the last good build' ||
+	bad "a first build that fails: $(head -1 "$log.broken")"
+get /
+[ "$code" = 404 ] && grep -q 'Not found' "$work/body" &&
+	grep -qF "value 'x'" "$work/body" && grep -q 'reload.js' "$work/body" ||
+	bad "before a first good build, /: $code, no banner"
+set_value "$work/broken/content/data/2025-26-q2.csv" HS01 "2025/26 Q2" 82
+wait_builds "$log.broken" 1 || bad "no build after the fix"
+get /
+[ "$code" = 200 ] && ! grep -q 'goldthread-serve' "$work/body" ||
+	bad "after the fix, /: $code"
+kill -TERM "$SERVE_PID"
+wait "$SERVE_PID" || bad "SIGTERM: exit $?"
+say "a site that does not build yet is served a page with the banner until it does; SIGTERM stops it"
+
 trap - EXIT
 [ "$fails" -eq 0 ] || { echo "serve: $fails failed"; exit 1; }
 echo "serve: all passed"
