@@ -104,8 +104,9 @@ usage(FILE *f)
 	    "                        only; 0.0.0.0 for every network)\n"
 	    "\n"
 	    "exit status: 0 clean, 1 input errors (or warnings with --strict),\n"
-	    "2 usage errors (an output goldthread must not write), 75 another\n"
-	    "build of the output is running (--no-wait).\n", f);
+	    "2 usage errors (an output goldthread must not write; for serve an\n"
+	    "address it cannot listen on), 75 another build of the output is\n"
+	    "running (--no-wait).\n", f);
 }
 
 static int

@@ -3,8 +3,9 @@
  * a connection (see serve.h). Only GET and HEAD; only regular files under
  * the output, opened a folder at a time without following links; every
  * response uncached. Pages get the banner and the reload script as they
- * are served; open pages wait on GT_SERVE_PREFIX "events" (Server-Sent
- * Events) for the builds that change them.
+ * are served, and no policy of serve's own: a site's layouts run as they
+ * will on the web server. Open pages wait on GT_SERVE_PREFIX "events"
+ * (Server-Sent Events) for the builds that change them.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -28,17 +29,6 @@
 /* An open page with nothing to hear is sent a comment this often (s). */
 #define EVENT_QUIET	15
 #define CONNECTIONS	64
-
-/*
- * Pages may load scripts, frames and everything else only from here:
- * the reload script is the only script, and a page can neither be framed
- * elsewhere nor send a form.
- */
-#define PAGE_POLICY	"default-src 'self'; script-src 'self'; " \
-			"style-src 'self' 'unsafe-inline'; " \
-			"img-src 'self' data:; object-src 'none'; " \
-			"base-uri 'none'; form-action 'none'; " \
-			"frame-ancestors 'self'"
 
 struct gt_http {
 	struct MHD_Daemon	*d;
@@ -101,9 +91,6 @@ respond(struct MHD_Connection *c, unsigned status, struct MHD_Response *r,
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-	if (strcmp(type, HTML_TYPE) == 0)
-		MHD_add_response_header(r, "Content-Security-Policy",
-		    PAGE_POLICY);
 	rc = MHD_queue_response(c, status, r);
 	MHD_destroy_response(r);
 	return rc;
