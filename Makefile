@@ -38,9 +38,9 @@ GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 DEB_PKGS = gcc clang make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
 	libjansson-dev libpng-dev libxxhash-dev fonts-dejavu-core \
-	fonts-dejavu-extra poppler-utils time python3-jsonschema
+	fonts-dejavu-extra poppler-utils time python3-jsonschema libmicrohttpd-dev curl
 
-PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash
+PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash libmicrohttpd
 CC	?= cc
 BUILD	?= build
 OPT	?= -O2 -g
@@ -52,9 +52,10 @@ LAYOUTS_DIR ?= $(CURDIR)/layouts
 # The pipeline, a folder a stage under generator/, in order: base (util,
 # diagnostics, periods, numbers), model, read, link, judge, view (the
 # words and rows every output shows), render (a folder a back-end), build
-# (the driver and the output folder); charts/ draws.
+# (the driver and the output folder), serve (the preview server: builds
+# again after each change); charts/ draws.
 STAGES	= base model read link judge view render render/html render/pdf \
-	render/data render/text build
+	render/data render/text build serve
 SRCDIRS	= generator $(addprefix generator/,$(STAGES)) charts
 vpath %.c $(SRCDIRS)
 
@@ -79,25 +80,26 @@ HTML_OBJS	= $(call objs,html_write md_html svg_inline tmpl_compile \
 RENDER_OBJS	= $(HTML_OBJS) $(call objs,md_pango pdf_render json_out \
 		    csv_write opendata schema_json feeds status_text)
 BUILD_OBJS	= $(call objs,own out cache build)
+SERVE_OBJS	= $(call objs,page changes watch http serve)
 CHART_OBJS	= $(call objs,chart_style chart_font chart_axis chart_trend \
 		    chart_spark chart_statusbar chart_heatmap chart_progress \
 		    chart_describe chart_render chart_svg chart_key)
 LIB_OBJS	= $(BASE_OBJS) $(MODEL_OBJS) $(READ_OBJS) $(LINK_OBJS) \
 		    $(JUDGE_OBJS) $(VIEW_OBJS) $(RENDER_OBJS) $(BUILD_OBJS) \
-		    $(CHART_OBJS)
+		    $(SERVE_OBJS) $(CHART_OBJS)
 MAIN_OBJ	= $(BUILD)/main.o
 
 TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 	test_number test_format test_json_out test_read test_link test_out \
 	test_limits test_status test_cases test_tmpl test_md_walk test_cache \
-	test_timing test_hostile test_pathological test_chart))
+	test_timing test_hostile test_pathological test_chart test_serve))
 
 # Every object's header dependencies, written as it is compiled.
 DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 -include $(DEPFILES)
 
 .PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden FORCE \
-	site-check pdf-check a11y a11y-deps screenshots
+	site-check pdf-check a11y a11y-deps screenshots serve serve-deps
 
 all: deps $(BUILD)/goldthread
 
@@ -210,7 +212,7 @@ site-check: all $(BUILD)/sitecheck
 pdf-check: all
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
 
-test: unit check site-check pdf-check atomic safety hostile golden
+test: unit check site-check pdf-check atomic safety hostile golden serve
 
 # Hostile and careless input as every output shows it: long text, the link
 # policy, nothing after the as-at period, CSV formulas, PDF headings, a long
@@ -233,12 +235,34 @@ atomic: all
 safety: all
 	tests/safety/output.sh $(BUILD)/goldthread $(BUILD)/safety
 
+# goldthread serve (tests/serve/): over HTTP on loopback with curl, an
+# edited figure served, a failed edit with its banner, traversal refused,
+# the output held and whole after Ctrl-C; in Debian's Chromium an open page
+# reloads by itself; 50 edits without growth in resident memory (after
+# the first ten, more than 2 MiB fails). Every server is on a port the
+# system chooses.
+SERVE_EDITS ?= 50
+SERVE_MAX_KIB ?= 2048
+serve: all serve-deps
+	tests/serve/run.sh $(BUILD)/goldthread $(BUILD)/serve
+	rm -rf $(BUILD)/serve-browser && mkdir -p $(BUILD)/serve-browser/site
+	cp -r content layouts site.conf $(BUILD)/serve-browser/site/
+	node tests/serve/reload.mjs check $(BUILD)/goldthread \
+		$(BUILD)/serve-browser/site
+	tests/serve/memory.sh $(BUILD)/goldthread $(BUILD)/serve-memory \
+		tests/cases/_base $(SERVE_EDITS) $(SERVE_MAX_KIB)
+
+# The browser test's Chromium and playwright-core, installed when missing.
+serve-deps:
+	@[ -x /usr/bin/chromium ] && [ -d tests/a11y/node_modules/playwright-core ] || \
+		$(MAKE) a11y-deps
+
 # fontconfig keeps the fonts it was given for the process's life.
 asan:
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" \
-		TEST_ARGS="--jobs 1" test
+		TEST_ARGS="--jobs 1" SERVE_MAX_KIB= test
 
 # WCAG 2.2 AA: axe-core in Debian's Chromium over every page of the example,
 # at 1280 and 375 px wide. node and npm come from Debian when missing.
@@ -290,11 +314,14 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site
 	@# Again: every page and chart from the cache this time.
 	$(VALGRIND) $(BUILD)/goldthread build . -o $(BUILD)/vg-site
+	@# serve through 50 edits, each built in the one process, then Ctrl-C.
+	GT_WRAP="$(VALGRIND)" tests/serve/memory.sh $(BUILD)/goldthread \
+		$(BUILD)/vg-serve tests/cases/_base $(SERVE_EDITS)
 
 # libFuzzer harnesses (clang), one per reader of outside input; each runs
 # FUZZ_SECONDS. Findings go to build/fuzz/findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES = csv md fm conf period number svg
+FUZZ_HARNESSES = csv md fm conf period number svg url
 # Every stage is built with clang and the sanitizers for them.
 FUZZ_OBJS = $(LIB_OBJS)
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -316,7 +343,8 @@ fuzz: deps
 # the median of five more) are each timed (wall, CPU, peak memory, pages
 # per second), and, where Debian's hugo installs, so is an equivalent Hugo site
 # (tests/bench/hugoplan.sh) with the ratio. Then trend charts per second
-# against bare Cairo (chartbench).
+# against bare Cairo (chartbench); then how long an edit takes to show
+# in a page open under goldthread serve (tests/serve/latency.sh).
 BENCH_SIZES ?= 100 1000 10000
 BENCH_DEB_PKGS = time bc
 $(BUILD)/genplan: tests/bench/genplan.c | $(BUILD)/.deps
@@ -341,11 +369,14 @@ bench-deps:
 			echo "bench: could not install $$p"; done; \
 	fi
 
-bench: all bench-deps $(BUILD)/genplan $(BUILD)/chartbench
+bench: all bench-deps serve-deps $(BUILD)/genplan $(BUILD)/chartbench
 	tests/bench/run.sh $(BUILD)/goldthread $(BUILD)/genplan $(BUILD)/bench \
 		$(BENCH_SIZES)
 	@echo
 	$(BUILD)/chartbench $(CHARTBENCH_N)
+	@echo
+	tests/serve/latency.sh $(BUILD)/goldthread $(BUILD)/genplan \
+		$(BUILD)/bench-serve
 
 # The program and the layouts a site without its own is built with.
 PREFIX ?= /usr/local

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "serve.h"
 #include "timing.h"
 
 #define GT_VERSION	"0.1.0"
@@ -36,6 +37,8 @@ struct opts {
 	int			 force;		/* build --force */
 	int			 no_wait;	/* build --no-wait */
 	double			 scale, width, height;	/* chart */
+	const char		*port;		/* serve --port */
+	const char		*bind;		/* serve --bind */
 };
 
 static void
@@ -50,6 +53,9 @@ usage(FILE *f)
 	    "[--no-cache]\n"
 	    "                        [--force] [--no-wait]\n"
 	    "       goldthread build [DIR] --pack NAME [-o FILE.pdf]\n"
+	    "       goldthread serve [DIR] [--port N] [--bind ADDR] "
+	    "[--as-at PERIOD]\n"
+	    "                        [-o OUTDIR]\n"
 	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
 	    "[--scale N]\n"
 	    "                        [--width PX] [--height PX] [--alt]\n"
@@ -70,6 +76,11 @@ usage(FILE *f)
 	    "          goldthread (it holds a .goldthread file), and apart\n"
 	    "          from the site folder and its inputs; a link to a folder\n"
 	    "          is followed\n"
+	    "  serve   build, serve the output folder on http://127.0.0.1:"
+	    GT_SERVE_PORT "/\n"
+	    "          and build again whenever site.conf, content/ or layouts/\n"
+	    "          change; open pages reload by themselves, and show the\n"
+	    "          problems of a change that does not build\n"
 	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
 	    "          its text description\n"
 	    "\n"
@@ -86,10 +97,16 @@ usage(FILE *f)
 	    "  --no-wait             build: if another build of the same output\n"
 	    "                        is running, stop (exit 75) instead of\n"
 	    "                        waiting for it\n"
+	    "  --port N              serve: the port (default " GT_SERVE_PORT
+	    "; 0: any free one)\n"
+	    "  --bind ADDR           serve: the address (default 127.0.0.1, "
+	    "this machine\n"
+	    "                        only; 0.0.0.0 for every network)\n"
 	    "\n"
 	    "exit status: 0 clean, 1 input errors (or warnings with --strict),\n"
-	    "2 usage errors (an output goldthread must not write), 75 another\n"
-	    "build of the output is running (--no-wait).\n", f);
+	    "2 usage errors (an output goldthread must not write; for serve an\n"
+	    "address it cannot listen on), 75 another build of the output is\n"
+	    "running (--no-wait).\n", f);
 }
 
 static int
@@ -126,6 +143,8 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		{ "scale", required_argument, NULL, 'S' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "height", required_argument, NULL, 'H' },
+		{ "port", required_argument, NULL, 'P' },
+		{ "bind", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -210,6 +229,18 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 				    optarg);
 			*(c == 'S' ? &o->scale : c == 'W' ? &o->width :
 			    &o->height) = d;
+			break;
+		case 'P':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    n < 0 || n > 65535)
+				return usage_error("--port takes a number from 0 "
+				    "to 65535, not '%s'", optarg);
+			o->port = optarg;
+			break;
+		case 'B':
+			o->bind = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -343,6 +374,26 @@ cmd_build(int argc, char *argv[])
 }
 
 static int
+cmd_serve(int argc, char *argv[])
+{
+	struct opts		 o;
+	struct gt_serve_opts	 so;
+	int			 rc;
+
+	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
+		return rc;
+	if (o.pack != NULL)
+		return usage_error("%s", "serve builds the whole site: --pack "
+		    "is for build");
+	memset(&so, 0, sizeof(so));
+	build_opts(&o, &so.build);
+	so.port = o.port;
+	so.bind = o.bind;
+	so.max_diags = o.max_diags;
+	return gt_serve(&so);
+}
+
+static int
 cmd_chart(int argc, char *argv[])
 {
 	struct opts		 o;
@@ -390,6 +441,7 @@ main(int argc, char *argv[])
 		{ "check", cmd_check },
 		{ "status", cmd_status },
 		{ "build", cmd_build },
+		{ "serve", cmd_serve },
 		{ "chart", cmd_chart },
 	};
 	size_t	 i;

@@ -491,3 +491,9 @@ gt_diag_import(struct gt_diag *d, const char *text, size_t len)
 	gt_diag_free(from);
 	return 0;
 }
+
+const char *
+gt_diag_escaped(struct gt_buf *b, const char *s)
+{
+	return escaped(b, s);
+}

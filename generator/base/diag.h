@@ -140,5 +140,8 @@ int		 gt_diag_import(struct gt_diag *, const char *, size_t);
  */
 void		 gt_diag_print(struct gt_diag *, FILE *, enum gt_diag_format,
 		    size_t max);
+/* s escaped as gt_diag_print escapes a file name, in b; b's text. */
+struct gt_buf;
+const char	*gt_diag_escaped(struct gt_buf *, const char *s);
 
 #endif

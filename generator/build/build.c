@@ -24,6 +24,19 @@
 #include "status_text.h"
 #include "timing.h"
 
+/* The folders m's site.conf names, into s (what it held is freed). */
+static void
+seen_folders(const struct gt_model *m, struct gt_build_site *s)
+{
+	free(s->content);
+	free(s->data);
+	free(s->layouts);
+	s->content = gt_xstrdup(m->conf.content_dir);
+	s->data = gt_xstrdup(m->conf.data_dir);
+	s->layouts = gt_xstrdup(m->conf.layouts_dir);
+	s->packs_kept = 0;
+}
+
 struct gt_model *
 gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 {
@@ -32,6 +45,8 @@ gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 
 	gt_timing_start("read");
 	m = gt_read_site(o->dir, o->as_at, diag);
+	if (o->seen != NULL)
+		seen_folders(m, o->seen);
 	gt_timing_start("link");
 	gt_link(m);
 	worst = gt_diag_worst(diag);
@@ -289,8 +304,9 @@ run_list(struct run *r, int k)
 		run_one(r, &r->list[k][i]);
 }
 
+/* The jobs of the back-ends, but the PDFs of the packs kept[] says. */
 static void
-jobs_list(struct run *r)
+jobs_list(struct run *r, const char *kept)
 {
 	enum gt_when	 w;
 	size_t		 b, i, n;
@@ -299,6 +315,8 @@ jobs_list(struct run *r)
 	for (b = 0; b < NBACKENDS; b++) {
 		n = site_backends[b]->jobs(r->obj[b]);
 		for (i = 0; i < n; i++) {
+			if (site_backends[b] == &gt_pdf_backend && kept[i])
+				continue;
 			w = site_backends[b]->when == NULL ? GT_JOB_ANY :
 			    site_backends[b]->when(r->obj[b], i);
 			k = w == GT_JOB_LAST ? LAST : w == GT_JOB_SPARKS ?
@@ -552,8 +570,9 @@ resolve_output(const struct gt_model *m, const char *layouts,
 
 /*
  * The output folder made the build's: resolved, apart from the inputs,
- * locked (*lock, for the caller to close) and goldthread's. 0 with *dir
- * (the caller frees it), or a GT_BUILD_ code (said).
+ * locked (*lock, for the caller to close; -1 if the caller holds the
+ * lock) and goldthread's. 0 with *dir (the caller frees it), or a
+ * GT_BUILD_ code (said).
  */
 static int
 claim(const struct gt_model *m, const char *layouts,
@@ -565,7 +584,8 @@ claim(const struct gt_model *m, const char *layouts,
 	*lock = -1;
 	if ((rc = resolve_output(m, layouts, path, shown, 0, dir)) != 0)
 		return rc;
-	if ((*lock = gt_own_lock(*dir, shown, !o->no_wait)) == -1)
+	if (!o->locked && (*lock = gt_own_lock(*dir, shown, !o->no_wait)) ==
+	    -1)
 		return errno == EWOULDBLOCK ? GT_BUILD_BUSY : -1;
 	return gt_own_adopt(*dir, shown, o->force) == 0 ? 0 : GT_BUILD_REFUSED;
 }
@@ -632,10 +652,36 @@ cache_join(struct cache_job *j)
 	return j->cache;
 }
 
+/*
+ * Each pack's PDF that the output folder dir has, copied from it into
+ * out (kept[i] set for pack i); how many.
+ */
+static size_t
+keep_packs(const struct gt_model *m, const char *dir, struct gt_out *out,
+    char *kept)
+{
+	char	*rel, *path;
+	size_t	 i, n = 0;
+	int	 fd;
+
+	for (i = 0; i < m->conf.npacks; i++) {
+		rel = gt_xasprintf("reports/%s.pdf", m->conf.packs[i].name);
+		path = gt_xasprintf("%s/%s", dir, rel);
+		if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
+			n += kept[i] = gt_out_copy(out, rel, fd) == 0;
+			close(fd);
+		}
+		free(path);
+		free(rel);
+	}
+	return n;
+}
+
 /* Every back-end's jobs into the output folder, then swapped in. */
 static int
 build_site(const struct gt_model *m, struct gt_render_in *in,
-    const char *dir, struct cache_job *cj, struct gt_diag *diag)
+    const struct gt_build_opts *o, const char *dir, struct cache_job *cj,
+    struct gt_diag *diag)
 {
 	struct gt_out	*out;
 	struct gt_cache	*cache;
@@ -643,7 +689,8 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	struct gt_sink	 sink = { out_write, out_reuse, out_keep, out_size,
 			    &os, diag };
 	struct run	 r;
-	size_t		 b;
+	size_t		 b, nkept = 0;
+	char		*kept;
 	int		 k, rc = -1;
 
 	out = gt_out_new(dir, diag);
@@ -656,7 +703,13 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	r.sink = &sink;
 	for (b = 0; b < NBACKENDS; b++)
 		r.obj[b] = site_backends[b]->new(in);
-	jobs_list(&r);
+	kept = gt_xcalloc(m->conf.npacks + 1, 1);
+	if (o->keep_packs)
+		nkept = keep_packs(m, dir, out, kept);
+	if (o->seen != NULL)
+		o->seen->packs_kept = nkept;
+	jobs_list(&r, kept);
+	free(kept);
 	run_jobs(&r, m, cache, out);
 	if (!r.failed) {
 		gt_timing_start("write");
@@ -672,6 +725,16 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	/* Last: it waits for the old output's removal, begun at the commit. */
 	gt_out_free(out);
 	return rc;
+}
+
+/* The output folder's path (the caller frees it), and *shown its name. */
+static char *
+output_path(const struct gt_build_opts *o, const struct gt_model *m,
+    const char **shown)
+{
+	*shown = o->output != NULL ? o->output : m->conf.output_dir;
+	return o->output != NULL ? gt_xstrdup(o->output) :
+	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
 }
 
 int
@@ -709,9 +772,7 @@ gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 			rc = build_pack(&in, i, dir, path, diag);
 		goto out;
 	}
-	shown = o->output != NULL ? o->output : m->conf.output_dir;
-	path = o->output != NULL ? gt_xstrdup(o->output) :
-	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
+	path = output_path(o, m, &shown);
 	if ((layouts = find_layouts(m)) == NULL) {
 		loc.file = m->conf.path;
 		gt_msg(diag, GT_E_LAYOUT, &loc, "no layouts folder: neither '%s' in "
@@ -728,7 +789,7 @@ gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 			cj.cache = gt_cache_new_beside(dir);
 	}
 	in.layouts = layouts;
-	if ((rc = build_site(m, &in, dir, &cj, diag)) == 0 &&
+	if ((rc = build_site(m, &in, o, dir, &cj, diag)) == 0 && !o->locked &&
 	    isatty(STDERR_FILENO))
 		fprintf(stderr, "goldthread: built %s\n", path);
 	cache = in.cache;
@@ -747,4 +808,41 @@ out:
 	if (lock != -1)
 		close(lock);
 	return rc;
+}
+
+int
+gt_build_claim(const struct gt_build_opts *o, struct gt_build_site *s,
+    struct gt_diag *diag)
+{
+	struct gt_model	*m;
+	const char	*shown;
+	char		*path, *layouts;
+	int		 rc;
+
+	memset(s, 0, sizeof(*s));
+	s->lock = -1;
+	m = gt_read_site(o->dir, o->as_at, diag);
+	seen_folders(m, s);
+	path = output_path(o, m, &shown);
+	layouts = find_layouts(m);
+	rc = claim(m, layouts, o, path, shown, &s->output, &s->lock);
+	free(layouts);
+	free(path);
+	gt_model_free(m);
+	return rc;
+}
+
+void
+gt_build_site_free(struct gt_build_site *s)
+{
+	if (s == NULL)
+		return;
+	free(s->content);
+	free(s->data);
+	free(s->layouts);
+	free(s->output);
+	if (s->lock != -1)
+		close(s->lock);
+	memset(s, 0, sizeof(*s));
+	s->lock = -1;
 }

@@ -7,7 +7,7 @@
 set -euo pipefail
 seconds=${1:-60}
 shift || true
-harnesses=${*:-csv md fm conf period number svg}
+harnesses=${*:-csv md fm conf period number svg url}
 bin=build/fuzz
 work=$bin/corpus
 mkdir -p "$work" "$bin/findings"
@@ -59,6 +59,10 @@ if [ -x build/goldthread ]; then
 		    --width 300 --height 200 >/dev/null 2>&1 || true
 	done
 fi
+# Request paths: the serve test's, and every page of the example.
+{ grep -o "'/[^']*'" tests/serve/run.sh | tr -d "'"
+    find content -name '*.md' | sed 's/^content//'; } |
+    seed_lines url
 regress=()
 for f in tests/fuzz/regress/*; do
 	name=$(basename "$f"); name=${name%%-*}
