@@ -33,7 +33,9 @@ gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 	gt_timing_start("read");
 	m = gt_read_site(o->dir, o->as_at, diag);
 	gt_timing_start("link");
-	gt_link(m);
+	/* Nothing is judged on a model with errors, not even to check it. */
+	if (gt_link(m) == 0 && gt_diag_worst(diag) != GT_SEV_ERROR)
+		gt_judge_check(m, diag);
 	worst = gt_diag_worst(diag);
 	if (worst == GT_SEV_ERROR || (worst == GT_SEV_WARNING && o->strict)) {
 		gt_model_free(m);

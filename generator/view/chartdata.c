@@ -20,6 +20,7 @@ chart_status(enum gt_status s)
 	case GT_STATUS_OFF_TARGET:
 		return GT_CHART_OFF_TARGET;
 	case GT_STATUS_NO_TARGET:
+	case GT_STATUS_INFO:
 		return GT_CHART_NO_TARGET;
 	case GT_STATUS_SUPPRESSED:
 		return GT_CHART_SUPPRESSED;
@@ -208,8 +209,11 @@ gt_statusbar_data(struct gt_chart_statusbar *s, const char *title,
 
 	memset(s, 0, sizeof(*s));
 	s->title = title;
+	/* Information-only measures have no status to count. */
 	for (i = 0; i < GT_STATUS_MAX; i++)
-		s->counts[chart_status((enum gt_status)i)] += r->status[i];
+		if (i != GT_STATUS_INFO)
+			s->counts[chart_status((enum gt_status)i)] +=
+			    r->status[i];
 }
 
 void
