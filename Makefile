@@ -103,7 +103,7 @@ MAIN_OBJ	= $(BUILD)/main.o
 TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 	test_number test_format test_json_out test_read test_link test_out \
 	test_limits test_status test_cases test_tmpl test_md_walk test_cache \
-	test_timing test_hostile test_pathological test_chart))
+	test_timing test_hostile test_pathological test_chart test_import))
 
 # Every object's header dependencies, written as it is compiled.
 DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
@@ -285,7 +285,7 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 # libFuzzer harnesses (clang), one per reader of outside input; each runs
 # FUZZ_SECONDS. Findings go to build/fuzz/findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES = csv md fm conf period number svg
+FUZZ_HARNESSES = csv md fm conf map period number svg
 # Every stage is built with clang and the sanitizers for them.
 FUZZ_OBJS = $(LIB_OBJS)
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all

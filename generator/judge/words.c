@@ -220,6 +220,9 @@ gt_target_text(const struct gt_measure *me, int has, double lo, double hi)
 {
 	char	*x, *y, *t;
 
+	/* Information only: there is no target to be missing. */
+	if (me->polarity == GT_POL_INFO)
+		return gt_xstrdup(words[GT_WORD_NO_FIGURE]);
 	if (!has)
 		return gt_xstrdup(status_labels[GT_STATUS_NO_TARGET]);
 	x = gt_figure_number(me, lo);

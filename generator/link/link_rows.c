@@ -84,6 +84,11 @@ settle(struct gt_model *m, const struct gt_measure *me, struct gt_obs *prev,
 			if (o->flag == GT_FLAG_NONE)
 				o->flag = GT_FLAG_REVISED;
 		}
+		/* A source's status is kept, whichever file gave it. */
+		if (o->source == NULL) {
+			o->source = prev->source;
+			prev->source = NULL;
+		}
 		return o;
 	}
 	if (same_file(&prev->loc, &o->loc)) {
@@ -251,7 +256,8 @@ link_claim(struct gt_model *m, const struct gt_claim *c)
 {
 	struct gt_measure	*me;
 
-	if ((me = gt_link_measure(m, &c->measure_ref)) == NULL)
+	/* A measure no one has is said at its figures. */
+	if ((me = gt_measure_find(m, c->measure_ref.id)) == NULL)
 		return;
 	if (c->polarity != GT_POL_NONE && me->polarity != GT_POL_NONE &&
 	    c->polarity != me->polarity)

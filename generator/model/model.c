@@ -319,9 +319,11 @@ gt_polarity_parse(const char *s)
 	} names[] = {
 		{ "higher", GT_POL_HIGHER }, { "high", GT_POL_HIGHER },
 		{ "higher is better", GT_POL_HIGHER },
+		{ "maximise", GT_POL_HIGHER }, { "aim to maximise", GT_POL_HIGHER },
 		{ "asc", GT_POL_HIGHER }, { "ascending", GT_POL_HIGHER },
 		{ "lower", GT_POL_LOWER }, { "low", GT_POL_LOWER },
 		{ "lower is better", GT_POL_LOWER },
+		{ "minimise", GT_POL_LOWER }, { "aim to minimise", GT_POL_LOWER },
 		{ "desc", GT_POL_LOWER }, { "descending", GT_POL_LOWER },
 		{ "band", GT_POL_BAND },
 		{ "none", GT_POL_INFO }, { "n/a", GT_POL_INFO },

@@ -494,8 +494,9 @@ int		 gt_strlist_has(const struct gt_strlist *, const char *);
 const char	*gt_polarity_name(enum gt_polarity);
 /*
  * A polarity as measure files and exports write it, in any case:
- * "higher" (also "high", "higher is better", "asc", "ascending"),
- * "lower" ("low", "lower is better", "desc", "descending"), "band",
+ * "higher" (also "high", "higher is better", "asc", "ascending",
+ * "maximise", "aim to maximise"), "lower" ("low", "lower is better",
+ * "desc", "descending", "minimise", "aim to minimise"), "band",
  * "none" ("n/a", "not applicable", "information only"); GT_POL_NONE if
  * none of these.
  */

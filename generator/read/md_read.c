@@ -445,7 +445,15 @@ read_target_value(const struct gt_fm *n, const struct gt_measure *me,
 		return 0;
 	}
 	if (n->kind == GT_FM_SCALAR && gt_number_parse(n->value, &t->lo) ==
-	    -1 && gt_target_rel_parse(n->value, t) == 0) {
+	    -1) {
+		if (gt_target_rel_parse(n->value, t) == -1) {
+			gt_msg(n->diag, GT_E_NUMBER, &n->loc, "targets: '%s': "
+			    "expected a number, [low, high] for a band, or a "
+			    "target such as 'better than England', 'top "
+			    "quartile of GROUP' or '10%% above last year'",
+			    n->value);
+			return -1;
+		}
 		if (me->polarity == GT_POL_BAND) {
 			gt_msg(n->diag, GT_E_TARGET_BAND, &n->loc, "a band's "
 			    "target is a range, [low, high]; '%s' is not one",

@@ -37,7 +37,7 @@ write_csv(const struct opendata *d, struct gt_sink *sink)
 	int			 rc;
 
 	gt_buf_puts(&b, "measure,title,period,value,value_text,unit,target,"
-	    "target_high,status,flag\r\n");
+	    "target_high,status,flag,revised_from\r\n");
 	for (i = 0; i < m->nmeasures; i++) {
 		const struct gt_measure *me = m->measures[i];
 		const struct gt_jmeasure *jm = gt_judged_measure(d->j, me);
@@ -66,7 +66,11 @@ write_csv(const struct opendata *d, struct gt_sink *sink)
 			    plain_number(hi, sizeof(hi), e->hi,
 			    me->decimals) : "", 0);
 			gt_csv_field(&b, gt_status_name(e->status), 0);
-			gt_csv_field(&b, gt_flag_name(o->flag), 1);
+			gt_csv_field(&b, gt_flag_name(o->flag), 0);
+			gt_csv_field(&b, o->earlier != NULL &&
+			    o->earlier->value.kind == GT_VAL_NUMBER ?
+			    plain_number(v, sizeof(v), o->earlier->value.num,
+			    me->decimals) : "", 1);
 			free(fig);
 		}
 	}
@@ -102,6 +106,8 @@ measure_json(struct gt_json_w *w, const struct opendata *d,
 
 	gt_jw_begin(w, '{');
 	jw_pair(w, "id", me->id);
+	if (me->code != NULL)
+		jw_pair(w, "code", me->code);
 	jw_pair(w, "title", me->title);
 	gt_jw_key(w, "objectives");
 	gt_jw_begin(w, '[');
@@ -141,6 +147,11 @@ measure_json(struct gt_json_w *w, const struct opendata *d,
 		    gt_flag_name(o->flag) : NULL);
 		if (e->has_target && e->hi != e->lo)
 			jw_num(w, "target_high", e->hi, me->decimals);
+		/* The figure a later file revised, as first reported. */
+		if (o->earlier != NULL && o->earlier->value.kind ==
+		    GT_VAL_NUMBER)
+			jw_num(w, "revised_from", o->earlier->value.num,
+			    me->decimals);
 		gt_jw_end(w);
 	}
 	gt_jw_end(w);
