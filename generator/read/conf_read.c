@@ -389,7 +389,8 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	loc.file = cr.file;
 	set_text(&c->path, path);
 	set_defaults(c);
-	if (gt_ini_read(m->diag, cr.file, text, len, conf_handler, &cr) == -1)
+	if (gt_ini_read(m->diag, GT_E_CONF_SYNTAX, cr.file, text, len,
+	    conf_handler, &cr) == -1)
 		return;
 	if (c->title == NULL)
 		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "title in [site]");

@@ -102,6 +102,14 @@ split(const char *s, struct gt_strlist *l)
 	return rc;
 }
 
+/* A setting given again (in a section given twice) replaces the first. */
+static void
+set_text(char **dst, const char *value)
+{
+	free(*dst);
+	*dst = gt_xstrdup(value);
+}
+
 static struct gt_import_entry *
 add_entry(struct gt_import_table *t, const char *ours, const char *theirs,
     const struct gt_loc *loc)
@@ -197,7 +205,7 @@ import_key(struct parse *p, const char *name, const char *value)
 	int			 r;
 
 	if ((r = index_of(name, role_names, GT_ROLE_MAX)) >= 0) {
-		imp->col[r] = gt_xstrdup(value);
+		set_text(&imp->col[r], value);
 		imp->col_loc[r] = *vloc;
 	} else if (strcmp(name, "shape") == 0) {
 		if (gt_strieq(value, "wide"))
@@ -205,7 +213,7 @@ import_key(struct parse *p, const char *name, const char *value)
 		else if (!gt_strieq(value, "long"))
 			bad(p, vloc, "shape = %s: expected long or wide", value);
 	} else if (strcmp(name, "files") == 0)
-		imp->files = gt_xstrdup(value);
+		set_text(&imp->files, value);
 	else if (strcmp(name, "skip") == 0) {
 		if (gt_number_parse(value, &d) == -1 || d < 0 || d > 100 ||
 		    d != (int)d)
@@ -214,9 +222,9 @@ import_key(struct parse *p, const char *name, const char *value)
 		else
 			imp->skip = (int)d;
 	} else if (strcmp(name, "measure_id") == 0)
-		imp->measure_id = gt_xstrdup(value);
+		set_text(&imp->measure_id, value);
 	else if (strcmp(name, "us") == 0) {
-		imp->us = gt_xstrdup(value);
+		set_text(&imp->us, value);
 		imp->us_loc = *vloc;
 	} else if (strcmp(name, "comparators") == 0) {
 		if (gt_strieq(value, "named"))
@@ -323,7 +331,7 @@ group_key(struct parse *p, const char *name, const char *value)
 		    g->name);
 	else if (strcmp(name, "average") == 0) {
 		if (split(value, &l) == -1)
-			l.n = 0;
+			gt_strlist_free(&l);
 		g->mean = g->median = 0;
 		for (i = 0; i < l.n; i++)
 			if (gt_strieq(l.v[i], "mean"))
@@ -498,6 +506,7 @@ gt_import_parse(struct gt_diag *d, const char *file, const char *path,
 	struct gt_import	*imp = gt_xcalloc(1, sizeof(*imp));
 	struct parse		 p;
 	const char		*dot = strrchr(path, '.');
+	size_t			 errors = gt_diag_count(d, GT_SEV_ERROR);
 
 	imp->file = file;
 	imp->cal = cal;
@@ -507,10 +516,11 @@ gt_import_parse(struct gt_diag *d, const char *file, const char *path,
 	memset(&p, 0, sizeof(p));
 	p.diag = d;
 	p.imp = imp;
-	if (gt_ini_read(d, file, text, len, on_line, &p) == -1)
-		imp->broken = 1;
-	else
+	if (gt_ini_read(d, GT_E_MAPPING, file, text, len, on_line, &p) == 0)
 		check(&p, file);
+	/* Any error in it (a line of the wrong shape too) and it reads nothing. */
+	if (gt_diag_count(d, GT_SEV_ERROR) > errors)
+		imp->broken = 1;
 	return imp;
 }
 

@@ -125,8 +125,8 @@ gt_ini_section(const char *s, size_t n)
  * shape first so that every bad line is reported at its place.
  */
 static void
-check_syntax(struct gt_diag *d, const char *file, const char *text,
-    size_t len)
+check_syntax(struct gt_diag *d, enum gt_msgid id, const char *file,
+    const char *text, size_t len)
 {
 	const char	*p = text, *end = text + len, *nl, *e, *n, *ne;
 	struct gt_loc	 loc = { file, 0, 1 };
@@ -147,7 +147,7 @@ check_syntax(struct gt_diag *d, const char *file, const char *text,
 			continue;
 		if (*p == '[') {
 			if (e[-1] != ']') {
-				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section header "
+				gt_msg(d, id, &loc, "section header "
 				    "not closed by ']'");
 				continue;
 			}
@@ -162,7 +162,7 @@ check_syntax(struct gt_diag *d, const char *file, const char *text,
 				if (strcmp(seen.v[i], name) == 0)
 					break;
 			if (i < seen.n)
-				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section [%s] is "
+				gt_msg(d, id, &loc, "section [%s] is "
 				    "given twice (first at line %s)", name,
 				    seen.v[i + 1]);
 			else {
@@ -177,15 +177,15 @@ check_syntax(struct gt_diag *d, const char *file, const char *text,
 		}
 		if (memchr(p, '=', (size_t)(e - p)) == NULL &&
 		    memchr(p, ':', (size_t)(e - p)) == NULL)
-			gt_msg(d, GT_E_CONF_SYNTAX, &loc, "expected 'name = "
+			gt_msg(d, id, &loc, "expected 'name = "
 			    "value', a [section] or a ; comment");
 	}
 	gt_strlist_free(&seen);
 }
 
 int
-gt_ini_read(struct gt_diag *d, const char *file, const char *text,
-    size_t len, gt_ini_fn fn, void *ctx)
+gt_ini_read(struct gt_diag *d, enum gt_msgid syntax, const char *file,
+    const char *text, size_t len, gt_ini_fn fn, void *ctx)
 {
 	struct ini_reader	 ir;
 	struct gt_loc		 loc = { file, 0, 0 };
@@ -197,7 +197,7 @@ gt_ini_read(struct gt_diag *d, const char *file, const char *text,
 		text += 3;
 		len -= 3;
 	}
-	check_syntax(d, file, text, len);
+	check_syntax(d, syntax, file, text, len);
 	memset(&ir, 0, sizeof(ir));
 	ir.diag = d;
 	ir.file = file;

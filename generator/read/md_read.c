@@ -458,6 +458,8 @@ read_target_value(const struct gt_fm *n, const struct gt_measure *me,
 			gt_msg(n->diag, GT_E_TARGET_BAND, &n->loc, "a band's "
 			    "target is a range, [low, high]; '%s' is not one",
 			    n->value);
+			free(t->group);
+			t->group = NULL;
 			return -1;
 		}
 		return 0;

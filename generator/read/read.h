@@ -33,7 +33,7 @@ struct gt_model	*gt_read_site(const char *root, const char *as_at,
 /*
  * An INI file (site.conf, an import mapping) from memory, through inih, a
  * line at a time: every line of the wrong shape and every section given
- * twice is an error at its place; fn gets each name and value with where
+ * twice is an error (message syntax) at its place; fn gets each name and value with where
  * they were written, and whether the name was given before in its
  * section. Returns -1 if the text is not UTF-8 (reported into d), else 0.
  */
@@ -45,8 +45,8 @@ struct gt_ini_line {
 	int		 again;		/* name given before in the section */
 };
 typedef void (*gt_ini_fn)(void *ctx, const struct gt_ini_line *);
-int	gt_ini_read(struct gt_diag *, const char *file, const char *text,
-	    size_t len, gt_ini_fn, void *ctx);
+int	gt_ini_read(struct gt_diag *, enum gt_msgid syntax, const char *file,
+	    const char *text, size_t len, gt_ini_fn, void *ctx);
 /* A section's name with one space after its keyword ("pack  x" is "pack x"). */
 char	*gt_ini_section(const char *, size_t);
 

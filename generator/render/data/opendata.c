@@ -152,6 +152,9 @@ measure_json(struct gt_json_w *w, const struct opendata *d,
 		    GT_VAL_NUMBER)
 			jw_num(w, "revised_from", o->earlier->value.num,
 			    me->decimals);
+		/* The status its source gave it (a RAG), beside ours. */
+		if (o->source != NULL)
+			jw_pair(w, "source_status", o->source->text);
 		gt_jw_end(w);
 	}
 	gt_jw_end(w);
