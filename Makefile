@@ -28,11 +28,23 @@ LIMIT_BODY  = (128L * 1024)
 LIMIT_ID    = 100
 LIMIT_SHOWN = 200
 LIMIT_KEPT  = 20
+#   map_codes    lines of an import mapping's [measures], [scale], [status]
+#                and [flags] (each table)
+#   map_areas    areas an import mapping names, in [areas] and groups
+#   map_groups   groups of one import mapping
+#   map_columns  lines of an import mapping's [columns]
+LIMIT_MAP_CODES   = 10000
+LIMIT_MAP_AREAS   = 10000
+LIMIT_MAP_GROUPS  = 100
+LIMIT_MAP_COLUMNS = 1000
 GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 	-DGT_MAX_FIELD_BYTES='$(LIMIT_FIELD)' -DGT_MAX_ROWS='$(LIMIT_ROWS)' \
 	-DGT_MAX_DEPTH=$(LIMIT_DEPTH) -DGT_MAX_BODY_BYTES='$(LIMIT_BODY)' \
 	-DGT_MAX_ID_BYTES=$(LIMIT_ID) -DGT_MAX_DIAGS_SHOWN=$(LIMIT_SHOWN) \
-	-DGT_MAX_DIAGS_KEPT=$(LIMIT_KEPT)
+	-DGT_MAX_DIAGS_KEPT=$(LIMIT_KEPT) -DGT_MAX_MAP_CODES=$(LIMIT_MAP_CODES) \
+	-DGT_MAX_MAP_AREAS=$(LIMIT_MAP_AREAS) \
+	-DGT_MAX_MAP_GROUPS=$(LIMIT_MAP_GROUPS) \
+	-DGT_MAX_MAP_COLUMNS=$(LIMIT_MAP_COLUMNS)
 
 # Debian packages for the build, the tests and the example's outputs.
 DEB_PKGS = gcc clang make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
@@ -71,8 +83,9 @@ PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lcsv -lm
 objs	= $(addprefix $(BUILD)/,$(addsuffix .o,$(1)))
 BASE_OBJS	= $(call objs,util diag period number format timing)
 MODEL_OBJS	= $(call objs,model scope)
-READ_OBJS	= $(call objs,conf_read fm_read md_read csv_read read)
-LINK_OBJS	= $(call objs,link)
+READ_OBJS	= $(call objs,ini_read conf_read fm_read md_read md_lint target_read \
+		    csv_read import_map import_rows read)
+LINK_OBJS	= $(call objs,link link_rows)
 JUDGE_OBJS	= $(call objs,words judge)
 VIEW_OBJS	= $(call objs,rows chartdata md_walk glance)
 HTML_OBJS	= $(call objs,html_write md_html svg_inline tmpl_compile \
@@ -92,13 +105,9 @@ MAIN_OBJ	= $(BUILD)/main.o
 TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 	test_number test_format test_json_out test_read test_link test_out \
 	test_limits test_status test_cases test_tmpl test_md_walk test_cache \
-	test_timing test_hostile test_pathological test_chart test_serve))
+	test_timing test_hostile test_pathological test_chart test_serve test_import))
 
-# Every object's header dependencies, written as it is compiled.
-DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
--include $(DEPFILES)
-
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden FORCE \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden import FORCE \
 	site-check pdf-check a11y a11y-deps screenshots serve serve-deps
 
 all: deps $(BUILD)/goldthread
@@ -212,7 +221,12 @@ site-check: all $(BUILD)/sitecheck
 pdf-check: all
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
 
-test: unit check site-check pdf-check atomic safety hostile golden serve
+test: unit check site-check pdf-check atomic safety hostile golden import serve
+
+# Exports as downloaded, read through their mappings with no code: each
+# builds, with its diagnostics and statuses as expected (tests/import/).
+import: all
+	tests/import/run.sh $(BUILD)/goldthread
 
 # Hostile and careless input as every output shows it: long text, the link
 # policy, nothing after the as-at period, CSV formulas, PDF headings, a long
@@ -321,7 +335,7 @@ valgrind: deps $(BUILD)/goldthread $(BUILD)/unit_tests
 # libFuzzer harnesses (clang), one per reader of outside input; each runs
 # FUZZ_SECONDS. Findings go to build/fuzz/findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES = csv md fm conf period number svg url
+FUZZ_HARNESSES = csv md fm conf map period number svg url
 # Every stage is built with clang and the sanitizers for them.
 FUZZ_OBJS = $(LIB_OBJS)
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -387,3 +401,8 @@ install: all
 
 clean:
 	rm -rf build public .public.*
+
+# Every object's header dependencies, written as it is compiled; last, so
+# that a rule of theirs never becomes the default goal.
+DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
+-include $(DEPFILES)

@@ -71,7 +71,8 @@ enum gt_chart_action {
 enum gt_chart_polarity {
 	GT_CHART_HIGHER = 0,	/* higher is better; target is lo */
 	GT_CHART_LOWER,		/* lower is better; target is hi */
-	GT_CHART_BAND		/* the target is the range lo..hi */
+	GT_CHART_BAND,		/* the target is the range lo..hi */
+	GT_CHART_NEITHER	/* for information: no target, no status */
 };
 
 enum gt_chart_kind {

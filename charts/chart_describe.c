@@ -108,6 +108,8 @@ put_target(struct gt_buf *b, const struct gt_chart_trend *t, size_t i)
 	const struct gt_chart_target *g = &p->target;
 	char	 v[GT_NUMBER_MAX + 64], w[GT_NUMBER_MAX + 64];
 
+	if (t->polarity == GT_CHART_NEITHER)
+		return;
 	if (!g->set) {
 		gt_buf_printf(b, "No target for %s", said(p));
 	} else if (t->polarity == GT_CHART_BAND) {
@@ -199,7 +201,9 @@ describe_trend(const struct gt_chart_trend *t, int brief)
 		gt_buf_printf(&b, "%s, %zu period%s from %s to %s. ",
 		    t->polarity == GT_CHART_LOWER ? "Lower is better" :
 		    t->polarity == GT_CHART_BAND ? "The aim is to stay in "
-		    "the target range" : "Higher is better", t->npoints,
+		    "the target range" : t->polarity == GT_CHART_NEITHER ?
+		    "For information: neither higher nor lower is better" :
+		    "Higher is better", t->npoints,
 		    t->npoints == 1 ? "" : "s", said(&t->points[0]),
 		    said(&t->points[t->npoints - 1]));
 	gt_buf_printf(&b, "Latest figure %s in %s%s. ",

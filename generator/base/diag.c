@@ -30,6 +30,17 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_W_NO_BODY] =		{ "no-body", "no text after the front matter" },
 	[GT_W_HIDDEN_CHAR] =		{ "hidden-character", "text holds an invisible character that can disguise it (a bidirectional control or a zero-width character)" },
 	[GT_W_FOLDER_LOOP] =		{ "folder-loop", "folder already read through another link, skipped" },
+	[GT_W_FRACTION] =		{ "fraction-percentage", "a percentage's figures look like fractions of one" },
+	[GT_W_COMPARATOR_SCALE] =	{ "comparator-scale", "comparator is on another scale from the measure's own figures" },
+	[GT_W_SOURCE_STATUS] =		{ "source-status", "the source's status differs from goldthread's" },
+	[GT_W_SOURCE_DIFFERS] =		{ "source-differs", "the export describes the measure differently" },
+	[GT_W_MAP_UNUSED] =		{ "mapping-unused", "the mapping names something the export does not hold" },
+	[GT_W_NOT_MD] =			{ "markdown-suffix", "file is not read: Markdown files end in .md" },
+	[GT_W_PLAN_EMPTY] =		{ "plan-empty", "the plan has no priorities, so the site would be empty" },
+	[GT_W_TEMPLATE_TAG] =		{ "template-tag", "template tag is published as written" },
+	[GT_W_RAW_HTML] =		{ "raw-html", "raw HTML is never published: it is dropped" },
+	[GT_W_HEADING_SPACE] =		{ "heading-space", "'#' with no space after it makes no heading: it is published as written" },
+	[GT_W_PIPE_TABLE] =		{ "pipe-table", "table written with pipes is published as lines of text" },
 
 	[GT_MSG_ERROR] =		{ "error", "generic error" },
 	[GT_E_READ] =			{ "read", "cannot read" },
@@ -76,6 +87,7 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_E_NO_PLAN] =		{ "no-plan", "the plan file is missing" },
 	[GT_E_WRITE] =			{ "write", "cannot write output" },
 	[GT_E_LAYOUT] =			{ "layout", "layout" },
+	[GT_E_MAPPING] =		{ "mapping", "bad import mapping" },
 };
 
 struct diag {

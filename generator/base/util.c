@@ -609,6 +609,21 @@ gt_sort(void *base, size_t n, size_t sz, int (*cmp)(const void *, const void *))
 }
 
 int
+gt_dbl_cmp(const void *va, const void *vb)
+{
+	double	 a = *(const double *)va, b = *(const double *)vb;
+
+	return a < b ? -1 : a > b;
+}
+
+double
+gt_median(double *v, size_t n)
+{
+	gt_sort(v, n, sizeof(*v), gt_dbl_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+int
 gt_strieq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++) {

@@ -171,6 +171,10 @@ size_t	 gt_copy_out(char *buf, size_t sz, const char *s, size_t n);
 
 /* qsort() that accepts an empty (NULL) array. */
 void	 gt_sort(void *, size_t n, size_t sz, int (*)(const void *, const void *));
+/* Compare doubles, for gt_sort. */
+int	 gt_dbl_cmp(const void *, const void *);
+/* The median of n > 0 figures (sorted in place). */
+double	 gt_median(double *, size_t n);
 
 /* Case-insensitive ASCII comparison helpers. */
 int	 gt_strieq(const char *, const char *);

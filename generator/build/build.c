@@ -48,7 +48,9 @@ gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 	if (o->seen != NULL)
 		seen_folders(m, o->seen);
 	gt_timing_start("link");
-	gt_link(m);
+	/* Nothing is judged on a model with errors, not even to check it. */
+	if (gt_link(m) == 0 && gt_diag_worst(diag) != GT_SEV_ERROR)
+		gt_judge_check(m, diag);
 	worst = gt_diag_worst(diag);
 	if (worst == GT_SEV_ERROR || (worst == GT_SEV_WARNING && o->strict)) {
 		gt_model_free(m);

@@ -19,7 +19,7 @@ static const char *const words[GT_WORD_MAX] = {
 	[GT_WORD_NO_APPETITE] = "No risk appetite is set.",
 	[GT_WORD_STATUS_KEY] = "Status is shown in words and by symbol: "
 	    "\u25CF on target, \u25C6 within tolerance, \u25B2 off target, "
-	    "\u25A0 no target, \u25CB no data.",
+	    "\u25A0 no target, \u25CB no data, \u2139 information only.",
 	[GT_WORD_MEASURES_FOR] = "Measures for ",
 	[GT_WORD_ACTIONS_FOR] = "Delivery plan actions for ",
 	[GT_WORD_STATUS_CHART] = "Bar of measures by status",
@@ -29,11 +29,11 @@ static const char *const words[GT_WORD_MAX] = {
 
 static const char *const status_names[GT_STATUS_MAX] = {
 	"off-target", "within-tolerance", "on-target", "no-target",
-	"suppressed", "no-data"
+	"suppressed", "no-data", "information-only"
 };
 static const char *const status_labels[GT_STATUS_MAX] = {
 	"Off target", "Within tolerance", "On target", "No target",
-	"Suppressed", "No data"
+	"Suppressed", "No data", "Information only"
 };
 static const char *const status_symbols[GT_STATUS_MAX] = {
 	[GT_STATUS_OFF_TARGET] = "\u25B2 ",
@@ -41,7 +41,8 @@ static const char *const status_symbols[GT_STATUS_MAX] = {
 	[GT_STATUS_ON_TARGET] = "\u25CF ",
 	[GT_STATUS_NO_TARGET] = "\u25A0 ",
 	[GT_STATUS_SUPPRESSED] = "\u25A1 ",
-	[GT_STATUS_NO_DATA] = "\u25CB "
+	[GT_STATUS_NO_DATA] = "\u25CB ",
+	[GT_STATUS_INFO] = "\u2139 "
 };
 static const char *const status_meanings[GT_STATUS_MAX] = {
 	[GT_STATUS_OFF_TARGET] = "The figure misses its target by more than "
@@ -53,7 +54,9 @@ static const char *const status_meanings[GT_STATUS_MAX] = {
 	    "by.",
 	[GT_STATUS_SUPPRESSED] = "The figure is withheld, usually because it "
 	    "is small enough to identify people.",
-	[GT_STATUS_NO_DATA] = "No figure has been reported yet."
+	[GT_STATUS_NO_DATA] = "No figure has been reported yet.",
+	[GT_STATUS_INFO] = "The figure is for information: neither higher nor "
+	    "lower is better, so it is never judged."
 };
 static const char *const dir_names[GT_DIR_MAX] = {
 	"", "improving", "no-change", "worsening"
@@ -82,7 +85,9 @@ static const char *const freq_labels[] = {
 	[GT_FREQ_MONTHLY] = "Monthly",
 	[GT_FREQ_QUARTERLY] = "Quarterly",
 	[GT_FREQ_ANNUAL] = "Annual",
-	[GT_FREQ_BIENNIAL] = "Biennial"
+	[GT_FREQ_BIENNIAL] = "Biennial",
+	[GT_FREQ_TRIENNIAL] = "Every three years",
+	[GT_FREQ_IRREGULAR] = "Now and then (surveys)"
 };
 static const char *const month_names[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
@@ -153,14 +158,16 @@ const char *
 gt_polarity_label(enum gt_polarity p)
 {
 	return p == GT_POL_LOWER ? "Lower is better" : p == GT_POL_BAND ?
-	    "Within the target range" : "Higher is better";
+	    "Within the target range" : p == GT_POL_INFO ?
+	    "Neither: for information" : "Higher is better";
 }
 
 const char *
 gt_polarity_words(enum gt_polarity p)
 {
 	return p == GT_POL_LOWER ? "lower is better" : p == GT_POL_BAND ?
-	    "the target is a range" : "higher is better";
+	    "the target is a range" : p == GT_POL_INFO ?
+	    "for information only" : "higher is better";
 }
 
 char *
@@ -256,6 +263,9 @@ gt_target_text(const struct gt_measure *me, int has, double lo, double hi)
 {
 	char	*x, *y, *t;
 
+	/* Information only: there is no target to be missing. */
+	if (me->polarity == GT_POL_INFO)
+		return gt_xstrdup(words[GT_WORD_NO_FIGURE]);
 	if (!has)
 		return gt_xstrdup(status_labels[GT_STATUS_NO_TARGET]);
 	x = gt_figure_number(me, lo);

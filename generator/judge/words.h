@@ -69,7 +69,8 @@ const char	*gt_due_words(const struct gt_date *, char buf[64]);
 /*
  * Figures as people read them: a number in the measure's unit ("72.8%",
  * at its decimals, or at d); a value, or "Withheld" or "Not available"; a
- * target, a range "60% to 70%" if banded, or "No target".
+ * target, a range "60% to 70%" if banded, or "No target" ("-" for a
+ * measure for information only).
  */
 char	*gt_figure_number(const struct gt_measure *, double);
 char	*gt_figure_at(const struct gt_measure *, double, int decimals);

@@ -1,76 +1,15 @@
-/* conf_read.c: site.conf, with inih. */
+/* conf_read.c: site.conf (read by ini_read.c, with inih). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <ini.h>
-
 #include "read.h"
 
-/* inih reads a line at a time through us, so we always know the line. */
 struct conf_reader {
-	struct gt_model	*m;
-	const char	*file;
-	const char	*p, *end;
-	int		 line;
-	const char	*linetext;	/* the line inih is handling */
-	size_t		 linelen;
-	char		*lastsection;
-	struct gt_strlist keys;		/* names given in lastsection */
+	struct gt_model			*m;
+	const char			*file;
+	const struct gt_ini_line	*l;	/* the line being read */
 };
-
-static char *
-conf_line(char *buf, int num, void *stream)
-{
-	struct conf_reader	*cr = stream;
-	const char		*nl;
-	size_t			 n, take;
-
-	if (cr->p >= cr->end)
-		return NULL;
-	nl = memchr(cr->p, '\n', (size_t)(cr->end - cr->p));
-	n = nl != NULL ? (size_t)(nl - cr->p) + 1 : (size_t)(cr->end - cr->p);
-	cr->line++;
-	cr->linetext = cr->p;
-	cr->linelen = n;
-	take = n;
-	if (take > (size_t)num - 1) {
-		struct gt_loc loc = { cr->file, cr->line, 0 };
-
-		gt_msg(cr->m->diag, GT_E_LIMIT, &loc, "line longer than %d bytes", num - 2);
-		/* Hand inih a comment so the cut line is not misread. */
-		buf[0] = ';';
-		buf[1] = '\0';
-		cr->p += n;
-		return buf;
-	}
-	memcpy(buf, cr->p, take);
-	buf[take] = '\0';
-	cr->p += n;
-	/* A section header starts a fresh set of names, even if repeated. */
-	if (buf[strspn(buf, " \t")] == '[') {
-		free(cr->lastsection);
-		cr->lastsection = NULL;
-	}
-	return buf;
-}
-
-static struct gt_loc
-value_loc(const struct conf_reader *cr)
-{
-	struct gt_loc	 loc = { cr->file, cr->line, 0 };
-	const char	*eq = memchr(cr->linetext, '=', cr->linelen);
-	const char	*e = cr->linetext + cr->linelen;
-
-	if (eq == NULL)
-		eq = memchr(cr->linetext, ':', cr->linelen);
-	if (eq != NULL) {
-		for (eq++; eq < e && (*eq == ' ' || *eq == '\t'); eq++)
-			continue;
-		loc.col = (int)(eq - cr->linetext) + 1;
-	}
-	return loc;
-}
 
 static void
 set_text(char **dst, const char *value)
@@ -98,7 +37,7 @@ static int
 conf_int(const struct conf_reader *cr, const char *name, const char *value,
     int lo, int hi, int *out)
 {
-	struct gt_loc	 loc = value_loc(cr);
+	struct gt_loc	 loc = cr->l->value_loc;
 	double		 d;
 
 	/* The range first: a huge number must not reach the int cast. */
@@ -127,7 +66,7 @@ conf_bool(const struct conf_reader *cr, const char *name, const char *value,
 			*out = strcasecmp(value, yes[i]) == 0;
 			return;
 		}
-	loc = value_loc(cr);
+	loc = cr->l->value_loc;
 	gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "%s = %s: expected yes or no", name,
 	    value);
 }
@@ -153,7 +92,7 @@ conf_date(const struct conf_reader *cr, const char *name, const char *value,
 		return;
 	}
 	memset(out, 0, sizeof(*out));
-	loc = value_loc(cr);
+	loc = cr->l->value_loc;
 	gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "%s = %s: expected a date "
 	    "such as 2025-11-14%s", name, value, month ? " or a month such "
 	    "as 2026-02" : "");
@@ -164,7 +103,7 @@ static void
 conf_bands(struct conf_reader *cr, const char *value)
 {
 	struct gt_conf		*c = &cr->m->conf;
-	struct gt_loc		 loc = value_loc(cr);
+	struct gt_loc		 loc = cr->l->value_loc;
 	struct gt_strlist	 parts = { NULL, 0 };
 	struct gt_band		*b = NULL;
 	size_t			 i, nb = 0;
@@ -222,7 +161,7 @@ fail:
 static void
 conf_tolerance(struct conf_reader *cr, const char *value)
 {
-	struct gt_loc	 loc = value_loc(cr);
+	struct gt_loc	 loc = cr->l->value_loc;
 	struct gt_value	 v;
 
 	if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
@@ -239,7 +178,7 @@ static void
 conf_as_at(struct conf_reader *cr, char **text, struct gt_period *p,
     struct gt_loc *where, const char *value)
 {
-	*where = value_loc(cr);
+	*where = cr->l->value_loc;
 	set_text(text, value);
 	if (gt_period_parse(value, p) == -1)
 		gt_msg(cr->m->diag, GT_E_AS_AT, where, "'%s' is not a period (forms: "
@@ -257,7 +196,7 @@ site_key(struct conf_reader *cr, const char *name, const char *value)
 	else if (strcmp(name, "organisation") == 0)
 		set_text(&c->organisation, value);
 	else if (strcmp(name, "base_url") == 0) {
-		loc = value_loc(cr);
+		loc = cr->l->value_loc;
 		if (strncmp(value, "https://", 8) != 0 &&
 		    strncmp(value, "http://", 7) != 0)
 			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "base_url '%s': expected "
@@ -309,7 +248,7 @@ status_key(struct conf_reader *cr, const char *name, const char *value)
 	else if (strcmp(name, "risk_appetite") == 0)
 		conf_int(cr, name, value, 1, 25, &c->risk_appetite);
 	else if (strcmp(name, "no_change") == 0) {
-		loc = value_loc(cr);
+		loc = cr->l->value_loc;
 		if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
 		    v.money || v.num < 0)
 			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "no_change = %s: expected "
@@ -356,9 +295,7 @@ pack_for(struct conf_reader *cr, const char *name)
 	p = &c->packs[c->npacks++];
 	memset(p, 0, sizeof(*p));
 	p->name = gt_xstrdup(name);
-	p->loc.file = cr->file;
-	p->loc.line = cr->line;
-	p->loc.col = 1;
+	p->loc = cr->l->loc;
 	return p;
 }
 
@@ -367,7 +304,7 @@ pack_key(struct conf_reader *cr, struct gt_pack *p, const char *name,
     const char *value)
 {
 	struct gt_strlist	 ids = { NULL, 0 };
-	struct gt_loc		 loc = value_loc(cr);
+	struct gt_loc		 loc = cr->l->value_loc;
 	size_t			 i;
 
 	if (strcmp(name, "title") == 0)
@@ -398,25 +335,21 @@ pack_key(struct conf_reader *cr, struct gt_pack *p, const char *name,
 	return 1;
 }
 
-static int
-conf_handler(void *user, const char *section, const char *name,
-    const char *value)
+static void
+conf_handler(void *user, const struct gt_ini_line *l)
 {
 	struct conf_reader	*cr = user;
-	struct gt_loc		 loc = { cr->file, cr->line, 1 };
+	const char		*section = l->section, *name = l->name;
+	const char		*value = l->value;
 	int			 known = 0;
 
-	if (cr->lastsection == NULL || strcmp(cr->lastsection, section) != 0) {
-		free(cr->lastsection);
-		cr->lastsection = gt_xstrdup(section);
-		gt_strlist_free(&cr->keys);
-	}
+	cr->l = l;
 	/* inih would let the later value win without a word. */
-	if (gt_strlist_has(&cr->keys, name)) {
-		gt_msg(cr->m->diag, GT_E_FIELD_TWICE, &loc, "%s in [%s]", name, section);
-		return 1;
+	if (l->again) {
+		gt_msg(cr->m->diag, GT_E_FIELD_TWICE, &l->loc, "%s in [%s]", name,
+		    section);
+		return;
 	}
-	gt_strlist_add(&cr->keys, name);
 	if (strcmp(section, "site") == 0)
 		known = site_key(cr, name, value);
 	else if (strcmp(section, "status") == 0)
@@ -429,85 +362,19 @@ conf_handler(void *user, const char *section, const char *name,
 		while (*pn == ' ')
 			pn++;
 		if (!gt_id_valid(pn)) {
-			gt_msg(cr->m->diag, GT_E_ID_SYNTAX, &loc, "pack name '%s'", pn);
-			return 1;
+			gt_msg(cr->m->diag, GT_E_ID_SYNTAX, &l->loc, "pack name '%s'",
+			    pn);
+			return;
 		}
 		known = pack_key(cr, pack_for(cr, pn), name, value);
 	} else {
-		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &loc, "[%s] %s", section, name);
-		return 1;
+		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &l->loc, "[%s] %s",
+		    section, name);
+		return;
 	}
 	if (!known)
-		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &loc, "%s in [%s]", name, section);
-	return 1;
-}
-
-/*
- * inih skips what it cannot parse after counting it; check each line's
- * shape first so that every bad line is reported at its place.
- */
-static void
-check_syntax(struct gt_diag *d, const char *file, const char *text,
-    size_t len)
-{
-	const char	*p = text, *end = text + len, *nl, *e, *n, *ne;
-	struct gt_loc	 loc = { file, 0, 1 };
-	struct gt_strlist seen = { NULL, 0 };
-	char		*name;
-	size_t		 i;
-
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		loc.line++;
-		for (e = nl; e > p && strchr(" \t\r", e[-1]) != NULL; e--)
-			continue;
-		while (p < e && (*p == ' ' || *p == '\t'))
-			p++;
-		if (p == e || *p == ';' || *p == '#')
-			continue;
-		if (*p == '[') {
-			if (e[-1] != ']') {
-				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section header "
-				    "not closed by ']'");
-				continue;
-			}
-			/* Sections given twice would be merged silently. */
-			for (n = p + 1; n < e - 1 && (*n == ' ' || *n == '\t'); n++)
-				continue;
-			for (ne = e - 1; ne > n && (ne[-1] == ' ' ||
-			    ne[-1] == '\t'); ne--)
-				continue;
-			name = gt_xstrndup(n, (size_t)(ne - n));
-			if (strncmp(name, "pack ", 5) == 0) {
-				for (i = 5; name[i] == ' ' || name[i] == '\t'; i++)
-					continue;
-				memmove(name + 5, name + i, strlen(name + i) + 1);
-			}
-			for (i = 0; i < seen.n; i += 2)
-				if (strcmp(seen.v[i], name) == 0)
-					break;
-			if (i < seen.n)
-				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section [%s] is "
-				    "given twice (first at line %s)", name,
-				    seen.v[i + 1]);
-			else {
-				char *ln = gt_xasprintf("%d", loc.line);
-
-				gt_strlist_add(&seen, name);
-				gt_strlist_add(&seen, ln);
-				free(ln);
-			}
-			free(name);
-			continue;
-		}
-		if (memchr(p, '=', (size_t)(e - p)) == NULL &&
-		    memchr(p, ':', (size_t)(e - p)) == NULL)
-			gt_msg(d, GT_E_CONF_SYNTAX, &loc, "expected 'name = "
-			    "value', a [section] or a ; comment");
-	}
-	gt_strlist_free(&seen);
+		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &l->loc, "%s in [%s]", name,
+		    section);
 }
 
 static void
@@ -528,6 +395,7 @@ set_defaults(struct gt_conf *c)
 	/* Annual figures are commonly published months after the year ends. */
 	c->lag_months[GT_FREQ_ANNUAL] = 6;
 	c->lag_months[GT_FREQ_BIENNIAL] = 6;
+	c->lag_months[GT_FREQ_TRIENNIAL] = 6;
 	for (i = 0; i < c->nbands; i++)
 		free(c->bands[i].name);
 	free(c->bands);
@@ -551,7 +419,6 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	struct gt_conf		*c = &m->conf;
 	struct conf_reader	 cr;
 	struct gt_loc		 loc = { NULL, 0, 0 };
-	unsigned		 found = 0;
 
 	memset(&cr, 0, sizeof(cr));
 	cr.m = m;
@@ -559,20 +426,9 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	loc.file = cr.file;
 	set_text(&c->path, path);
 	set_defaults(c);
-	if (gt_text_check(text, len, &loc, &found, gt_report_msg, m->diag) == -1)
+	if (gt_ini_read(m->diag, GT_E_CONF_SYNTAX, cr.file, text, len,
+	    conf_handler, &cr) == -1)
 		return;
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
-	check_syntax(m->diag, cr.file, text, len);
-	cr.p = text;
-	cr.end = text + len;
-	ini_parse_stream(conf_line, &cr, conf_handler, &cr);
-	free(cr.lastsection);
-	gt_strlist_free(&cr.keys);
-
-	loc.line = loc.col = 0;
 	if (c->title == NULL)
 		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "title in [site]");
 	if (c->organisation == NULL)

@@ -21,6 +21,7 @@ chart_status(enum gt_status s)
 	case GT_STATUS_OFF_TARGET:
 		return GT_CHART_OFF_TARGET;
 	case GT_STATUS_NO_TARGET:
+	case GT_STATUS_INFO:
 		return GT_CHART_NO_TARGET;
 	case GT_STATUS_SUPPRESSED:
 		return GT_CHART_SUPPRESSED;
@@ -61,12 +62,14 @@ periods(const struct gt_model *m, const struct gt_measure *me, size_t last,
 	struct gt_period	*v = gt_xcalloc(MAX_POINTS, sizeof(*v));
 	struct gt_period	 p = me->obs[last]->period;
 	size_t			 n = 0, i;
+	int			 k;
 
 	while (n < MAX_POINTS &&
 	    gt_period_cmp(cal, &p, &me->obs[0]->period) >= 0) {
 		v[n++] = p;
-		p = gt_period_prev(&p);
-		if (me->frequency == GT_FREQ_BIENNIAL)
+		/* A survey every two or three years: one point a survey. */
+		for (k = me->frequency == GT_FREQ_BIENNIAL ? 2 :
+		    me->frequency == GT_FREQ_TRIENNIAL ? 3 : 1; k > 0; k--)
 			p = gt_period_prev(&p);
 	}
 	for (i = 0; i < n / 2; i++) {
@@ -152,7 +155,8 @@ gt_trend_data(struct gt_trend_data *d, const struct gt_judgement *jg,
 	d->trend.unit = me->unit;
 	d->trend.decimals = me->decimals;
 	d->trend.polarity = me->polarity == GT_POL_LOWER ? GT_CHART_LOWER :
-	    me->polarity == GT_POL_BAND ? GT_CHART_BAND : GT_CHART_HIGHER;
+	    me->polarity == GT_POL_BAND ? GT_CHART_BAND :
+	    me->polarity == GT_POL_INFO ? GT_CHART_NEITHER : GT_CHART_HIGHER;
 	d->trend.periods_per_year = per_year[me->frequency];
 	d->trend.form = GT_CHART_AUTO;
 	if (jm->shown == 0)
@@ -214,8 +218,11 @@ gt_statusbar_data(struct gt_chart_statusbar *s, const char *title,
 
 	memset(s, 0, sizeof(*s));
 	s->title = title;
+	/* Information-only measures have no status to count. */
 	for (i = 0; i < GT_STATUS_MAX; i++)
-		s->counts[chart_status((enum gt_status)i)] += r->status[i];
+		if (i != GT_STATUS_INFO)
+			s->counts[chart_status((enum gt_status)i)] +=
+			    r->status[i];
 }
 
 void

@@ -6,6 +6,20 @@
 
 #include "rows.h"
 
+/* "revised from 58.9" for a figure a later file revised; NULL if none. */
+static char *
+revised_words(const struct gt_measure *me, const struct gt_obs *o)
+{
+	char	*was, *s;
+
+	if (o->earlier == NULL)
+		return NULL;
+	was = gt_figure_text(me, &o->earlier->value);
+	s = gt_xasprintf("revised from %s", was);
+	free(was);
+	return s;
+}
+
 void
 gt_mrow(struct gt_mrow *r, const struct gt_judgement *jg,
     const struct gt_measure *me)
@@ -15,8 +29,10 @@ gt_mrow(struct gt_mrow *r, const struct gt_judgement *jg,
 	memset(r, 0, sizeof(*r));
 	r->me = me;
 	r->j = gt_judged_measure(jg, me);
+	r->code = me->code != NULL ? me->code : me->id;
 	if ((e = r->j->latest) != NULL) {
 		r->latest = gt_figure_text(me, &e->obs->value);
+		r->revised = revised_words(me, e->obs);
 		gt_period_format(&e->obs->period, r->period,
 		    sizeof(r->period));
 		r->target = gt_target_text(me, e->has_target, e->lo, e->hi);
@@ -32,6 +48,7 @@ void
 gt_mrow_free(struct gt_mrow *r)
 {
 	free(r->latest);
+	free(r->revised);
 	free(r->target);
 }
 
@@ -48,14 +65,17 @@ gt_hrow(struct gt_hrow *r, const struct gt_judgement *jg,
 	gt_period_format(&o->period, r->period, sizeof(r->period));
 	r->value = gt_figure_text(me, &o->value);
 	r->target = gt_target_text(me, r->e->has_target, r->e->lo, r->e->hi);
+	r->revised = revised_words(me, o);
 	if (o->flag == GT_FLAG_NONE) {
 		r->note = gt_xstrdup(o->note != NULL ? o->note : "");
 		return;
 	}
-	flag = gt_flag_name(o->flag);
+	/* "Revised from 58.9" says more than "Revised". */
+	flag = r->revised != NULL && o->flag == GT_FLAG_REVISED ? r->revised :
+	    gt_flag_name(o->flag);
 	r->note = gt_xasprintf("%c%s%s%s", toupper((unsigned char)flag[0]),
-	    flag + 1, o->note != NULL ? ". " : "",
-	    o->note != NULL ? o->note : "");
+	    flag + 1, o->note != NULL ? ". " : "", o->note != NULL ? o->note :
+	    "");
 }
 
 void
@@ -64,6 +84,7 @@ gt_hrow_free(struct gt_hrow *r)
 	free(r->value);
 	free(r->target);
 	free(r->note);
+	free(r->revised);
 }
 
 void

@@ -17,7 +17,9 @@
 struct gt_mrow {
 	const struct gt_measure		*me;
 	const struct gt_jmeasure	*j;
+	const char			*code;	/* its code, else its id */
 	char				*latest;	/* figure, or "No data" */
+	char				*revised;	/* "revised from 58.9", or NULL */
 	char				 period[GT_PERIOD_MAX];	/* "" if none */
 	char				*target;	/* "No target"; "-" if no figure */
 	const char			*direction;	/* or "Not known" */
@@ -35,6 +37,7 @@ struct gt_hrow {
 	char			*value;		/* figure, "Withheld", ... */
 	char			*target;	/* see gt_target_text */
 	char			*note;		/* "Provisional. note", or "" */
+	char			*revised;	/* "revised from 58.9", or NULL */
 };
 
 /* Row k (below the measure's gt_jmeasure shown) of its history. */

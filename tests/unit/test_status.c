@@ -318,6 +318,16 @@ Test(status, late_data)
 		{ "biennial", "M,2023/24,1,,\n", "", 0, "2023/24" },
 		{ "biennial", "M,2024/25,1,,\n", "", 0, "2024/25" },
 		{ "biennial", "M,2022/23,1,,\n", "", 1, "2024/25" },
+		/* Every third year, in its own place in the cycle. */
+		{ "triennial", "M,2022/23,1,,\n", "", 0, "2022/23" },
+		{ "triennial", "M,2021/22,1,,\n", "", 1, "2024/25" },
+		/* A survey now and then is never late, even with none yet. */
+		{ "irregular", "M,2019-10,1,,\n", "", 0, "" },
+		{ "irregular", "M,2019-10,,,\n", "", 0, "" },
+		/* A measure's own lag overrides the site's. */
+		{ "monthly\nlag: 2", "M,2025-07,1,,\n", "", 0, "2025-07" },
+		{ "annual\nlag: 0", "M,2023/24,1,,\n", "lag_annual = 7\n", 1,
+		    "2024/25" },
 	};
 	char	 buf[GT_PERIOD_MAX];
 	size_t	 i;
@@ -575,6 +585,74 @@ Test(status, biennial_compares_with_the_survey_before)
 	cr_expect_eq(JM(m->measures[0])->dir_prev, GT_DIR_IMPROVING);
 	cr_expect_eq(JM(m->measures[0])->prev->value.num, 55);
 	cr_expect_eq(JM(m->measures[0])->dir_year, GT_DIR_NONE);
+}
+
+Test(status, triennial_and_irregular_compare_with_the_figure_before)
+{
+	site("");
+	measure("T", "unit: \"%\"\npolarity: higher\nfrequency: triennial");
+	measure("I", "unit: \"%\"\npolarity: lower\nfrequency: irregular");
+	data("T,2021/22,55,,\nT,2024/25,54,,\nI,2019-10,30,,\n"
+	    "I,2024-03,25,,\n");
+	run();
+	cr_expect_eq(JM(gt_measure_get(m, "T"))->dir_prev, GT_DIR_WORSENING);
+	cr_expect_eq(JM(gt_measure_get(m, "T"))->dir_year, GT_DIR_NONE);
+	cr_expect_eq(JM(gt_measure_get(m, "I"))->dir_prev, GT_DIR_IMPROVING);
+	cr_expect_eq(JM(gt_measure_get(m, "I"))->prev->value.num, 30);
+	cr_expect_eq(JM(gt_measure_get(m, "I"))->late, 0);
+}
+
+/* Information only: figures and a trend, never a status or a direction. */
+Test(status, information_only_is_never_judged)
+{
+	site("");
+	measure("N", "unit: count\npolarity: none\nfrequency: quarterly");
+	data("N,2025/26 Q1,10,,\nN,2025/26 Q2,11,,\nN,2024/25 Q2,9,,\n");
+	run();
+	cr_expect_eq(JM(m->measures[0])->status, GT_STATUS_INFO);
+	cr_expect_eq(JM(m->measures[0])->dir_prev, GT_DIR_NONE);
+	cr_expect_eq(JM(m->measures[0])->dir_year, GT_DIR_NONE);
+	cr_expect_str_eq(JM(m->measures[0])->explanation, "11 in July to "
+	    "September 2025 (quarter 2), for information only (neither higher nor lower is better), so "
+	    "no status is given.");
+}
+
+/* Targets relative to a comparator and to last year, each explained. */
+Test(status, relative_targets)
+{
+	const char	*c = "measure,period,group,value\n"
+	    "E,2025/26 Q2,England,70\n";
+
+	site("");
+	measure("E", "unit: \"%\"\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: better than England");
+	measure("Y", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: at least 10% above last year");
+	measure("Z", "unit: count\npolarity: lower\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 5% below last year");
+	measure("G", "unit: count\npolarity: lower\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: better than Wales");
+	data("E,2025/26 Q2,71.5,,\nY,2024/25 Q2,100,,\nY,2025/26 Q2,108,,\n"
+	    "Z,2024/25 Q2,200,,\nZ,2025/26 Q2,185,,\nG,2025/26 Q2,3,,\n");
+	gt_csv_read(m, "c.csv", c, strlen(c));
+	run();
+	cr_expect_eq(JM(gt_measure_get(m, "E"))->status, GT_STATUS_ON_TARGET);
+	cr_expect_str_eq(JM(gt_measure_get(m, "E"))->explanation, "71.5% in "
+	    "July to September 2025 (quarter 2) against a target of 70.0% "
+	    "(England's figure for July to September 2025 (quarter 2); higher "
+	    "is better, 5% tolerance): on target.");
+	cr_expect_eq(JM(gt_measure_get(m, "Y"))->status,
+	    GT_STATUS_WITHIN_TOLERANCE);
+	cr_expect_str_eq(JM(gt_measure_get(m, "Y"))->explanation, "108 in "
+	    "July to September 2025 (quarter 2) against a target of 110 (10% "
+	    "above the figure for July to September 2024 (quarter 2); higher "
+	    "is better, 5% tolerance): within tolerance.");
+	cr_expect_eq(JM(gt_measure_get(m, "Z"))->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(JM(gt_measure_get(m, "G"))->status, GT_STATUS_NO_TARGET);
+	cr_expect_str_eq(JM(gt_measure_get(m, "G"))->explanation, "3 in "
+	    "July to September 2025 (quarter 2), and its target is set against "
+	    "Wales's figure for July to September 2025 (quarter 2), which is "
+	    "not in: no target.");
 }
 
 Test(status, band_without_target_has_no_direction)

@@ -60,7 +60,7 @@ write_csv(const struct opendata *d, struct gt_sink *sink)
 
 	gt_buf_puts(&b, "measure,title,period,value,value_text,unit,target,"
 	    "target_high,status,flag,period_start,period_end,polarity,"
-	    "note\r\n");
+	    "note,revised_from\r\n");
 	for (i = 0; i < m->nmeasures; i++) {
 		const struct gt_measure *me = m->measures[i];
 		const struct gt_jmeasure *jm = gt_judged_measure(d->j, me);
@@ -96,7 +96,11 @@ write_csv(const struct opendata *d, struct gt_sink *sink)
 			gt_csv_field(&b, start, 0);
 			gt_csv_field(&b, end, 0);
 			gt_buf_addq(&b, pol.data, pol.len);
-			gt_csv_field(&b, o->note, 1);
+			gt_csv_field(&b, o->note, 0);
+			gt_csv_field(&b, o->earlier != NULL &&
+			    o->earlier->value.kind == GT_VAL_NUMBER ?
+			    plain_number(v, sizeof(v), o->earlier->value.num,
+			    me->decimals) : "", 1);
 			free(fig);
 		}
 	}
@@ -233,6 +237,13 @@ figures_json(struct gt_json_w *w, const struct opendata *d,
 		jw_pair(w, "flag", o->flag != GT_FLAG_NONE ?
 		    gt_flag_name(o->flag) : NULL);
 		jw_pair(w, "note", o->note);
+		/* Only where there is one: most figures have neither. */
+		if (o->earlier != NULL && o->earlier->value.kind ==
+		    GT_VAL_NUMBER)
+			jw_num(w, "revised_from", o->earlier->value.num,
+			    me->decimals);
+		if (o->source != NULL)
+			jw_pair(w, "source_status", o->source->text);
 		gt_jw_end(w);
 	}
 	gt_jw_end(w);
@@ -294,6 +305,7 @@ measure_json(struct gt_json_w *w, const struct opendata *d,
 
 	gt_jw_begin(w, '{');
 	jw_pair(w, "id", me->id);
+	jw_pair(w, "code", me->code);
 	jw_pair(w, "title", me->title);
 	gt_jw_key(w, "objectives");
 	gt_jw_begin(w, '[');

@@ -71,7 +71,7 @@ gt_site_measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	/* Thousands of rows: set directly, not through json_pack. */
 	j = json_object();
 	if (pg->s->m->conf.indicator_codes)
-		gt_jset(j, "code", gt_jstr(me->id));
+		gt_jset(j, "code", gt_jstr(r.code));
 	gt_jset(j, "title", gt_jstr(me->title));
 	gt_jset(j, "href", gt_href(pg, "measure/%s.html", me->id));
 	gt_jset(j, "late", json_boolean(r.j->late));

@@ -824,10 +824,11 @@ measure_table(struct pdf *p, const char *caption,
 		char	**c = cells + i * MEASURE_COLS;
 
 		gt_mrow(&r, p->j, v[i]);
-		c[0] = gt_xstrdup(v[i]->id);
+		c[0] = gt_xstrdup(r.code);
 		c[1] = gt_xstrdup(v[i]->title);
-		c[2] = r.j->latest != NULL ? gt_xasprintf("%s (%s)", r.latest,
-		    r.period) : gt_xstrdup(r.latest);
+		c[2] = r.j->latest != NULL ? gt_xasprintf("%s (%s%s%s)",
+		    r.latest, r.period, r.revised != NULL ? "; " : "",
+		    r.revised != NULL ? r.revised : "") : gt_xstrdup(r.latest);
 		c[3] = gt_xstrdup(r.target);
 		c[4] = gt_xasprintf("%s%s%s", gt_status_symbol(r.j->status),
 		    gt_status_label(r.j->status), r.j->late ?
