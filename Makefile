@@ -38,9 +38,9 @@ GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 DEB_PKGS = gcc clang make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
 	libjansson-dev libpng-dev libxxhash-dev fonts-dejavu-core \
-	fonts-dejavu-extra poppler-utils time
+	fonts-dejavu-extra poppler-utils time g++ libqpdf-dev qpdf zlib1g-dev
 
-PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash
+PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash libqpdf zlib
 CC	?= cc
 BUILD	?= build
 OPT	?= -O2 -g
@@ -57,6 +57,7 @@ STAGES	= base model read link judge view render render/html render/pdf \
 	render/data render/text build
 SRCDIRS	= generator $(addprefix generator/,$(STAGES)) charts
 vpath %.c $(SRCDIRS)
+vpath %.cc $(SRCDIRS)
 
 WARN	= -Wall -Wextra -Wformat=2 -Wcast-qual -Wwrite-strings -Wvla \
 	-Wnull-dereference -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -65,7 +66,14 @@ CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(WARN) $(WERROR) $(addprefix -I,$(SRCDIRS)) $(GT_LIMITS)
 # pkg-config's own complaints are shown: a missing package is named.
 PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))
-PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lcsv -lm
+PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lcsv -lm -lstdc++
+# One C++ file, render/pdf/pdf_qpdf.cc (it says why), built by the C++
+# compiler of CC's family with CFLAGS' warnings less the C-only ones. UBSan's
+# vptr check is off: it needs a C++ runtime that linking with CC leaves out.
+CXX	= $(if $(findstring clang,$(CC)),clang++,g++)
+CXXFLAGS = $(OPT) -std=c++17 -fno-sanitize=vptr \
+	$(filter-out -Wstrict-prototypes -Wmissing-prototypes,$(WARN)) \
+	$(WERROR) $(addprefix -I,$(SRCDIRS))
 
 objs	= $(addprefix $(BUILD)/,$(addsuffix .o,$(1)))
 BASE_OBJS	= $(call objs,util diag period number format timing)
@@ -77,7 +85,7 @@ VIEW_OBJS	= $(call objs,rows chartdata md_walk)
 HTML_OBJS	= $(call objs,html_write md_html svg_inline tmpl_compile \
 		    tmpl_fill site site_pages)
 RENDER_OBJS	= $(HTML_OBJS) $(call objs,md_pango pdf_render json_out \
-		    csv_write opendata feeds status_text)
+		    csv_write opendata feeds status_text pdf_ua pdf_qpdf)
 BUILD_OBJS	= $(call objs,own out cache build)
 CHART_OBJS	= $(call objs,chart_style chart_font chart_axis chart_trend \
 		    chart_spark chart_statusbar chart_heatmap chart_progress \
@@ -90,7 +98,7 @@ MAIN_OBJ	= $(BUILD)/main.o
 TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 	test_number test_format test_json_out test_read test_link test_out \
 	test_limits test_status test_cases test_tmpl test_md_walk test_cache \
-	test_timing test_hostile test_pathological test_chart))
+	test_timing test_hostile test_pathological test_chart test_pdf_ua))
 
 # Every object's header dependencies, written as it is compiled.
 DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
@@ -116,13 +124,17 @@ $(BUILD)/.deps: Makefile
 # Rewritten only when the compiler or its flags change (make CC=clang):
 # then every object is made again.
 $(BUILD)/.cflags: FORCE | $(BUILD)/.deps
-	$(file >$@.new,$(CC) $(CFLAGS))
+	$(file >$@.new,$(CC) $(CFLAGS) $(CXX) $(CXXFLAGS))
 	@cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
 FORCE:
 
 $(BUILD)/%.o: %.c $(BUILD)/.cflags | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.cc $(BUILD)/.cflags | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/.cflags | $(BUILD)/.deps
 	@mkdir -p $(@D)
@@ -179,9 +191,18 @@ site-check: all $(BUILD)/sitecheck
 	$(BUILD)/goldthread chart EC01 --alt | grep -q '^Employment rate.*Latest figure'
 	! $(BUILD)/goldthread chart NOPE --alt 2>/dev/null
 
-# The report packs: tagged, titled, in reading order, reproducible.
-pdf-check: all
+# The Matterhorn Protocol's machine checks of PDF/UA-1 (tests/pdf/uacheck.c).
+UACHECK_OBJS = $(BUILD)/pdf_qpdf.o $(BUILD)/util.o
+$(BUILD)/uacheck: tests/pdf/uacheck.c $(UACHECK_OBJS) | $(BUILD)/.deps
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(UACHECK_OBJS) $(LDFLAGS) \
+		$(PKG_LIBS)
+
+# The report packs: tagged, titled, in reading order, reproducible, and
+# PDF/UA-1 by uacheck.
+pdf-check: all $(BUILD)/uacheck $(BUILD)/genplan
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
+	tests/pdf/ua.sh $(BUILD)/goldthread $(BUILD)/uacheck $(BUILD)/genplan \
+		. $(BUILD)/pdf/reports $(BUILD)/pdfua
 
 test: unit check site-check pdf-check atomic safety hostile golden
 
