@@ -119,6 +119,9 @@ struct check {
 	int		 key, mcid;
 };
 
+static void	fail(struct check *, const char *, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
 static void
 fail(struct check *c, const char *cp, const char *fmt, ...)
 {
