@@ -67,11 +67,14 @@ CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 # pkg-config's own complaints are shown: a missing package is named.
 PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))
 PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lcsv -lm -lstdc++
+comma	= ,
 # One C++ file, render/pdf/pdf_qpdf.cc (it says why), built by the C++
-# compiler of CC's family with CFLAGS' warnings less the C-only ones. UBSan's
-# vptr check is off: it needs a C++ runtime that linking with CC leaves out.
+# compiler of CC's family with CFLAGS' warnings less the C-only ones.
+# UBSan's C++ checks (vptr; clang's function) are off: they need a C++
+# runtime that linking with CC leaves out.
 CXX	= $(if $(findstring clang,$(CC)),clang++,g++)
-CXXFLAGS = $(OPT) -std=c++17 -fno-sanitize=vptr \
+CXXFLAGS = $(OPT) -std=c++17 \
+	-fno-sanitize=vptr$(if $(findstring clang,$(CC)),$(comma)function) \
 	$(filter-out -Wstrict-prototypes -Wmissing-prototypes,$(WARN)) \
 	$(WERROR) $(addprefix -I,$(SRCDIRS))
 
