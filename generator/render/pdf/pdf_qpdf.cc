@@ -29,6 +29,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <map>
 #include <memory>
 #include <new>
 #include <string>
@@ -154,7 +155,9 @@ struct ua {
 	const struct gt_pdf_ua	*in;
 	size_t			 fig, link, art;	/* met in the tree */
 	std::vector<mark>	 marks;
-	const char		*scope;		/* of the TH in the row walked */
+	std::map<int, oh>	 parents;	/* the parent tree's values */
+	oh			 column, row;	/* a TH's /A, one for all */
+	const oh		*scope;		/* of the TH in the row walked */
 	std::string		 why;		/* what went wrong, if not qpdf */
 };
 
@@ -262,16 +265,16 @@ figure(struct ua *u, oh el)
 
 /* A row of header cells only heads columns; a header cell beside data
    cells heads its row. */
-static const char *
-row_scope(oh tr)
+static const oh *
+row_scope(struct ua *u, oh tr)
 {
 	oh	 k = as_array(tr.getKey("/K"));
 	int	 i, n = k.getArrayNItems();
 
 	for (i = 0; i < n; i++)
 		if (elem_type(k.getArrayItem(i)) == "/TD")
-			return "<< /O /Table /Scope /Row >>";
-	return "<< /O /Table /Scope /Column >>";
+			return &u->row;
+	return &u->column;
 }
 
 /* A Link's annotations (the /Obj of its OBJR kids) get its words. */
@@ -298,44 +301,39 @@ link(struct ua *u, oh el)
 static void
 visit(struct ua *u, oh el, const std::string &type)
 {
-	const char	*scope = u->scope;
+	const oh	*scope = u->scope;
 
 	if (type == "/Figure")
 		figure(u, el);
 	else if (type == "/Link")
 		link(u, el);
 	else if (type == "/TR")
-		u->scope = row_scope(el);
+		u->scope = row_scope(u, el);
 	else if (type == "/TH")
-		el.replaceKey("/A", oh::parse(u->scope != nullptr ? u->scope :
-		    "<< /O /Table /Scope /Column >>"));
+		el.replaceKey("/A", u->scope != nullptr ? *u->scope : u->column);
 	kids(u, el);
 	u->scope = scope;
 }
 
 /*
  * The parent tree (a number tree) maps each page's marked content back to
- * its element: the artifacts' entries go with their elements.
+ * its element: its values by key, from its /Nums and /Kids.
  */
 static void
-parent_tree(oh node, int depth)
+parent_tree(struct ua *u, oh node, int depth)
 {
-	oh	 nums = node.getKey("/Nums"), kids = node.getKey("/Kids"), v;
-	int	 i, j, n, m;
+	oh	 nums = node.getKey("/Nums"), kids = node.getKey("/Kids");
+	int	 i, n;
 
 	if (depth > 32)
 		return;
 	n = nums.isArray() ? nums.getArrayNItems() : 0;
-	for (i = 1; i < n; i += 2) {
-		v = nums.getArrayItem(i);
-		m = v.isArray() ? v.getArrayNItems() : 0;
-		for (j = 0; j < m; j++)
-			if (is_artifact(elem_type(v.getArrayItem(j))))
-				v.setArrayItem(j, oh::newNull());
-	}
+	for (i = 0; i + 1 < n; i += 2)
+		u->parents[nums.getArrayItem(i).getIntValueAsInt()] =
+		    nums.getArrayItem(i + 1);
 	n = kids.isArray() ? kids.getArrayNItems() : 0;
 	for (i = 0; i < n; i++)
-		parent_tree(kids.getArrayItem(i), depth + 1);
+		parent_tree(u, kids.getArrayItem(i), depth + 1);
 }
 
 /* The marked content of each kind of artifact, in the enum's order. */
@@ -407,40 +405,40 @@ rewrite_tok(void *ctx, const struct gt_pdf_tok *t)
 	return 0;
 }
 
-/* Rewrite one content stream of a page if it holds artifacts; 0 or -1. */
+/*
+ * Rewrite one content stream of a page, *left of whose artifacts are still
+ * to come (none: as it is); 0 or -1.
+ */
 static int
-content(struct ua *u, int page, oh stream)
+content(struct ua *u, int page, oh stream, size_t *left)
 {
 	std::shared_ptr<Buffer>	 data;
 	struct rewrite		 r;
 	std::string		 z;
 	uLongf			 zlen;
 	size_t			 n;
-	mark			 find;
 	int			 rc;
 
-	find.page = page;
-	find.mcid = -1;
-	auto first = std::lower_bound(u->marks.begin(), u->marks.end(), find);
-	find.mcid = INT_MAX;
-	if ((r.left = std::lower_bound(first, u->marks.end(), find) - first) ==
-	    0)
+	if (*left == 0)
 		return 0;
 	data = stream.getStreamData(qpdf_dl_generalized);
 	n = data->getSize();
 	r.s = data->getBuffer();
 	r.u = u;
 	r.page = page;
+	r.left = *left;
 	r.copied = r.operands = r.nops = 0;
 	r.artifact = r.key = false;
 	r.mcid = -1;
 	r.out.reserve(n);
-	if (((rc = gt_pdf_tokens(r.s, n, rewrite_tok, &r)) != 0 &&
-	    rc != DONE) || r.left > 0) {
-		u->why = "a page's content cannot be read, or its artifacts are "
-		    "not as they were drawn";
+	if ((rc = gt_pdf_tokens(r.s, n, rewrite_tok, &r)) != 0 && rc != DONE) {
+		u->why = "a page's content cannot be read, or holds an "
+		    "artifact not drawn as one";
 		return -1;
 	}
+	if (r.left == *left)
+		return 0;
+	*left = r.left;
 	r.out.append((const char *)r.s + r.copied, n - r.copied);
 	/* Compressed here, fast: the rest of the file stays as Cairo wrote it. */
 	zlen = compressBound(r.out.size());
@@ -454,22 +452,44 @@ content(struct ua *u, int page, oh stream)
 	return 0;
 }
 
-/* Each page's artifacts, and /Tabs where it has annotations; 0 or -1. */
+/*
+ * Each page's artifacts: out of the parent tree, and marked as such in its
+ * content; and /Tabs where it has annotations. 0 or -1.
+ */
 static int
 pages(struct ua *u)
 {
 	oh	 annots, c;
-	int	 k;
+	mark	 find;
+	size_t	 left;
+	int	 k, page;
 
-	for (oh page : u->q.getAllPages()) {
-		annots = page.getKey("/Annots");
+	for (oh pg : u->q.getAllPages()) {
+		annots = pg.getKey("/Annots");
 		if (annots.isArray() && annots.getArrayNItems() > 0)
-			page.replaceKey("/Tabs", oh::newName("/S"));
-		c = as_array(page.getKey("/Contents"));
+			pg.replaceKey("/Tabs", oh::newName("/S"));
+		find.page = page = pg.getObjectID();
+		find.mcid = -1;
+		auto first = std::lower_bound(u->marks.begin(), u->marks.end(),
+		    find);
+		find.mcid = INT_MAX;
+		auto last = std::lower_bound(first, u->marks.end(), find);
+		if ((left = last - first) == 0)
+			continue;
+		auto pt = u->parents.find(
+		    pg.getKey("/StructParents").getIntValueAsInt());
+		for (auto m = first; pt != u->parents.end() && m != last; ++m)
+			if (pt->second.isArray() &&
+			    m->mcid < pt->second.getArrayNItems())
+				pt->second.setArrayItem(m->mcid, oh::newNull());
+		c = as_array(pg.getKey("/Contents"));
 		for (k = 0; k < c.getArrayNItems(); k++)
-			if (content(u, page.getObjectID(), c.getArrayItem(k)) ==
-			    -1)
+			if (content(u, page, c.getArrayItem(k), &left) == -1)
 				return -1;
+		if (left > 0) {
+			u->why = "a page's artifacts are not as they were drawn";
+			return -1;
+		}
 	}
 	return 0;
 }
@@ -607,8 +627,10 @@ make_ua(struct ua *u, const unsigned char *pdf, size_t n,
 		u->why = "the PDF is not tagged";
 		return -1;
 	}
+	u->column = oh::parse("<< /O /Table /Scope /Column >>");
+	u->row = oh::parse("<< /O /Table /Scope /Row >>");
 	kids(u, tree);
-	parent_tree(tree.getKey("/ParentTree"), 0);
+	parent_tree(u, tree.getKey("/ParentTree"), 0);
 	if (u->fig != u->in->nfigs || u->link != u->in->nlinks ||
 	    u->art != u->in->narts) {
 		u->why = "the PDF has " + std::to_string(u->fig) +
@@ -626,6 +648,8 @@ make_ua(struct ua *u, const unsigned char *pdf, size_t n,
 	QPDFWriter	 w(u->q);
 
 	w.setOutputMemory();
+	/* Streams as they are: ours are compressed already, the XMP is not. */
+	w.setStreamDataMode(qpdf_s_preserve);
 	w.setDeterministicID(true);
 	w.setMinimumPDFVersion("1.7");
 	w.write();
