@@ -339,7 +339,6 @@ parent_tree(struct ua *u, oh node, int depth)
 /* The marked content of each kind of artifact, in the enum's order. */
 static const char *const artifact_marks[] = {
 	"/Artifact << /Type /Layout >> BDC",
-	"/Artifact << /Type /Background >> BDC",
 	"/Artifact << /Type /Pagination >> BDC",
 	"/Artifact << /Type /Pagination /Subtype /Header >> BDC",
 	"/Artifact << /Type /Pagination /Subtype /Footer >> BDC"
@@ -349,8 +348,8 @@ static const char *const artifact_marks[] = {
  * A page's content stream copied with each "/Private << /MCID n >> BDC"
  * (Cairo's marked content of an artifact's element) replaced by the
  * marked content of its kind. Reading stops after the page's last
- * artifact: the drawing code draws them first (tokens cost more than
- * everything else here).
+ * artifact: the drawing code draws them first (the tokens of every page
+ * would cost more than everything else here).
  */
 struct rewrite {
 	const struct ua		*u;
@@ -366,7 +365,7 @@ struct rewrite {
 	size_t			 left;		/* the page's artifacts to come */
 };
 
-#define DONE	2		/* rewrite_tok(): the page's artifacts are */
+#define DONE	2		/* rewrite_tok(): the page's artifacts are done */
 
 static int
 rewrite_tok(void *ctx, const struct gt_pdf_tok *t)

@@ -664,13 +664,14 @@ table(struct pdf *p, const char *caption, const struct col *cols,
 }
 
 /*
- * A chart, its description its alternative text, then the description
- * again for sighted readers unless the text beside it says it all.
+ * A chart, with its description for its alternative text, then the
+ * description again for sighted readers unless the text beside it says
+ * it all.
  */
 static void
 figure(struct pdf *p, const struct gt_chart *c, double h, int describe)
 {
-	char	*d = gt_chart_describe(c);
+	char	*d = p->draw || describe ? gt_chart_describe(c) : NULL;
 
 	need(p, h + 3 * SMALL_PT * 1.4);
 	tag_begin(p, "Figure", NULL);

@@ -22,7 +22,8 @@
  * - artifacts: what was drawn inside a GT_PDF_ARTIFACT structure tag
  *   becomes an /Artifact marked-content sequence of the kind recorded for
  *   it, and its element leaves the structure tree. Page content is read
- *   with qpdf's tokenizer (pdf_tok.h), never by hand.
+ *   with qpdf's tokenizer (pdf_tok.h), never by hand, up to the page's last
+ *   artifact: drawn before the rest, they keep that short.
  */
 #ifndef GT_PDF_UA_H
 #define GT_PDF_UA_H
@@ -44,7 +45,6 @@ extern "C" {
 /* What an artifact is, as ISO 32000-1 14.8.2.2 names them. */
 enum gt_pdf_artifact {
 	GT_PDF_LAYOUT,		/* a rule */
-	GT_PDF_BACKGROUND,	/* the page's colour */
 	GT_PDF_PAGINATION,	/* repeated on each page: a table's header */
 	GT_PDF_HEADER,		/* the running header */
 	GT_PDF_FOOTER		/* the running footer and page number */
