@@ -50,9 +50,10 @@ GT_LIMITS = -DGT_MAX_FILE_BYTES='$(LIMIT_FILE)' \
 DEB_PKGS = gcc clang make pkg-config libcmark-dev libcsv-dev libcairo2-dev \
 	libpango1.0-dev libxml2-dev libcriterion-dev libyaml-dev libinih-dev \
 	libjansson-dev libpng-dev libxxhash-dev fonts-dejavu-core \
-	fonts-dejavu-extra poppler-utils time python3-jsonschema libmicrohttpd-dev curl
+	fonts-dejavu-extra poppler-utils time python3-jsonschema libmicrohttpd-dev \
+	curl g++ libqpdf-dev qpdf zlib1g-dev
 
-PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash libmicrohttpd
+PKGS	= libcmark glib-2.0 yaml-0.1 inih jansson libxml-2.0 pangocairo pangoft2 fontconfig cairo cairo-png cairo-svg cairo-pdf libpng libxxhash libmicrohttpd libqpdf zlib
 CC	?= cc
 BUILD	?= build
 OPT	?= -O2 -g
@@ -70,6 +71,7 @@ STAGES	= base model read link judge view render render/html render/pdf \
 	render/data render/text build serve
 SRCDIRS	= generator $(addprefix generator/,$(STAGES)) charts
 vpath %.c $(SRCDIRS)
+vpath %.cc $(SRCDIRS)
 
 WARN	= -Wall -Wextra -Wformat=2 -Wcast-qual -Wwrite-strings -Wvla \
 	-Wnull-dereference -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -78,7 +80,17 @@ CFLAGS	+= $(OPT) -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(WARN) $(WERROR) $(addprefix -I,$(SRCDIRS)) $(GT_LIMITS)
 # pkg-config's own complaints are shown: a missing package is named.
 PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))
-PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lcsv -lm
+PKG_LIBS   = $$(pkg-config --libs $(PKGS)) -lcsv -lm -lstdc++
+comma	= ,
+# One C++ file, render/pdf/pdf_qpdf.cc (it says why), built by the C++
+# compiler of CC's family with CFLAGS' warnings less the C-only ones.
+# UBSan's C++ checks (vptr; clang's function) are off: they need a C++
+# runtime that linking with CC leaves out.
+CXX	= $(if $(findstring clang,$(CC)),clang++,g++)
+CXXFLAGS = $(OPT) -std=c++17 \
+	-fno-sanitize=vptr$(if $(findstring clang,$(CC)),$(comma)function) \
+	$(filter-out -Wstrict-prototypes -Wmissing-prototypes,$(WARN)) \
+	$(WERROR) $(addprefix -I,$(SRCDIRS))
 
 objs	= $(addprefix $(BUILD)/,$(addsuffix .o,$(1)))
 BASE_OBJS	= $(call objs,util diag period number format timing)
@@ -91,7 +103,7 @@ VIEW_OBJS	= $(call objs,rows chartdata md_walk glance)
 HTML_OBJS	= $(call objs,html_write md_html svg_inline tmpl_compile \
 		    tmpl_fill site site_pages site_home site_measure)
 RENDER_OBJS	= $(HTML_OBJS) $(call objs,md_pango pdf_render json_out \
-		    csv_write opendata schema_json feeds status_text)
+		    csv_write opendata schema_json feeds status_text pdf_ua pdf_qpdf)
 BUILD_OBJS	= $(call objs,own out cache build)
 SERVE_OBJS	= $(call objs,page changes watch http serve)
 CHART_OBJS	= $(call objs,chart_style chart_font chart_axis chart_trend \
@@ -105,7 +117,8 @@ MAIN_OBJ	= $(BUILD)/main.o
 TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 	test_number test_format test_json_out test_read test_link test_out \
 	test_limits test_status test_cases test_tmpl test_md_walk test_cache \
-	test_timing test_hostile test_pathological test_chart test_serve test_import))
+	test_timing test_hostile test_pathological test_chart test_serve test_import \
+	test_pdf_ua))
 
 .PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden import FORCE \
 	site-check pdf-check a11y a11y-deps screenshots serve serve-deps
@@ -127,7 +140,7 @@ $(BUILD)/.deps: Makefile
 # Rewritten only when the compiler or its flags change (make CC=clang):
 # then every object is made again.
 $(BUILD)/.cflags: FORCE | $(BUILD)/.deps
-	$(file >$@.new,$(CC) $(CFLAGS))
+	$(file >$@.new,$(CC) $(CFLAGS) $(CXX) $(CXXFLAGS))
 	@cmp -s $@.new $@ || mv $@.new $@; rm -f $@.new
 FORCE:
 
@@ -150,6 +163,10 @@ $(BUILD)/schema_json.c: $(SCHEMA) | $(BUILD)/.deps
 
 $(BUILD)/schema_json.o: $(BUILD)/schema_json.c $(BUILD)/.cflags | $(BUILD)/.deps
 	$(CC) $(CFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/%.o: %.cc $(BUILD)/.cflags | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	$(CXX) $(CXXFLAGS) -MMD -MP $(PKG_CFLAGS) -c -o $@ $<
 
 $(BUILD)/tests/%.o: tests/unit/%.c $(BUILD)/.cflags | $(BUILD)/.deps
 	@mkdir -p $(@D)
@@ -217,9 +234,18 @@ site-check: all $(BUILD)/sitecheck
 	$(BUILD)/goldthread chart EC01 --alt | grep -q '^Employment rate.*Latest figure'
 	! $(BUILD)/goldthread chart NOPE --alt 2>/dev/null
 
-# The report packs: tagged, titled, in reading order, reproducible.
-pdf-check: all
+# The Matterhorn Protocol's machine checks of PDF/UA-1 (tests/pdf/uacheck.c).
+UACHECK_OBJS = $(BUILD)/pdf_qpdf.o $(BUILD)/util.o
+$(BUILD)/uacheck: tests/pdf/uacheck.c $(UACHECK_OBJS) | $(BUILD)/.deps
+	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(UACHECK_OBJS) $(LDFLAGS) \
+		$(PKG_LIBS)
+
+# The report packs: tagged, titled, in reading order, reproducible, and
+# PDF/UA-1 by uacheck.
+pdf-check: all $(BUILD)/uacheck $(BUILD)/genplan
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
+	tests/pdf/ua.sh $(BUILD)/goldthread $(BUILD)/uacheck $(BUILD)/genplan \
+		. $(BUILD)/pdf/reports $(BUILD)/pdfua
 
 test: unit check site-check pdf-check atomic safety hostile golden import serve
 

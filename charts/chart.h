@@ -5,7 +5,7 @@
  * Charts: a measure's trend (line or bars), a sparkline for tables, a
  * status summary bar, a 5x5 risk heat map and an action progress bar. Each
  * has a draw function, a plain-English description (the text alternative)
- * and goes through gt_chart_render() / gt_chart_write() to a file.
+ * and goes through gt_chart_render() to the bytes of a file.
  *
  * Ownership: the caller owns all input (structs, arrays, strings) and must
  * keep it alive during the call only; nothing is kept. Outputs (descriptions,
@@ -238,7 +238,8 @@ struct gt_chart_output {
 };
 
 /*
- * Render a whole chart on a white page; returns the file's bytes
+ * Render a whole chart on a white page (a PDF tagged, for pdf_ua.h: a
+ * Document of one Figure, the page's size); returns the file's bytes
  * (malloc'd; the caller frees) and their count in *len, or NULL if the
  * fonts cannot be loaded or Cairo fails. SVG element ids depend only on
  * the chart, not on what else the process has drawn.
@@ -248,9 +249,6 @@ unsigned char	*gt_chart_render(const struct gt_chart *,
 /* A cairo_write_func_t that appends to the struct gt_buf in closure. */
 cairo_status_t	 gt_chart_to_buf(void *closure, const unsigned char *,
 		    unsigned int);
-/* Render and write to path; 0, or -1 with errno set. */
-int		 gt_chart_write(const struct gt_chart *,
-		    const struct gt_chart_output *, const char *path);
 
 /*
  * The chart's key for caching: gt_hash_hex (util.h) of every input that

@@ -274,6 +274,24 @@ gt_write_all(int fd, const void *data, size_t len)
 }
 
 int
+gt_write_file(const char *path, const void *data, size_t len)
+{
+	int	 fd, rc, e;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1)
+		return -1;
+	rc = gt_write_all(fd, data, len);
+	e = errno;
+	if (close(fd) == -1 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	errno = e;
+	return rc;
+}
+
+int
 gt_read_own(int dirfd, const char *path, char **data, size_t *len)
 {
 	int	 fd;

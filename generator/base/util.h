@@ -78,6 +78,8 @@ void	 gt_hash_hex(const void *, size_t, char hex[65]);
 int	 gt_read_file(const char *path, char **data, size_t *len);
 /* All len bytes of data to fd, whatever write() takes at a time; 0 or -1. */
 int	 gt_write_all(int fd, const void *data, size_t len);
+/* len bytes of data as the file path (made, or emptied first); 0 or -1 with errno. */
+int	 gt_write_file(const char *path, const void *data, size_t len);
 /*
  * gt_read_file for a file goldthread made, at path in the folder dirfd
  * (or AT_FDCWD): a link is not followed, and anything but a regular file

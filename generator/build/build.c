@@ -19,6 +19,7 @@
 #include "out.h"
 #include "own.h"
 #include "pdf.h"
+#include "pdf_ua.h"
 #include "read.h"
 #include "site.h"
 #include "status_text.h"
@@ -214,9 +215,12 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
 	struct gt_chart		 c;
 	struct gt_chart_output	 co;
 	struct gt_date		 d;
-	struct gt_loc		 loc = { NULL, 0, 0 };
+	struct gt_loc		 loc = { o->path, 0, 0 };
+	struct gt_pdf_ua	 ua;
 	const char		*ext;
-	char			*text, date[16];
+	unsigned char		*bytes = NULL, *pdf = NULL;
+	char			*text, *why = NULL, date[16], iso[32];
+	size_t			 len = 0;
 	int			 rc = 0;
 
 	if ((me = gt_map_get(&m->measure_ix, o->measure)) == NULL)
@@ -225,11 +229,9 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
 	gt_trend_data(&td, j, me);
 	c.type = GT_CHART_TREND;
 	c.u.trend = &td.trend;
-	if (o->alt) {
-		text = gt_chart_describe(&c);
+	text = gt_chart_describe(&c);
+	if (o->alt)
 		puts(text);
-		free(text);
-	}
 	if (o->path != NULL) {
 		memset(&co, 0, sizeof(co));
 		ext = strrchr(o->path, '.');
@@ -242,12 +244,34 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
 		d = gt_period_end_date(&m->conf.cal, &m->conf.as_at);
 		gt_date_format(&d, date, sizeof(date));
 		co.date = date;
-		if (gt_chart_write(&c, &co, o->path) == -1) {
-			loc.file = o->path;
+		bytes = gt_chart_render(&c, &co, &len);
+		/* A PDF with its language, title and text alternative. */
+		memset(&ua, 0, sizeof(ua));
+		ua.lang = m->conf.language;
+		ua.title = me->title;
+		snprintf(iso, sizeof(iso), "%sT00:00:00Z", date);
+		ua.date = iso;
+		gt_pdf_ua_figure(&ua, text, 0, 0, co.width, co.height,
+		    co.height);
+		if (bytes == NULL) {
+			errno = EINVAL;
+			gt_msg(diag, GT_E_WRITE, &loc, "%s", strerror(errno));
+			rc = -1;
+		} else if (co.format == GT_CHART_PDF && gt_pdf_ua_apply(&ua,
+		    bytes, len, &pdf, &len, &why) == -1) {
+			gt_msg(diag, GT_E_WRITE, &loc, "PDF/UA: %s", why);
+			rc = -1;
+		} else if (gt_write_file(o->path, pdf != NULL ? pdf : bytes,
+		    len) == -1) {
 			gt_msg(diag, GT_E_WRITE, &loc, "%s", strerror(errno));
 			rc = -1;
 		}
+		gt_pdf_ua_clear(&ua);
 	}
+	free(bytes);
+	free(pdf);
+	free(why);
+	free(text);
 	gt_trend_data_free(&td);
 	gt_judgement_free(j);
 	return rc;

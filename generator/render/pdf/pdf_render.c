@@ -11,6 +11,7 @@
 #include "chartdata.h"
 #include "md_pango.h"
 #include "pdf.h"
+#include "pdf_ua.h"
 #include "rows.h"
 #include "timing.h"
 
@@ -60,6 +61,13 @@ struct entry {
 	int	 next;		/* found in this pass */
 };
 
+/* A rule under a table row, where the measuring pass put it. */
+struct rule {
+	int	 page;		/* the measuring pass's */
+	double	 y;
+	int	 head;		/* under the header row */
+};
+
 /* The back-end: what every pack's render shares. */
 struct pdfs {
 	const struct gt_model		 *m;
@@ -83,6 +91,11 @@ struct pdf {
 	struct entry		*toc;
 	size_t			 ntoc, captoc, at;
 	int			 outline[3];
+	int			 hlevel;	/* the last heading's tag */
+	int			 shift;		/* the drawing pass's pages ahead */
+	struct rule		*rules;		/* in order */
+	size_t			 nrules, caprules, rule;	/* the next drawn */
+	struct gt_pdf_ua	 ua;		/* what the drawing pass drew */
 	char			 as_at[GT_PERIOD_MAX];
 	char			 date[32];
 };
@@ -215,7 +228,40 @@ height(PangoLayout *l)
 	return (double)h / PANGO_SCALE;
 }
 
-/* Running header and footer, drawn as each page ends. */
+/* Begin what is not read (pdf_ua.h): an artifact of this kind. */
+static void
+artifact_begin(struct pdf *p, enum gt_pdf_artifact kind)
+{
+	if (!p->draw)
+		return;
+	gt_pdf_ua_artifact(&p->ua, kind);
+	cairo_tag_begin(p->cr, GT_PDF_ARTIFACT, "");
+}
+
+static void
+artifact_end(struct pdf *p)
+{
+	if (p->draw)
+		cairo_tag_end(p->cr, GT_PDF_ARTIFACT);
+}
+
+static void
+stroke_rule(struct pdf *p, double y, int head)
+{
+	cairo_set_line_width(p->cr, head ? 1.0 : 0.5);
+	rgb(p->cr, head ? INK : RULE);
+	cairo_move_to(p->cr, LEFT, y);
+	cairo_line_to(p->cr, LEFT + TEXT_W, y);
+	cairo_stroke(p->cr);
+}
+
+/*
+ * Running header and footer, and the rules under the page's table rows,
+ * drawn as each page begins: every artifact of a page comes before its
+ * content, so the PDF/UA post-processing reads the start of each page's
+ * content only (pdf_ua.h). The rules are where the measuring pass put
+ * them, on its page p->shift pages back: both passes lay out alike.
+ */
 static void
 furniture(struct pdf *p)
 {
@@ -224,6 +270,7 @@ furniture(struct pdf *p)
 
 	if (!p->draw || p->page == 1)
 		return;
+	artifact_begin(p, GT_PDF_HEADER);
 	rgb(p->cr, MUTED);
 	s = gt_xasprintf("%s: %s", p->m->conf.organisation != NULL ?
 	    p->m->conf.organisation : p->m->conf.title, p->pack->title);
@@ -237,6 +284,8 @@ furniture(struct pdf *p)
 	cairo_move_to(p->cr, LEFT, 52);
 	cairo_line_to(p->cr, LEFT + TEXT_W, 52);
 	cairo_stroke(p->cr);
+	artifact_end(p);
+	artifact_begin(p, GT_PDF_FOOTER);
 	rgb(p->cr, MUTED);
 	s = gt_xasprintf("As at %s", p->as_at);
 	l = text(p, s, 0, SMALL_PT, TEXT_W);
@@ -250,16 +299,24 @@ furniture(struct pdf *p)
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
 	free(s);
+	artifact_end(p);
+	if (p->rule == p->nrules || p->rules[p->rule].page + p->shift != p->page)
+		return;
+	artifact_begin(p, GT_PDF_LAYOUT);
+	for (; p->rule < p->nrules &&
+	    p->rules[p->rule].page + p->shift == p->page; p->rule++)
+		stroke_rule(p, p->rules[p->rule].y, p->rules[p->rule].head);
+	artifact_end(p);
 }
 
 static void
 new_page(struct pdf *p)
 {
-	furniture(p);
 	if (p->draw)
 		cairo_show_page(p->cr);
 	p->page++;
 	p->y = TOP;
+	furniture(p);
 }
 
 /* Start a new page unless h more points fit on this one. */
@@ -307,7 +364,7 @@ link_areas(struct pdf *p, PangoLayoutLine *line, double x, double top,
 	const struct gt_md_link	*l;
 	int			*r, nr, i;
 	size_t			 k;
-	char			*u, *attrs;
+	char			*u, *attrs, *words;
 
 	for (k = 0; k < lk->nlinks; k++) {
 		l = &lk->links[k];
@@ -316,17 +373,46 @@ link_areas(struct pdf *p, PangoLayoutLine *line, double x, double top,
 			continue;
 		pango_layout_line_get_x_ranges(line, l->start, l->end, &r, &nr);
 		u = quoted(l->url);
+		words = gt_xstrndup(pango_layout_get_text(line->layout) +
+		    l->start, (size_t)(l->end - l->start));
 		for (i = 0; i + 1 < 2 * nr; i += 2) {
 			attrs = gt_xasprintf("uri='%s' rect=[%.2f %.2f %.2f %.2f]",
 			    u, x + (double)r[i] / PANGO_SCALE, top,
 			    (double)(r[i + 1] - r[i]) / PANGO_SCALE, h);
+			/* Pango draws the words with the line, outside. */
+			gt_pdf_ua_link(&p->ua, words, 0);
 			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
 			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 			free(attrs);
 		}
+		free(words);
 		free(u);
 		g_free(r);
 	}
+}
+
+/* Whether a line from top to bottom, set from origin, needs a new page. */
+static int
+overflows(double origin, PangoLayoutIter *it)
+{
+	PangoRectangle	 r;
+
+	pango_layout_iter_get_line_extents(it, NULL, &r);
+	return origin + (double)(r.y + r.height) / PANGO_SCALE > BOTTOM &&
+	    origin + (double)r.y / PANGO_SCALE > TOP;
+}
+
+/* Whether l, set from p->y, runs onto a new page. */
+static int
+breaks(const struct pdf *p, PangoLayout *l)
+{
+	PangoLayoutIter	*it = pango_layout_get_iter(l);
+	int		 b;
+
+	while (!(b = overflows(p->y, it)) && pango_layout_iter_next_line(it))
+		;
+	pango_layout_iter_free(it);
+	return b;
 }
 
 /*
@@ -341,21 +427,33 @@ flow_links(struct pdf *p, PangoLayout *l, double x, unsigned colour,
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
 	PangoRectangle	 r;
 	double		 origin = p->y, top, bottom = 0;
+	/*
+	 * Cairo 1.16 marks the content of elements without kids only: the
+	 * lines of text that holds links, or running header and footer
+	 * artifacts where a page breaks, are Spans of their own, or a screen
+	 * reader would not read them.
+	 */
+	int		 spans = p->draw && ((lk != NULL && lk->nlinks > 0) ||
+			    breaks(p, l));
 
 	do {
 		pango_layout_iter_get_line_extents(it, NULL, &r);
 		top = (double)r.y / PANGO_SCALE;
 		bottom = (double)(r.y + r.height) / PANGO_SCALE;
-		if (origin + bottom > BOTTOM && origin + top > TOP) {
+		if (overflows(origin, it)) {
 			new_page(p);
 			origin = p->y - top;
 		}
 		if (p->draw) {
+			if (spans)
+				tag_begin(p, "Span", NULL);
 			rgb(p->cr, colour);
 			cairo_move_to(p->cr, x, origin + (double)
 			    pango_layout_iter_get_baseline(it) / PANGO_SCALE);
 			pango_cairo_show_layout_line(p->cr,
 			    pango_layout_iter_get_line_readonly(it));
+			if (spans)
+				tag_end(p, "Span");
 			if (lk != NULL)
 				link_areas(p, pango_layout_iter_get_line(it),
 				    x, origin + top, bottom - top, lk);
@@ -404,6 +502,8 @@ heading(struct pdf *p, int level, const char *title)
 	PangoLayout		*l = text(p, title, T_BOLD, sizes[level], TEXT_W);
 	struct entry		*e = NULL;
 	char			 dest[32];
+	/* Its tag skips no level (a summary's H3 under its H1 is an H2). */
+	int			 tag = level > p->hlevel + 1 ? p->hlevel + 1 : level;
 
 	if (level == 1 && p->y > TOP)
 		new_page(p);
@@ -431,9 +531,10 @@ heading(struct pdf *p, int level, const char *title)
 		}
 		p->at++;
 	}
-	tag_begin(p, tags[level], NULL);
+	p->hlevel = tag;
+	tag_begin(p, tags[tag], NULL);
 	flow(p, l, LEFT, level == 1 ? BRAND : INK);
-	tag_end(p, tags[level]);
+	tag_end(p, tags[tag]);
 	if (e != NULL)
 		tag_end(p, CAIRO_TAG_DEST);
 	p->y += GAP;
@@ -474,7 +575,11 @@ row_free(struct row *r)
 	r->n = 0;
 }
 
-/* Draw at p->y and move down; tagged as TH or TD cells unless furniture. */
+/*
+ * Draw at p->y and move down: TH or TD cells in a TR, or, repeated at the
+ * top of a page (tagged 0), an artifact. The measuring pass notes the rule
+ * below, for furniture() to draw.
+ */
 static void
 row_draw(struct pdf *p, const struct col *cols, const struct row *r,
     int head, int tagged)
@@ -486,6 +591,8 @@ row_draw(struct pdf *p, const struct col *cols, const struct row *r,
 	if (p->draw) {
 		if (tagged)
 			tag_begin(p, "TR", NULL);
+		else
+			artifact_begin(p, GT_PDF_PAGINATION);
 		for (c = 0; c < r->n; c++) {
 			if (tagged)
 				tag_begin(p, tag, NULL);
@@ -498,11 +605,14 @@ row_draw(struct pdf *p, const struct col *cols, const struct row *r,
 		}
 		if (tagged)
 			tag_end(p, "TR");
-		cairo_set_line_width(p->cr, head ? 1.0 : 0.5);
-		rgb(p->cr, head ? INK : RULE);
-		cairo_move_to(p->cr, LEFT, p->y + r->h);
-		cairo_line_to(p->cr, LEFT + TEXT_W, p->y + r->h);
-		cairo_stroke(p->cr);
+		else
+			artifact_end(p);
+	} else {
+		struct rule	*u = GT_PUSH(p->rules, p->nrules, p->caprules);
+
+		u->page = p->page;
+		u->y = p->y + r->h;
+		u->head = head;
 	}
 	p->y += r->h;
 }
@@ -553,23 +663,27 @@ table(struct pdf *p, const char *caption, const struct col *cols,
 	p->y += GAP * 2;
 }
 
-/* A chart, then its description unless the text beside it says it all. */
+/*
+ * A chart, with its description for its alternative text, then the
+ * description again for sighted readers unless the text beside it says
+ * it all.
+ */
 static void
 figure(struct pdf *p, const struct gt_chart *c, double h, int describe)
 {
-	char	*d;
+	char	*d = p->draw || describe ? gt_chart_describe(c) : NULL;
 
 	need(p, h + 3 * SMALL_PT * 1.4);
 	tag_begin(p, "Figure", NULL);
-	if (p->draw)
+	if (p->draw) {
+		gt_pdf_ua_figure(&p->ua, d, LEFT, p->y, TEXT_W, h, PAGE_H);
 		gt_chart_draw(p->cr, LEFT, p->y, TEXT_W, h, c);
+	}
 	p->y += h + 4;
 	tag_end(p, "Figure");
-	if (describe) {
-		d = gt_chart_describe(c);
+	if (describe)
 		para(p, d, SMALL_PT, MUTED);
-		free(d);
-	}
+	free(d);
 }
 
 /* Markdown --------------------------------------------------------------- */
@@ -771,8 +885,12 @@ contents(struct pdf *p)
 		need(p, h);
 		snprintf(num, sizeof(num), "%d", p->toc[i].page);
 		n = text(p, num, T_RIGHT, BODY_PT, 40);
+		/* A TOCI holds a Reference, which holds the link. */
 		tag_begin(p, "TOCI", NULL);
+		tag_begin(p, "Reference", NULL);
 		snprintf(dest, sizeof(dest), "dest='s%zu'", i);
+		if (p->draw)
+			gt_pdf_ua_link(&p->ua, p->toc[i].title, 1);
 		tag_begin(p, CAIRO_TAG_LINK, dest);
 		if (p->draw) {
 			rgb(p->cr, INK);
@@ -782,6 +900,7 @@ contents(struct pdf *p)
 			pango_cairo_show_layout(p->cr, n);
 		}
 		tag_end(p, CAIRO_TAG_LINK);
+		tag_end(p, "Reference");
 		tag_end(p, "TOCI");
 		g_object_unref(l);
 		g_object_unref(n);
@@ -1107,6 +1226,7 @@ report(struct pdf *p)
 	p->page = 1;
 	p->at = 0;
 	p->y = TOP;
+	p->hlevel = 1;		/* the cover's title */
 	cover(p);
 	contents(p);
 	if (whole_plan(p) && p->m->plan != NULL &&
@@ -1117,7 +1237,6 @@ report(struct pdf *p)
 	summary(p);
 	exceptions(p);
 	priorities(p);
-	furniture(p);
 	if (p->draw)
 		cairo_show_page(p->cr);
 }
@@ -1217,8 +1336,8 @@ metadata(struct pdf *p)
 }
 
 /*
- * Pack ix, judged at its own period, appended to out; 0 or -1 (reported
- * into diag).
+ * Pack ix, judged at its own period, appended to out (made to PDF/UA by
+ * pdf_ua.h); 0 or -1 (reported into diag).
  */
 static int
 render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
@@ -1226,8 +1345,11 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 {
 	struct pdf		 pdf, *p = &pdf;
 	const struct gt_pack	*pk = &ps->m->conf.packs[ix];
-	struct gt_loc		 loc = { NULL, 0, 0 };
-	size_t			 i;
+	struct gt_loc		 loc = { pk->loc.file, 0, 0 };
+	struct gt_buf		 raw = { 0 };
+	unsigned char		*ua = NULL;
+	size_t			 i, n;
+	char			*why = NULL;
 	int			 rc = -1, shift;
 
 	memset(p, 0, sizeof(*p));
@@ -1238,7 +1360,9 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 	p->t = ps->text;
 	gt_period_format(&pk->as_at, p->as_at, sizeof(p->as_at));
 	pdf_date(p, &pk->as_at);
-	p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, out,
+	p->ua.lang = p->m->conf.language;
+	p->ua.date = p->date;
+	p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, &raw,
 	    PAGE_W, PAGE_H);
 	metadata(p);
 	/*
@@ -1248,7 +1372,6 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 	 */
 	p->cr = cairo_create(p->surf);
 	if (text_begin(p->t, p->cr) == -1) {
-		loc.file = pk->loc.file;
 		gt_msg(diag, GT_E_WRITE, &loc, "report %s: the fonts of "
 		    "fonts-dejavu-core cannot be loaded", pk->name);
 		goto out;
@@ -1266,24 +1389,37 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 		 * the difference.
 		 */
 		shift = p->draw ? 0 : contents_pages(p) - 1;
+		if (!p->draw)
+			p->shift = shift;
 		p->npages = p->page + shift;
 		for (i = 0; i < p->ntoc; i++)
 			p->toc[i].page = p->toc[i].next + shift;
 	}
 	cairo_surface_finish(p->surf);
 	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
-		loc.file = pk->loc.file;
 		gt_msg(diag, GT_E_WRITE, &loc, "report %s: %s", pk->name,
 		    cairo_status_to_string(cairo_surface_status(p->surf)));
 		goto out;
 	}
+	if (gt_pdf_ua_apply(&p->ua, (unsigned char *)raw.data, raw.len, &ua,
+	    &n, &why) == -1) {
+		gt_msg(diag, GT_E_WRITE, &loc, "report %s: PDF/UA: %s",
+		    pk->name, why);
+		goto out;
+	}
+	gt_buf_add(out, ua, n);
 	rc = 0;
 out:
+	free(ua);
+	free(why);
+	gt_buf_free(&raw);
+	gt_pdf_ua_clear(&p->ua);
 	cairo_destroy(p->cr);
 	cairo_surface_destroy(p->surf);
 	for (i = 0; i < p->ntoc; i++)
 		free(p->toc[i].title);
 	free(p->toc);
+	free(p->rules);
 	return rc;
 }
 
