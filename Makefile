@@ -81,7 +81,8 @@ RENDER_OBJS	= $(HTML_OBJS) $(call objs,md_pango pdf_render json_out \
 BUILD_OBJS	= $(call objs,own out cache build)
 CHART_OBJS	= $(call objs,chart_style chart_font chart_axis chart_trend \
 		    chart_spark chart_statusbar chart_heatmap chart_progress \
-		    chart_describe chart_render chart_svg chart_key)
+		    chart_describe chart_render chart_svg chart_key \
+		    chart_compare chart_legend chart_place)
 LIB_OBJS	= $(BASE_OBJS) $(MODEL_OBJS) $(READ_OBJS) $(LINK_OBJS) \
 		    $(JUDGE_OBJS) $(VIEW_OBJS) $(RENDER_OBJS) $(BUILD_OBJS) \
 		    $(CHART_OBJS)
@@ -96,7 +97,7 @@ TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 DEPFILES = $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 -include $(DEPFILES)
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden FORCE \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden charts-check FORCE \
 	site-check pdf-check a11y a11y-deps screenshots
 
 all: deps $(BUILD)/goldthread
@@ -210,7 +211,14 @@ site-check: all $(BUILD)/sitecheck
 pdf-check: all
 	tests/pdf/run.sh $(BUILD)/goldthread . $(BUILD)/pdf
 
-test: unit check site-check pdf-check atomic safety hostile golden
+test: unit check site-check pdf-check atomic safety hostile golden charts-check
+
+# Honest charts on real outputs: the example and a generated plan of 1,000
+# measures, every trend chart without a tick below zero unless a figure is,
+# and with its source in the footer; the chart command's footer
+# (tests/charts/run.sh).
+charts-check: all $(BUILD)/genplan
+	tests/charts/run.sh $(BUILD)/goldthread $(BUILD)/genplan $(BUILD)/charts-check
 
 # Hostile and careless input as every output shows it: long text, the link
 # policy, nothing after the as-at period, CSV formulas, PDF headings, a long

@@ -32,6 +32,7 @@ struct opts {
 	const char		*pack;		/* build --pack */
 	const char		*measure;	/* chart MEASURE_ID */
 	int			 alt;		/* chart --alt */
+	int			 no_source;	/* chart --no-source */
 	int			 no_cache;	/* build --no-cache */
 	int			 force;		/* build --force */
 	int			 no_wait;	/* build --no-wait */
@@ -53,6 +54,7 @@ usage(FILE *f)
 	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
 	    "[--scale N]\n"
 	    "                        [--width PX] [--height PX] [--alt]\n"
+	    "                        [--no-source]\n"
 	    "       goldthread --help | --version\n"
 	    "\n"
 	    "DIR is the site folder holding site.conf (default: .).\n"
@@ -70,8 +72,10 @@ usage(FILE *f)
 	    "          goldthread (it holds a .goldthread file), and apart\n"
 	    "          from the site folder and its inputs; a link to a folder\n"
 	    "          is followed\n"
-	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
-	    "          its text description\n"
+	    "  chart   draw a measure's trend chart into a file, with a footer\n"
+	    "          naming its source, organisation and latest period\n"
+	    "          (--no-source leaves it out); --alt prints its text\n"
+	    "          description\n"
 	    "\n"
 	    "options:\n"
 	    "  --as-at PERIOD        report as at PERIOD (e.g. '2025/26 Q2'),\n"
@@ -120,6 +124,7 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		{ "output", required_argument, NULL, 'o' },
 		{ "pack", required_argument, NULL, 'p' },
 		{ "alt", no_argument, NULL, 'A' },
+		{ "no-source", no_argument, NULL, 'n' },
 		{ "no-cache", no_argument, NULL, 'N' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "no-wait", no_argument, NULL, 'w' },
@@ -188,6 +193,9 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 			break;
 		case 'A':
 			o->alt = 1;
+			break;
+		case 'n':
+			o->no_source = 1;
 			break;
 		case 'N':
 			o->no_cache = 1;
@@ -368,6 +376,7 @@ cmd_chart(int argc, char *argv[])
 	c.measure = o.measure;
 	c.path = o.output;
 	c.alt = o.alt;
+	c.no_source = o.no_source;
 	c.width = o.width;
 	c.height = o.height;
 	c.scale = o.scale;

@@ -30,6 +30,7 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_W_NO_BODY] =		{ "no-body", "no text after the front matter" },
 	[GT_W_HIDDEN_CHAR] =		{ "hidden-character", "text holds an invisible character that can disguise it (a bidirectional control or a zero-width character)" },
 	[GT_W_FOLDER_LOOP] =		{ "folder-loop", "folder already read through another link, skipped" },
+	[GT_W_CHART_COMPARATOR] =	{ "chart-comparator", "chart_comparators names a group with no figures for this measure" },
 
 	[GT_MSG_ERROR] =		{ "error", "generic error" },
 	[GT_E_READ] =			{ "read", "cannot read" },

@@ -33,6 +33,7 @@ enum gt_msgid {
 	GT_W_NO_BODY,
 	GT_W_HIDDEN_CHAR,
 	GT_W_FOLDER_LOOP,
+	GT_W_CHART_COMPARATOR,
 
 	GT_MSG_ERROR,		/* ===== start of errors ===== */
 	GT_E_READ,

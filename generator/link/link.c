@@ -349,6 +349,24 @@ comparator_cmp(const void *va, const void *vb)
 	return c != 0 ? c : (a->seq < b->seq ? -1 : a->seq > b->seq);
 }
 
+/* A group a measure names for its chart that it has no figures of. */
+static void
+check_chart_comparators(struct gt_model *m, const struct gt_measure *me)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < me->chart_comparators.n; i++) {
+		for (k = 0; k < me->ncomparators; k++)
+			if (strcmp(me->comparators[k]->group,
+			    me->chart_comparators.v[i]) == 0)
+				break;
+		if (k == me->ncomparators)
+			gt_msg(m->diag, GT_W_CHART_COMPARATOR,
+			    &me->chart_comparators_loc, "'%s'",
+			    me->chart_comparators.v[i]);
+	}
+}
+
 static void
 link_comparators(struct gt_model *m)
 {
@@ -383,6 +401,7 @@ link_comparators(struct gt_model *m)
 				    "comparator '%s' for measure '%s'",
 				    c->group, me->id);
 		}
+		check_chart_comparators(m, me);
 	}
 }
 
