@@ -302,6 +302,10 @@ struct gt_chart_output {
 						   NULL: Cairo writes the
 						   time of rendering, so the
 						   bytes differ run to run */
+	int			 grow;		/* height is the least: taller
+						   where the chart needs it
+						   (gt_chart_height), worked
+						   out only when drawn */
 };
 
 /*

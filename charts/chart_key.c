@@ -92,6 +92,7 @@ gt_chart_key(const struct gt_chart *c, const struct gt_chart_output *o,
 	put_num(h, o->height);
 	put_num(h, o->scale);
 	put_str(h, o->date);
+	put_int(h, o->grow);
 	switch (c->type) {
 	case GT_CHART_TREND:
 	case GT_CHART_SPARK:

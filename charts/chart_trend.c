@@ -322,35 +322,42 @@ yaxis(struct gt_frame *f, double lo, double hi)
 
 /*
  * The key below, or beside where below would leave the plot shorter than
- * GT_PLOT_MIN and beside leaves it taller; the axis is chosen for the
- * plot's height and the key names the axis start, so both go twice.
+ * GT_PLOT_MIN and every item fits whole in a column of KEY_BESIDE of the
+ * width. The axis is chosen for the plot's height and the key names the
+ * axis start, so the key is made again for the axis (and goes below if
+ * that no longer fits beside).
  */
 static void
 layout_key(struct gt_frame *f, struct layout *lo, double lo_v, double hi_v,
     double bottom)
 {
 	struct gt_key	*k = &lo->key;
-	double		 full = f->ph;
+	double		 full = f->ph, column = f->w * KEY_BESIDE;
+	int		 beside = 0, pass;
 
 	gt_key_build(f, k);
 	gt_key_place(f, k, f->w, 0);
-	/* Beside only where every item fits whole and the column does. */
 	if (k->h > 0 && full - k->h - 8 < GT_PLOT_MIN && f->w >= 480) {
-		gt_key_place(f, k, f->w * KEY_BESIDE, 1);
-		if (k->w > f->w * KEY_BESIDE || k->h > bottom - lo->top)
+		gt_key_place(f, k, column, 1);
+		beside = k->w <= column && k->h <= bottom - lo->top;
+		if (!beside)
 			gt_key_place(f, k, f->w, 0);
 	}
-	if (k->h > 0 && !k->beside)
-		f->ph = full - k->h - 8;
-	yaxis(f, lo_v, hi_v);
-	gt_key_build(f, k);
-	gt_key_place(f, k, k->beside ? f->w * KEY_BESIDE : f->w, k->beside);
-	if (k->beside && k->w > f->w * KEY_BESIDE)	/* the axis note grew */
+	for (pass = 0; pass < 2; pass++) {
+		f->ph = full - (!beside && k->h > 0 ? k->h + 8 : 0);
+		yaxis(f, lo_v, hi_v);
+		gt_key_build(f, k);
+		gt_key_place(f, k, beside ? column : f->w, beside);
+		if (!beside || (k->w <= column && k->h <= bottom - lo->top))
+			break;
+		beside = 0;
 		gt_key_place(f, k, f->w, 0);
-	if (k->beside) {
+	}
+	if (beside) {
 		lo->key_x = f->x + f->w - k->w;
 		lo->key_y = lo->top;
 	} else {
+		/* The axis note may take a row more or less than it did. */
 		f->ph = full - (k->h > 0 ? k->h + 8 : 0);
 		lo->key_x = f->x;
 		lo->key_y = bottom - k->h;

@@ -221,9 +221,9 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
 		co.format = strcmp(ext, ".png") == 0 ? GT_CHART_PNG :
 		    strcmp(ext, ".svg") == 0 ? GT_CHART_SVG : GT_CHART_PDF;
 		co.width = o->width > 0 ? o->width : 720;
+		co.height = o->height > 0 ? o->height : 360;
 		/* Unless told, tall enough for the plot to keep its height. */
-		co.height = o->height > 0 ? o->height : gt_chart_height(&c,
-		    co.width, 360);
+		co.grow = o->height == 0;
 		co.scale = o->scale > 0 ? o->scale : 1;
 		/* Dated by the as-at period, so the file is reproducible. */
 		d = gt_period_end_date(&m->conf.cal, &m->conf.as_at);

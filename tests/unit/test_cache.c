@@ -13,7 +13,7 @@ static void
 key_of(const struct gt_chart_trend *t, double w, char key[65])
 {
 	struct gt_chart		 c = { GT_CHART_TREND, { .trend = t } };
-	struct gt_chart_output	 o = { GT_CHART_SVG, w, 100, 1, NULL };
+	struct gt_chart_output	 o = { GT_CHART_SVG, w, 100, 1, NULL, 0 };
 
 	gt_chart_key(&c, &o, key);
 }
@@ -30,6 +30,8 @@ Test(cache, keys_follow_every_input)
 	struct gt_chart_comparator cmp = { "England", england, 0 };
 	struct gt_chart_trend	 t = { "T", "%", 1, GT_CHART_HIGHER, 4,
 	    GT_CHART_AUTO, p, 2, &cmp, 1, NULL, NULL, 0, NULL };
+	struct gt_chart		 c = { GT_CHART_TREND, { .trend = &t } };
+	struct gt_chart_output	 o = { GT_CHART_SVG, 200, 100, 1, NULL, 0 };
 	char			 a[65], b[65];
 
 	key_of(&t, 200, a);
@@ -69,6 +71,11 @@ Test(cache, keys_follow_every_input)
 	p[1].in_year = 2;
 	key_of(&t, 200, b);
 	cr_expect_str_eq(a, b);
+	/* A chart that may grow is another file. */
+	c.u.trend = &t;
+	o.grow = 1;
+	gt_chart_key(&c, &o, b);
+	cr_expect_str_neq(a, b, "grow");
 	/* A string split differently is a different key. */
 	t.title = "T%";
 	t.unit = "";

@@ -1479,6 +1479,26 @@ Test(chart, render_formats)
 	cr_expect(contains(a, n, "/CreationDate (20250401") ||
 	    contains(a, n, "/CreationDate (D:20250401"));
 	free(a);
+	/* grow: as tall as the chart needs, and no taller. */
+	o.format = GT_CHART_PNG;
+	o.scale = 1;
+	o.width = 482;
+	o.height = 300;
+	o.grow = 1;
+	fix_quarterly(&f);
+	cr_assert_eq(gt_chart_write(&c, &o, path), 0);
+	s = cairo_image_surface_create_from_png(path);
+	cr_expect_eq(cairo_image_surface_get_height(s), 300);
+	cairo_surface_destroy(s);
+	fix_many(&f);
+	o.height = 210;
+	cr_assert_eq(gt_chart_write(&c, &o, path), 0);
+	s = cairo_image_surface_create_from_png(path);
+	cr_expect_eq(cairo_image_surface_get_height(s),
+	    (int)ceil(gt_chart_height(&c, 482, 210)));
+	cr_expect_gt(cairo_image_surface_get_height(s), 210);
+	cairo_surface_destroy(s);
+	unlink(path);
 	o.width = 0;
 	cr_expect_null(gt_chart_render(&c, &o, &n));
 	cr_expect_eq(gt_chart_write(&c, &o, "/nonexistent/x.pdf"), -1);

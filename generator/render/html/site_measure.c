@@ -244,16 +244,13 @@ gt_page_measure(struct gt_site *s, const struct gt_measure *me)
 		name = gt_xasprintf("measure/%s", me->id);
 		alt = gt_xasprintf("%s%s", gt_word(GT_WORD_TREND_CHART),
 		    me->title);
-		/* Taller where a long key or title would squeeze the plot. */
 		json_object_set_new(pg.data, "chart", gt_chart_img(&pg, &c,
-		    name, alt, TREND_W, gt_chart_height(&c, TREND_W, TREND_H),
-		    1));
+		    name, alt, TREND_W, TREND_H, 1));
 		free(alt);
 		free(name);
 		/* Drawn again for phones, where the wide one's text is tiny. */
 		json_object_set_new(pg.data, "chart_narrow",
-		    gt_chart_inline(s, &c, NARROW_W, gt_chart_height(&c,
-		    NARROW_W, NARROW_H)));
+		    gt_chart_inline(s, &c, NARROW_W, NARROW_H));
 	}
 	gt_trend_data_free(&td);
 	json_object_set_new(pg.data, "data_csv",
