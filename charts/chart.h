@@ -63,6 +63,11 @@
  *
  * Labels (the latest figure, bars' values) take the first of several spots
  * around their point that touches no line, marker, target or other label.
+ *
+ * Layout: the title (up to four lines), a subtitle, the unit above the
+ * axis, the plot, the x labels, the key below (or beside, on a wide and
+ * short chart, when every item fits whole in a fifth of the width) and
+ * the source footer, kept whole.
  */
 #ifndef GT_CHART_H
 #define GT_CHART_H
@@ -280,7 +285,8 @@ char	*gt_chart_describe(const struct gt_chart *);
 /*
  * The height to draw a chart at width w, given h: more than h where a
  * trend chart's key, title and footer would leave its plot shorter than
- * GT_PLOT_MIN (a pack sizes its figures so); h otherwise.
+ * GT_PLOT_MIN (a pack sizes its figures so; gt_chart_output's grow asks
+ * gt_chart_render to); h otherwise.
  */
 #define GT_PLOT_MIN	110.0
 double	gt_chart_height(const struct gt_chart *, double w, double h);

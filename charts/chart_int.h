@@ -294,6 +294,7 @@ struct gt_frame {
 	size_t				 nslots;
 	size_t				 first;		/* first point drawn */
 	size_t				 this_year;	/* by year: its first */
+	long				 latest;	/* gt_chart_latest */
 	struct gt_yaxis			 ax;
 	int				 bars, dense, by_year;
 	struct gt_boxes			 boxes;		/* text placed */

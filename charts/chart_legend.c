@@ -197,7 +197,7 @@ gt_key_build(struct gt_frame *f, struct gt_key *k)
 			    gt_trend_year(t, f->first, "Last year")));
 			it->width = 2;
 		}
-	} else if (gt_chart_latest(t) >= 0)
+	} else if (f->latest >= 0)
 		add(k, f->bars ? SAMPLE_FILL : SAMPLE_LINE, GT_SERIES,
 		    gt_xstrdup("Actual"));
 	if (targets && t->polarity == GT_CHART_BAND)

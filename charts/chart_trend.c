@@ -250,7 +250,7 @@ gt_trend_marker(const struct gt_frame *f, size_t i)
 	if (!gt_chart_has_value(t, i) || i < (f->by_year ? f->this_year :
 	    f->first))
 		return 0;
-	if ((long)i == gt_chart_latest(t) || uncertain(&t->points[i]) ||
+	if ((long)i == f->latest || uncertain(&t->points[i]) ||
 	    lone(f, i))
 		return 1;
 	s = gt_chart_status_of(&t->points[i]);
@@ -377,6 +377,7 @@ layout(struct gt_frame *f, struct layout *lo)
 	top += 8;		/* room for a marker on the top tick */
 	lo->top = top;
 	f->by_year = gt_chart_by_year(t, &f->first, &f->this_year);
+	f->latest = gt_chart_latest(t);
 	f->nslots = f->by_year ? (size_t)t->periods_per_year :
 	    t->npoints - f->first;
 	f->bars = gt_chart_use_bars(t);
@@ -442,7 +443,7 @@ draw_grid(struct gt_frame *f)
 		cairo_line_to(cr, f->px + f->pw, yy);
 	}
 	gt_chart_paint(cr, GT_STROKE);
-	for (i = 0; i < f->ax.ticks.n && gt_chart_latest(f->t) >= 0; i++) {
+	for (i = 0; i < f->ax.ticks.n && f->latest >= 0; i++) {
 		double		 v = gt_tick_value(&f->ax.ticks, i);
 		PangoLayout	*l;
 
@@ -696,7 +697,7 @@ static void
 draw_value_labels(struct gt_frame *f)
 {
 	const struct gt_chart_trend *t = f->t;
-	long		 latest = gt_chart_latest(t), prev;
+	long		 latest = f->latest, prev;
 	char		 buf[GT_NUMBER_MAX + 64];
 	PangoLayout	*l;
 	size_t		 i;
@@ -779,7 +780,7 @@ paint(struct gt_frame *f, struct layout *lo)
 	gt_sides_draw(f, &lo->side);
 	draw_value_labels(f);
 	gt_draw_xlabels(f);
-	if (gt_chart_latest(f->t) < 0)
+	if (f->latest < 0)
 		gt_chart_message(f->cr, f->pc, f->px, f->py, f->pw, f->ph,
 		    "No figures to show");
 	gt_key_draw(f, &lo->key, lo->key_x, lo->key_y);
