@@ -108,7 +108,8 @@ BUILD_OBJS	= $(call objs,own out cache build)
 SERVE_OBJS	= $(call objs,page changes watch http serve)
 CHART_OBJS	= $(call objs,chart_style chart_font chart_axis chart_trend \
 		    chart_spark chart_statusbar chart_heatmap chart_progress \
-		    chart_describe chart_render chart_svg chart_key)
+		    chart_describe chart_render chart_svg chart_key \
+		    chart_compare chart_legend chart_place)
 LIB_OBJS	= $(BASE_OBJS) $(MODEL_OBJS) $(READ_OBJS) $(LINK_OBJS) \
 		    $(JUDGE_OBJS) $(VIEW_OBJS) $(RENDER_OBJS) $(BUILD_OBJS) \
 		    $(SERVE_OBJS) $(CHART_OBJS)
@@ -120,7 +121,7 @@ TEST_OBJS = $(addprefix $(BUILD)/tests/,$(addsuffix .o,test_period \
 	test_timing test_hostile test_pathological test_chart test_serve test_import \
 	test_pdf_ua))
 
-.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden import FORCE \
+.PHONY: all deps run check test unit asan valgrind fuzz bench install bench-deps clean charts-ref atomic safety hostile golden import charts-check FORCE \
 	site-check pdf-check a11y a11y-deps screenshots serve serve-deps
 
 all: deps $(BUILD)/goldthread
@@ -247,12 +248,19 @@ pdf-check: all $(BUILD)/uacheck $(BUILD)/genplan
 	tests/pdf/ua.sh $(BUILD)/goldthread $(BUILD)/uacheck $(BUILD)/genplan \
 		. $(BUILD)/pdf/reports $(BUILD)/pdfua
 
-test: unit check site-check pdf-check atomic safety hostile golden import serve
+test: unit check site-check pdf-check atomic safety hostile golden import charts-check serve
 
 # Exports as downloaded, read through their mappings with no code: each
 # builds, with its diagnostics and statuses as expected (tests/import/).
 import: all
 	tests/import/run.sh $(BUILD)/goldthread
+
+# Honest charts on real outputs: the example and a generated plan of 1,000
+# measures, every trend chart without a tick below zero unless a figure is,
+# and with its source in the footer; the chart command's footer
+# (tests/charts/run.sh).
+charts-check: all $(BUILD)/genplan
+	tests/charts/run.sh $(BUILD)/goldthread $(BUILD)/genplan $(BUILD)/charts-check
 
 # Hostile and careless input as every output shows it: long text, the link
 # policy, nothing after the as-at period, CSV formulas, PDF headings, a long

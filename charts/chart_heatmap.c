@@ -94,12 +94,7 @@ draw_pill(cairo_t *cr, PangoContext *pc, const char *text, double x,
 static double
 pill_width(PangoContext *pc, const char *text)
 {
-	PangoLayout	*l = gt_chart_text(pc, text, GT_TEXT_MIN, 1, 0, 1);
-	double		 w;
-
-	gt_chart_text_size(l, &w, NULL);
-	g_object_unref(l);
-	return w + 2 * PILL_PAD;
+	return gt_chart_text_width(pc, text, GT_TEXT_MIN, 1) + 2 * PILL_PAD;
 }
 
 /*

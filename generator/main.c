@@ -33,6 +33,7 @@ struct opts {
 	const char		*pack;		/* build --pack */
 	const char		*measure;	/* chart MEASURE_ID */
 	int			 alt;		/* chart --alt */
+	int			 no_source;	/* chart --no-source */
 	int			 no_cache;	/* build --no-cache */
 	int			 force;		/* build --force */
 	int			 no_wait;	/* build --no-wait */
@@ -59,6 +60,7 @@ usage(FILE *f)
 	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
 	    "[--scale N]\n"
 	    "                        [--width PX] [--height PX] [--alt]\n"
+	    "                        [--no-source]\n"
 	    "       goldthread --help | --version\n"
 	    "\n"
 	    "DIR is the site folder holding site.conf (default: .).\n"
@@ -81,8 +83,10 @@ usage(FILE *f)
 	    "          and build again whenever site.conf, content/ or layouts/\n"
 	    "          change; open pages reload by themselves, and show the\n"
 	    "          problems of a change that does not build\n"
-	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
-	    "          its text description\n"
+	    "  chart   draw a measure's trend chart into a file, with a footer\n"
+	    "          naming its source, organisation and latest period\n"
+	    "          (--no-source leaves it out); --alt prints its text\n"
+	    "          description\n"
 	    "\n"
 	    "options:\n"
 	    "  --as-at PERIOD        report as at PERIOD (e.g. '2025/26 Q2'),\n"
@@ -137,6 +141,7 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		{ "output", required_argument, NULL, 'o' },
 		{ "pack", required_argument, NULL, 'p' },
 		{ "alt", no_argument, NULL, 'A' },
+		{ "no-source", no_argument, NULL, 'n' },
 		{ "no-cache", no_argument, NULL, 'N' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "no-wait", no_argument, NULL, 'w' },
@@ -207,6 +212,9 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 			break;
 		case 'A':
 			o->alt = 1;
+			break;
+		case 'n':
+			o->no_source = 1;
 			break;
 		case 'N':
 			o->no_cache = 1;
@@ -419,6 +427,7 @@ cmd_chart(int argc, char *argv[])
 	c.measure = o.measure;
 	c.path = o.output;
 	c.alt = o.alt;
+	c.no_source = o.no_source;
 	c.width = o.width;
 	c.height = o.height;
 	c.scale = o.scale;

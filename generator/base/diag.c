@@ -41,6 +41,7 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_W_RAW_HTML] =		{ "raw-html", "raw HTML is never published: it is dropped" },
 	[GT_W_HEADING_SPACE] =		{ "heading-space", "'#' with no space after it makes no heading: it is published as written" },
 	[GT_W_PIPE_TABLE] =		{ "pipe-table", "table written with pipes is published as lines of text" },
+	[GT_W_CHART_COMPARATOR] =	{ "chart-comparator", "chart_comparators names a group with no figures for this measure" },
 
 	[GT_MSG_ERROR] =		{ "error", "generic error" },
 	[GT_E_READ] =			{ "read", "cannot read" },

@@ -44,6 +44,7 @@ enum gt_msgid {
 	GT_W_RAW_HTML,
 	GT_W_HEADING_SPACE,
 	GT_W_PIPE_TABLE,
+	GT_W_CHART_COMPARATOR,
 
 	GT_MSG_ERROR,		/* ===== start of errors ===== */
 	GT_E_READ,

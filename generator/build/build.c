@@ -227,6 +227,8 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
 		return GT_BUILD_NO_MEASURE;
 	j = gt_judge(m, &m->conf.as_at);
 	gt_trend_data(&td, j, me);
+	if (o->no_source)
+		td.trend.source = NULL;
 	c.type = GT_CHART_TREND;
 	c.u.trend = &td.trend;
 	text = gt_chart_describe(&c);
@@ -239,6 +241,8 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
 		    strcmp(ext, ".svg") == 0 ? GT_CHART_SVG : GT_CHART_PDF;
 		co.width = o->width > 0 ? o->width : 720;
 		co.height = o->height > 0 ? o->height : 360;
+		/* Unless told, tall enough for the plot to keep its height. */
+		co.grow = o->height == 0;
 		co.scale = o->scale > 0 ? o->scale : 1;
 		/* Dated by the as-at period, so the file is reproducible. */
 		d = gt_period_end_date(&m->conf.cal, &m->conf.as_at);

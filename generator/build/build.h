@@ -71,6 +71,7 @@ struct gt_chart_opts {
 	const char	*measure;	/* its id */
 	const char	*path;		/* .png, .svg or .pdf; NULL: none */
 	int		 alt;		/* print the description */
+	int		 no_source;	/* no footer (source, date) */
 	double		 width, height, scale;	/* 0: the default */
 };
 

@@ -207,11 +207,53 @@ char *
 gt_period_end_words(const struct gt_calendar *cal,
     const struct gt_period *p, char *buf, size_t sz)
 {
+	char	 month[GT_WORDS_PERIOD_MAX];
+
+	snprintf(buf, sz, "the end of %s", gt_period_month_words(cal, p,
+	    month, sizeof(month)));
+	return buf;
+}
+
+char *
+gt_period_month_words(const struct gt_calendar *cal,
+    const struct gt_period *p, char *buf, size_t sz)
+{
 	int	 last = gt_period_last_month(cal, p);
 
-	snprintf(buf, sz, "the end of %s %d", month_names[last % 12],
-	    last / 12);
+	snprintf(buf, sz, "%s %d", month_names[last % 12], last / 12);
 	return buf;
+}
+
+const char *const *
+gt_year_period_names(const struct gt_calendar *cal, enum gt_freq f)
+{
+	static const char *const months[24] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+		"Sep", "Oct", "Nov", "Dec",
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+		"Sep", "Oct", "Nov", "Dec"
+	};
+	static const char *const quarters[4] = { "Q1", "Q2", "Q3", "Q4" };
+
+	if (f == GT_FREQ_MONTHLY)
+		return &months[(cal->year_start - 1) % 12];
+	return f == GT_FREQ_QUARTERLY ? quarters : NULL;
+}
+
+char *
+gt_provenance_words(const struct gt_model *m, const struct gt_measure *me,
+    const struct gt_period *latest)
+{
+	char		 month[GT_WORDS_PERIOD_MAX];
+	struct gt_buf	 b = { 0 };
+
+	if (me->source != NULL && *me->source != '\0')
+		gt_buf_printf(&b, "Source: %s; ", me->source);
+	if (m->conf.organisation != NULL && *m->conf.organisation != '\0')
+		gt_buf_printf(&b, "%s; ", m->conf.organisation);
+	gt_buf_printf(&b, "figures to %s", gt_period_month_words(
+	    &m->conf.cal, latest, month, sizeof(month)));
+	return gt_buf_steal(&b);
 }
 
 char *

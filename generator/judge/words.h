@@ -62,6 +62,24 @@ char	*gt_period_words(const struct gt_calendar *, const struct gt_period *,
 	    char *, size_t);
 char	*gt_period_end_words(const struct gt_calendar *,
 	    const struct gt_period *, char *, size_t);
+/* The month a period ends with: "September 2025" (for 2025/26 Q2). */
+char	*gt_period_month_words(const struct gt_calendar *,
+	    const struct gt_period *, char *, size_t);
+/*
+ * The short names of a year's periods in the calendar's order, for a
+ * chart's year axis: 12 months from the year's first ("Apr" ... "Mar")
+ * or 4 quarters ("Q1" ... "Q4"); NULL for other frequencies. Static.
+ */
+const char *const *gt_year_period_names(const struct gt_calendar *,
+	    enum gt_freq);
+/*
+ * Where a chart's figures come from, for its footer: "Source: Housing
+ * register (H-CLIC); Harrowby Borough Council; figures to September
+ * 2025" (without the source part if the measure names none); the
+ * latest period shown. The caller frees it.
+ */
+char	*gt_provenance_words(const struct gt_model *,
+	    const struct gt_measure *, const struct gt_period *latest);
 char	*gt_date_words(const struct gt_date *, char *, size_t);
 /* A due date in words, or GT_WORD_NOT_SET; buf holds 64 bytes. */
 const char	*gt_due_words(const struct gt_date *, char buf[64]);

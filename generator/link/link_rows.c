@@ -147,6 +147,24 @@ gt_link_obs(struct gt_model *m)
 	}
 }
 
+/* A group a measure names for its chart that it has no figures of. */
+static void
+check_chart_comparators(struct gt_model *m, const struct gt_measure *me)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < me->chart_comparators.n; i++) {
+		for (k = 0; k < me->ncomparators; k++)
+			if (strcmp(me->comparators[k]->group,
+			    me->chart_comparators.v[i]) == 0)
+				break;
+		if (k == me->ncomparators)
+			gt_msg(m->diag, GT_W_CHART_COMPARATOR,
+			    &me->chart_comparators_loc, "'%s'",
+			    me->chart_comparators.v[i]);
+	}
+}
+
 /*
  * Comparators are restated by their sources too: the same figure again
  * is taken quietly, a different one from a later file stands, a different
@@ -188,6 +206,7 @@ gt_link_comparators(struct gt_model *m)
 				    c->group, me->id);
 		}
 		me->ncomparators = n;
+		check_chart_comparators(m, me);
 	}
 }
 

@@ -122,6 +122,8 @@ measure_free(struct gt_measure *me)
 	free(me->targets);
 	free(me->source);
 	free(me->owner);
+	free(me->chart_title);
+	gt_strlist_free(&me->chart_comparators);
 	gt_strlist_free(&me->tags);
 	body_free(&me->body);
 	free(me->objectives);
@@ -174,6 +176,7 @@ conf_free(struct gt_conf *c)
 	free(c->language);
 	free(c->licence);
 	free(c->licence_url);
+	gt_strlist_free(&c->chart_comparators);
 	free(c->as_at_text);
 	for (i = 0; i < c->nbands; i++)
 		free(c->bands[i].name);

@@ -310,6 +310,10 @@ struct gt_measure {
 	size_t			 ntargets;
 	char			*source;
 	char			*owner;
+	char			*chart_title;	/* a message for its chart */
+	struct gt_strlist	 chart_comparators;	/* groups drawn as
+							   lines (chart.h) */
+	struct gt_loc		 chart_comparators_loc;
 	enum gt_level		 level;
 	int			 headline;	/* shown first on the home page */
 	struct gt_strlist	 tags;
@@ -430,6 +434,10 @@ struct gt_conf {
 	char			*licence;	/* of the open data */
 	char			*licence_url;	/* NULL: none given */
 	int			 indicator_codes;	/* show measures' ids */
+	struct gt_strlist	 chart_comparators;	/* groups drawn as
+							   lines, unless a
+							   measure names its
+							   own */
 	/* [status] */
 	struct gt_tolerance	 tolerance;
 	struct gt_band		*bands;

@@ -228,6 +228,8 @@ site_key(struct conf_reader *cr, const char *name, const char *value)
 		set_text(&c->licence_url, value);
 	else if (strcmp(name, "indicator_codes") == 0)
 		conf_bool(cr, name, value, &c->indicator_codes);
+	else if (strcmp(name, "chart_comparators") == 0)
+		split_list(value, &c->chart_comparators);
 	else
 		return 0;
 	return 1;

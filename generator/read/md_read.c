@@ -631,6 +631,10 @@ read_measure(struct gt_model *m, struct fields *f, struct gt_body *body)
 	read_targets(m, f, me);
 	me->source = get_text(f, "source", 0);
 	me->owner = get_text(f, "owner", 0);
+	me->chart_title = get_text(f, "chart_title", 0);
+	if ((one = gt_fm_get(f->map, "chart_comparators")) != NULL)
+		me->chart_comparators_loc = one->loc;
+	get_names(f, "chart_comparators", &me->chart_comparators);
 	if ((k = get_enum(f, "level", 0, level_names, 2,
 	    "strategic or operational")) >= 0)
 		me->level = (enum gt_level)k;

@@ -302,7 +302,8 @@ static void
 chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
     enum gt_chart_format f, double w, double h, double scale)
 {
-	struct gt_chart_output	 o = { f, w, h, scale, NULL };
+	/* As tall as the chart needs, drawn only on a miss in the cache. */
+	struct gt_chart_output	 o = { f, w, h, scale, NULL, 1 };
 	struct gt_sink		*k = s->sink;
 	unsigned char		*bytes;
 	size_t			 len;
@@ -340,7 +341,7 @@ json_t *
 gt_chart_inline(struct gt_site *s, const struct gt_chart *c, double w,
     double h)
 {
-	struct gt_chart_output	 o = { GT_CHART_SVG, w, h, 1, NULL };
+	struct gt_chart_output	 o = { GT_CHART_SVG, w, h, 1, NULL, 1 };
 	struct gt_loc		 loc = { "charts", 0, 0 };
 	struct gt_buf		 b = { 0 };
 	char			 key[65], *data;

@@ -673,6 +673,8 @@ figure(struct pdf *p, const struct gt_chart *c, double h, int describe)
 {
 	char	*d = p->draw || describe ? gt_chart_describe(c) : NULL;
 
+	/* Tall enough that a long key leaves the plot its height. */
+	h = gt_chart_height(c, TEXT_W, h);
 	need(p, h + 3 * SMALL_PT * 1.4);
 	tag_begin(p, "Figure", NULL);
 	if (p->draw) {
