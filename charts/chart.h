@@ -5,7 +5,7 @@
  * Charts: a measure's trend (line or bars), a sparkline for tables, a
  * status summary bar, a 5x5 risk heat map and an action progress bar. Each
  * has a draw function, a plain-English description (the text alternative)
- * and goes through gt_chart_render() / gt_chart_write() to a file.
+ * and goes through gt_chart_render() to the bytes of a file.
  *
  * Ownership: the caller owns all input (structs, arrays, strings) and must
  * keep it alive during the call only; nothing is kept. Outputs (descriptions,
@@ -35,10 +35,39 @@
  * shows a break mark at its foot and the key says "Axis starts at 60%, not
  * zero". Bars always start at zero (a bar's length is its value).
  *
+ * The axis never goes below zero for figures that are not below zero: a
+ * tolerance zone under a target near zero is cut at zero, so a count never
+ * shows a negative tick (nor above zero for figures all below it).
+ *
  * Line or bars: with GT_CHART_AUTO a measure reported annually or less often
  * (periods_per_year <= 1) with at most 12 periods is drawn as bars, when the
  * y axis rule above would start the axis at zero anyway (so bars never hide
  * a narrow range); anything else is a line.
+ *
+ * Year to date: a cumulative monthly or quarterly measure (year_to_date,
+ * with in_year on its points) is drawn a line per year on one axis of the
+ * year's periods ("Apr" to "Mar"), this year against last year, never
+ * joined across a year end, with this year's target path; earlier years
+ * are left to the table.
+ *
+ * Comparators: up to GT_NAMED named ones are reference lines, drawn and
+ * labelled; with GT_NCOMPARE or fewer in all every one is a line; the rest
+ * are shown together as a grey range (lowest to highest; the middle half
+ * with 8 or more) and the description gives our rank among them. A
+ * comparator on another scale from ours (gt_chart_other_scale) is not
+ * drawn on our axis: the key and the description name it.
+ *
+ * Markers: on the latest figure, on figures judged against a target, on
+ * provisional or estimated figures and on a figure with no neighbour;
+ * a line with a marker on every point reads as dashed.
+ *
+ * Labels (the latest figure, bars' values) take the first of several spots
+ * around their point that touches no line, marker, target or other label.
+ *
+ * Layout: the title (up to four lines), a subtitle, the unit above the
+ * axis, the plot, the x labels, the key below (or beside, on a wide and
+ * short chart, when every item fits whole in a fifth of the width) and
+ * the source footer, kept whole.
  */
 #ifndef GT_CHART_H
 #define GT_CHART_H
@@ -71,13 +100,16 @@ enum gt_chart_action {
 enum gt_chart_polarity {
 	GT_CHART_HIGHER = 0,	/* higher is better; target is lo */
 	GT_CHART_LOWER,		/* lower is better; target is hi */
-	GT_CHART_BAND		/* the target is the range lo..hi */
+	GT_CHART_BAND,		/* the target is the range lo..hi */
+	GT_CHART_NEITHER	/* for information: no target, no status */
 };
 
 enum gt_chart_kind {
 	GT_CHART_VALUE = 0,	/* a figure */
 	GT_CHART_MISSING,	/* not (yet) available: a gap in the line */
-	GT_CHART_WITHHELD	/* suppressed: known but never shown */
+	GT_CHART_WITHHELD,	/* suppressed: known but never shown */
+	GT_CHART_AHEAD		/* not reached yet: only its target, the
+				   rest of a year-to-date measure's year */
 };
 
 enum gt_chart_flag {
@@ -103,21 +135,31 @@ struct gt_chart_target {
 /* One period of a measure, in time order, one per period with none skipped. */
 struct gt_chart_point {
 	const char		*period;	/* "2024/25 Q2": required */
-	const char		*year;		/* "2024/25" on the first period
-						   of a year, else NULL: the
-						   axis label when crowded */
+	const char		*year;		/* the year a month or quarter
+						   is in, "2024/25": the axis
+						   label when crowded; NULL:
+						   none */
 	enum gt_chart_kind	 kind;
 	double			 value;		/* GT_CHART_VALUE only */
 	enum gt_chart_flag	 flag;
 	struct gt_chart_target	 target;
 	enum gt_chart_status	 status;
+	const char		*said;		/* in the description, "July
+						   to September 2024 (quarter
+						   2)"; NULL: period */
+	int			 in_year;	/* its place in its year, 1 to
+						   periods_per_year (months,
+						   quarters); 0: none */
 };
 
 /* Another series for comparison (England average, nearest neighbours). */
 struct gt_chart_comparator {
 	const char	*name;		/* "England" */
 	const double	*values;	/* parallel to the points; NAN: none */
+	int		 named;		/* a reference line (see above) */
 };
+
+#define GT_NAMED	2	/* named comparators drawn as lines */
 
 /* A measure's trend; also the input of the sparkline. */
 struct gt_chart_trend {
@@ -132,6 +174,22 @@ struct gt_chart_trend {
 	size_t				  npoints;
 	const struct gt_chart_comparator *comparators;
 	size_t				  ncomparators;
+	const char			 *subtitle;	/* under the title
+							   (what is measured,
+							   when the title is a
+							   message); NULL: none */
+	const char			 *source;	/* the footer: "Source:
+							   ...; Organisation;
+							   figures to September
+							   2025"; NULL: none */
+	int				  year_to_date;	/* see above */
+	const char *const		 *slot_names;	/* periods_per_year
+							   names of a year's
+							   periods in order,
+							   "Apr" ... "Mar", "Q1"
+							   ... "Q4": the year
+							   axis and quarter
+							   labels; NULL: none */
 };
 
 /* Counts by status under a priority or objective. */
@@ -184,6 +242,17 @@ void	gt_chart_draw_heatmap(cairo_t *, double x, double y, double w,
 void	gt_chart_draw_progress(cairo_t *, double x, double y, double w,
 	    double h, const struct gt_chart_progress *);
 
+/*
+ * Whether a comparator's figures are on another scale from ours (a
+ * national count beside a council's): the medians of the two series'
+ * nonzero magnitudes (NAN skipped) are GT_OTHER_SCALE times apart or more.
+ * The trend chart does not draw such a comparator on our axis; a check
+ * can warn of it with the same rule.
+ */
+#define GT_OTHER_SCALE	20.0
+int	gt_chart_other_scale(const double *ours, size_t nours,
+	    const double *theirs, size_t ntheirs);
+
 /* Plain-English text alternatives; malloc'd, the caller frees. */
 char	*gt_chart_describe_trend(const struct gt_chart_trend *);
 char	*gt_chart_describe_spark(const struct gt_chart_trend *);
@@ -214,6 +283,16 @@ void	 gt_chart_draw(cairo_t *, double x, double y, double w, double h,
 	    const struct gt_chart *);
 char	*gt_chart_describe(const struct gt_chart *);
 
+/*
+ * The height to draw a chart at width w, given h: more than h where a
+ * trend chart's key, title and footer would leave its plot shorter than
+ * GT_PLOT_MIN, or a heat map's cells too small for two rows of risks'
+ * boxes (a pack sizes its figures so; gt_chart_output's grow asks
+ * gt_chart_render to); h otherwise.
+ */
+#define GT_PLOT_MIN	110.0
+double	gt_chart_height(const struct gt_chart *, double w, double h);
+
 enum gt_chart_format {
 	GT_CHART_PNG = 0,
 	GT_CHART_SVG,
@@ -231,10 +310,15 @@ struct gt_chart_output {
 						   NULL: Cairo writes the
 						   time of rendering, so the
 						   bytes differ run to run */
+	int			 grow;		/* height is the least: taller
+						   where the chart needs it
+						   (gt_chart_height), worked
+						   out only when drawn */
 };
 
 /*
- * Render a whole chart on a white page; returns the file's bytes
+ * Render a whole chart on a white page (a PDF tagged, for pdf_ua.h: a
+ * Document of one Figure, the page's size); returns the file's bytes
  * (malloc'd; the caller frees) and their count in *len, or NULL if the
  * fonts cannot be loaded or Cairo fails. SVG element ids depend only on
  * the chart, not on what else the process has drawn.
@@ -244,9 +328,6 @@ unsigned char	*gt_chart_render(const struct gt_chart *,
 /* A cairo_write_func_t that appends to the struct gt_buf in closure. */
 cairo_status_t	 gt_chart_to_buf(void *closure, const unsigned char *,
 		    unsigned int);
-/* Render and write to path; 0, or -1 with errno set. */
-int		 gt_chart_write(const struct gt_chart *,
-		    const struct gt_chart_output *, const char *path);
 
 /*
  * The chart's key for caching: gt_hash_hex (util.h) of every input that

@@ -1,7 +1,8 @@
 /*
  * chart_describe.c: plain-English text alternatives, saying in words what
- * the chart shows: what is measured, the trend, the latest figure, its
- * target and status, and the comparators.
+ * the chart shows: what is measured, the trend (for a year-to-date
+ * measure, against the same point last year), the latest figure, its
+ * target and status, the comparators and our rank among the others.
  */
 #include <ctype.h>
 #include <math.h>
@@ -58,13 +59,6 @@ put_title(struct gt_buf *b, const char *title)
 	gt_buf_puts(b, ". ");
 }
 
-static int
-has_value(const struct gt_chart_trend *t, size_t i)
-{
-	return t->points[i].kind == GT_CHART_VALUE &&
-	    isfinite(t->points[i].value);
-}
-
 static const char *
 fmt(char *buf, const struct gt_chart_trend *t, double v)
 {
@@ -72,18 +66,36 @@ fmt(char *buf, const struct gt_chart_trend *t, double v)
 	    t->unit);
 }
 
-/* "up from 60% in 2022/23 Q1", compared as the figures are written. */
+/* A period as the description says it. */
+static const char *
+said(const struct gt_chart_point *p)
+{
+	return p->said != NULL ? p->said : p->period;
+}
+
+/*
+ * "up from 60% in 2022/23 Q1", "the same as in 2022/23 Q1", compared as
+ * the figures are written; with last_year, "down from 182 at the same
+ * point last year (March 2025)".
+ */
 static void
 put_change(struct gt_buf *b, const struct gt_chart_trend *t, size_t from,
-    size_t to)
+    size_t to, int last_year)
 {
 	char	 v[GT_NUMBER_MAX + 64];
 	double	 a = gt_round(t->points[from].value, t->decimals);
 	double	 z = gt_round(t->points[to].value, t->decimals);
 
-	gt_buf_printf(b, "%s %s in %s", z > a ? "up from" : z < a ?
-	    "down from" : "the same as", fmt(v, t, t->points[from].value),
-	    t->points[from].period);
+	if (z != a)
+		gt_buf_printf(b, "%s %s ", z > a ? "up from" : "down from",
+		    fmt(v, t, t->points[from].value));
+	else
+		gt_buf_puts(b, "the same as ");
+	if (last_year)
+		gt_buf_printf(b, "at the same point last year (%s)",
+		    said(&t->points[from]));
+	else
+		gt_buf_printf(b, "in %s", said(&t->points[from]));
 }
 
 static const char *
@@ -101,13 +113,15 @@ put_target(struct gt_buf *b, const struct gt_chart_trend *t, size_t i)
 	const struct gt_chart_target *g = &p->target;
 	char	 v[GT_NUMBER_MAX + 64], w[GT_NUMBER_MAX + 64];
 
+	if (t->polarity == GT_CHART_NEITHER)
+		return;
 	if (!g->set) {
-		gt_buf_printf(b, "No target for %s", p->period);
+		gt_buf_printf(b, "No target for %s", said(p));
 	} else if (t->polarity == GT_CHART_BAND) {
 		gt_buf_printf(b, "The target for %s is between %s and %s",
-		    p->period, fmt(v, t, g->lo), fmt(w, t, g->hi));
+		    said(p), fmt(v, t, g->lo), fmt(w, t, g->hi));
 	} else {
-		gt_buf_printf(b, "The target for %s is %s or %s", p->period,
+		gt_buf_printf(b, "The target for %s is %s or %s", said(p),
 		    fmt(v, t, t->polarity == GT_CHART_LOWER ? g->hi : g->lo),
 		    t->polarity == GT_CHART_LOWER ? "less" : "more");
 	}
@@ -123,30 +137,102 @@ put_target(struct gt_buf *b, const struct gt_chart_trend *t, size_t i)
 	gt_buf_printf(b, "; status: %s. ", status_words(p->status));
 }
 
-/* Each comparator's latest figure. */
+/* "1st", "2nd", "3rd", "4th", "11th", "21st". */
+static void
+put_ordinal(struct gt_buf *b, size_t n)
+{
+	static const char *const ends[] = { "th", "st", "nd", "rd" };
+
+	gt_buf_printf(b, "%zu%s", n, n % 100 / 10 == 1 || n % 10 > 3 ?
+	    "th" : ends[n % 10]);
+}
+
+/*
+ * The others, at the latest period they have figures for: their range
+ * (or middle half) and, where better is one way, our rank among them.
+ */
+static void
+put_others(struct gt_buf *b, const struct gt_chart_trend *t,
+    struct gt_roles *r, size_t from, long latest)
+{
+	char	 v[GT_NUMBER_MAX + 64], w[GT_NUMBER_MAX + 64];
+	double	 lo, hi, ours;
+	size_t	 i, c, n = 0, better = 0;
+
+	for (i = t->npoints; i > from; i--)
+		if ((n = gt_chart_range_at(t, r, i - 1, &lo, &hi)) > 0)
+			break;
+	if (n == 0)
+		return;
+	i--;
+	gt_buf_printf(b, "The %s%zu other comparators ", r->quartiles ?
+	    "middle half of the " : "", r->nrange);
+	if (r->quartiles)
+		gt_buf_printf(b, "lies between %s and %s", fmt(v, t, lo),
+		    fmt(w, t, hi));
+	else if (n == 1)
+		gt_buf_printf(b, "have one figure, %s,", fmt(v, t, lo));
+	else
+		gt_buf_printf(b, "range from %s to %s", fmt(v, t, lo),
+		    fmt(w, t, hi));
+	gt_buf_printf(b, " in %s", said(&t->points[i]));
+	if ((long)i != latest || !gt_chart_has_value(t, i) ||
+	    t->polarity == GT_CHART_BAND) {
+		gt_buf_puts(b, ". ");
+		return;
+	}
+	ours = gt_round(t->points[i].value, t->decimals);
+	for (c = 0; c < t->ncomparators; c++) {
+		double	 x;
+
+		if (r->role[c] != GT_ROLE_RANGE ||
+		    !isfinite(t->comparators[c].values[i]))
+			continue;
+		x = gt_round(t->comparators[c].values[i], t->decimals);
+		better += t->polarity == GT_CHART_LOWER ? x < ours : x > ours;
+	}
+	gt_buf_puts(b, "; ours is ");
+	put_ordinal(b, better + 1);
+	gt_buf_printf(b, " best of %zu. ", n + 1);
+}
+
+/*
+ * Each comparator drawn as a line or on another scale: its latest figure;
+ * then the others together.
+ */
 static void
 put_comparators(struct gt_buf *b, const struct gt_chart_trend *t,
-    long latest)
+    size_t from, long latest)
 {
-	char	 v[GT_NUMBER_MAX + 64];
-	size_t	 c, i;
+	struct gt_roles	 r;
+	char		 v[GT_NUMBER_MAX + 64];
+	size_t		 c, i;
 
+	gt_chart_roles(t, &r);
 	for (c = 0; c < t->ncomparators; c++) {
 		const struct gt_chart_comparator *k = &t->comparators[c];
 		const char *name = k->name != NULL ? k->name : "Comparator";
 
-		for (i = t->npoints; k->values != NULL && i > 0; i--)
+		if (r.role[c] == GT_ROLE_RANGE)
+			continue;
+		for (i = t->npoints; k->values != NULL && i > from; i--)
 			if (isfinite(k->values[i - 1]))
 				break;
-		if (k->values == NULL || i == 0) {
+		if (r.role[c] == GT_ROLE_NONE) {
 			gt_buf_printf(b, "%s: no figures. ", name);
 			continue;
 		}
 		gt_buf_printf(b, "%s: %s", name, fmt(v, t, k->values[i - 1]));
 		if ((long)(i - 1) != latest)
-			gt_buf_printf(b, " in %s", t->points[i - 1].period);
+			gt_buf_printf(b, " in %s", said(&t->points[i - 1]));
+		if (r.role[c] == GT_ROLE_APART)
+			gt_buf_puts(b, " (on another scale from ours, so not "
+			    "drawn)");
 		gt_buf_puts(b, ". ");
 	}
+	if (r.nrange > 0)
+		put_others(b, t, &r, from, latest);
+	gt_roles_free(&r);
 }
 
 /* Periods with no figure: missing and withheld. */
@@ -158,7 +244,8 @@ put_gaps(struct gt_buf *b, const struct gt_chart_trend *t)
 	for (i = 0; i < t->npoints; i++) {
 		if (t->points[i].kind == GT_CHART_WITHHELD)
 			held++;
-		else if (!has_value(t, i))
+		else if (t->points[i].kind != GT_CHART_AHEAD &&
+		    !gt_chart_has_value(t, i))
 			missing++;
 	}
 	if (missing > 0)
@@ -169,53 +256,91 @@ put_gaps(struct gt_buf *b, const struct gt_chart_trend *t)
 		    held == 1 ? "" : "s");
 }
 
+/* "Rising over the periods shown: up from 29 in ..., and up from ...". */
+static void
+put_trend(struct gt_buf *b, const struct gt_chart_trend *t, size_t first,
+    long latest, int brief)
+{
+	double	 a = gt_round(t->points[first].value, t->decimals);
+	double	 z = gt_round(t->points[latest].value, t->decimals);
+	size_t	 prev;
+
+	for (prev = (size_t)latest - 1; !gt_chart_has_value(t, prev); prev--)
+		continue;
+	gt_buf_printf(b, "%s over the periods shown: ", z > a ? "Rising" :
+	    z < a ? "Falling" : "Steady");
+	put_change(b, t, first, (size_t)latest, 0);
+	if (prev != first && !brief) {
+		gt_buf_puts(b, ", and ");
+		put_change(b, t, prev, (size_t)latest, 0);
+	}
+	gt_buf_puts(b, ". ");
+}
+
+static const char *
+polarity_words(const struct gt_chart_trend *t)
+{
+	return t->polarity == GT_CHART_LOWER ? "Lower is better" :
+	    t->polarity == GT_CHART_BAND ? "The aim is to stay in the target "
+	    "range" : t->polarity == GT_CHART_NEITHER ? "For information: "
+	    "neither higher nor lower is better" : "Higher is better";
+}
+
 static char *
 describe_trend(const struct gt_chart_trend *t, int brief)
 {
 	struct gt_buf	 b = { 0 };
 	char		 v[GT_NUMBER_MAX + 64];
 	long		 latest = gt_chart_latest(t);
-	size_t		 i, first = 0, prev, nvalues = 0;
-	double		 a, z;
+	size_t		 i, first = 0, this_year, shown, nvalues = 0, ago;
+	int		 by_year;
 
 	put_title(&b, t->title);
+	put_title(&b, t->subtitle);
 	if (t->npoints == 0 || latest < 0) {
 		gt_buf_puts(&b, "No figures to show.");
 		return gt_buf_steal(&b);
 	}
-	for (i = t->npoints; i > 0; i--)
-		if (has_value(t, i - 1)) {
+	by_year = gt_chart_by_year(t, &shown, &this_year);
+	for (i = t->npoints; i > shown; i--)
+		if (gt_chart_has_value(t, i - 1)) {
 			first = i - 1;
 			nvalues++;
 		}
-	if (!brief)
+	if (!brief && by_year)
+		gt_buf_printf(&b, "%s. Figures for the year to date, a line a "
+		    "year: %s so far%s%s. ", polarity_words(t),
+		    gt_trend_year(t, this_year, "this year"),
+		    shown < this_year ? " against " : "", shown < this_year ?
+		    gt_trend_year(t, shown, "last year") : "");
+	else if (!brief)
 		gt_buf_printf(&b, "%s, %zu period%s from %s to %s. ",
-		    t->polarity == GT_CHART_LOWER ? "Lower is better" :
-		    t->polarity == GT_CHART_BAND ? "The aim is to stay in "
-		    "the target range" : "Higher is better", t->npoints,
-		    t->npoints == 1 ? "" : "s", t->points[0].period,
-		    t->points[t->npoints - 1].period);
-	gt_buf_printf(&b, "Latest figure %s in %s%s. ",
-	    fmt(v, t, t->points[latest].value), t->points[latest].period,
+		    polarity_words(t), t->npoints, t->npoints == 1 ? "" : "s",
+		    said(&t->points[0]), said(&t->points[t->npoints - 1]));
+	gt_buf_printf(&b, "Latest figure %s in %s%s", fmt(v, t,
+	    t->points[latest].value), said(&t->points[latest]),
 	    flag_words(t->points[latest].flag));
-	if (nvalues > 1) {
-		a = gt_round(t->points[first].value, t->decimals);
-		z = gt_round(t->points[latest].value, t->decimals);
-		for (prev = (size_t)latest - 1; !has_value(t, prev); prev--)
-			continue;
-		gt_buf_printf(&b, "%s over the periods shown: ", z > a ?
-		    "Rising" : z < a ? "Falling" : "Steady");
-		put_change(&b, t, first, (size_t)latest);
-		if (prev != first && !brief) {
-			gt_buf_puts(&b, ", and ");
-			put_change(&b, t, prev, (size_t)latest);
-		}
+	if (by_year) {
+		/* The same point last year: a year of periods before. */
+		ago = (size_t)latest - (size_t)t->periods_per_year;
+		if ((size_t)latest >= (size_t)t->periods_per_year &&
+		    gt_chart_has_value(t, ago)) {
+			gt_buf_puts(&b, ", ");
+			put_change(&b, t, ago, (size_t)latest, 1);
+			gt_buf_puts(&b, ". ");
+		} else
+			gt_buf_puts(&b, "; no figure for the same point last "
+			    "year. ");
+	} else {
 		gt_buf_puts(&b, ". ");
-	} else
-		gt_buf_puts(&b, "Only one figure. ");
+		if (nvalues > 1)
+			put_trend(&b, t, first, latest, brief);
+		else
+			gt_buf_puts(&b, "Only one figure. ");
+	}
 	put_target(&b, t, (size_t)latest);
 	if (!brief) {
-		put_comparators(&b, t, latest);
+		put_comparators(&b, t, by_year ? this_year : shown, latest);
 		put_gaps(&b, t);
 	}
 	/* No trailing space. */

@@ -218,6 +218,17 @@ gt_chart_text_size(PangoLayout *l, double *w, double *h)
 		*h = (double)r.height / PANGO_SCALE;
 }
 
+double
+gt_chart_text_width(PangoContext *pc, const char *text, double px, int bold)
+{
+	PangoLayout	*l = gt_chart_text(pc, text, px, bold, 0, 1);
+	double		 w;
+
+	gt_chart_text_size(l, &w, NULL);
+	g_object_unref(l);
+	return w;
+}
+
 static void
 svg_escape(struct gt_buf *b, const char *s, size_t n)
 {
@@ -370,15 +381,29 @@ gt_chart_message(cairo_t *cr, PangoContext *pc, double x, double y,
 }
 
 int
-gt_boxes_claim(struct gt_boxes *bs, struct gt_box b, double gap)
+gt_boxes_hit(const struct gt_boxes *bs, struct gt_box b, double gap)
 {
 	size_t	 i;
 
 	for (i = 0; i < bs->n; i++)
 		if (b.x0 < bs->v[i].x1 + gap && bs->v[i].x0 < b.x1 + gap &&
 		    b.y0 < bs->v[i].y1 + gap && bs->v[i].y0 < b.y1 + gap)
-			return 0;
+			return 1;
+	return 0;
+}
+
+void
+gt_boxes_add(struct gt_boxes *bs, struct gt_box b)
+{
 	*GT_PUSH(bs->v, bs->n, bs->cap) = b;
+}
+
+int
+gt_boxes_claim(struct gt_boxes *bs, struct gt_box b, double gap)
+{
+	if (gt_boxes_hit(bs, b, gap))
+		return 0;
+	gt_boxes_add(bs, b);
 	return 1;
 }
 

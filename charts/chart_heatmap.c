@@ -94,12 +94,7 @@ draw_pill(cairo_t *cr, PangoContext *pc, const char *text, double x,
 static double
 pill_width(PangoContext *pc, const char *text)
 {
-	PangoLayout	*l = gt_chart_text(pc, text, GT_TEXT_MIN, 1, 0, 1);
-	double		 w;
-
-	gt_chart_text_size(l, &w, NULL);
-	g_object_unref(l);
-	return w + 2 * PILL_PAD;
+	return gt_chart_text_width(pc, text, GT_TEXT_MIN, 1) + 2 * PILL_PAD;
 }
 
 /*
@@ -233,6 +228,35 @@ key(cairo_t *cr, PangoContext *pc, const struct gt_chart_heatmap *m,
 		kx += iw + 16;
 	}
 	return ky - y + row;
+}
+
+/* A cell holds two rows of boxes below its score. */
+#define CELL_MIN	(20 + 2 * PILL_H + 3 + 3)
+
+double
+gt_chart_heatmap_height(const struct gt_chart_heatmap *m, double w)
+{
+	cairo_surface_t	*s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1,
+			    1);
+	cairo_t		*cr = cairo_create(s);
+	PangoContext	*pc;
+	PangoLayout	*l;
+	double		 th = 0, h = 0;
+
+	if ((pc = gt_chart_pango(cr)) != NULL) {
+		if (m->title != NULL) {
+			l = gt_chart_text(pc, m->title, GT_TEXT_TITLE, 1, w, 2);
+			gt_chart_text_size(l, NULL, &th);
+			g_object_unref(l);
+			th += 8;
+		}
+		/* As gt_chart_draw_heatmap lays it out. */
+		h = th + N * CELL_MIN + 12 + 40 + key(cr, pc, m, 0, 0, w, 0);
+		g_object_unref(pc);
+	}
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	return h;
 }
 
 void

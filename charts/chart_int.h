@@ -26,6 +26,10 @@
 #define GT_TARGET	0x4D4D4D	/* target steps and their label */
 #define GT_TOL_FILL	0xFBE3C7	/* tolerance zone: keyed, also in text */
 #define GT_RANGE_FILL	0xD3EEDD	/* band target range: edges drawn too */
+#define GT_OTHERS_FILL	0xDCDCDC	/* other comparators' range: keyed,
+					   also in text */
+#define GT_LAST_YEAR	0x55779F	/* last year's line and label (year to
+					   date): lighter than the measure's */
 #define GT_NCOMPARE	3
 #define GT_HEAT_RAMP	10
 
@@ -89,6 +93,9 @@ PangoLayout	*gt_chart_text(PangoContext *, const char *, double px,
 		    int bold, double width, int lines);
 /* The layout's logical size in user units. */
 void		 gt_chart_text_size(PangoLayout *, double *w, double *h);
+/* The width of text on one line, at size px. */
+double		 gt_chart_text_width(PangoContext *, const char *, double px,
+		    int bold);
 /*
  * Draw a layout with its anchor at x, y: ax and ay are 0 (left, top),
  * 0.5 (centre) or 1 (right, bottom) of its box. A halo, if set, is a
@@ -99,6 +106,9 @@ void		 gt_chart_show(cairo_t *, PangoLayout *, double x, double y,
 /* A message centred in the box (no data to draw). */
 void		 gt_chart_message(cairo_t *, PangoContext *, double x,
 		    double y, double w, double h, const char *);
+/* The height a heat map needs at width w for cells of two rows of boxes. */
+double		 gt_chart_heatmap_height(const struct gt_chart_heatmap *,
+		    double w);
 
 /*
  * SVG (chart_svg.c). An SVG chart's cairo_t carries a struct gt_svg under
@@ -147,9 +157,26 @@ struct gt_boxes {
 	size_t		 n, cap;
 };
 
+/* Whether b overlaps any of the boxes (with a gap between). */
+int		 gt_boxes_hit(const struct gt_boxes *, struct gt_box b,
+		    double gap);
 /* 1 and keep it if b overlaps none of the boxes (with a gap), else 0. */
 int		 gt_boxes_claim(struct gt_boxes *, struct gt_box b, double gap);
+void		 gt_boxes_add(struct gt_boxes *, struct gt_box b);
 void		 gt_boxes_free(struct gt_boxes *);
+
+/* Line segments drawn (x0, y0, x1, y1), for labels to keep clear of. */
+struct gt_segs {
+	double	(*v)[4];
+	size_t	 n, cap;
+};
+
+void		 gt_segs_add(struct gt_segs *, double x0, double y0,
+		    double x1, double y1);
+/* Whether a segment passes within pad of the box. */
+int		 gt_segs_hit(const struct gt_segs *, struct gt_box b,
+		    double pad);
+void		 gt_segs_free(struct gt_segs *);
 
 /* Axes (chart_axis.c). */
 
@@ -180,37 +207,197 @@ struct gt_yaxis {
 
 /*
  * Choose the axis for data from dlo to dhi (dlo <= dhi) with at most max
- * ticks; bars force a zero baseline.
+ * ticks, a step of at least min_step (a figure's precision: a count's
+ * ticks are whole numbers); bars force a zero baseline.
  */
 void		 gt_chart_yaxis(double dlo, double dhi, int max, int bars,
-		    struct gt_yaxis *);
-/* The unit written on ticks ("%", "£") or NULL; the caption otherwise. */
+		    double min_step, struct gt_yaxis *);
+/*
+ * The unit written on ticks ("%", "£") or NULL; the caption above the
+ * axis otherwise ("Number" for a count, "days", "% of budget"), so that
+ * every value axis with a unit shows it.
+ */
 const char	*gt_chart_tick_unit(const char *unit);
 const char	*gt_chart_unit_caption(const char *unit);
 
 /*
- * The x labels of n evenly spaced slots of width slot: which points are
- * labelled and with what (a point's period, or its year when periods
- * crowd; every 1, 2, 5, 10... of them as room allows). Writes labels[i]
- * (borrowed from the points) or NULL.
+ * The x labels of a trend's points from first on, in slots of width slot:
+ * which points are labelled and with what, the first choice that fits:
+ * every period; each year (at its first period, and the first point's
+ * year if it fits) with its quarters or some of its periods between
+ * ("Jul", "Q3", from slot_names); each year; every 2, 5, 10... years.
+ * Writes labels[i - first] (borrowed) or NULL; ticks[i - first] is set
+ * where a tick marks a year or a label.
  */
 void		 gt_chart_xlabels(PangoContext *,
-		    const struct gt_chart_point *, size_t n, double slot,
-		    const char **labels);
+		    const struct gt_chart_trend *, size_t first, double slot,
+		    const char **labels, char *ticks);
+
+/* Comparators (chart_compare.c): what each is drawn as (chart.h). */
+enum gt_role {
+	GT_ROLE_NONE = 0,	/* no figure among the points drawn */
+	GT_ROLE_LINE,		/* a line of its own, labelled */
+	GT_ROLE_RANGE,		/* one of the others, in the grey range */
+	GT_ROLE_APART		/* on another scale: named, not drawn */
+};
+
+struct gt_roles {
+	enum gt_role	*role;		/* per comparator */
+	size_t		*style;		/* a line's style, 0 to GT_NCOMPARE - 1 */
+	size_t		 nline, nrange, napart;
+	int		 quartiles;	/* the range is the middle half */
+	double		*scratch;	/* ncomparators figures */
+};
+
+void		 gt_chart_roles(const struct gt_chart_trend *,
+		    struct gt_roles *);
+void		 gt_roles_free(struct gt_roles *);
+/*
+ * The others' range at point i (lowest to highest, or the quartiles):
+ * how many figures it is made of; *lo and *hi set if any.
+ */
+size_t		 gt_chart_range_at(const struct gt_chart_trend *,
+		    struct gt_roles *, size_t i, double *lo, double *hi);
 
 /* Trends (chart_trend.c), shared with the sparkline and descriptions. */
 
 /* Index of the latest point with a figure, or -1. */
 long		 gt_chart_latest(const struct gt_chart_trend *);
+int		 gt_chart_has_value(const struct gt_chart_trend *, size_t);
 /*
- * The range of the figures and targets, and with extras the tolerance
- * zones and comparators too, into *lo and *hi; returns how many values
- * it saw (0: none, and *lo, *hi untouched).
+ * Which points are drawn. A year-to-date trend drawn by year (returns
+ * 1): from the start of last year (*first), this year from *this_year.
+ * Otherwise (returns 0) every point: both 0.
+ */
+int		 gt_chart_by_year(const struct gt_chart_trend *,
+		    size_t *first, size_t *this_year);
+/*
+ * The range of the figures and targets drawn, and with extras the
+ * tolerance zones (cut at zero when no figure crosses it) and the
+ * comparators drawn too, into *lo and *hi; returns how many values it
+ * saw (0: none, and *lo, *hi untouched).
  */
 size_t		 gt_chart_trend_range(const struct gt_chart_trend *,
 		    int extras, double *lo, double *hi);
 /* Bars rather than a line (the rule in chart.h). */
 int		 gt_chart_use_bars(const struct gt_chart_trend *);
+
+/*
+ * A trend chart being laid out and drawn (chart_trend.c, its key in
+ * chart_legend.c, its labels in chart_place.c).
+ */
+struct gt_frame {
+	cairo_t				*cr;
+	PangoContext			*pc;
+	const struct gt_chart_trend	*t;
+	struct gt_roles			 roles;
+	double				 x, y, w, h;	/* the chart */
+	double				 px, py, pw, ph;	/* the plot */
+	double				 slot;
+	size_t				 nslots;
+	size_t				 first;		/* first point drawn */
+	size_t				 this_year;	/* by year: its first */
+	long				 latest;	/* gt_chart_latest */
+	struct gt_yaxis			 ax;
+	int				 bars, dense, by_year;
+	struct gt_boxes			 boxes;		/* text placed */
+	struct gt_boxes			 values;	/* of which value labels */
+	struct gt_boxes			 marks;		/* markers drawn */
+	struct gt_segs			 lines;		/* lines drawn */
+};
+
+#define GT_MARK		9.0	/* marker diameter */
+
+/* The target's edge that the measure aims at (higher: lo; lower: hi). */
+double		 gt_target_line(const struct gt_chart_trend *,
+		    const struct gt_chart_target *);
+/* Where point i and value v are drawn. */
+double		 gt_frame_x(const struct gt_frame *, size_t i);
+double		 gt_frame_y(const struct gt_frame *, double v);
+/* Whether point i has a marker (the rule in chart.h). */
+int		 gt_trend_marker(const struct gt_frame *, size_t i);
+/* A point's status, NO_DATA if out of range. */
+enum gt_chart_status gt_chart_status_of(const struct gt_chart_point *);
+/* Point i's year ("2024/25"), or dflt. */
+const char	*gt_trend_year(const struct gt_chart_trend *, size_t i,
+		    const char *dflt);
+/* Comparators drawn (chart_compare.c): the others' range, then lines. */
+void		 gt_draw_others(struct gt_frame *);
+void		 gt_draw_comparators(struct gt_frame *);
+
+/* The key (chart_legend.c): laid out below the plot or beside it. */
+struct gt_key_item;
+struct gt_key {
+	struct gt_key_item	*v;
+	size_t			 n, cap;
+	double			 w, h;		/* the space it takes; beside,
+						   w is its widest item's */
+	double			 row;
+	int			 beside;	/* a column at the right */
+};
+
+void		 gt_key_build(struct gt_frame *, struct gt_key *);
+/* Lay it out in rows across w, or (beside) in a column of width w. */
+void		 gt_key_place(struct gt_frame *, struct gt_key *, double w,
+		    int beside);
+void		 gt_key_draw(struct gt_frame *, const struct gt_key *,
+		    double x, double y);
+void		 gt_key_free(struct gt_key *);
+/* A comparator line's colour and dash (chart_legend.c). */
+uint32_t	 gt_compare_colour(size_t style);
+void		 gt_chart_dash(cairo_t *, int dash);
+void		 gt_chart_break_mark(cairo_t *, double x, double y);
+
+/*
+ * Labels (chart_place.c). Put l near cx, cy at the first spot of several
+ * (the preferred side, the other, right, left, the corners, then further
+ * out) that is inside x0..x1 and the plot and touches no text, marker or
+ * line; failing that one that touches lines only, then markers too, never
+ * other text. With one_side, only the preferred side (a bar's label).
+ * Returns 1 and claims the box if drawn.
+ */
+int		 gt_place_label(struct gt_frame *, PangoLayout *, double cx,
+		    double cy, int above, int one_side, double x0, double x1,
+		    uint32_t colour);
+
+/* Labels at the right of the plot: the target, lines, last year. */
+struct gt_side {
+	char		*text;
+	uint32_t	 colour;
+	double		 want, y, h, w;
+	PangoLayout	*l;
+};
+
+struct gt_sides {
+	struct gt_side	*v;
+	size_t		 n;
+};
+
+/* Make them, wrapped to width; draw them beside the plot, spread. */
+void		 gt_sides_make(struct gt_frame *, struct gt_sides *,
+		    double width);
+void		 gt_sides_draw(struct gt_frame *, struct gt_sides *);
+void		 gt_sides_free(struct gt_sides *);
+/* The x labels and ticks (chart_axis.c), by year the year's periods. */
+void		 gt_draw_xlabels(struct gt_frame *);
+
+/*
+ * What a trend chart placed, for tests: the frame's boxes and segments
+ * handed over (free with gt_trend_probe_free).
+ */
+struct gt_trend_probe {
+	struct gt_boxes		 text, values, marks;
+	struct gt_segs		 lines;
+	struct gt_yaxis		 ax;
+	double			 px, py, pw, ph;
+	int			 key_beside;
+	int			 footer;	/* the source line was drawn */
+};
+
+void		 gt_chart_trend_probe(cairo_t *, double x, double y,
+		    double w, double h, const struct gt_chart_trend *,
+		    struct gt_trend_probe *);
+void		 gt_trend_probe_free(struct gt_trend_probe *);
 
 /* PNG (chart_render.c). */
 

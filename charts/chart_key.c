@@ -59,13 +59,24 @@ put_trend(struct gt_buf *h, const struct gt_chart_trend *t)
 		put_num(h, p->target.set ? p->target.hi : 0);
 		put_num(h, p->target.set ? p->target.slack : 0);
 		put_int(h, p->status);
+		put_int(h, p->in_year);
 	}
 	put_int(h, (long long)t->ncomparators);
 	for (k = 0; k < t->ncomparators; k++) {
 		put_str(h, t->comparators[k].name);
-		for (i = 0; i < t->npoints; i++)
+		put_int(h, t->comparators[k].named);
+		put_int(h, t->comparators[k].values != NULL);
+		for (i = 0; t->comparators[k].values != NULL &&
+		    i < t->npoints; i++)
 			put_num(h, t->comparators[k].values[i]);
 	}
+	put_str(h, t->subtitle);
+	put_str(h, t->source);
+	put_int(h, t->year_to_date);
+	put_int(h, t->slot_names != NULL);
+	for (i = 0; t->slot_names != NULL && t->periods_per_year > 0 &&
+	    i < (size_t)t->periods_per_year; i++)
+		put_str(h, t->slot_names[i]);
 }
 
 void
@@ -81,6 +92,7 @@ gt_chart_key(const struct gt_chart *c, const struct gt_chart_output *o,
 	put_num(h, o->height);
 	put_num(h, o->scale);
 	put_str(h, o->date);
+	put_int(h, o->grow);
 	switch (c->type) {
 	case GT_CHART_TREND:
 	case GT_CHART_SPARK:

@@ -206,12 +206,15 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 	cairo_t			*cr;
 	PangoContext		*pc;
 	double			 scale = o->scale > 0 ? o->scale : 1;
+	double			 height = o->height;
 	int			 ok;
 
 	*len = 0;
 	if (!(o->width > 0) || !(o->height > 0) || o->width > 1e5 ||
 	    o->height > 1e5)
 		return NULL;
+	if (o->grow)
+		box.height = height = gt_chart_height(c, o->width, o->height);
 	switch (o->format) {
 	case GT_CHART_SVG:
 		/* Drawn by chart_svg.c: nothing reaches the surface. */
@@ -219,12 +222,12 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 		break;
 	case GT_CHART_PDF:
 		s = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, &b, o->width,
-		    o->height);
+		    height);
 		pdf_date(s, o->date);
 		break;
 	default:
 		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-		    (int)ceil(o->width * scale), (int)ceil(o->height * scale));
+		    (int)ceil(o->width * scale), (int)ceil(height * scale));
 		break;
 	}
 	cr = cairo_create(s);
@@ -239,13 +242,27 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 	if (o->format == GT_CHART_PNG)
 		cairo_scale(cr, scale, scale);
 	if (o->format == GT_CHART_SVG) {
-		gt_svg_begin(&svg, o->width, o->height);
+		gt_svg_begin(&svg, o->width, height);
 		cairo_set_user_data(cr, &gt_svg_key, &svg, NULL);
-	} else {
+	} else if (o->format == GT_CHART_PNG) {
 		cairo_set_source_rgb(cr, 1, 1, 1);
 		cairo_paint(cr);
+	} else {
+		/*
+		 * Tagged for pdf_ua.h: a Document of one Figure, on a page
+		 * left white, as the packs' are (in Cairo 1.16 a paint of the
+		 * whole page undoes the tags begun before it).
+		 */
+		cairo_tag_begin(cr, "Document", "");
+		cairo_tag_begin(cr, "Figure", "");
 	}
-	gt_chart_draw(cr, 0, 0, o->width, o->height, c);
+	gt_chart_draw(cr, 0, 0, o->width, height, c);
+	if (o->format == GT_CHART_PDF) {
+		/* Cairo 1.16 ends a tagged page only inside its tags. */
+		cairo_tag_end(cr, "Figure");
+		cairo_show_page(cr);
+		cairo_tag_end(cr, "Document");
+	}
 	ok = cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);
 	if (ok && o->format == GT_CHART_PNG)
@@ -265,35 +282,4 @@ gt_chart_render(const struct gt_chart *c, const struct gt_chart_output *o,
 	}
 	*len = b.len;
 	return (unsigned char *)gt_buf_steal(&b);
-}
-
-int
-gt_chart_write(const struct gt_chart *c, const struct gt_chart_output *o,
-    const char *path)
-{
-	unsigned char	*data;
-	size_t		 len;
-	FILE		*f;
-	int		 rc = 0, e;
-
-	if ((data = gt_chart_render(c, o, &len)) == NULL) {
-		errno = EINVAL;
-		return -1;
-	}
-	if ((f = fopen(path, "wb")) == NULL) {
-		e = errno;
-		free(data);
-		errno = e;
-		return -1;
-	}
-	if (fwrite(data, 1, len, f) != len)
-		rc = -1;
-	e = errno;
-	if (fclose(f) != 0 && rc == 0) {
-		rc = -1;
-		e = errno;
-	}
-	free(data);
-	errno = e;
-	return rc;
 }

@@ -82,6 +82,16 @@ const struct gt_contrast gt_chart_contrasts[] = {
 	{ "overdue", RED, GT_PAPER, 3 },
 	{ "complete", GREEN, GT_PAPER, 3 },
 	{ "risk id pill outline", GT_INK, GT_PAPER, 3 },
+	{ "last year's line and label", GT_LAST_YEAR, GT_PAPER, 4.5 },
+	{ "measure over the others' range", GT_SERIES, GT_OTHERS_FILL, 3 },
+	{ "last year over the others' range", GT_LAST_YEAR, GT_OTHERS_FILL,
+	    3 },
+	{ "comparator 1 over the others' range", CMP1, GT_OTHERS_FILL, 3 },
+	{ "comparator 2 over the others' range", CMP2, GT_OTHERS_FILL, 3 },
+	{ "comparator 3 over the others' range", CMP3, GT_OTHERS_FILL, 3 },
+	{ "target over the others' range", GT_TARGET, GT_OTHERS_FILL, 3 },
+	{ "value label text in the others' range", GT_SERIES, GT_OTHERS_FILL,
+	    4.5 },
 };
 
 const size_t gt_chart_ncontrasts =

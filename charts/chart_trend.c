@@ -1,4 +1,8 @@
-/* chart_trend.c: a measure's trend, as a line or as bars. */
+/*
+ * chart_trend.c: a measure's trend, as a line, as bars, or for a
+ * year-to-date measure a line per year. Laid out first (title, footer,
+ * key below or beside, axes), then drawn.
+ */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,52 +12,21 @@
 #include "format.h"
 #include "util.h"
 
-#define MARK		9.0	/* marker diameter */
 #define DENSE		10.0	/* slots narrower than this get few markers */
 #define LINE_W		2.5
 #define TICK_GAP	36.0	/* least px between y ticks */
-#define LEGEND_SAMPLE	24.0
+#define XLABELS		24.0	/* room for the x labels */
+#define KEY_BESIDE	0.2	/* the most of the width a key beside takes */
 
-/* Dash patterns tell the comparators apart without colour. */
-static const double dashes[GT_NCOMPARE][4] = {
-	{ 6, 3 }, { 1.5, 3 }, { 8, 3, 1.5, 3 }
-};
-static const int ndashes[GT_NCOMPARE] = { 2, 2, 4 };
-
-struct frame {
-	cairo_t				*cr;
-	PangoContext			*pc;
-	const struct gt_chart_trend	*t;
-	double				 px, py, pw, ph;	/* plot area */
-	double				 slot;
-	struct gt_yaxis			 y;
-	int				 bars;
-	int				 dense;
-	struct gt_boxes			 boxes;		/* text placed */
-};
-
-static double
-xat(const struct frame *f, size_t i)
-{
-	return f->px + (i + 0.5) * f->slot;
-}
-
-static double
-yat(const struct frame *f, double v)
-{
-	return f->py + f->ph * (f->y.hi - v) / (f->y.hi - f->y.lo);
-}
-
-static int
-has_value(const struct gt_chart_trend *t, size_t i)
+int
+gt_chart_has_value(const struct gt_chart_trend *t, size_t i)
 {
 	return i < t->npoints && t->points[i].kind == GT_CHART_VALUE &&
 	    isfinite(t->points[i].value);
 }
 
-/* The target's edge that the measure aims at (higher: lo; lower: hi). */
-static double
-target_line(const struct gt_chart_trend *t, const struct gt_chart_target *g)
+double
+gt_target_line(const struct gt_chart_trend *t, const struct gt_chart_target *g)
 {
 	return t->polarity == GT_CHART_LOWER ? g->hi : g->lo;
 }
@@ -89,9 +62,41 @@ gt_chart_latest(const struct gt_chart_trend *t)
 	size_t	 i;
 
 	for (i = t->npoints; i > 0; i--)
-		if (has_value(t, i - 1))
+		if (gt_chart_has_value(t, i - 1))
 			return (long)(i - 1);
 	return -1;
+}
+
+int
+gt_chart_by_year(const struct gt_chart_trend *t, size_t *first,
+    size_t *this_year)
+{
+	const struct gt_chart_point *p = t->points;
+	size_t	 i, years = 1;
+
+	*first = *this_year = 0;
+	if (!t->year_to_date || t->npoints == 0 ||
+	    (t->periods_per_year != 4 && t->periods_per_year != 12))
+		return 0;
+	for (i = 0; i < t->npoints; i++)
+		if (p[i].in_year < 1 || p[i].in_year > t->periods_per_year)
+			return 0;
+	/* Back from the end to the second year start. */
+	for (i = t->npoints - 1; i > 0; i--)
+		if (p[i - 1].in_year >= p[i].in_year) {
+			if (years++ == 2)
+				break;
+			*this_year = i;
+		}
+	*first = i;
+	return 1;
+}
+
+const char *
+gt_trend_year(const struct gt_chart_trend *t, size_t i, const char *dflt)
+{
+	return i < t->npoints && t->points[i].year != NULL ?
+	    t->points[i].year : dflt;
 }
 
 static void
@@ -106,38 +111,72 @@ widen(double v, double *lo, double *hi, size_t *n)
 	(*n)++;
 }
 
+/* Comparators drawn: every line's figures and the others' range. */
+static void
+widen_comparators(const struct gt_chart_trend *t, size_t from, double *lo,
+    double *hi, size_t *n)
+{
+	struct gt_roles	 r;
+	double		 a, b;
+	size_t		 c, i;
+
+	gt_chart_roles(t, &r);
+	for (c = 0; c < t->ncomparators; c++)
+		for (i = from; r.role[c] == GT_ROLE_LINE && i < t->npoints;
+		    i++)
+			widen(t->comparators[c].values[i], lo, hi, n);
+	for (i = from; r.nrange > 0 && i < t->npoints; i++)
+		if (gt_chart_range_at(t, &r, i, &a, &b) > 0) {
+			widen(a, lo, hi, n);
+			widen(b, lo, hi, n);
+		}
+	gt_roles_free(&r);
+}
+
 size_t
 gt_chart_trend_range(const struct gt_chart_trend *t, int extras, double *lo,
     double *hi)
 {
-	double	 z[2][2];
-	size_t	 i, c, n = 0;
+	double	 z[2][2], a, b;
+	size_t	 first, from, i, n = 0, figures;
 	int	 k, nz;
 
-	for (i = 0; i < t->npoints; i++) {
+	from = gt_chart_by_year(t, &first, &from) ? from : first;
+	for (i = first; i < t->npoints; i++)
+		if (gt_chart_has_value(t, i))
+			widen(t->points[i].value, lo, hi, &n);
+	for (i = from; i < t->npoints; i++) {
 		const struct gt_chart_target *g = &t->points[i].target;
 
-		if (has_value(t, i))
-			widen(t->points[i].value, lo, hi, &n);
 		if (!g->set)
 			continue;
 		if (t->polarity == GT_CHART_BAND) {
 			widen(g->lo, lo, hi, &n);
 			widen(g->hi, lo, hi, &n);
 		} else
-			widen(target_line(t, g), lo, hi, &n);
-		if (!extras)
-			continue;
-		nz = tolerance_zones(t, g, z);
+			widen(gt_target_line(t, g), lo, hi, &n);
+	}
+	if (!extras)
+		return n;
+	widen_comparators(t, from, lo, hi, &n);
+	/* Zones stop at zero where no figure crosses it. */
+	figures = n;
+	for (i = from; i < t->npoints; i++) {
+		nz = tolerance_zones(t, &t->points[i].target, z);
 		for (k = 0; k < nz; k++) {
-			widen(z[k][0], lo, hi, &n);
-			widen(z[k][1], lo, hi, &n);
+			a = z[k][0];
+			b = z[k][1];
+			if (figures > 0 && *lo >= 0) {
+				a = fmax(a, 0);
+				b = fmax(b, 0);
+			} else if (figures > 0 && *hi <= 0) {
+				a = fmin(a, 0);
+				b = fmin(b, 0);
+			}
+			widen(a, lo, hi, &n);
+			widen(b, lo, hi, &n);
 		}
 	}
-	for (c = 0; extras && c < t->ncomparators; c++)
-		for (i = 0; t->comparators[c].values != NULL &&
-		    i < t->npoints; i++)
-			widen(t->comparators[c].values[i], lo, hi, &n);
 	return n;
 }
 
@@ -153,356 +192,240 @@ gt_chart_use_bars(const struct gt_chart_trend *t)
 		return 0;
 	if (gt_chart_trend_range(t, 1, &lo, &hi) == 0)
 		return 0;
-	gt_chart_yaxis(lo, hi, 6, 0, &y);
+	gt_chart_yaxis(lo, hi, 6, 0, pow(10, -t->decimals), &y);
 	return !y.broken;
 }
 
-static int		 has_marker(const struct frame *, size_t);
-static enum gt_chart_status status_of(const struct gt_chart_point *);
-
-/* Legend (key) items, laid out in rows under the plot. */
-enum sample {
-	SAMPLE_LINE,
-	SAMPLE_STEP,
-	SAMPLE_FILL,
-	SAMPLE_MARKER,
-	SAMPLE_BREAK
-};
-
-struct item {
-	enum sample	 sample;
-	uint32_t	 colour;
-	int		 dash;		/* comparator index + 1; -1: provisional */
-	enum gt_shape	 shape;
-	int		 hollow;
-	char		 text[160];
-	double		 w;		/* text width */
-};
-
-struct legend {
-	struct item	 v[24];
-	size_t		 n;
-	double		 h;		/* total height */
-	double		 row;
-};
-
-static void
-add_item(struct legend *lg, enum sample s, uint32_t colour, int dash,
-    enum gt_shape shape, int hollow, const char *text)
+double
+gt_frame_x(const struct gt_frame *f, size_t i)
 {
-	struct item	*it;
+	size_t	 s = f->by_year ? (size_t)(f->t->points[i].in_year - 1) :
+	    i - f->first;
 
-	if (lg->n == sizeof(lg->v) / sizeof(lg->v[0]))
-		return;
-	it = &lg->v[lg->n++];
-	it->sample = s;
-	it->colour = colour;
-	it->dash = dash;
-	it->shape = shape;
-	it->hollow = hollow;
-	snprintf(it->text, sizeof(it->text), "%s", text);
+	return f->px + ((double)s + 0.5) * f->slot;
 }
 
-static void
-set_dash(cairo_t *cr, int dash)
+double
+gt_frame_y(const struct gt_frame *f, double v)
 {
-	static const double provisional[] = { 4, 3 };
-
-	if (dash > 0)
-		cairo_set_dash(cr, dashes[(dash - 1) % GT_NCOMPARE],
-		    ndashes[(dash - 1) % GT_NCOMPARE], 0);
-	else if (dash < 0)
-		cairo_set_dash(cr, provisional, 2, 0);
-	else
-		cairo_set_dash(cr, NULL, 0, 0);
+	return f->py + f->ph * (f->ax.hi - v) / (f->ax.hi - f->ax.lo);
 }
-
-static uint32_t
-compare_colour(size_t c)
-{
-	return gt_chart_compare_colours[c % GT_NCOMPARE];
-}
-
-static void
-build_legend(struct frame *f, struct legend *lg)
-{
-	const struct gt_chart_trend *t = f->t;
-	char	 buf[GT_NUMBER_MAX + 64], v[GT_NUMBER_MAX];
-	int	 targets = 0, zones = 0, prov = 0, est = 0, held = 0;
-	int	 shown[GT_CHART_STATUS_MAX] = { 0 };
-	size_t	 i;
-	double	 z[2][2];
-
-	for (i = 0; i < t->npoints; i++) {
-		const struct gt_chart_point *p = &t->points[i];
-
-		if (has_marker(f, i))
-			shown[status_of(p)] = 1;
-		targets |= p->target.set;
-		zones |= tolerance_zones(t, &p->target, z) > 0;
-		held |= p->kind == GT_CHART_WITHHELD;
-		if (has_value(t, i)) {
-			prov |= p->flag == GT_CHART_PROVISIONAL;
-			est |= p->flag == GT_CHART_ESTIMATED;
-		}
-	}
-	if (gt_chart_latest(t) >= 0)
-		add_item(lg, f->bars ? SAMPLE_FILL : SAMPLE_LINE, GT_SERIES, 0,
-		    0, 0, "Actual");
-	if (targets && t->polarity == GT_CHART_BAND)
-		add_item(lg, SAMPLE_FILL, GT_RANGE_FILL, 0, 0, 0,
-		    "Target range");
-	else if (targets)
-		add_item(lg, SAMPLE_STEP, GT_TARGET, 0, 0, 0, "Target");
-	if (zones)
-		/* Not "Within tolerance": that names a status marker. */
-		add_item(lg, SAMPLE_FILL, GT_TOL_FILL, 0, 0, 0,
-		    "Tolerance zone");
-	for (i = 0; i < t->ncomparators; i++)
-		add_item(lg, SAMPLE_LINE, compare_colour(i), (int)i + 1, 0, 0,
-		    t->comparators[i].name != NULL ? t->comparators[i].name :
-		    "Comparator");
-	for (i = 0; i < GT_CHART_STATUS_MAX; i++)
-		if (shown[i] && i != GT_CHART_SUPPRESSED)
-			add_item(lg, SAMPLE_MARKER, gt_chart_status_colours[i],
-			    0, gt_chart_status_shape(i), 0,
-			    gt_chart_status_label(i));
-	if (prov || est)
-		add_item(lg, SAMPLE_MARKER, GT_SERIES, -1, GT_SHAPE_CIRCLE, 1,
-		    prov && est ? "Provisional or estimated" : prov ?
-		    "Provisional" : "Estimated");
-	if (held)
-		add_item(lg, SAMPLE_MARKER,
-		    gt_chart_status_colours[GT_CHART_SUPPRESSED], 0,
-		    GT_SHAPE_BOX, 1, "Suppressed (figure withheld)");
-	if (f->y.broken) {
-		gt_chart_tick_label(v, sizeof(v), f->y.lo, &f->y.ticks,
-		    t->unit);
-		snprintf(buf, sizeof(buf), "Axis starts at %s, not zero", v);
-		add_item(lg, SAMPLE_BREAK, GT_AXIS, 0, 0, 0, buf);
-	}
-}
-
-/* Lay the items out in rows of width w; returns the height. */
-static double
-place_legend(struct frame *f, struct legend *lg, double w)
-{
-	double	 x = 0, rows = 1, th;
-	size_t	 i;
-
-	lg->row = 18;
-	for (i = 0; i < lg->n; i++) {
-		PangoLayout	*l = gt_chart_text(f->pc, lg->v[i].text,
-		    GT_TEXT_MIN, 0, w - LEGEND_SAMPLE - 6, 1);
-
-		gt_chart_text_size(l, &lg->v[i].w, &th);
-		g_object_unref(l);
-		if (th + 4 > lg->row)
-			lg->row = th + 4;
-		if (x > 0 && x + LEGEND_SAMPLE + 6 + lg->v[i].w > w) {
-			rows++;
-			x = 0;
-		}
-		x += LEGEND_SAMPLE + 6 + lg->v[i].w + 16;
-	}
-	lg->h = lg->n ? rows * lg->row : 0;
-	return lg->h;
-}
-
-static void
-break_mark(cairo_t *cr, double x, double y)
-{
-	cairo_save(cr);
-	gt_chart_rgb(cr, GT_PAPER);
-	cairo_rectangle(cr, x - 6, y - 3, 12, 6);
-	gt_chart_paint(cr, GT_FILL);
-	gt_chart_rgb(cr, GT_AXIS);
-	cairo_set_line_width(cr, 1.5);
-	cairo_move_to(cr, x - 6, y - 1);
-	cairo_line_to(cr, x + 6, y - 5);
-	cairo_move_to(cr, x - 6, y + 5);
-	cairo_line_to(cr, x + 6, y + 1);
-	gt_chart_paint(cr, GT_STROKE);
-	cairo_restore(cr);
-}
-
-static void
-draw_legend(struct frame *f, const struct legend *lg, double x0, double y0,
-    double w)
-{
-	cairo_t	*cr = f->cr;
-	double	 x = x0, y = y0, cy;
-	size_t	 i;
-
-	for (i = 0; i < lg->n; i++) {
-		const struct item *it = &lg->v[i];
-		PangoLayout	*l;
-
-		if (x > x0 && x + LEGEND_SAMPLE + 6 + it->w > x0 + w) {
-			x = x0;
-			y += lg->row;
-		}
-		cy = y + lg->row / 2;
-		cairo_save(cr);
-		cairo_new_path(cr);
-		switch (it->sample) {
-		case SAMPLE_LINE:
-			gt_chart_rgb(cr, it->colour);
-			cairo_set_line_width(cr, it->dash ? 1.5 : LINE_W);
-			set_dash(cr, it->dash);
-			cairo_move_to(cr, x, cy);
-			cairo_line_to(cr, x + LEGEND_SAMPLE, cy);
-			gt_chart_paint(cr, GT_STROKE);
-			break;
-		case SAMPLE_STEP:
-			gt_chart_rgb(cr, it->colour);
-			cairo_set_line_width(cr, 2);
-			cairo_move_to(cr, x, cy + 4);
-			cairo_line_to(cr, x + 12, cy + 4);
-			cairo_line_to(cr, x + 12, cy - 4);
-			cairo_line_to(cr, x + LEGEND_SAMPLE, cy - 4);
-			gt_chart_paint(cr, GT_STROKE);
-			break;
-		case SAMPLE_FILL:
-			gt_chart_rgb(cr, it->colour);
-			cairo_rectangle(cr, x + 2, cy - 6, LEGEND_SAMPLE - 4,
-			    12);
-			gt_chart_paint(cr, GT_FILL);
-			if (it->colour == GT_RANGE_FILL) {
-				/* The range's edges, as drawn in the plot. */
-				gt_chart_rgb(cr, GT_TARGET);
-				cairo_set_line_width(cr, 1.5);
-				cairo_move_to(cr, x + 2, cy - 6);
-				cairo_line_to(cr, x + LEGEND_SAMPLE - 2, cy - 6);
-				cairo_move_to(cr, x + 2, cy + 6);
-				cairo_line_to(cr, x + LEGEND_SAMPLE - 2, cy + 6);
-				gt_chart_paint(cr, GT_STROKE);
-			}
-			break;
-		case SAMPLE_MARKER:
-			if (it->dash < 0) {
-				gt_chart_rgb(cr, it->colour);
-				cairo_set_line_width(cr, LINE_W);
-				set_dash(cr, -1);
-				cairo_move_to(cr, x, cy);
-				cairo_line_to(cr, x + LEGEND_SAMPLE / 2, cy);
-				gt_chart_paint(cr, GT_STROKE);
-			}
-			gt_chart_marker(cr, x + LEGEND_SAMPLE / 2, cy, MARK,
-			    it->shape, it->colour, it->hollow);
-			break;
-		case SAMPLE_BREAK:
-			gt_chart_rgb(cr, GT_AXIS);
-			cairo_set_line_width(cr, 1);
-			cairo_move_to(cr, x + LEGEND_SAMPLE / 2, cy - 8);
-			cairo_line_to(cr, x + LEGEND_SAMPLE / 2, cy + 8);
-			gt_chart_paint(cr, GT_STROKE);
-			break_mark(cr, x + LEGEND_SAMPLE / 2, cy);
-			break;
-		}
-		cairo_restore(cr);
-		l = gt_chart_text(f->pc, it->text, GT_TEXT_MIN, 0,
-		    w - LEGEND_SAMPLE - 6, 1);
-		gt_chart_show(cr, l, x + LEGEND_SAMPLE + 6, cy, 0, 0.5,
-		    GT_INK, 0);
-		g_object_unref(l);
-		x += LEGEND_SAMPLE + 6 + it->w + 16;
-	}
-}
-
-/* Labels at the right of the plot: the target and comparators. */
-struct side {
-	char		 text[200];
-	uint32_t	 colour;
-	double		 want, y, h, w;
-	PangoLayout	*l;
-};
 
 static int
-by_want(const void *a, const void *b)
+uncertain(const struct gt_chart_point *p)
 {
-	const struct side *x = a, *y = b;
-
-	return x->want < y->want ? -1 : x->want > y->want;
+	return p->flag == GT_CHART_PROVISIONAL || p->flag == GT_CHART_ESTIMATED;
 }
 
-static size_t
-side_labels(struct frame *f, struct side *s, size_t max, double width)
+/* Points a and a + 1 are joined by the line (not across a year end). */
+static int
+joined(const struct gt_frame *f, size_t a)
 {
 	const struct gt_chart_trend *t = f->t;
-	char	 a[GT_NUMBER_MAX], b[GT_NUMBER_MAX];
-	size_t	 n = 0, i, c;
 
-	for (i = t->npoints; i > 0; i--) {
-		const struct gt_chart_target *g = &t->points[i - 1].target;
-
-		if (!g->set)
-			continue;
-		gt_format_value(a, sizeof(a), target_line(t, g), t->decimals,
-		    t->unit);
-		if (t->polarity == GT_CHART_BAND) {
-			gt_format_value(b, sizeof(b), g->hi, t->decimals,
-			    t->unit);
-			snprintf(s[n].text, sizeof(s[n].text),
-			    "Target %s to %s", a, b);
-			s[n].want = (g->lo + g->hi) / 2;
-		} else {
-			snprintf(s[n].text, sizeof(s[n].text), "Target %s", a);
-			s[n].want = target_line(t, g);
-		}
-		s[n++].colour = GT_TARGET;
-		break;
-	}
-	for (c = 0; c < t->ncomparators && n < max; c++) {
-		const double *v = t->comparators[c].values;
-
-		for (i = t->npoints; v != NULL && i > 0; i--)
-			if (isfinite(v[i - 1]))
-				break;
-		if (v == NULL || i == 0)
-			continue;
-		gt_format_value(a, sizeof(a), v[i - 1], t->decimals, t->unit);
-		snprintf(s[n].text, sizeof(s[n].text), "%s %s",
-		    t->comparators[c].name != NULL ? t->comparators[c].name :
-		    "Comparator", a);
-		s[n].want = v[i - 1];
-		s[n++].colour = compare_colour(c);
-	}
-	for (i = 0; i < n; i++) {
-		s[i].l = gt_chart_text(f->pc, s[i].text, GT_TEXT_MIN, 0,
-		    width, 2);
-		gt_chart_text_size(s[i].l, &s[i].w, &s[i].h);
-	}
-	return n;
+	return a >= f->first && gt_chart_has_value(t, a) &&
+	    gt_chart_has_value(t, a + 1) && (!f->by_year ||
+	    t->points[a + 1].in_year > t->points[a].in_year);
 }
 
-/* Spread the labels so none overlap, as near their values as can be. */
-static void
-spread(struct frame *f, struct side *s, size_t n)
+static int
+lone(const struct gt_frame *f, size_t i)
 {
-	double	 top = f->py - 6, bottom = f->py + f->ph + 6;
+	return (i == f->first || !joined(f, i - 1)) && !joined(f, i);
+}
+
+enum gt_chart_status
+gt_chart_status_of(const struct gt_chart_point *p)
+{
+	return (unsigned)p->status < GT_CHART_STATUS_MAX ? p->status :
+	    GT_CHART_NO_DATA;
+}
+
+int
+gt_trend_marker(const struct gt_frame *f, size_t i)
+{
+	const struct gt_chart_trend *t = f->t;
+	enum gt_chart_status s;
+
+	if (!gt_chart_has_value(t, i) || i < (f->by_year ? f->this_year :
+	    f->first))
+		return 0;
+	if ((long)i == f->latest || uncertain(&t->points[i]) ||
+	    lone(f, i))
+		return 1;
+	s = gt_chart_status_of(&t->points[i]);
+	return !f->dense && (s == GT_CHART_ON_TARGET ||
+	    s == GT_CHART_WITHIN_TOLERANCE || s == GT_CHART_OFF_TARGET);
+}
+
+/* Texts above and below the plot. */
+struct heads {
+	PangoLayout	*title, *subtitle, *caption, *footer;
+	double		 title_y, subtitle_y, caption_y, footer_y;
+};
+
+struct layout {
+	struct heads	 heads;
+	struct gt_key	 key;
+	double		 key_x, key_y;
+	struct gt_sides	 side;
+	double		 top;		/* the plot's, less a marker's room */
+};
+
+/* The title, subtitle and unit at the top, the source at the foot. */
+static void
+layout_heads(struct gt_frame *f, struct heads *hd, double *top,
+    double *bottom)
+{
+	const struct gt_chart_trend *t = f->t;
+	const char	*caption = gt_chart_unit_caption(t->unit);
+	double		 th;
+
+	if (t->title != NULL) {
+		hd->title = gt_chart_text(f->pc, t->title, GT_TEXT_TITLE, 1,
+		    f->w, 4);
+		gt_chart_text_size(hd->title, NULL, &th);
+		hd->title_y = *top;
+		*top += th + (t->subtitle != NULL ? 2 : 8);
+	}
+	if (t->subtitle != NULL) {
+		hd->subtitle = gt_chart_text(f->pc, t->subtitle, 13, 0, f->w,
+		    3);
+		gt_chart_text_size(hd->subtitle, NULL, &th);
+		hd->subtitle_y = *top;
+		*top += th + 8;
+	}
+	if (t->source != NULL) {
+		/* Whole: a provenance cut short is none. */
+		hd->footer = gt_chart_text(f->pc, t->source, GT_TEXT_MIN, 0,
+		    f->w, 6);
+		gt_chart_text_size(hd->footer, NULL, &th);
+		*bottom -= th;
+		hd->footer_y = *bottom;
+		*bottom -= 6;
+	}
+	if (caption != NULL && t->npoints > 0) {
+		hd->caption = gt_chart_text(f->pc, caption, GT_TEXT_MIN, 0,
+		    f->w, 1);
+		gt_chart_text_size(hd->caption, NULL, &th);
+		hd->caption_y = *top;
+		*top += th + 4;
+	}
+}
+
+static void
+yaxis(struct gt_frame *f, double lo, double hi)
+{
+	gt_chart_yaxis(lo, hi, (int)fmax(2, f->ph / TICK_GAP + 1), f->bars,
+	    pow(10, -f->t->decimals), &f->ax);
+}
+
+/*
+ * The key below, or beside where below would leave the plot shorter than
+ * GT_PLOT_MIN and every item fits whole in a column of KEY_BESIDE of the
+ * width. The axis is chosen for the plot's height and the key names the
+ * axis start, so the key is made again for the axis (and goes below if
+ * that no longer fits beside).
+ */
+static void
+layout_key(struct gt_frame *f, struct layout *lo, double lo_v, double hi_v,
+    double bottom)
+{
+	struct gt_key	*k = &lo->key;
+	double		 full = f->ph, column = f->w * KEY_BESIDE;
+	int		 beside = 0, pass;
+
+	gt_key_build(f, k);
+	gt_key_place(f, k, f->w, 0);
+	if (k->h > 0 && full - k->h - 8 < GT_PLOT_MIN && f->w >= 480) {
+		gt_key_place(f, k, column, 1);
+		beside = k->w <= column && k->h <= bottom - lo->top;
+		if (!beside)
+			gt_key_place(f, k, f->w, 0);
+	}
+	for (pass = 0; pass < 2; pass++) {
+		f->ph = full - (!beside && k->h > 0 ? k->h + 8 : 0);
+		yaxis(f, lo_v, hi_v);
+		gt_key_build(f, k);
+		gt_key_place(f, k, beside ? column : f->w, beside);
+		if (!beside || (k->w <= column && k->h <= bottom - lo->top))
+			break;
+		beside = 0;
+		gt_key_place(f, k, f->w, 0);
+	}
+	if (beside) {
+		lo->key_x = f->x + f->w - k->w;
+		lo->key_y = lo->top;
+	} else {
+		/* The axis note may take a row more or less than it did. */
+		f->ph = full - (k->h > 0 ? k->h + 8 : 0);
+		lo->key_x = f->x;
+		lo->key_y = bottom - k->h;
+	}
+}
+
+static void
+layout(struct gt_frame *f, struct layout *lo)
+{
+	const struct gt_chart_trend *t = f->t;
+	char	 buf[GT_NUMBER_MAX];
+	double	 top = f->y, bottom = f->y + f->h, lo_v = 0, hi_v = 0, ylw = 0;
+	double	 gw = 0, right;
 	size_t	 i;
 
-	for (i = 0; i < n; i++)
-		s[i].want = yat(f, s[i].want);
-	qsort(s, n, sizeof(*s), by_want);
-	for (i = 0; i < n; i++) {
-		s[i].y = s[i].want - s[i].h / 2;
-		if (s[i].y < top)
-			s[i].y = top;
-		if (i > 0 && s[i].y < s[i - 1].y + s[i - 1].h + 2)
-			s[i].y = s[i - 1].y + s[i - 1].h + 2;
+	layout_heads(f, &lo->heads, &top, &bottom);
+	top += 8;		/* room for a marker on the top tick */
+	lo->top = top;
+	f->by_year = gt_chart_by_year(t, &f->first, &f->this_year);
+	f->latest = gt_chart_latest(t);
+	f->nslots = f->by_year ? (size_t)t->periods_per_year :
+	    t->npoints - f->first;
+	f->bars = gt_chart_use_bars(t);
+	gt_chart_roles(t, &f->roles);
+	if (gt_chart_trend_range(t, 1, &lo_v, &hi_v) == 0)
+		lo_v = hi_v = 0;
+	f->py = top;
+	f->ph = bottom - top - XLABELS;
+	yaxis(f, lo_v, hi_v);
+	/* The key lists the markers drawn, which depend on the slots. */
+	f->dense = !f->bars && (f->w - 80 - (f->w >= 480 ? f->w * 0.15 :
+	    0)) / (double)(f->nslots ? f->nslots : 1) < DENSE;
+	layout_key(f, lo, lo_v, hi_v, bottom);
+	for (i = 0; i < (size_t)f->ax.ticks.n; i++) {
+		gt_chart_tick_label(buf, sizeof(buf),
+		    gt_tick_value(&f->ax.ticks, (int)i), &f->ax.ticks, t->unit);
+		ylw = fmax(ylw, gt_chart_text_width(f->pc, buf, GT_TEXT_MIN, 0));
 	}
-	for (i = n; i > 0; i--) {
-		if (s[i - 1].y + s[i - 1].h > bottom)
-			s[i - 1].y = bottom - s[i - 1].h;
-		if (i < n && s[i - 1].y + s[i - 1].h + 2 > s[i].y)
-			s[i - 1].y = s[i].y - s[i - 1].h - 2;
+	f->px = f->x + ylw + 8;
+	right = f->x + f->w - (lo->key.beside ? lo->key.w + 12 : 0);
+	f->pw = right - f->px - 4;
+	/* Direct labels at the right when the chart is wide enough. */
+	if (f->w >= 480) {
+		gt_sides_make(f, &lo->side, f->w * 0.25);
+		for (i = 0; i < lo->side.n; i++)
+			gw = fmax(gw, lo->side.v[i].w + 8);
+		f->pw -= gw;
 	}
+	f->slot = f->pw / (double)(f->nslots ? f->nslots : 1);
 }
 
 static void
-draw_grid(struct frame *f)
+layout_free(struct layout *lo)
+{
+	gt_sides_free(&lo->side);
+	if (lo->heads.title != NULL)
+		g_object_unref(lo->heads.title);
+	if (lo->heads.subtitle != NULL)
+		g_object_unref(lo->heads.subtitle);
+	if (lo->heads.caption != NULL)
+		g_object_unref(lo->heads.caption);
+	if (lo->heads.footer != NULL)
+		g_object_unref(lo->heads.footer);
+	gt_key_free(&lo->key);
+}
+
+static void
+draw_grid(struct gt_frame *f)
 {
 	cairo_t		*cr = f->cr;
 	char		 buf[GT_NUMBER_MAX];
@@ -512,58 +435,63 @@ draw_grid(struct frame *f)
 	cairo_set_line_width(cr, 1);
 	gt_chart_rgb(cr, GT_GRID);
 	/* One path: every drawing operation costs in SVG and PDF. */
-	for (i = 0; i < f->y.ticks.n; i++) {
-		double	 yy = round(yat(f, gt_tick_value(&f->y.ticks, i))) + 0.5;
+	for (i = 0; i < f->ax.ticks.n; i++) {
+		double	 yy = round(gt_frame_y(f,
+		    gt_tick_value(&f->ax.ticks, i))) + 0.5;
 
 		cairo_move_to(cr, f->px, yy);
 		cairo_line_to(cr, f->px + f->pw, yy);
 	}
 	gt_chart_paint(cr, GT_STROKE);
-	for (i = 0; i < f->y.ticks.n; i++) {
-		double		 v = gt_tick_value(&f->y.ticks, i);
+	for (i = 0; i < f->ax.ticks.n && f->latest >= 0; i++) {
+		double		 v = gt_tick_value(&f->ax.ticks, i);
 		PangoLayout	*l;
 
-		if (f->t->npoints == 0 || gt_chart_latest(f->t) < 0)
-			break;
-		gt_chart_tick_label(buf, sizeof(buf), v, &f->y.ticks,
+		gt_chart_tick_label(buf, sizeof(buf), v, &f->ax.ticks,
 		    f->t->unit);
 		l = gt_chart_text(f->pc, buf, GT_TEXT_MIN, 0, 0, 1);
-		gt_chart_show(cr, l, f->px - 6, round(yat(f, v)) + 0.5, 1, 0.5,
-		    GT_MUTED, 0);
+		gt_chart_show(cr, l, f->px - 6, round(gt_frame_y(f, v)) + 0.5,
+		    1, 0.5, GT_MUTED, 0);
 		g_object_unref(l);
 	}
 	cairo_restore(cr);
 }
 
+/* The rectangle of lo..hi in point i's slot, cut to the axis. */
 static void
-draw_zones(struct frame *f)
+slot_rect(struct gt_frame *f, size_t i, double lo, double hi)
+{
+	lo = fmax(lo, f->ax.lo);
+	hi = fmin(hi, f->ax.hi);
+	if (hi > lo)
+		cairo_rectangle(f->cr, gt_frame_x(f, i) - f->slot / 2,
+		    gt_frame_y(f, hi), f->slot, gt_frame_y(f, lo) -
+		    gt_frame_y(f, hi));
+}
+
+static void
+draw_zones(struct gt_frame *f)
 {
 	const struct gt_chart_trend *t = f->t;
 	cairo_t	*cr = f->cr;
-	double	 z[2][2], x0;
-	size_t	 i;
+	double	 z[2][2];
+	size_t	 i, from = f->by_year ? f->this_year : f->first;
 	int	 k, nz;
 
 	/* Each kind in one path (no seams between periods), ranges under. */
 	cairo_save(cr);
 	if (t->polarity == GT_CHART_BAND) {
-		for (i = 0; i < t->npoints; i++) {
-			const struct gt_chart_target *g = &t->points[i].target;
-
-			if (g->set)
-				cairo_rectangle(cr, f->px + i * f->slot,
-				    yat(f, g->hi), f->slot,
-				    yat(f, g->lo) - yat(f, g->hi));
-		}
+		for (i = from; i < t->npoints; i++)
+			if (t->points[i].target.set)
+				slot_rect(f, i, t->points[i].target.lo,
+				    t->points[i].target.hi);
 		gt_chart_rgb(cr, GT_RANGE_FILL);
 		gt_chart_paint(cr, GT_FILL);
 	}
-	for (i = 0; i < t->npoints; i++) {
-		x0 = f->px + i * f->slot;
+	for (i = from; i < t->npoints; i++) {
 		nz = tolerance_zones(t, &t->points[i].target, z);
 		for (k = 0; k < nz; k++)
-			cairo_rectangle(cr, x0, yat(f, z[k][1]), f->slot,
-			    yat(f, z[k][0]) - yat(f, z[k][1]));
+			slot_rect(f, i, z[k][0], z[k][1]);
 	}
 	gt_chart_rgb(cr, GT_TOL_FILL);
 	gt_chart_paint(cr, GT_FILL);
@@ -571,7 +499,7 @@ draw_zones(struct frame *f)
 }
 
 static void
-draw_axes(struct frame *f)
+draw_axes(struct gt_frame *f)
 {
 	cairo_t	*cr = f->cr;
 	double	 bottom = round(f->py + f->ph) + 0.5;
@@ -583,26 +511,27 @@ draw_axes(struct frame *f)
 	cairo_move_to(cr, left, f->py);
 	cairo_line_to(cr, left, bottom);
 	cairo_line_to(cr, f->px + f->pw, bottom);
-	if (f->y.lo < 0 && f->y.hi > 0) {
-		double	 zero = round(yat(f, 0)) + 0.5;
+	if (f->ax.lo < 0 && f->ax.hi > 0) {
+		double	 zero = round(gt_frame_y(f, 0)) + 0.5;
 
 		cairo_move_to(cr, f->px, zero);
 		cairo_line_to(cr, f->px + f->pw, zero);
 	}
 	gt_chart_paint(cr, GT_STROKE);
 	cairo_restore(cr);
-	if (f->y.broken)
-		break_mark(cr, left, bottom - 10);
+	if (f->ax.broken)
+		gt_chart_break_mark(cr, left, bottom - 10);
 }
 
 /* One step per period: the target as the reader's eye should follow it. */
 static void
-draw_targets(struct frame *f)
+draw_targets(struct gt_frame *f)
 {
 	const struct gt_chart_trend *t = f->t;
 	cairo_t	*cr = f->cr;
 	int	 pass, edge, open;
-	size_t	 i;
+	size_t	 i, from = f->by_year ? f->this_year : f->first;
+	double	 v, x0, y, py = 0;
 
 	cairo_save(cr);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
@@ -614,24 +543,29 @@ draw_targets(struct frame *f)
 			continue;
 		for (edge = 0; edge < (t->polarity == GT_CHART_BAND ? 2 : 1);
 		    edge++) {
-			open = 0;
-			for (i = 0; i < t->npoints; i++) {
+			for (open = 0, i = from; i < t->npoints; i++) {
 				const struct gt_chart_target *g =
 				    &t->points[i].target;
-				double v, x0 = f->px + i * f->slot;
 
 				if (!g->set) {
 					open = 0;
 					continue;
 				}
 				v = t->polarity == GT_CHART_BAND ?
-				    (edge ? g->hi : g->lo) :
-				    target_line(t, g);
+				    (edge ? g->hi : g->lo) : gt_target_line(t, g);
+				x0 = gt_frame_x(f, i) - f->slot / 2;
+				y = gt_frame_y(f, v);
 				if (open)
-					cairo_line_to(cr, x0, yat(f, v));
+					cairo_line_to(cr, x0, y);
 				else
-					cairo_move_to(cr, x0, yat(f, v));
-				cairo_line_to(cr, x0 + f->slot, yat(f, v));
+					cairo_move_to(cr, x0, y);
+				cairo_line_to(cr, x0 + f->slot, y);
+				if (pass == 1 && open)
+					gt_segs_add(&f->lines, x0, py, x0, y);
+				if (pass == 1)
+					gt_segs_add(&f->lines, x0, y,
+					    x0 + f->slot, y);
+				py = y;
 				open = 1;
 			}
 			gt_chart_paint(cr, GT_STROKE);
@@ -640,220 +574,134 @@ draw_targets(struct frame *f)
 	cairo_restore(cr);
 }
 
+/*
+ * The line, or by year a line a year: solid runs in one path, dashed
+ * ones (a segment touching an uncertain point) in another; a figure
+ * with no neighbour and no marker is a dot.
+ */
 static void
-draw_comparators(struct frame *f)
+draw_line(struct gt_frame *f)
 {
 	const struct gt_chart_trend *t = f->t;
 	cairo_t	*cr = f->cr;
-	size_t	 c, i;
-	int	 open;
+	size_t	 i, end, lo, hi;
+	int	 dashed, year;
+	double	 x, y;
 
 	cairo_save(cr);
-	cairo_set_line_width(cr, 1.5);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	for (c = 0; c < t->ncomparators; c++) {
-		const double *v = t->comparators[c].values;
-
-		if (v == NULL)
-			continue;
-		gt_chart_rgb(cr, compare_colour(c));
-		set_dash(cr, (int)c + 1);
-		open = 0;
-		for (i = 0; i < t->npoints; i++) {
-			if (!isfinite(v[i])) {
-				open = 0;
-				continue;
-			}
-			if (open)
-				cairo_line_to(cr, xat(f, i), yat(f, v[i]));
-			else
-				cairo_move_to(cr, xat(f, i), yat(f, v[i]));
-			/* A lone value still shows, as a short dash. */
-			if (!open && (i + 1 >= t->npoints ||
-			    !isfinite(v[i + 1]))) {
-				cairo_rel_move_to(cr, -4, 0);
-				cairo_rel_line_to(cr, 8, 0);
-			}
-			open = 1;
-		}
-		gt_chart_paint(cr, GT_STROKE);
-	}
-	cairo_restore(cr);
-}
-
-static int
-uncertain(const struct gt_chart_point *p)
-{
-	return p->flag == GT_CHART_PROVISIONAL || p->flag == GT_CHART_ESTIMATED;
-}
-
-static void
-draw_line(struct frame *f)
-{
-	const struct gt_chart_trend *t = f->t;
-	cairo_t	*cr = f->cr;
-	size_t	 i, end;		/* end: the point the path stops at */
-	int	 dashed;
-
-	cairo_save(cr);
-	gt_chart_rgb(cr, GT_SERIES);
-	cairo_set_line_width(cr, LINE_W);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-	/* Solid runs in one path, dashed ones (a segment touching an
-	 * uncertain point) in another. */
-	for (dashed = 0; dashed < 2; dashed++) {
-		end = (size_t)-1;
-		set_dash(cr, dashed ? -1 : 0);
-		for (i = 1; i < t->npoints; i++) {
-			if (!has_value(t, i - 1) || !has_value(t, i))
-				continue;
-			if ((uncertain(&t->points[i - 1]) ||
-			    uncertain(&t->points[i])) != dashed)
-				continue;
-			/* A run goes on from where the last segment ended. */
-			if (end != i - 1)
-				cairo_move_to(cr, xat(f, i - 1),
-				    yat(f, t->points[i - 1].value));
-			cairo_line_to(cr, xat(f, i),
-			    yat(f, t->points[i].value));
-			end = i;
+	for (year = f->by_year ? 1 : 0; year >= 0; year--) {
+		/* year 1: last year's points; 0: this year's, or all. */
+		lo = year ? f->first : f->by_year ? f->this_year : f->first;
+		hi = year ? f->this_year : t->npoints;
+		gt_chart_rgb(cr, year ? GT_LAST_YEAR : GT_SERIES);
+		cairo_set_line_width(cr, year ? 2 : LINE_W);
+		for (dashed = 0; dashed < 2; dashed++) {
+			end = (size_t)-1;
+			gt_chart_dash(cr, dashed ? -1 : 0);
+			for (i = lo + 1; i < hi; i++) {
+				if (!joined(f, i - 1) ||
+				    (uncertain(&t->points[i - 1]) ||
+				    uncertain(&t->points[i])) != dashed)
+					continue;
+				x = gt_frame_x(f, i - 1);
+				y = gt_frame_y(f, t->points[i - 1].value);
+				if (end != i - 1)
+					cairo_move_to(cr, x, y);
+				cairo_line_to(cr, gt_frame_x(f, i),
+				    gt_frame_y(f, t->points[i].value));
+				gt_segs_add(&f->lines, x, y, gt_frame_x(f, i),
+				    gt_frame_y(f, t->points[i].value));
+				end = i;
+			}
+			gt_chart_paint(cr, GT_STROKE);
 		}
-		gt_chart_paint(cr, GT_STROKE);
+		for (i = lo; i < hi; i++) {
+			if (!gt_chart_has_value(t, i) || !lone(f, i) ||
+			    gt_trend_marker(f, i))
+				continue;
+			cairo_new_sub_path(cr);
+			cairo_arc(cr, gt_frame_x(f, i), gt_frame_y(f,
+			    t->points[i].value), 3, 0, 2 * M_PI);
+		}
+		gt_chart_paint(cr, GT_FILL);
 	}
 	cairo_restore(cr);
 }
 
 static void
-draw_bars(struct frame *f)
+draw_bars(struct gt_frame *f)
 {
 	const struct gt_chart_trend *t = f->t;
 	cairo_t	*cr = f->cr;
 	double	 bw = fmin(f->slot * 0.6, 64), base, top;
 	size_t	 i;
 
-	base = yat(f, fmax(f->y.lo, fmin(0, f->y.hi)));
+	base = gt_frame_y(f, fmax(f->ax.lo, fmin(0, f->ax.hi)));
 	cairo_save(cr);
-	for (i = 0; i < t->npoints; i++) {
-		if (!has_value(t, i))
+	for (i = f->first; i < t->npoints; i++) {
+		if (!gt_chart_has_value(t, i))
 			continue;
-		top = yat(f, t->points[i].value);
-		cairo_rectangle(cr, xat(f, i) - bw / 2, fmin(base, top), bw,
-		    fabs(base - top));
+		top = gt_frame_y(f, t->points[i].value);
+		cairo_rectangle(cr, gt_frame_x(f, i) - bw / 2, fmin(base, top),
+		    bw, fabs(base - top));
 		if (uncertain(&t->points[i])) {
 			gt_chart_rgb(cr, GT_PAPER);
 			gt_chart_paint(cr, GT_FILL | GT_KEEP);
 			gt_chart_rgb(cr, GT_SERIES);
 			cairo_set_line_width(cr, 2);
-			set_dash(cr, -1);
+			gt_chart_dash(cr, -1);
 			gt_chart_paint(cr, GT_STROKE);
-			set_dash(cr, 0);
+			gt_chart_dash(cr, 0);
 		} else {
 			gt_chart_rgb(cr, GT_SERIES);
 			gt_chart_paint(cr, GT_FILL);
 		}
+		/* A bar's labels keep off its top edge. */
+		gt_segs_add(&f->lines, gt_frame_x(f, i) - bw / 2, top,
+		    gt_frame_x(f, i) + bw / 2, top);
 	}
 	cairo_restore(cr);
 }
 
-/* Markers: every point if there is room, else only those that matter. */
-static int
-has_marker(const struct frame *f, size_t i)
-{
-	const struct gt_chart_trend *t = f->t;
-	int	 lone;
-
-	if (!has_value(t, i))
-		return 0;
-	lone = (i == 0 || !has_value(t, i - 1)) && !has_value(t, i + 1);
-	return !f->dense || (long)i == gt_chart_latest(t) ||
-	    uncertain(&t->points[i]) || lone;
-}
-
-static enum gt_chart_status
-status_of(const struct gt_chart_point *p)
-{
-	return (unsigned)p->status < GT_CHART_STATUS_MAX ? p->status :
-	    GT_CHART_NO_DATA;
-}
-
 static void
-draw_markers(struct frame *f)
+draw_markers(struct gt_frame *f)
 {
 	const struct gt_chart_trend *t = f->t;
-	size_t	 i;
+	size_t	 i, from = f->by_year ? f->this_year : f->first;
+	double	 x, y, r = GT_MARK / 2 + 1.5;
 
-	for (i = 0; i < t->npoints; i++) {
+	for (i = from; i < t->npoints; i++) {
 		const struct gt_chart_point *p = &t->points[i];
+		enum gt_chart_status s = gt_chart_status_of(p);
 
-		if (p->kind == GT_CHART_WITHHELD)
-			gt_chart_marker(f->cr, xat(f, i),
-			    f->py + f->ph - MARK, MARK, GT_SHAPE_BOX,
+		x = gt_frame_x(f, i);
+		if (p->kind == GT_CHART_WITHHELD) {
+			y = f->py + f->ph - GT_MARK;
+			gt_chart_marker(f->cr, x, y, GT_MARK, GT_SHAPE_BOX,
 			    gt_chart_status_colours[GT_CHART_SUPPRESSED], 1);
-		else if (has_marker(f, i))
-			gt_chart_marker(f->cr, xat(f, i), yat(f, p->value),
-			    MARK, gt_chart_status_shape(status_of(p)),
-			    gt_chart_status_colours[status_of(p)],
-			    uncertain(p));
-	}
-}
-
-/* Put a value label at the first of the candidate spots that is free. */
-static int
-label_near(struct frame *f, const char *text, double cx, double cy,
-    int prefer_above, int bold, double x0, double x1)
-{
-	PangoLayout	*l = gt_chart_text(f->pc, text, bold ? 13 : GT_TEXT_MIN,
-	    bold, 0, 1);
-	double		 w, h, off = MARK / 2 + 4;
-	/* Anchor offsets: above, below, right, left. */
-	double		 spot[4][4] = {
-		{ cx, cy - off, 0.5, 1 }, { cx, cy + off, 0.5, 0 },
-		{ cx + off, cy, 0, 0.5 }, { cx - off, cy, 1, 0.5 },
-	};
-	int		 k, order[4] = { 0, 1, 2, 3 }, ok = 0;
-
-	if (!prefer_above) {
-		order[0] = 1;
-		order[1] = 0;
-	}
-	gt_chart_text_size(l, &w, &h);
-	for (k = 0; k < 4 && !ok; k++) {
-		double *s = spot[order[k]];
-		struct gt_box b = { s[0] - s[2] * w, s[1] - s[3] * h,
-		    s[0] - s[2] * w + w, s[1] - s[3] * h + h };
-
-		/* Above or below, slide along to stay inside the chart. */
-		if (order[k] < 2 && b.x1 > x1) {
-			s[0] -= b.x1 - x1;
-			b.x0 -= b.x1 - x1;
-			b.x1 = x1;
-		}
-		if (order[k] < 2 && b.x0 < x0) {
-			s[0] += x0 - b.x0;
-			b.x1 += x0 - b.x0;
-			b.x0 = x0;
-		}
-		if (b.x0 < x0 || b.x1 > x1 || b.y0 < f->py - 8 ||
-		    b.y1 > f->py + f->ph)
+		} else if (gt_trend_marker(f, i)) {
+			y = gt_frame_y(f, p->value);
+			gt_chart_marker(f->cr, x, y, GT_MARK,
+			    gt_chart_status_shape(s),
+			    gt_chart_status_colours[s], uncertain(p));
+		} else
 			continue;
-		if (!gt_boxes_claim(&f->boxes, b, 2))
-			continue;
-		gt_chart_show(f->cr, l, s[0], s[1], s[2], s[3], GT_SERIES, 1);
-		ok = 1;
+		gt_boxes_add(&f->marks, (struct gt_box){ x - r, y - r, x + r,
+		    y + r });
 	}
-	g_object_unref(l);
-	return ok;
 }
 
 static void
-draw_value_labels(struct frame *f, double x0, double x1)
+draw_value_labels(struct gt_frame *f)
 {
 	const struct gt_chart_trend *t = f->t;
-	long	 latest = gt_chart_latest(t);
-	char	 buf[GT_NUMBER_MAX + 64];
-	size_t	 i;
-	int	 above;
+	long		 latest = f->latest, prev;
+	char		 buf[GT_NUMBER_MAX + 64];
+	PangoLayout	*l;
+	size_t		 i;
+	int		 above;
 
 	if (latest < 0)
 		return;
@@ -863,201 +711,196 @@ draw_value_labels(struct frame *f, double x0, double x1)
 		above = t->points[latest].value >= 0;
 	else {
 		/* Away from the line: above if it comes up from below. */
-		long	 prev = latest - 1;
-
-		while (prev >= 0 && !has_value(t, (size_t)prev))
-			prev--;
-		above = prev < 0 || t->points[prev].value <=
+		for (prev = latest - 1; prev >= (long)f->first &&
+		    !gt_chart_has_value(t, (size_t)prev); prev--)
+			continue;
+		if (f->by_year && prev < (long)f->this_year)
+			prev = -1;
+		above = prev < (long)f->first || t->points[prev].value <=
 		    t->points[latest].value;
 	}
-	label_near(f, buf, xat(f, (size_t)latest),
-	    yat(f, t->points[latest].value), above, 1, x0, x1);
+	/* In the plot, clear of the labels beside it. */
+	l = gt_chart_text(f->pc, buf, 13, 1, 0, 1);
+	gt_place_label(f, l, gt_frame_x(f, (size_t)latest), gt_frame_y(f,
+	    t->points[latest].value), above, f->bars, f->px, f->px + f->pw + 4,
+	    GT_SERIES);
+	g_object_unref(l);
 	if (!f->bars)
 		return;
 	/* Bars are few: label each that has room, newest first. */
-	for (i = (size_t)latest; i > 0; i--) {
+	for (i = (size_t)latest; i > f->first; i--) {
 		const struct gt_chart_point *p = &t->points[i - 1];
+		double	 x = gt_frame_x(f, i - 1);
 
-		if (!has_value(t, i - 1))
+		if (!gt_chart_has_value(t, i - 1))
 			continue;
 		gt_format_value(buf, sizeof(buf), p->value, t->decimals,
 		    t->unit);
-		label_near(f, buf, xat(f, i - 1), yat(f, p->value),
-		    p->value >= 0, 0, xat(f, i - 1) - f->slot / 2,
-		    xat(f, i - 1) + f->slot / 2);
+		l = gt_chart_text(f->pc, buf, GT_TEXT_MIN, 0, 0, 1);
+		gt_place_label(f, l, x, gt_frame_y(f, p->value),
+		    p->value >= 0, 1, x - f->slot / 2, x + f->slot / 2,
+		    GT_SERIES);
+		g_object_unref(l);
 	}
 }
 
 static void
-draw_xlabels(struct frame *f, double x0, double x1)
+draw_heads(struct gt_frame *f, const struct heads *hd)
 {
-	const struct gt_chart_trend *t = f->t;
-	const char	**labels = gt_xcalloc(t->npoints, sizeof(*labels));
-	cairo_t		*cr = f->cr;
-	double		 bottom = round(f->py + f->ph) + 0.5, w, h;
-	size_t		 i;
-
-	gt_chart_xlabels(f->pc, t->points, t->npoints, f->slot, labels);
-	cairo_save(cr);
-	for (i = 0; i < t->npoints; i++) {
-		PangoLayout	*l;
-		struct gt_box	 b;
-		double		 cx = xat(f, i);
-
-		if (labels[i] == NULL)
-			continue;
-		l = gt_chart_text(f->pc, labels[i], GT_TEXT_MIN, 0, 0, 1);
-		gt_chart_text_size(l, &w, &h);
-		b.x0 = cx - w / 2;
-		b.x1 = cx + w / 2;
-		b.y0 = bottom + 6;
-		b.y1 = b.y0 + h;
-		/* Keep inside the chart: nudge the ends in, else skip. */
-		if (b.x0 < x0) {
-			b.x1 += x0 - b.x0;
-			b.x0 = x0;
-		}
-		if (b.x1 > x1) {
-			b.x0 -= b.x1 - x1;
-			b.x1 = x1;
-		}
-		if (b.x0 >= x0 && gt_boxes_claim(&f->boxes, b, GT_TEXT_GAP))
-			gt_chart_show(cr, l, b.x0, b.y0, 0, 0, GT_MUTED, 0);
-		else
-			labels[i] = NULL;
-		g_object_unref(l);
-	}
-	/* The ticks of the labels shown, in one path. */
-	for (i = 0; i < t->npoints; i++)
-		if (labels[i] != NULL) {
-			cairo_move_to(cr, round(xat(f, i)) + 0.5, bottom);
-			cairo_line_to(cr, round(xat(f, i)) + 0.5, bottom + 4);
-		}
-	gt_chart_rgb(cr, GT_AXIS);
-	cairo_set_line_width(cr, 1);
-	gt_chart_paint(cr, GT_STROKE);
-	cairo_restore(cr);
-	free(labels);
+	if (hd->title != NULL)
+		gt_chart_show(f->cr, hd->title, f->x, hd->title_y, 0, 0,
+		    GT_INK, 0);
+	if (hd->subtitle != NULL)
+		gt_chart_show(f->cr, hd->subtitle, f->x, hd->subtitle_y, 0, 0,
+		    GT_MUTED, 0);
+	if (hd->caption != NULL)
+		gt_chart_show(f->cr, hd->caption, f->x, hd->caption_y, 0, 0,
+		    GT_MUTED, 0);
+	if (hd->footer != NULL)
+		gt_chart_show(f->cr, hd->footer, f->x, hd->footer_y, 0, 0,
+		    GT_MUTED, 0);
 }
 
-void
-gt_chart_draw_trend(cairo_t *cr, double x, double y, double w, double h,
-    const struct gt_chart_trend *t)
+static void
+paint(struct gt_frame *f, struct layout *lo)
 {
-	struct frame	 f = { .cr = cr, .t = t };
-	struct legend	 lg = { .n = 0 };
-	struct side	 side[GT_NCOMPARE + 1];
-	const char	*caption = gt_chart_unit_caption(t->unit);
-	double		 top = y, bottom = y + h, lo = 0, hi = 0, gw = 0,
-			 tw, th, ylw = 0;
-	size_t		 nside = 0, i;
-	PangoLayout	*l;
-	char		 buf[GT_NUMBER_MAX];
+	draw_grid(f);
+	draw_zones(f);
+	gt_draw_others(f);
+	draw_axes(f);
+	gt_draw_comparators(f);
+	if (f->bars) {
+		draw_bars(f);
+		draw_targets(f);
+	} else {
+		draw_targets(f);
+		draw_line(f);
+	}
+	draw_markers(f);
+	gt_sides_draw(f, &lo->side);
+	draw_value_labels(f);
+	gt_draw_xlabels(f);
+	if (f->latest < 0)
+		gt_chart_message(f->cr, f->pc, f->px, f->py, f->pw, f->ph,
+		    "No figures to show");
+	gt_key_draw(f, &lo->key, lo->key_x, lo->key_y);
+}
+
+static void
+frame_free(struct gt_frame *f)
+{
+	gt_roles_free(&f->roles);
+	gt_boxes_free(&f->boxes);
+	gt_boxes_free(&f->values);
+	gt_boxes_free(&f->marks);
+	gt_segs_free(&f->lines);
+	if (f->pc != NULL)
+		g_object_unref(f->pc);
+}
+
+static void
+draw_trend(cairo_t *cr, double x, double y, double w, double h,
+    const struct gt_chart_trend *t, struct gt_trend_probe *probe)
+{
+	struct gt_frame	 f = { .cr = cr, .t = t, .x = x, .y = y, .w = w,
+			     .h = h };
+	struct layout	 lo = { .top = 0 };
 
 	cairo_save(cr);
 	if ((f.pc = gt_chart_pango(cr)) == NULL) {
 		cairo_restore(cr);
 		return;
 	}
-	if (t->title != NULL) {
-		l = gt_chart_text(f.pc, t->title, GT_TEXT_TITLE, 1, w, 2);
-		gt_chart_text_size(l, NULL, &th);
-		gt_chart_show(cr, l, x, top, 0, 0, GT_INK, 0);
-		g_object_unref(l);
-		top += th + 8;
-	}
-	if (t->npoints == 0) {
-		gt_chart_message(cr, f.pc, x, top, w, bottom - top,
+	layout(&f, &lo);
+	draw_heads(&f, &lo.heads);
+	if (t->npoints == 0)
+		gt_chart_message(cr, f.pc, x, lo.top, w, y + h - lo.top -
+		    (lo.heads.footer != NULL ? y + h - lo.heads.footer_y : 0),
 		    "No figures to show");
-		goto done;
+	else
+		paint(&f, &lo);
+	if (probe != NULL) {
+		memset(probe, 0, sizeof(*probe));
+		probe->text = f.boxes;
+		probe->values = f.values;
+		probe->marks = f.marks;
+		probe->lines = f.lines;
+		memset(&f.boxes, 0, sizeof(f.boxes));
+		memset(&f.values, 0, sizeof(f.values));
+		memset(&f.marks, 0, sizeof(f.marks));
+		memset(&f.lines, 0, sizeof(f.lines));
+		probe->ax = f.ax;
+		probe->px = f.px;
+		probe->py = f.py;
+		probe->pw = f.pw;
+		probe->ph = f.ph;
+		probe->key_beside = lo.key.beside;
+		probe->footer = lo.heads.footer != NULL;
 	}
-	if (caption != NULL) {
-		l = gt_chart_text(f.pc, caption, GT_TEXT_MIN, 0, w, 1);
-		gt_chart_text_size(l, NULL, &th);
-		gt_chart_show(cr, l, x, top, 0, 0, GT_MUTED, 0);
-		g_object_unref(l);
-		top += th + 4;
-	}
-	top += 8;		/* room for a marker on the top tick */
-	f.bars = gt_chart_use_bars(t);
-	if (gt_chart_trend_range(t, 1, &lo, &hi) == 0)
-		lo = hi = 0;
-
-	/* Height first (it sets the ticks), then the key with the axis. */
-	f.py = top;
-	f.ph = bottom - top - 24;	/* x labels */
-	gt_chart_yaxis(lo, hi, (int)fmax(2, f.ph / TICK_GAP + 1), f.bars,
-	    &f.y);
-	/*
-	 * The key lists the markers drawn, which depends on the slot width,
-	 * which the key's height changes only slightly: estimate it.
-	 */
-	f.dense = !f.bars && (w - 80 - (w >= 480 ? w * 0.15 : 0)) /
-	    t->npoints < DENSE;
-	build_legend(&f, &lg);
-	place_legend(&f, &lg, w);
-	if (lg.h > 0) {
-		f.ph -= lg.h + 8;
-		gt_chart_yaxis(lo, hi, (int)fmax(2, f.ph / TICK_GAP + 1),
-		    f.bars, &f.y);
-		/* The key names the axis start, which may have moved. */
-		th = lg.h;
-		lg.n = 0;
-		build_legend(&f, &lg);
-		f.ph += th - place_legend(&f, &lg, w);
-	}
-	for (i = 0; i < (size_t)f.y.ticks.n; i++) {
-		gt_chart_tick_label(buf, sizeof(buf),
-		    gt_tick_value(&f.y.ticks, (int)i), &f.y.ticks, t->unit);
-		l = gt_chart_text(f.pc, buf, GT_TEXT_MIN, 0, 0, 1);
-		gt_chart_text_size(l, &tw, NULL);
-		g_object_unref(l);
-		ylw = fmax(ylw, tw);
-	}
-	f.px = x + ylw + 8;
-	f.pw = x + w - f.px - 4;
-	/* Direct labels at the right when the chart is wide enough. */
-	if (w >= 480) {
-		nside = side_labels(&f, side, GT_NCOMPARE + 1, w * 0.25);
-		for (i = 0; i < nside; i++)
-			gw = fmax(gw, side[i].w + 8);
-		f.pw -= gw;
-	}
-	f.slot = f.pw / t->npoints;
-
-	draw_grid(&f);
-	draw_zones(&f);
-	draw_axes(&f);
-	draw_comparators(&f);
-	if (f.bars) {
-		draw_bars(&f);
-		draw_targets(&f);
-	} else {
-		draw_targets(&f);
-		draw_line(&f);
-	}
-	draw_markers(&f);
-	if (nside > 0) {
-		spread(&f, side, nside);
-		for (i = 0; i < nside; i++) {
-			struct gt_box b = { f.px + f.pw + 6, side[i].y,
-			    f.px + f.pw + 6 + side[i].w, side[i].y + side[i].h };
-
-			gt_boxes_claim(&f.boxes, b, 0);
-			gt_chart_show(cr, side[i].l, b.x0, b.y0, 0, 0,
-			    side[i].colour, 0);
-		}
-	}
-	draw_value_labels(&f, x, x + w);
-	draw_xlabels(&f, x, x + w);
-	if (gt_chart_latest(t) < 0)
-		gt_chart_message(cr, f.pc, f.px, f.py, f.pw, f.ph,
-		    "No figures to show");
-	draw_legend(&f, &lg, x, bottom - lg.h, w);
-done:
-	for (i = 0; i < nside; i++)
-		g_object_unref(side[i].l);
-	gt_boxes_free(&f.boxes);
-	g_object_unref(f.pc);
+	layout_free(&lo);
+	frame_free(&f);
 	cairo_restore(cr);
+}
+
+void
+gt_chart_draw_trend(cairo_t *cr, double x, double y, double w, double h,
+    const struct gt_chart_trend *t)
+{
+	draw_trend(cr, x, y, w, h, t, NULL);
+}
+
+void
+gt_chart_trend_probe(cairo_t *cr, double x, double y, double w, double h,
+    const struct gt_chart_trend *t, struct gt_trend_probe *probe)
+{
+	draw_trend(cr, x, y, w, h, t, probe);
+}
+
+void
+gt_trend_probe_free(struct gt_trend_probe *p)
+{
+	gt_boxes_free(&p->text);
+	gt_boxes_free(&p->values);
+	gt_boxes_free(&p->marks);
+	gt_segs_free(&p->lines);
+}
+
+/* The plot's height were the chart h tall (laid out, not drawn). */
+static double
+plot_height(cairo_t *cr, double w, double h, const struct gt_chart_trend *t)
+{
+	struct gt_frame	 f = { .cr = cr, .t = t, .w = w, .h = h };
+	struct layout	 lo = { .top = 0 };
+	double		 ph = GT_PLOT_MIN;
+
+	if ((f.pc = gt_chart_pango(cr)) != NULL && t->npoints > 0) {
+		layout(&f, &lo);
+		ph = f.ph;
+		layout_free(&lo);
+	}
+	frame_free(&f);
+	return ph;
+}
+
+double
+gt_chart_height(const struct gt_chart *c, double w, double h)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+	double		 ph;
+	int		 k;
+
+	if (c->type == GT_CHART_HEATMAP)
+		return fmax(h, gt_chart_heatmap_height(c->u.heatmap, w));
+	if (c->type != GT_CHART_TREND)
+		return h;
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+	cr = cairo_create(s);
+	/* Taller by what the plot lacks; the key may move, so again. */
+	for (k = 0; k < 3 && (ph = plot_height(cr, w, h, c->u.trend)) <
+	    GT_PLOT_MIN; k++)
+		h += ceil(GT_PLOT_MIN - ph);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	return h;
 }

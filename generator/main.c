@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "build.h"
+#include "serve.h"
 #include "timing.h"
 
 #define GT_VERSION	"0.1.0"
@@ -33,10 +34,13 @@ struct opts {
 	const char		*pack;		/* build --pack */
 	const char		*measure;	/* chart MEASURE_ID */
 	int			 alt;		/* chart --alt */
+	int			 no_source;	/* chart --no-source */
 	int			 no_cache;	/* build --no-cache */
 	int			 force;		/* build --force */
 	int			 no_wait;	/* build --no-wait */
 	double			 scale, width, height;	/* chart */
+	const char		*port;		/* serve --port */
+	const char		*bind;		/* serve --bind */
 };
 
 static void
@@ -53,9 +57,13 @@ usage(FILE *f)
 	    "                        [--force] [--no-wait]\n"
 	    "       goldthread build [DIR] --pack NAME [-o FILE.pdf]\n"
 	    "       goldthread packs [DIR]\n"
+	    "       goldthread serve [DIR] [--port N] [--bind ADDR] "
+	    "[--as-at PERIOD]\n"
+	    "                        [-o OUTDIR]\n"
 	    "       goldthread chart MEASURE_ID [DIR] -o FILE.png|.svg|.pdf "
 	    "[--scale N]\n"
 	    "                        [--width PX] [--height PX] [--alt]\n"
+	    "                        [--no-source]\n"
 	    "       goldthread --help | --version\n"
 	    "\n"
 	    "DIR is the site folder holding site.conf (default: .).\n"
@@ -76,8 +84,15 @@ usage(FILE *f)
 	    "          is followed\n"
 	    "  packs   list each pack as CSV (pack, as_at, since, audience,\n"
 	    "          title, pdf), for scripts such as CI jobs\n"
-	    "  chart   draw a measure's trend chart into a file; --alt prints\n"
-	    "          its text description\n"
+	    "  serve   build, serve the output folder on http://127.0.0.1:"
+	    GT_SERVE_PORT "/\n"
+	    "          and build again whenever site.conf, content/ or layouts/\n"
+	    "          change; open pages reload by themselves, and show the\n"
+	    "          problems of a change that does not build\n"
+	    "  chart   draw a measure's trend chart into a file, with a footer\n"
+	    "          naming its source, organisation and latest period\n"
+	    "          (--no-source leaves it out); --alt prints its text\n"
+	    "          description\n"
 	    "\n"
 	    "options:\n"
 	    "  --as-at PERIOD        report as at PERIOD (e.g. '2025/26 Q2'),\n"
@@ -94,10 +109,16 @@ usage(FILE *f)
 	    "  --no-wait             build: if another build of the same output\n"
 	    "                        is running, stop (exit 75) instead of\n"
 	    "                        waiting for it\n"
+	    "  --port N              serve: the port (default " GT_SERVE_PORT
+	    "; 0: any free one)\n"
+	    "  --bind ADDR           serve: the address (default 127.0.0.1, "
+	    "this machine\n"
+	    "                        only; 0.0.0.0 for every network)\n"
 	    "\n"
 	    "exit status: 0 clean, 1 input errors (or warnings with --strict),\n"
-	    "2 usage errors (an output goldthread must not write), 75 another\n"
-	    "build of the output is running (--no-wait).\n", f);
+	    "2 usage errors (an output goldthread must not write; for serve an\n"
+	    "address it cannot listen on), 75 another build of the output is\n"
+	    "running (--no-wait).\n", f);
 }
 
 static int
@@ -129,12 +150,15 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		{ "output", required_argument, NULL, 'o' },
 		{ "pack", required_argument, NULL, 'p' },
 		{ "alt", no_argument, NULL, 'A' },
+		{ "no-source", no_argument, NULL, 'n' },
 		{ "no-cache", no_argument, NULL, 'N' },
 		{ "force", no_argument, NULL, 'F' },
 		{ "no-wait", no_argument, NULL, 'w' },
 		{ "scale", required_argument, NULL, 'S' },
 		{ "width", required_argument, NULL, 'W' },
 		{ "height", required_argument, NULL, 'H' },
+		{ "port", required_argument, NULL, 'P' },
+		{ "bind", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -209,6 +233,9 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 		case 'A':
 			o->alt = 1;
 			break;
+		case 'n':
+			o->no_source = 1;
+			break;
 		case 'N':
 			o->no_cache = 1;
 			break;
@@ -230,6 +257,18 @@ parse_opts(int argc, char *argv[], struct opts *o, int chart)
 				    optarg);
 			*(c == 'S' ? &o->scale : c == 'W' ? &o->width :
 			    &o->height) = d;
+			break;
+		case 'P':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || end == optarg ||
+			    n < 0 || n > 65535)
+				return usage_error("--port takes a number from 0 "
+				    "to 65535, not '%s'", optarg);
+			o->port = optarg;
+			break;
+		case 'B':
+			o->bind = optarg;
 			break;
 		case 'h':
 			usage(stdout);
@@ -395,6 +434,26 @@ cmd_build(int argc, char *argv[])
 }
 
 static int
+cmd_serve(int argc, char *argv[])
+{
+	struct opts		 o;
+	struct gt_serve_opts	 so;
+	int			 rc;
+
+	if ((rc = parse_opts(argc, argv, &o, 0)) != 0)
+		return rc;
+	if (o.pack != NULL)
+		return usage_error("%s", "serve builds the whole site: --pack "
+		    "is for build");
+	memset(&so, 0, sizeof(so));
+	build_opts(&o, &so.build);
+	so.port = o.port;
+	so.bind = o.bind;
+	so.max_diags = o.max_diags;
+	return gt_serve(&so);
+}
+
+static int
 cmd_chart(int argc, char *argv[])
 {
 	struct opts		 o;
@@ -420,6 +479,7 @@ cmd_chart(int argc, char *argv[])
 	c.measure = o.measure;
 	c.path = o.output;
 	c.alt = o.alt;
+	c.no_source = o.no_source;
 	c.width = o.width;
 	c.height = o.height;
 	c.scale = o.scale;
@@ -443,6 +503,7 @@ main(int argc, char *argv[])
 		{ "status", cmd_status },
 		{ "packs", cmd_packs },
 		{ "build", cmd_build },
+		{ "serve", cmd_serve },
 		{ "chart", cmd_chart },
 	};
 	size_t	 i;

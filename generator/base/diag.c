@@ -32,6 +32,18 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_W_FOLDER_LOOP] =		{ "folder-loop", "folder already read through another link, skipped" },
 	[GT_W_NO_COMMENTARY] =		{ "no-commentary", "off-target strategic measure has no commentary (a note or response) for the figure it is judged on" },
 	[GT_W_RISK_HISTORY] =		{ "risk-history-differs", "risk's likelihood and impact differ from its latest history row" },
+	[GT_W_FRACTION] =		{ "fraction-percentage", "a percentage's figures look like fractions of one" },
+	[GT_W_COMPARATOR_SCALE] =	{ "comparator-scale", "comparator is on another scale from the measure's own figures" },
+	[GT_W_SOURCE_STATUS] =		{ "source-status", "the source's status differs from goldthread's" },
+	[GT_W_SOURCE_DIFFERS] =		{ "source-differs", "the export describes the measure differently" },
+	[GT_W_MAP_UNUSED] =		{ "mapping-unused", "the mapping names something the export does not hold" },
+	[GT_W_NOT_MD] =			{ "markdown-suffix", "file is not read: Markdown files end in .md" },
+	[GT_W_PLAN_EMPTY] =		{ "plan-empty", "the plan has no priorities, so the site would be empty" },
+	[GT_W_TEMPLATE_TAG] =		{ "template-tag", "template tag is published as written" },
+	[GT_W_RAW_HTML] =		{ "raw-html", "raw HTML is never published: it is dropped" },
+	[GT_W_HEADING_SPACE] =		{ "heading-space", "'#' with no space after it makes no heading: it is published as written" },
+	[GT_W_PIPE_TABLE] =		{ "pipe-table", "table written with pipes is published as lines of text" },
+	[GT_W_CHART_COMPARATOR] =	{ "chart-comparator", "chart_comparators names a group with no figures for this measure" },
 
 	[GT_MSG_ERROR] =		{ "error", "generic error" },
 	[GT_E_READ] =			{ "read", "cannot read" },
@@ -79,6 +91,7 @@ static const struct msgdef msgs[GT_MSG_MAX] = {
 	[GT_E_WRITE] =			{ "write", "cannot write output" },
 	[GT_E_LAYOUT] =			{ "layout", "layout" },
 	[GT_E_UNKNOWN_RISK] =		{ "unknown-risk", "no risk has this id" },
+	[GT_E_MAPPING] =		{ "mapping", "bad import mapping" },
 };
 
 struct diag {
@@ -573,4 +586,10 @@ gt_diag_import(struct gt_diag *d, const char *text, size_t len)
 	gt_diag_merge(d, from);
 	gt_diag_free(from);
 	return 0;
+}
+
+const char *
+gt_diag_escaped(struct gt_buf *b, const char *s)
+{
+	return escaped(b, s);
 }

@@ -35,6 +35,18 @@ enum gt_msgid {
 	GT_W_FOLDER_LOOP,
 	GT_W_NO_COMMENTARY,
 	GT_W_RISK_HISTORY,
+	GT_W_FRACTION,
+	GT_W_COMPARATOR_SCALE,
+	GT_W_SOURCE_STATUS,
+	GT_W_SOURCE_DIFFERS,
+	GT_W_MAP_UNUSED,
+	GT_W_NOT_MD,
+	GT_W_PLAN_EMPTY,
+	GT_W_TEMPLATE_TAG,
+	GT_W_RAW_HTML,
+	GT_W_HEADING_SPACE,
+	GT_W_PIPE_TABLE,
+	GT_W_CHART_COMPARATOR,
 
 	GT_MSG_ERROR,		/* ===== start of errors ===== */
 	GT_E_READ,
@@ -82,6 +94,7 @@ enum gt_msgid {
 	GT_E_WRITE,
 	GT_E_LAYOUT,
 	GT_E_UNKNOWN_RISK,
+	GT_E_MAPPING,
 
 	GT_MSG_MAX
 };
@@ -149,5 +162,8 @@ int		 gt_diag_import(struct gt_diag *, const char *, size_t);
  */
 void		 gt_diag_print(struct gt_diag *, FILE *, enum gt_diag_format,
 		    size_t max);
+/* s escaped as gt_diag_print escapes a file name, in b; b's text. */
+struct gt_buf;
+const char	*gt_diag_escaped(struct gt_buf *, const char *s);
 
 #endif

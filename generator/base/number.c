@@ -5,12 +5,14 @@
 #include "number.h"
 
 #define POUND		"\xc2\xa3"
+#define MINUS		"\xe2\x88\x92"	/* U+2212 */
 #define INT_DIGITS	15	/* below 1e15 every whole number is exact */
 #define SIG_DIGITS	17	/* as many as a double tells apart */
 #define FRAC_DIGITS	20
 
+/* Compared without regard to case. */
 static const char *const missing[] = {
-	"", "NA", "N/A", "n/a", "na", "-", "..", "[x]", "[z]"
+	"", "na", "n/a", "-", "..", "[x]", "[z]", "null", "nan", "#n/a", ":"
 };
 static const char *const suppressed[] = { "*", "c", "[c]", "~" };
 
@@ -27,14 +29,38 @@ digit(int c)
 	return c >= '0' && c <= '9';
 }
 
+/* Is s (n bytes) in list, exactly or (anycase) whatever the case? */
 static int
-in_list(const char *s, size_t n, const char *const *list, size_t nlist)
+in_list(const char *s, size_t n, const char *const *list, size_t nlist,
+    int anycase)
 {
-	size_t	 i;
+	size_t	 i, k;
 
-	for (i = 0; i < nlist; i++)
-		if (strlen(list[i]) == n && memcmp(s, list[i], n) == 0)
+	for (i = 0; i < nlist; i++) {
+		if (strlen(list[i]) != n)
+			continue;
+		for (k = 0; k < n; k++)
+			if (s[k] != list[i][k] && (!anycase || s[k] < 'A' ||
+			    s[k] > 'Z' || s[k] + ('a' - 'A') != list[i][k]))
+				break;
+		if (k == n)
 			return 1;
+	}
+	return 0;
+}
+
+/* A sign at s: '-', U+2212 (a typographic minus) or '+'; its length. */
+static size_t
+sign(const char *s, size_t n, int *neg)
+{
+	if (n > 0 && (*s == '-' || *s == '+')) {
+		*neg = *s == '-';
+		return 1;
+	}
+	if (n >= 3 && memcmp(s, MINUS, 3) == 0) {
+		*neg = 1;
+		return 3;
+	}
 	return 0;
 }
 
@@ -75,8 +101,9 @@ decimal(const char *s, size_t n, double *out)
 	/* "0,123" is a European decimal, not 123. */
 	if (groups > 0 && (run != 3 || s[0] == '0'))
 		return -1;
-	/* ".5" and "12." are typing slips, or lost digits. */
-	if (!seen || (i < n && i + 1 == n))
+	/* ".5" is half; "12." is a typing slip, or lost digits. */
+	if ((!seen && (i + 1 >= n || groups > 0)) || (seen && i < n &&
+	    i + 1 == n))
 		return -1;
 	if (i < n) {
 		f = end = ++i;
@@ -112,8 +139,8 @@ int
 gt_value_parse(const char *in, struct gt_value *v)
 {
 	const char	*s = in, *e;
-	size_t		 n;
-	int		 neg = 0;
+	size_t		 n, k;
+	int		 neg = 0, minus = 0;
 
 	memset(v, 0, sizeof(*v));
 	while (space((unsigned char)*s))
@@ -121,12 +148,12 @@ gt_value_parse(const char *in, struct gt_value *v)
 	for (e = s + strlen(s); e > s && space((unsigned char)e[-1]); e--)
 		continue;
 	n = (size_t)(e - s);
-	if (in_list(s, n, missing, sizeof(missing) / sizeof(missing[0]))) {
+	if (in_list(s, n, missing, sizeof(missing) / sizeof(missing[0]), 1)) {
 		v->kind = GT_VAL_MISSING;
 		return 0;
 	}
 	if (in_list(s, n, suppressed,
-	    sizeof(suppressed) / sizeof(suppressed[0]))) {
+	    sizeof(suppressed) / sizeof(suppressed[0]), 0)) {
 		v->kind = GT_VAL_SUPPRESSED;
 		return 0;
 	}
@@ -142,24 +169,27 @@ gt_value_parse(const char *in, struct gt_value *v)
 		v->kind = GT_VAL_SUPPRESSED;
 		return 0;
 	}
-	if (n > 0 && s[0] == '-') {
-		neg = 1;
-		s++;
-		n--;
-	}
+	k = sign(s, n, &neg);
+	s += k;
+	n -= k;
 	if (n >= 2 && memcmp(s, POUND, 2) == 0) {
 		v->money = 1;
 		s += 2;
 		n -= 2;
-		if (!neg && n > 0 && s[0] == '-') {
-			neg = 1;
-			s++;
-			n--;
+		/* "£ 1,234", as some spreadsheets write it. */
+		if (n > 0 && *s == ' ' && k == 0)
+			s++, n--;
+		if (k == 0 && (k = sign(s, n, &minus)) > 0) {
+			neg = minus;
+			s += k;
+			n -= k;
 		}
 	}
 	if (n > 0 && s[n - 1] == '%') {
 		v->percent = 1;
-		n--;
+		/* "12.5 %" */
+		if (--n > 0 && s[n - 1] == ' ')
+			n--;
 	}
 	/* "£5%" is neither money nor a rate. */
 	if ((v->money && v->percent) || decimal(s, n, &v->num) == -1) {

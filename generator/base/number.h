@@ -1,17 +1,18 @@
 /*
  * number.h: figures as they arrive in spreadsheets and front matter.
  *
- * Accepted: "72.8", "-3", "72.8%", "1,234", "£1,234.50", "-£5", "£-5",
+ * Accepted: "72.8", "-3", "+3", "\u22123" (a typographic minus), ".5",
+ * "72.8%", "12.5 %", "1,234", "£1,234.50", "£ 1,234", "-£5", "£-5",
  * " 12 " (white space trimmed). Missing-value markers (value absent, not
- * yet available): "", "NA", "N/A", "n/a", "-", "..", "[x]", "[z]".
- * Suppressed (disclosure control; known but withheld, never a number):
- * "<5", "< 10", "*", "c", "[c]", "~".
+ * yet available), in any case: "", "NA", "N/A", "-", "..", "[x]", "[z]",
+ * "null", "NaN", "#N/A", ":". Suppressed (disclosure control; known but
+ * withheld, never a number): "<5", "< 10", "*", "c", "[c]", "~".
  *
  * Numbers are plain decimals whatever the locale: the point is always '.',
  * commas only group thousands ("1,234,567"; not "12,34" or "0,123"). No
- * exponent, hex, inf, nan or '+'. ".5" and "12." are refused as probable
- * slips. At most 15 digits before the point, 20 after it (trailing zeros
- * aside) and 17 significant in all. White space is ASCII only.
+ * exponent, hex or inf. "12." is refused as a probable slip. At most 15
+ * digits before the point, 20 after it (trailing zeros aside) and 17
+ * significant in all. White space is ASCII only.
  */
 #ifndef GT_NUMBER_H
 #define GT_NUMBER_H

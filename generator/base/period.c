@@ -106,12 +106,170 @@ parse_quarter(const char *s, size_t len)
 	return -1;
 }
 
-int
-gt_period_parse(const char *in, struct gt_period *p)
+static int
+set(struct gt_period *p, enum gt_ptype type, int year, int sub)
 {
-	const char	*s = in, *e, *sp;
+	p->type = type;
+	p->year = year;
+	p->sub = sub;
+	return 0;
+}
+
+/* The month that counts from year 0 (year * 12 + month - 1) names. */
+static void
+set_month(struct gt_period *p, int m)
+{
+	set(p, GT_PERIOD_MONTH, m / 12, m % 12 + 1);
+}
+
+/*
+ * The quarter of the financial year holding month m, or -1 if the
+ * calendar has no financial year (a reading with none in view).
+ */
+static int
+quarter_of(const struct gt_calendar *c, int m, struct gt_period *p)
+{
+	if (c == NULL)
+		return -1;
+	m -= c->year_start - 1;
+	return set(p, GT_PERIOD_QUARTER, m / 12, m % 12 / 3 + 1);
+}
+
+static int
+yearly(enum gt_freq f)
+{
+	return f == GT_FREQ_ANNUAL || f == GT_FREQ_BIENNIAL ||
+	    f == GT_FREQ_TRIENNIAL;
+}
+
+/*
+ * Month m (from year 0) as a period of frequency f: the quarter or
+ * financial year that holds it, else the month itself.
+ */
+static int
+holding(const struct gt_calendar *c, enum gt_freq f, int m,
+    struct gt_period *p)
+{
+	struct gt_period	 mo;
+
+	set_month(&mo, m);
+	if (f == GT_FREQ_QUARTERLY)
+		return quarter_of(c, m, p);
+	if (yearly(f)) {
+		if (c == NULL)
+			return -1;
+		*p = gt_period_fyear_of(c, &mo);
+		return 0;
+	}
+	*p = mo;
+	return 0;
+}
+
+/*
+ * The separator between the two parts of "2024/25 Q2" or "2018-19;Q1":
+ * one space, or ';' or ',' with at most one space after it. Its start
+ * and end are *a and *b; 0, or -1 if there is none.
+ */
+static int
+separator(const char *s, size_t len, size_t *a, size_t *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < len && s[i] != ' ' && s[i] != ';' && s[i] != ','; i++)
+		continue;
+	if (i == 0 || i == len)
+		return -1;
+	*a = i;
+	*b = i + 1;
+	if (s[i] != ' ' && *b < len && s[*b] == ' ')
+		(*b)++;
+	return *b < len ? 0 : -1;
+}
+
+/* Two parts: a quarter and a year, a month name and a year. */
+static int
+read_pair(const char *s, size_t len, const struct gt_calendar *c,
+    struct gt_period *p)
+{
+	const char	*x, *y;
+	size_t		 a, b, xl, yl;
+	int		 q, mo, yr;
+
+	if (separator(s, len, &a, &b) == -1)
+		return -1;
+	x = s;
+	xl = a;
+	y = s + b;
+	yl = len - b;
+	/* "2024/25 Q2", "Q2 2024/25" */
+	if ((q = parse_quarter(y, yl)) != -1 && (yr = parse_span(x, xl,
+	    0)) != -1)
+		return set(p, GT_PERIOD_QUARTER, yr, q);
+	if ((q = parse_quarter(x, xl)) != -1 && (yr = parse_span(y, yl,
+	    0)) != -1)
+		return set(p, GT_PERIOD_QUARTER, yr, q);
+	/*
+	 * "2019 Q1", "Q1 2019": a quarter of the calendar year, which is a
+	 * quarter of the financial year only if the year starts in January,
+	 * April, July or October.
+	 */
+	if (((q = parse_quarter(y, yl)) != -1 && xl == 4 &&
+	    (yr = digits(x, 4)) != -1) || ((q = parse_quarter(x, xl)) != -1 &&
+	    yl == 4 && (yr = digits(y, 4)) != -1)) {
+		if (!year_ok(yr) || c == NULL || (c->year_start - 1) % 3 != 0)
+			return -1;
+		return quarter_of(c, yr * 12 + 3 * (q - 1), p);
+	}
+	/* "May 2024" */
+	if (s[a] == ' ' && b == a + 1 && (mo = parse_month_name(x, xl)) !=
+	    -1 && yl == 4 && (yr = digits(y, 4)) != -1 && year_ok(yr))
+		return set(p, GT_PERIOD_MONTH, yr, mo);
+	return -1;
+}
+
+/* "Apr-21", "Dec-2021": a month name, a dash and a year (20YY if two digits). */
+static int
+read_month_dash(const char *s, size_t len, struct gt_period *p)
+{
+	const char	*d = memchr(s, '-', len);
+	size_t		 yl;
+	int		 mo, yr;
+
+	if (d == NULL || (mo = parse_month_name(s, (size_t)(d - s))) == -1)
+		return -1;
+	yl = len - (size_t)(d - s) - 1;
+	if (yl == 2 && (yr = digits(d + 1, 2)) != -1)
+		yr += 2000;
+	else if (yl != 4 || (yr = digits(d + 1, 4)) == -1 || !year_ok(yr))
+		return -1;
+	return set(p, GT_PERIOD_MONTH, yr, mo);
+}
+
+/* "2021-06-30": the period of frequency f that holds the day. */
+static int
+read_date(const char *s, size_t len, enum gt_freq f,
+    const struct gt_calendar *c, struct gt_period *p)
+{
+	char		 buf[11];
+	struct gt_date	 d;
+
+	if (len != 10)
+		return -1;
+	memcpy(buf, s, 10);
+	buf[10] = '\0';
+	if (gt_date_parse(buf, &d) == -1 ||
+	    holding(c, f, d.y * 12 + d.m - 1, p) == -1)
+		return -1;
+	return GT_PERIOD_BY_FREQ;
+}
+
+int
+gt_period_read(const char *in, enum gt_freq f, const struct gt_calendar *c,
+    struct gt_period *p)
+{
+	const char	*s = in, *e;
 	size_t		 len, a;
-	int		 y, q, mo;
+	int		 y, mo, rc = -1;
 
 	memset(p, 0, sizeof(*p));
 	while (space((unsigned char)*s))
@@ -125,57 +283,66 @@ gt_period_parse(const char *in, struct gt_period *p)
 	if (len >= 9 && lower((unsigned char)s[0]) == 'a' &&
 	    lower((unsigned char)s[1]) == 'y') {
 		a = s[2] == ' ' ? 3 : 2;
-		if ((y = parse_span(s + a, len - a, 0)) == -1 || s[a + 4] != '/')
-			return -1;
-		p->type = GT_PERIOD_AYEAR;
-		p->year = y;
-		return 0;
-	}
-	if ((sp = memchr(s, ' ', len)) != NULL) {
-		a = (size_t)(sp - s);
-		/* "2024/25 Q2", "Q2 2024/25", "May 2024" */
-		if ((q = parse_quarter(sp + 1, len - a - 1)) != -1 &&
-		    (y = parse_span(s, a, 0)) != -1) {
-			p->type = GT_PERIOD_QUARTER;
-			p->year = y;
-			p->sub = q;
-			return 0;
-		}
-		if ((q = parse_quarter(s, a)) != -1 &&
-		    (y = parse_span(sp + 1, len - a - 1, 0)) != -1) {
-			p->type = GT_PERIOD_QUARTER;
-			p->year = y;
-			p->sub = q;
-			return 0;
-		}
-		if ((mo = parse_month_name(s, a)) != -1 && len - a - 1 == 4 &&
-		    (y = digits(sp + 1, 4)) != -1 && year_ok(y)) {
-			p->type = GT_PERIOD_MONTH;
-			p->year = y;
-			p->sub = mo;
-			return 0;
-		}
-		return -1;
-	}
-	if (len == 4) {
-		if ((y = digits(s, 4)) == -1 || !year_ok(y))
-			return -1;
-		p->type = GT_PERIOD_YEAR;
-		p->year = y;
-		return 0;
-	}
-	if (len == 7 && s[4] == '-' && (y = digits(s, 4)) != -1 &&
+		if ((y = parse_span(s + a, len - a, 0)) != -1 &&
+		    s[a + 4] == '/')
+			rc = set(p, GT_PERIOD_AYEAR, y, 0);
+	} else if (len >= 9 && lower((unsigned char)s[0]) == 'f' &&
+	    lower((unsigned char)s[1]) == 'y') {
+		/* "FY2015/16": no month is meant after "FY". */
+		a = s[2] == ' ' ? 3 : 2;
+		if ((y = parse_span(s + a, len - a, 0)) != -1)
+			rc = set(p, GT_PERIOD_FYEAR, y, 0);
+	} else if (len == 4) {
+		if ((y = digits(s, 4)) != -1 && year_ok(y))
+			rc = set(p, GT_PERIOD_YEAR, y, 0);
+	} else if (len == 7 && s[4] == '-' && (y = digits(s, 4)) != -1 &&
 	    year_ok(y) && (mo = digits(s + 5, 2)) >= 1 && mo <= 12) {
-		p->type = GT_PERIOD_MONTH;
-		p->year = y;
-		p->sub = mo;
-		return 0;
+		/* "2011-12": December 2011, or 2011/12 for a yearly measure. */
+		rc = 0;
+		if (parse_span(s, len, 0) != -1) {
+			rc = GT_PERIOD_BY_FREQ;
+			if (yearly(f))
+				return set(p, GT_PERIOD_FYEAR, y, 0) +
+				    GT_PERIOD_BY_FREQ;
+		}
+		set(p, GT_PERIOD_MONTH, y, mo);
+	} else if ((y = parse_span(s, len, 1)) != -1)
+		rc = set(p, GT_PERIOD_FYEAR, y, 0);
+	else if (len == 10 && s[4] == '-' && s[7] == '-')
+		rc = read_date(s, len, f, c, p);
+	else if (memchr(s, ' ', len) != NULL || memchr(s, ';', len) != NULL ||
+	    memchr(s, ',', len) != NULL)
+		rc = read_pair(s, len, c, p);
+	else
+		rc = read_month_dash(s, len, p);
+	if (rc == -1)
+		memset(p, 0, sizeof(*p));
+	return rc;
+}
+
+int
+gt_period_parse(const char *s, struct gt_period *p)
+{
+	return gt_period_read(s, GT_FREQ_NONE, NULL, p) == -1 ? -1 : 0;
+}
+
+int
+gt_period_ending(const struct gt_calendar *c, enum gt_freq f, int m,
+    struct gt_period *p)
+{
+	struct gt_period	 y;
+
+	if (holding(c, f == GT_FREQ_IRREGULAR ? GT_FREQ_MONTHLY : f, m,
+	    p) == -1)
+		return -1;
+	if (yearly(f) && gt_period_last_month(c, p) != m && m % 12 == 11) {
+		/* Not the financial year's end, but December's. */
+		set(&y, GT_PERIOD_YEAR, m / 12, 0);
+		*p = y;
 	}
-	if ((y = parse_span(s, len, 1)) != -1) {
-		p->type = GT_PERIOD_FYEAR;
-		p->year = y;
+	if (gt_period_last_month(c, p) == m)
 		return 0;
-	}
+	memset(p, 0, sizeof(*p));
 	return -1;
 }
 
@@ -358,8 +525,11 @@ gt_period_fits(enum gt_freq f, const struct gt_period *p)
 		return p->type == GT_PERIOD_QUARTER;
 	case GT_FREQ_ANNUAL:
 	case GT_FREQ_BIENNIAL:
+	case GT_FREQ_TRIENNIAL:
 		return p->type == GT_PERIOD_FYEAR || p->type == GT_PERIOD_YEAR ||
 		    p->type == GT_PERIOD_AYEAR;
+	case GT_FREQ_IRREGULAR:
+		return p->type != GT_PERIOD_NONE;
 	case GT_FREQ_NONE:
 		break;
 	}
@@ -367,7 +537,8 @@ gt_period_fits(enum gt_freq f, const struct gt_period *p)
 }
 
 static const char *const freq_names[] = {
-	"", "monthly", "quarterly", "annual", "biennial"
+	"", "monthly", "quarterly", "annual", "biennial", "triennial",
+	"irregular"
 };
 
 enum gt_freq
@@ -375,7 +546,7 @@ gt_freq_parse(const char *s)
 {
 	int	 i;
 
-	for (i = GT_FREQ_MONTHLY; i <= GT_FREQ_BIENNIAL; i++)
+	for (i = GT_FREQ_MONTHLY; i <= GT_FREQ_IRREGULAR; i++)
 		if (strcmp(s, freq_names[i]) == 0)
 			return (enum gt_freq)i;
 	return GT_FREQ_NONE;
@@ -390,10 +561,11 @@ gt_freq_name(enum gt_freq f)
 }
 
 /*
- * Biennial measures are expected like annual ones: the latest year that
- * has ended (plus the lag), whatever its parity, since a plan does not say
- * which years a survey runs in. Whether a biennial value is late, being due
- * only every other year, is for the status rules to say.
+ * Biennial and triennial measures are expected like annual ones: the
+ * latest year that has ended (plus the lag), whatever its place in the
+ * cycle, since a plan does not say which years a survey runs in. Whether
+ * such a value is late, being due only every other or third year, is for
+ * the status rules to say. Irregular measures are never expected.
  */
 struct gt_period
 gt_period_expected(const struct gt_calendar *c, enum gt_freq f,
@@ -424,12 +596,14 @@ gt_period_expected(const struct gt_calendar *c, enum gt_freq f,
 		return r;
 	case GT_FREQ_ANNUAL:
 	case GT_FREQ_BIENNIAL:
+	case GT_FREQ_TRIENNIAL:
 		r.type = like == GT_PERIOD_YEAR || like == GT_PERIOD_AYEAR ?
 		    like : GT_PERIOD_FYEAR;
 		r.year = limit / 12 + 1;
 		while (gt_period_last_month(c, &r) > limit)
 			r.year--;
 		return r;
+	case GT_FREQ_IRREGULAR:
 	case GT_FREQ_NONE:
 		break;
 	}

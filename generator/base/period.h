@@ -3,11 +3,22 @@
  *
  * A period is a value type (no allocation). Forms accepted by
  * gt_period_parse(), the canonical form first (gt_period_format() writes it):
- *   financial year  2024/25    (also 2024-25, 2024/2025)
- *   quarter         2024/25 Q2 (also 2024-25 Q2, Q2 2024/25)
- *   month           2024-05    (also May 2024, Sep 2024)
+ *   financial year  2024/25    (also 2024-25, 2024/2025, FY2024/25)
+ *   quarter         2024/25 Q2 (also 2024-25 Q2, Q2 2024/25, 2024-25;Q2,
+ *                   "2024/25, Q2")
+ *   month           2024-05    (also May 2024, Sep 2024, May-2024, May-24
+ *                   (a two-digit year is 20YY), 2024-05-31)
  *   calendar year   2024
  *   academic year   AY2024/25  (also AY 2024/25)
+ * gt_period_read() reads these in the light of a calendar and of the
+ * frequency of the measure a period belongs to, and also the quarter of
+ * a calendar year, "2019 Q1" or "Q1 2019" (January to March 2019: the
+ * quarter of the financial year of those months, where the year starts in
+ * January, April, July or October):
+ *   "2011-12" is December 2011, or 2011/12 for a yearly measure (annual,
+ *             biennial, triennial);
+ *   a date    is the month that holds it, or for a quarterly or yearly
+ *             measure the quarter or financial year that holds it.
  * A financial year starts in the month gt_calendar.year_start; an academic
  * year in gt_calendar.academic_start. Quarters are quarters of the financial
  * year. Months are calendar months and belong to the financial year that
@@ -15,10 +26,11 @@
  * year_start 1 the financial year 2024/25 is January to December 2024.
  *
  * Leading and trailing ASCII white space is ignored; month names (English,
- * full or three letters, or "Sept"), "Q" and "AY" are case-insensitive.
- * "YYYY-MM" is always a month: "2011-12" is December 2011, and the dash
- * form of a financial year is taken only where its two digits cannot be a
- * month ("2024-25"); write "2011/12" for the year. Inside a quarter there is
+ * full or three letters, or "Sept"), "Q", "FY" and "AY" are
+ * case-insensitive. Without a yearly measure in view "YYYY-MM" is a month:
+ * "2011-12" is December 2011, and the dash form of a financial year is
+ * taken only where its two digits cannot be a month ("2024-25"), or after
+ * "FY". Inside a quarter there is
  * no doubt, so "2011-12 Q3" is a quarter. Both years of a span must lie in
  * GT_YEAR_MIN..GT_YEAR_MAX.
  */
@@ -47,7 +59,9 @@ enum gt_freq {
 	GT_FREQ_MONTHLY,
 	GT_FREQ_QUARTERLY,
 	GT_FREQ_ANNUAL,
-	GT_FREQ_BIENNIAL
+	GT_FREQ_BIENNIAL,
+	GT_FREQ_TRIENNIAL,
+	GT_FREQ_IRREGULAR	/* surveys: a figure now and then, of any period */
 };
 
 struct gt_calendar {
@@ -68,6 +82,24 @@ void	gt_calendar_default(struct gt_calendar *);
 
 /* Returns 0 and fills *p, or -1 (and *p type NONE) if s is not a period. */
 int	gt_period_parse(const char *s, struct gt_period *p);
+/*
+ * s read for a measure of frequency f (GT_FREQ_NONE: none in view) under
+ * calendar c (NULL: none, so no calendar quarter and no date of a
+ * quarterly or yearly measure reads). Fills *p and returns 0, or
+ * GT_PERIOD_BY_FREQ if the reading depends on f (a reader without the
+ * frequency keeps the text to read again), or -1 (*p type NONE).
+ */
+#define GT_PERIOD_BY_FREQ	1
+int	gt_period_read(const char *s, enum gt_freq f,
+	    const struct gt_calendar *c, struct gt_period *p);
+/*
+ * The period of frequency f that ends in month m (year * 12 + month - 1):
+ * that month, the quarter or the financial year ending then (a calendar
+ * year if it is December and the financial year does not end then); 0,
+ * or -1 if none ends then.
+ */
+int	gt_period_ending(const struct gt_calendar *, enum gt_freq f, int m,
+	    struct gt_period *p);
 /* Writes the canonical form; returns its length. NONE writes "". */
 size_t	gt_period_format(const struct gt_period *, char *buf, size_t sz);
 
@@ -95,7 +127,8 @@ int	gt_period_index_in_year(const struct gt_calendar *, const struct gt_period *
 
 /* Does a period of this type fit the frequency? */
 int	gt_period_fits(enum gt_freq, const struct gt_period *);
-/* Parse "monthly", "quarterly", "annual", "biennial"; GT_FREQ_NONE otherwise. */
+/* Parse "monthly", "quarterly", "annual", "biennial", "triennial",
+   "irregular"; GT_FREQ_NONE otherwise. */
 enum gt_freq gt_freq_parse(const char *);
 const char *gt_freq_name(enum gt_freq);
 
@@ -103,10 +136,11 @@ const char *gt_freq_name(enum gt_freq);
  * The latest period of type `like` that a measure of frequency f should
  * have a value for at as_at, when values arrive lag_months after the period
  * ends. `like` gives the form of year (financial, calendar, academic) for
- * annual and biennial measures (a financial year unless it names a calendar
- * or academic year). Biennial measures are expected like annual ones, in
- * either parity of year; lateness by two years is the status rules' call.
- * Type NONE if there is none, or lag_months is negative.
+ * yearly measures (a financial year unless it names a calendar or academic
+ * year). Biennial and triennial measures are expected like annual ones, in
+ * any year of their cycle; lateness by a cycle is the status rules' call.
+ * Type NONE if there is none (an irregular measure), or lag_months is
+ * negative.
  */
 struct gt_period gt_period_expected(const struct gt_calendar *, enum gt_freq f,
 	    enum gt_ptype like, const struct gt_period *as_at, int lag_months);

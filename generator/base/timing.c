@@ -12,6 +12,7 @@
 
 static struct stage {
 	const char	*name;
+	char		*copy;		/* name, if it is a copy: freed with it */
 	double		 seconds;
 } stages[MAX_STAGES];
 static size_t	 nstages;
@@ -40,12 +41,22 @@ gt_timing_enabled(void)
 	return enabled;
 }
 
+/* Forget every stage; a process that builds again and again starts afresh. */
+static void
+forget_stages(void)
+{
+	while (nstages > 0) {
+		free(stages[--nstages].copy);
+		stages[nstages].copy = NULL;
+	}
+	current = -1;
+}
+
 void
 gt_timing_enable(int on)
 {
 	enabled = on < 0 ? -1 : on != 0;
-	nstages = 0;
-	current = -1;
+	forget_stages();
 }
 
 static void
@@ -72,13 +83,14 @@ stage_of(const char *name, size_t len, int copy)
 			return (long)i;
 	if (nstages == MAX_STAGES)
 		return -1;		/* more stages than anyone reads */
+	stages[nstages].copy = NULL;
 	if (copy) {
-		/* Kept for good: stages[] holds it from now on. */
+		/* stages[] holds it until the stages are forgotten. */
 		if ((s = malloc(len + 1)) == NULL)
 			return -1;
 		memcpy(s, name, len);
 		s[len] = '\0';
-		name = s;
+		name = stages[nstages].copy = s;
 	}
 	stages[nstages].name = name;
 	stages[nstages].seconds = 0;
@@ -112,7 +124,7 @@ gt_timing_report(FILE *f)
 	for (i = 0; i < nstages; i++)
 		fprintf(f, "%s %.6f\n", stages[i].name, stages[i].seconds);
 	fflush(f);
-	nstages = 0;
+	forget_stages();
 }
 
 void

@@ -274,6 +274,24 @@ gt_write_all(int fd, const void *data, size_t len)
 }
 
 int
+gt_write_file(const char *path, const void *data, size_t len)
+{
+	int	 fd, rc, e;
+
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1)
+		return -1;
+	rc = gt_write_all(fd, data, len);
+	e = errno;
+	if (close(fd) == -1 && rc == 0) {
+		rc = -1;
+		e = errno;
+	}
+	errno = e;
+	return rc;
+}
+
+int
 gt_read_own(int dirfd, const char *path, char **data, size_t *len)
 {
 	int	 fd;
@@ -606,6 +624,21 @@ gt_sort(void *base, size_t n, size_t sz, int (*cmp)(const void *, const void *))
 {
 	if (n > 1)
 		qsort(base, n, sz, cmp);
+}
+
+int
+gt_dbl_cmp(const void *va, const void *vb)
+{
+	double	 a = *(const double *)va, b = *(const double *)vb;
+
+	return a < b ? -1 : a > b;
+}
+
+double
+gt_median(double *v, size_t n)
+{
+	gt_sort(v, n, sizeof(*v), gt_dbl_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
 int

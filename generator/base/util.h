@@ -78,6 +78,8 @@ void	 gt_hash_hex(const void *, size_t, char hex[65]);
 int	 gt_read_file(const char *path, char **data, size_t *len);
 /* All len bytes of data to fd, whatever write() takes at a time; 0 or -1. */
 int	 gt_write_all(int fd, const void *data, size_t len);
+/* len bytes of data as the file path (made, or emptied first); 0 or -1 with errno. */
+int	 gt_write_file(const char *path, const void *data, size_t len);
 /*
  * gt_read_file for a file goldthread made, at path in the folder dirfd
  * (or AT_FDCWD): a link is not followed, and anything but a regular file
@@ -171,6 +173,10 @@ size_t	 gt_copy_out(char *buf, size_t sz, const char *s, size_t n);
 
 /* qsort() that accepts an empty (NULL) array. */
 void	 gt_sort(void *, size_t n, size_t sz, int (*)(const void *, const void *));
+/* Compare doubles, for gt_sort. */
+int	 gt_dbl_cmp(const void *, const void *);
+/* The median of n > 0 figures (sorted in place). */
+double	 gt_median(double *, size_t n);
 
 /* Case-insensitive ASCII comparison helpers. */
 int	 gt_strieq(const char *, const char *);

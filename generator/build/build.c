@@ -19,10 +19,24 @@
 #include "out.h"
 #include "own.h"
 #include "pdf.h"
+#include "pdf_ua.h"
 #include "read.h"
 #include "site.h"
 #include "status_text.h"
 #include "timing.h"
+
+/* The folders m's site.conf names, into s (what it held is freed). */
+static void
+seen_folders(const struct gt_model *m, struct gt_build_site *s)
+{
+	free(s->content);
+	free(s->data);
+	free(s->layouts);
+	s->content = gt_xstrdup(m->conf.content_dir);
+	s->data = gt_xstrdup(m->conf.data_dir);
+	s->layouts = gt_xstrdup(m->conf.layouts_dir);
+	s->packs_kept = 0;
+}
 
 struct gt_model *
 gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
@@ -32,8 +46,12 @@ gt_load(const struct gt_build_opts *o, struct gt_diag *diag)
 
 	gt_timing_start("read");
 	m = gt_read_site(o->dir, o->as_at, diag);
+	if (o->seen != NULL)
+		seen_folders(m, o->seen);
 	gt_timing_start("link");
-	gt_link(m);
+	/* Nothing is judged on a model with errors, not even to check it. */
+	if (gt_link(m) == 0 && gt_diag_worst(diag) != GT_SEV_ERROR)
+		gt_judge_check(m, diag);
 	worst = gt_diag_worst(diag);
 	if (worst == GT_SEV_ERROR || (worst == GT_SEV_WARNING && o->strict)) {
 		gt_model_free(m);
@@ -244,22 +262,25 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
 	struct gt_chart		 c;
 	struct gt_chart_output	 co;
 	struct gt_date		 d;
-	struct gt_loc		 loc = { NULL, 0, 0 };
+	struct gt_loc		 loc = { o->path, 0, 0 };
+	struct gt_pdf_ua	 ua;
 	const char		*ext;
-	char			*text, date[16];
+	unsigned char		*bytes = NULL, *pdf = NULL;
+	char			*text, *why = NULL, date[16], iso[32];
+	size_t			 len = 0;
 	int			 rc = 0;
 
 	if ((me = gt_map_get(&m->measure_ix, o->measure)) == NULL)
 		return GT_BUILD_NO_MEASURE;
 	j = gt_judge(m, &m->conf.as_at);
 	gt_trend_data(&td, j, me);
+	if (o->no_source)
+		td.trend.source = NULL;
 	c.type = GT_CHART_TREND;
 	c.u.trend = &td.trend;
-	if (o->alt) {
-		text = gt_chart_describe(&c);
+	text = gt_chart_describe(&c);
+	if (o->alt)
 		puts(text);
-		free(text);
-	}
 	if (o->path != NULL) {
 		memset(&co, 0, sizeof(co));
 		ext = strrchr(o->path, '.');
@@ -267,17 +288,41 @@ gt_build_chart(const struct gt_model *m, const struct gt_chart_opts *o,
 		    strcmp(ext, ".svg") == 0 ? GT_CHART_SVG : GT_CHART_PDF;
 		co.width = o->width > 0 ? o->width : 720;
 		co.height = o->height > 0 ? o->height : 360;
+		/* Unless told, tall enough for the plot to keep its height. */
+		co.grow = o->height == 0;
 		co.scale = o->scale > 0 ? o->scale : 1;
 		/* Dated by the as-at period, so the file is reproducible. */
 		d = gt_period_end_date(&m->conf.cal, &m->conf.as_at);
 		gt_date_format(&d, date, sizeof(date));
 		co.date = date;
-		if (gt_chart_write(&c, &co, o->path) == -1) {
-			loc.file = o->path;
+		bytes = gt_chart_render(&c, &co, &len);
+		/* A PDF with its language, title and text alternative. */
+		memset(&ua, 0, sizeof(ua));
+		ua.lang = m->conf.language;
+		ua.title = me->title;
+		snprintf(iso, sizeof(iso), "%sT00:00:00Z", date);
+		ua.date = iso;
+		gt_pdf_ua_figure(&ua, text, 0, 0, co.width, co.height,
+		    co.height);
+		if (bytes == NULL) {
+			errno = EINVAL;
+			gt_msg(diag, GT_E_WRITE, &loc, "%s", strerror(errno));
+			rc = -1;
+		} else if (co.format == GT_CHART_PDF && gt_pdf_ua_apply(&ua,
+		    bytes, len, &pdf, &len, &why) == -1) {
+			gt_msg(diag, GT_E_WRITE, &loc, "PDF/UA: %s", why);
+			rc = -1;
+		} else if (gt_write_file(o->path, pdf != NULL ? pdf : bytes,
+		    len) == -1) {
 			gt_msg(diag, GT_E_WRITE, &loc, "%s", strerror(errno));
 			rc = -1;
 		}
+		gt_pdf_ua_clear(&ua);
 	}
+	free(bytes);
+	free(pdf);
+	free(why);
+	free(text);
 	gt_trend_data_free(&td);
 	gt_judgement_free(j);
 	return rc;
@@ -336,8 +381,9 @@ run_list(struct run *r, int k)
 		run_one(r, &r->list[k][i]);
 }
 
+/* The jobs of the back-ends, but the PDFs of the packs kept[] says. */
 static void
-jobs_list(struct run *r)
+jobs_list(struct run *r, const char *kept)
 {
 	enum gt_when	 w;
 	size_t		 b, i, n;
@@ -346,6 +392,8 @@ jobs_list(struct run *r)
 	for (b = 0; b < NBACKENDS; b++) {
 		n = site_backends[b]->jobs(r->obj[b]);
 		for (i = 0; i < n; i++) {
+			if (site_backends[b] == &gt_pdf_backend && kept[i])
+				continue;
 			w = site_backends[b]->when == NULL ? GT_JOB_ANY :
 			    site_backends[b]->when(r->obj[b], i);
 			k = w == GT_JOB_LAST ? LAST : w == GT_JOB_SPARKS ?
@@ -599,8 +647,9 @@ resolve_output(const struct gt_model *m, const char *layouts,
 
 /*
  * The output folder made the build's: resolved, apart from the inputs,
- * locked (*lock, for the caller to close) and goldthread's. 0 with *dir
- * (the caller frees it), or a GT_BUILD_ code (said).
+ * locked (*lock, for the caller to close; -1 if the caller holds the
+ * lock) and goldthread's. 0 with *dir (the caller frees it), or a
+ * GT_BUILD_ code (said).
  */
 static int
 claim(const struct gt_model *m, const char *layouts,
@@ -612,7 +661,8 @@ claim(const struct gt_model *m, const char *layouts,
 	*lock = -1;
 	if ((rc = resolve_output(m, layouts, path, shown, 0, dir)) != 0)
 		return rc;
-	if ((*lock = gt_own_lock(*dir, shown, !o->no_wait)) == -1)
+	if (!o->locked && (*lock = gt_own_lock(*dir, shown, !o->no_wait)) ==
+	    -1)
 		return errno == EWOULDBLOCK ? GT_BUILD_BUSY : -1;
 	return gt_own_adopt(*dir, shown, o->force) == 0 ? 0 : GT_BUILD_REFUSED;
 }
@@ -679,10 +729,36 @@ cache_join(struct cache_job *j)
 	return j->cache;
 }
 
+/*
+ * Each pack's PDF that the output folder dir has, copied from it into
+ * out (kept[i] set for pack i); how many.
+ */
+static size_t
+keep_packs(const struct gt_model *m, const char *dir, struct gt_out *out,
+    char *kept)
+{
+	char	*rel, *path;
+	size_t	 i, n = 0;
+	int	 fd;
+
+	for (i = 0; i < m->conf.npacks; i++) {
+		rel = gt_xasprintf("reports/%s.pdf", m->conf.packs[i].name);
+		path = gt_xasprintf("%s/%s", dir, rel);
+		if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) != -1) {
+			n += kept[i] = gt_out_copy(out, rel, fd) == 0;
+			close(fd);
+		}
+		free(path);
+		free(rel);
+	}
+	return n;
+}
+
 /* Every back-end's jobs into the output folder, then swapped in. */
 static int
 build_site(const struct gt_model *m, struct gt_render_in *in,
-    const char *dir, struct cache_job *cj, struct gt_diag *diag)
+    const struct gt_build_opts *o, const char *dir, struct cache_job *cj,
+    struct gt_diag *diag)
 {
 	struct gt_out	*out;
 	struct gt_cache	*cache;
@@ -690,7 +766,8 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	struct gt_sink	 sink = { out_write, out_reuse, out_keep, out_size,
 			    &os, diag };
 	struct run	 r;
-	size_t		 b;
+	size_t		 b, nkept = 0;
+	char		*kept;
 	int		 k, rc = -1;
 
 	out = gt_out_new(dir, diag);
@@ -703,7 +780,13 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	r.sink = &sink;
 	for (b = 0; b < NBACKENDS; b++)
 		r.obj[b] = site_backends[b]->new(in);
-	jobs_list(&r);
+	kept = gt_xcalloc(m->conf.npacks + 1, 1);
+	if (o->keep_packs)
+		nkept = keep_packs(m, dir, out, kept);
+	if (o->seen != NULL)
+		o->seen->packs_kept = nkept;
+	jobs_list(&r, kept);
+	free(kept);
 	run_jobs(&r, m, cache, out);
 	if (!r.failed) {
 		gt_timing_start("write");
@@ -719,6 +802,16 @@ build_site(const struct gt_model *m, struct gt_render_in *in,
 	/* Last: it waits for the old output's removal, begun at the commit. */
 	gt_out_free(out);
 	return rc;
+}
+
+/* The output folder's path (the caller frees it), and *shown its name. */
+static char *
+output_path(const struct gt_build_opts *o, const struct gt_model *m,
+    const char **shown)
+{
+	*shown = o->output != NULL ? o->output : m->conf.output_dir;
+	return o->output != NULL ? gt_xstrdup(o->output) :
+	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
 }
 
 int
@@ -758,9 +851,7 @@ gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 			rc = build_pack(&in, i, dir, path, diag);
 		goto out;
 	}
-	shown = o->output != NULL ? o->output : m->conf.output_dir;
-	path = o->output != NULL ? gt_xstrdup(o->output) :
-	    gt_xasprintf("%s/%s", m->root, m->conf.output_dir);
+	path = output_path(o, m, &shown);
 	if ((layouts = find_layouts(m)) == NULL) {
 		loc.file = m->conf.path;
 		gt_msg(diag, GT_E_LAYOUT, &loc, "no layouts folder: neither '%s' in "
@@ -777,7 +868,7 @@ gt_build(const struct gt_build_opts *o, struct gt_diag *diag)
 			cj.cache = gt_cache_new_beside(dir);
 	}
 	in.layouts = layouts;
-	if ((rc = build_site(m, &in, dir, &cj, diag)) == 0 &&
+	if ((rc = build_site(m, &in, o, dir, &cj, diag)) == 0 && !o->locked &&
 	    isatty(STDERR_FILENO))
 		fprintf(stderr, "goldthread: built %s\n", path);
 	cache = in.cache;
@@ -796,4 +887,41 @@ out:
 	if (lock != -1)
 		close(lock);
 	return rc;
+}
+
+int
+gt_build_claim(const struct gt_build_opts *o, struct gt_build_site *s,
+    struct gt_diag *diag)
+{
+	struct gt_model	*m;
+	const char	*shown;
+	char		*path, *layouts;
+	int		 rc;
+
+	memset(s, 0, sizeof(*s));
+	s->lock = -1;
+	m = gt_read_site(o->dir, o->as_at, diag);
+	seen_folders(m, s);
+	path = output_path(o, m, &shown);
+	layouts = find_layouts(m);
+	rc = claim(m, layouts, o, path, shown, &s->output, &s->lock);
+	free(layouts);
+	free(path);
+	gt_model_free(m);
+	return rc;
+}
+
+void
+gt_build_site_free(struct gt_build_site *s)
+{
+	if (s == NULL)
+		return;
+	free(s->content);
+	free(s->data);
+	free(s->layouts);
+	free(s->output);
+	if (s->lock != -1)
+		close(s->lock);
+	memset(s, 0, sizeof(*s));
+	s->lock = -1;
 }

@@ -16,6 +16,8 @@
 
 #include "judge.h"
 
+struct gt_build_site;
+
 struct gt_build_opts {
 	const char	*dir;		/* the site folder */
 	const char	*as_at;		/* --as-at, or NULL: site.conf's */
@@ -25,6 +27,18 @@ struct gt_build_opts {
 	int		 no_cache;
 	int		 force;		/* adopt an output folder not ours */
 	int		 no_wait;	/* another build of it: stop */
+	/*
+	 * For a caller that builds again and again (serve): it holds the
+	 * output's lock (gt_build_claim) and says what was built (no
+	 * "built" line); the site's folders as this build read them are
+	 * put in seen, if set, whatever the outcome. With keep_packs, each
+	 * pack's PDF the output has already is copied from it, not typeset
+	 * again (the pages first: a build without it brings the packs up
+	 * to date after); how many is put in seen.
+	 */
+	int			 locked;
+	int			 keep_packs;
+	struct gt_build_site	*seen;
 };
 
 /*
@@ -68,6 +82,7 @@ struct gt_chart_opts {
 	const char	*measure;	/* its id */
 	const char	*path;		/* .png, .svg or .pdf; NULL: none */
 	int		 alt;		/* print the description */
+	int		 no_source;	/* no footer (source, date) */
 	double		 width, height, scale;	/* 0: the default */
 };
 
@@ -90,5 +105,33 @@ enum {
  * 0, -1 with the problems reported, or one of the GT_BUILD_ above.
  */
 int	gt_build(const struct gt_build_opts *, struct gt_diag *);
+
+/*
+ * A site as a caller that builds it again and again sees it: the folders
+ * it is read from ([paths], relative to the site folder) and the output
+ * folder, held (its lock) from gt_build_claim() to gt_build_site_free().
+ */
+struct gt_build_site {
+	char	*content;
+	char	*data;
+	char	*layouts;
+	char	*output;	/* resolved (links followed) */
+	int	 lock;		/* the output's lock (own.h), or -1 */
+	size_t	 packs_kept;	/* by the last build, with keep_packs */
+};
+
+/*
+ * Claim the output folder opts names (-o, or [paths] output) as gt_build
+ * claims it: apart from the site's inputs, locked (waiting for a build
+ * of it that runs, or with no_wait GT_BUILD_BUSY), goldthread's; the
+ * lock is kept in site. The site is read for its settings only: its
+ * problems, reported into diag, are for the caller to drop (the builds
+ * report them). 0, or a GT_BUILD_ code (said); site is filled either
+ * way, for gt_build_site_free().
+ */
+int	gt_build_claim(const struct gt_build_opts *, struct gt_build_site *,
+	    struct gt_diag *);
+/* Free what site holds and let its lock go; NULL-safe. */
+void	gt_build_site_free(struct gt_build_site *);
 
 #endif

@@ -1,5 +1,4 @@
 /* cache.c: chart files by content key (see cache.h). */
-#define _GNU_SOURCE		/* copy_file_range() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -168,35 +167,11 @@ used(const struct gt_cache *c, const char *key)
 	return 0;
 }
 
-/*
- * A copy of the file open at from into to: sharing its blocks where the
- * file system can (copy_file_range reflinks on btrfs, XFS), else read
- * and written. 0 or -1.
- */
-static int
-copy(int from, int to)
-{
-	char	 buf[65536];
-	ssize_t	 n;
-
-	while ((n = copy_file_range(from, NULL, to, NULL, 1L << 30, 0)) > 0)
-		continue;
-	if (n == 0)
-		return 0;
-	if (errno != EXDEV && errno != EINVAL && errno != ENOSYS &&
-	    errno != EOPNOTSUPP)
-		return -1;
-	while ((n = read(from, buf, sizeof(buf))) > 0)
-		if (gt_write_all(to, buf, (size_t)n) == -1)
-			return -1;
-	return n == 0 ? 0 : -1;
-}
-
 int
 gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
     const char *rel)
 {
-	int	 from, to, rc = -1;
+	int	 from, rc;
 
 	if (c == NULL)
 		return -1;
@@ -208,12 +183,8 @@ gt_cache_get(struct gt_cache *c, const char *key, struct gt_out *out,
 	if (used(c, key) == -1 || (from = openat(c->fd, key, O_RDONLY |
 	    O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
-	if ((to = gt_out_open(out, rel)) != -1) {
-		if ((rc = copy(from, to)) == 0)
-			gt_out_keyed(out, rel, key);
-		if (close(to) == -1)
-			rc = -1;
-	}
+	if ((rc = gt_out_copy(out, rel, from)) == 0)
+		gt_out_keyed(out, rel, key);
 	close(from);
 	return rc;
 }

@@ -1,5 +1,5 @@
 /* out.c: build aside, then swap in. */
-#define _GNU_SOURCE		/* renameat2(), statx() */
+#define _GNU_SOURCE		/* renameat2(), statx(), copy_file_range() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -556,6 +556,43 @@ gt_out_write(struct gt_out *o, const char *rel, const void *data, size_t len)
 		rc = -1;
 	if (rc == -1)
 		report(o, rel, "cannot write");
+	return rc;
+}
+
+/*
+ * A copy of the file open at from into to: sharing its blocks where the
+ * file system can (copy_file_range reflinks on btrfs, XFS), else read
+ * and written. 0 or -1.
+ */
+static int
+copy(int from, int to)
+{
+	char	 buf[65536];
+	ssize_t	 n;
+
+	while ((n = copy_file_range(from, NULL, to, NULL, 1L << 30, 0)) > 0)
+		continue;
+	if (n == 0)
+		return 0;
+	if (errno != EXDEV && errno != EINVAL && errno != ENOSYS &&
+	    errno != EOPNOTSUPP)
+		return -1;
+	while ((n = read(from, buf, sizeof(buf))) > 0)
+		if (gt_write_all(to, buf, (size_t)n) == -1)
+			return -1;
+	return n == 0 ? 0 : -1;
+}
+
+int
+gt_out_copy(struct gt_out *o, const char *rel, int from)
+{
+	int	 to, rc;
+
+	if ((to = gt_out_open(o, rel)) == -1)
+		return -1;
+	rc = copy(from, to);
+	if (close(to) == -1)
+		rc = -1;
 	return rc;
 }
 

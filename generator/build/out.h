@@ -35,6 +35,12 @@ void		 gt_out_report_to(struct gt_out *, struct gt_diag *);
 /* Write a file at rel (folders made as needed); 0, or -1 (reported). */
 int		 gt_out_write(struct gt_out *, const char *rel, const void *,
 		    size_t);
+/*
+ * A copy of the file open at from at rel (a new file); 0, or -1 (if the
+ * file cannot be made, reported; if the copy fails part way, not: the
+ * caller writes it instead).
+ */
+int		 gt_out_copy(struct gt_out *, const char *rel, int from);
 /* A new file at rel, open for writing, for the caller to close; or -1. */
 int		 gt_out_open(struct gt_out *, const char *rel);
 /* The size of the file this build made at rel, or -1. */

@@ -56,7 +56,107 @@ periods_in_year(const struct gt_period *p)
 	return p->type == GT_PERIOD_QUARTER ? 4 : 12;
 }
 
-/* The target that applies to period p, profiled for year-to-date figures. */
+/* The figure for exactly period p, or NULL. */
+static const struct gt_obs *
+figure_at(const struct gt_measure *me, const struct gt_period *p)
+{
+	size_t	 i;
+
+	for (i = me->nobs; i > 0; i--)
+		if (gt_period_eq(&me->obs[i - 1]->period, p))
+			return me->obs[i - 1]->value.kind == GT_VAL_NUMBER ?
+			    me->obs[i - 1] : NULL;
+	return NULL;
+}
+
+/* A comparator's figure for period p, or NULL. */
+static const struct gt_comparator *
+comparator_at(const struct gt_measure *me, const char *group,
+    const struct gt_period *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < me->ncomparators; i++)
+		if (strcmp(me->comparators[i]->group, group) == 0 &&
+		    gt_period_eq(&me->comparators[i]->period, p))
+			return me->comparators[i]->value.kind ==
+			    GT_VAL_NUMBER ? me->comparators[i] : NULL;
+	return NULL;
+}
+
+/* A group's members' figures for period p, or NULL. */
+static const struct gt_cohort *
+cohort_at(const struct gt_measure *me, const char *group,
+    const struct gt_period *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < me->ncohorts; i++)
+		if (strcmp(me->cohorts[i]->group, group) == 0 &&
+		    gt_period_eq(&me->cohorts[i]->period, p))
+			return me->cohorts[i];
+	return NULL;
+}
+
+/*
+ * The edge of a group's top quartile: the value a quarter of the way
+ * down its members' figures from the best (interpolated between the two
+ * nearest, as spreadsheets' QUARTILE.INC does); 0 if it has none.
+ */
+static int
+quartile_edge(const struct gt_measure *me, const struct gt_cohort *c,
+    double *edge)
+{
+	double	*v, at;
+	size_t	 lo;
+
+	if (c == NULL || c->nvalues == 0)
+		return 0;
+	v = gt_xcalloc(c->nvalues, sizeof(*v));
+	memcpy(v, c->values, c->nvalues * sizeof(*v));
+	gt_sort(v, c->nvalues, sizeof(*v), gt_dbl_cmp);
+	at = (double)(c->nvalues - 1) * (me->polarity == GT_POL_LOWER ? 0.25 :
+	    0.75);
+	lo = (size_t)at;
+	*edge = lo + 1 < c->nvalues ? v[lo] + (at - lo) * (v[lo + 1] - v[lo]) :
+	    v[lo];
+	free(v);
+	return 1;
+}
+
+/* The figure a relative target stands on for period p: 1, or 0 if not in. */
+static int
+rel_base(const struct gt_measure *me, const struct gt_target *t,
+    const struct gt_period *p, double *base)
+{
+	const struct gt_comparator	*c;
+	const struct gt_obs		*o;
+	struct gt_period		 ago;
+
+	switch (t->rel) {
+	case GT_REL_COMPARATOR:
+		if ((c = comparator_at(me, t->group, p)) == NULL)
+			return 0;
+		*base = c->value.num;
+		return 1;
+	case GT_REL_QUARTILE:
+		return quartile_edge(me, cohort_at(me, t->group, p), base);
+	case GT_REL_LAST_YEAR:
+		ago = gt_period_year_ago(p);
+		if ((o = figure_at(me, &ago)) == NULL)
+			return 0;
+		*base = o->value.num * (1 + t->pct / 100);
+		return 1;
+	case GT_REL_NONE:
+		break;
+	}
+	return 0;
+}
+
+/*
+ * The target that applies to period p, profiled for year-to-date figures
+ * (a relative target stands on a figure of the same period, so never).
+ */
 static void
 target_for(const struct gt_model *m, const struct gt_measure *me,
     const struct gt_period *p, struct gt_eval *e)
@@ -65,14 +165,21 @@ target_for(const struct gt_model *m, const struct gt_measure *me,
 	double			 share = 1;
 
 	e->has_target = e->profiled = 0;
+	e->t = NULL;
 	if ((t = target_at(me, p)) == NULL) {
 		if ((t = year_target(m, me, p)) == NULL)
 			return;
-		if (me->cumulative) {
+		if (me->cumulative && t->rel == GT_REL_NONE) {
 			share = (double)gt_period_index_in_year(&m->conf.cal,
 			    p) / periods_in_year(p);
 			e->profiled = 1;
 		}
+	}
+	e->t = t;
+	if (t->rel != GT_REL_NONE) {
+		e->has_target = rel_base(me, t, p, &e->lo);
+		e->hi = e->lo;
+		return;
 	}
 	e->has_target = 1;
 	e->lo = t->lo * share;
@@ -136,23 +243,12 @@ evaluate(const struct gt_model *m, const struct gt_measure *me,
 		e->status = GT_STATUS_SUPPRESSED;
 	else if (o->value.kind == GT_VAL_MISSING)
 		e->status = GT_STATUS_NO_DATA;
+	else if (me->polarity == GT_POL_INFO)
+		e->status = GT_STATUS_INFO;
 	else if (!e->has_target)
 		e->status = GT_STATUS_NO_TARGET;
 	else
 		e->status = judge(m, me, o->value.num, e);
-}
-
-/* The figure for exactly period p, or NULL. */
-static const struct gt_obs *
-figure_at(const struct gt_measure *me, const struct gt_period *p)
-{
-	size_t	 i;
-
-	for (i = me->nobs; i > 0; i--)
-		if (gt_period_eq(&me->obs[i - 1]->period, p))
-			return me->obs[i - 1]->value.kind == GT_VAL_NUMBER ?
-			    me->obs[i - 1] : NULL;
-	return NULL;
 }
 
 /* Distance outside a band; 0 inside. */
@@ -168,7 +264,7 @@ direction(const struct gt_model *m, const struct gt_measure *me,
 {
 	double	 v, pv, lo, hi, gain, thr;
 
-	if (then == NULL)
+	if (then == NULL || me->polarity == GT_POL_INFO)
 		return GT_DIR_NONE;
 	v = gt_round(now->obs->value.num, me->decimals);
 	pv = gt_round(then->value.num, me->decimals);
@@ -193,24 +289,49 @@ direction(const struct gt_model *m, const struct gt_measure *me,
 	return gain > 0 ? GT_DIR_IMPROVING : GT_DIR_WORSENING;
 }
 
+/* Years between a measure's figures: 2 biennial, 3 triennial, else 1. */
+static int
+cycle_of(const struct gt_measure *me)
+{
+	return me->frequency == GT_FREQ_BIENNIAL ? 2 :
+	    me->frequency == GT_FREQ_TRIENNIAL ? 3 : 1;
+}
+
+/* The figure before the latest, whatever its period (surveys now and then). */
+static const struct gt_obs *
+figure_before(const struct gt_measure *me, const struct gt_jmeasure *j)
+{
+	size_t	 i = (size_t)(j->latest - j->evals);
+
+	while (i-- > 0)
+		if (me->obs[i]->value.kind == GT_VAL_NUMBER)
+			return me->obs[i];
+	return NULL;
+}
+
 /* Direction against the previous period and a year earlier. */
 static void
 compare(const struct gt_model *m, const struct gt_measure *me,
     struct gt_jmeasure *j)
 {
 	const struct gt_period	*p = &j->latest->obs->period;
-	struct gt_period	 then;
+	struct gt_period	 then = *p;
+	int			 k;
 
+	if (me->frequency == GT_FREQ_IRREGULAR) {
+		j->prev = figure_before(me, j);
+		j->dir_prev = direction(m, me, j->latest, j->prev);
+		return;
+	}
 	/* Year-to-date figures restart each year: only a year apart compare. */
 	if (!me->cumulative) {
-		then = gt_period_prev(p);
 		/* A biennial survey's previous one is two years before. */
-		if (me->frequency == GT_FREQ_BIENNIAL)
+		for (k = 0; k < cycle_of(me); k++)
 			then = gt_period_prev(&then);
 		j->prev = figure_at(me, &then);
 		j->dir_prev = direction(m, me, j->latest, j->prev);
 	}
-	if (me->frequency != GT_FREQ_BIENNIAL) {
+	if (cycle_of(me) == 1) {
 		then = gt_period_year_ago(p);
 		j->year_ago = figure_at(me, &then);
 		j->dir_year = direction(m, me, j->latest, j->year_ago);
@@ -225,18 +346,23 @@ expect(const struct gt_model *m, const struct gt_measure *me,
 	const struct gt_period	*p;
 	enum gt_ptype		 like;
 
+	int			 d;
+
 	like = me->nobs > 0 ? me->obs[0]->period.type : GT_PERIOD_FYEAR;
 	j->expected = gt_period_expected(&m->conf.cal, me->frequency, like,
-	    as_at, m->conf.lag_months[me->frequency]);
+	    as_at, me->lag >= 0 ? me->lag : m->conf.lag_months[me->frequency]);
+	/* A survey now and then is never late, even with none yet. */
+	if (me->frequency == GT_FREQ_IRREGULAR)
+		return;
 	if (j->latest == NULL) {
 		j->late = 1;
 		return;
 	}
 	p = &j->latest->obs->period;
 	/* A biennial series runs in odd or in even years: expect its own. */
-	if (me->frequency == GT_FREQ_BIENNIAL &&
-	    (j->expected.year - p->year) % 2 != 0)
-		j->expected.year--;
+	if ((d = (j->expected.year - p->year) % cycle_of(me)) < 0)
+		d += cycle_of(me);
+	j->expected.year -= d;
 	j->late = j->expected.type != GT_PERIOD_NONE &&
 	    gt_period_cmp(&m->conf.cal, p, &j->expected) < 0;
 }
@@ -304,6 +430,40 @@ put_tolerance(struct gt_buf *b, const struct gt_model *m,
 	}
 }
 
+/*
+ * What a relative target stood on: "England's figure for 2025/26 Q2",
+ * "the edge of the top quartile of Nearest neighbours in 2025/26 Q2",
+ * "10% above the figure for 2024/25 Q2".
+ */
+static void
+put_basis(struct gt_buf *b, const struct gt_calendar *cal,
+    const struct gt_target *t, const struct gt_period *p)
+{
+	char			 w[GT_WORDS_PERIOD_MAX], n[GT_NUMBER_MAX];
+	struct gt_period	 ago = gt_period_year_ago(p);
+
+	switch (t->rel) {
+	case GT_REL_COMPARATOR:
+		gt_buf_printf(b, "%s's figure for %s", t->group,
+		    gt_period_words(cal, p, w, sizeof(w)));
+		break;
+	case GT_REL_QUARTILE:
+		gt_buf_printf(b, "the edge of the top quartile of %s in %s",
+		    t->group, gt_period_words(cal, p, w, sizeof(w)));
+		break;
+	case GT_REL_LAST_YEAR:
+		if (t->pct != 0)
+			gt_buf_printf(b, "%s%% %s ", gt_format_number(n,
+			    sizeof(n), fabs(t->pct), decimals_of(fabs(t->pct))),
+			    t->pct > 0 ? "above" : "below");
+		gt_buf_printf(b, "the figure for %s",
+		    gt_period_words(cal, &ago, w, sizeof(w)));
+		break;
+	case GT_REL_NONE:
+		break;
+	}
+}
+
 /* The figure, the target it was judged against, and how. */
 static void
 put_judgement(struct gt_buf *b, const struct gt_model *m,
@@ -312,10 +472,22 @@ put_judgement(struct gt_buf *b, const struct gt_model *m,
 	const struct gt_target	*year;
 
 	put_figure(b, me, e->obs->value.num, me->decimals);
-	gt_buf_printf(b, " in %s", p);
+	/* Before the period, whose words may end in brackets of their own. */
 	if (e->obs->flag == GT_FLAG_PROVISIONAL ||
 	    e->obs->flag == GT_FLAG_ESTIMATED)
 		gt_buf_printf(b, " (%s)", gt_flag_name(e->obs->flag));
+	gt_buf_printf(b, " in %s", p);
+	if (me->polarity == GT_POL_INFO) {
+		gt_buf_puts(b, ", for information only (neither higher nor "
+		    "lower is better), so no status is given");
+		return;
+	}
+	if (!e->has_target && e->t != NULL) {
+		gt_buf_puts(b, ", and its target is set against ");
+		put_basis(b, &m->conf.cal, e->t, &e->obs->period);
+		gt_buf_puts(b, ", which is not in: no target");
+		return;
+	}
 	if (!e->has_target) {
 		gt_buf_printf(b, ", and no target is set for %s: no target", p);
 		return;
@@ -325,6 +497,10 @@ put_judgement(struct gt_buf *b, const struct gt_model *m,
 	    "of ");
 	put_range(b, me, e->lo, e->hi);
 	gt_buf_puts(b, " (");
+	if (e->t->rel != GT_REL_NONE) {
+		put_basis(b, &m->conf.cal, e->t, &e->obs->period);
+		gt_buf_puts(b, "; ");
+	}
 	if (e->profiled) {
 		year = year_target(m, me, &e->obs->period);
 		gt_buf_printf(b, "%d/%d of ", gt_period_index_in_year(
@@ -339,19 +515,50 @@ put_judgement(struct gt_buf *b, const struct gt_model *m,
 	put_lower(b, gt_status_label(e->status));
 }
 
+/* "1st", "2nd", "3rd", "11th", "22nd". */
+static void
+put_ordinal(struct gt_buf *b, size_t n)
+{
+	const char	*sfx = "th";
+
+	if (n % 100 < 11 || n % 100 > 13)
+		sfx = n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" :
+		    n % 10 == 3 ? "rd" : "th";
+	gt_buf_printf(b, "%zu%s", n, sfx);
+}
+
+/* " Ranked 3rd of 16 in Nearest neighbours (top quartile)." */
+static void
+put_ranks(struct gt_buf *b, const struct gt_jmeasure *j)
+{
+	static const char *const quartiles[] = {
+		"", "top", "second", "third", "bottom"
+	};
+	size_t	 i;
+
+	for (i = 0; i < j->nranks; i++) {
+		gt_buf_puts(b, " Ranked ");
+		put_ordinal(b, j->ranks[i].rank);
+		gt_buf_printf(b, " of %zu in %s (%s quartile).",
+		    j->ranks[i].of, j->ranks[i].group,
+		    quartiles[j->ranks[i].quartile]);
+	}
+}
+
 static char *
 explain(const struct gt_model *m, const struct gt_measure *me,
     const struct gt_jmeasure *j, const struct gt_period *as_at)
 {
 	const struct gt_eval	*e = j->latest;
+	const struct gt_calendar *cal = &m->conf.cal;
 	struct gt_buf		 b = { 0 };
-	char			 p[GT_PERIOD_MAX];
+	char			 p[GT_WORDS_PERIOD_MAX];
 
 	if (e == NULL)
 		return gt_xasprintf("No figure has been reported for any "
 		    "period up to %s: no data.",
-		    gt_period_words(as_at, p, sizeof(p)));
-	gt_period_words(&e->obs->period, p, sizeof(p));
+		    gt_period_words(cal, as_at, p, sizeof(p)));
+	gt_period_words(cal, &e->obs->period, p, sizeof(p));
 	if (e->status == GT_STATUS_SUPPRESSED)
 		gt_buf_printf(&b, "The figure for %s is withheld (%s) to "
 		    "protect the people it counts: suppressed, so no status "
@@ -360,9 +567,43 @@ explain(const struct gt_model *m, const struct gt_measure *me,
 		put_judgement(&b, m, me, e, p);
 	if (j->late)
 		gt_buf_printf(&b, "; the figure for %s is late",
-		    gt_period_words(&j->expected, p, sizeof(p)));
+		    gt_period_words(cal, &j->expected, p, sizeof(p)));
 	gt_buf_putc(&b, '.');
+	put_ranks(&b, j);
 	return gt_buf_steal(&b);
+}
+
+/*
+ * Where the latest figure ranks in each group whose members' figures for
+ * its period are in: 1 is the best, by the polarity; a figure equal to a
+ * member's shares its rank.
+ */
+static void
+rank(const struct gt_measure *me, struct gt_jmeasure *j)
+{
+	const struct gt_cohort	*c;
+	struct gt_rank		*r;
+	double			 v;
+	size_t			 i, k;
+
+	if (j->latest == NULL || j->latest->obs->value.kind != GT_VAL_NUMBER ||
+	    (me->polarity != GT_POL_HIGHER && me->polarity != GT_POL_LOWER))
+		return;
+	v = j->latest->obs->value.num;
+	j->ranks = gt_xcalloc(me->ncohorts + 1, sizeof(*j->ranks));
+	for (i = 0; i < me->ncohorts; i++) {
+		c = me->cohorts[i];
+		if (!gt_period_eq(&c->period, &j->latest->obs->period))
+			continue;
+		r = &j->ranks[j->nranks++];
+		r->group = c->group;
+		r->of = c->nvalues + 1;
+		r->rank = 1;
+		for (k = 0; k < c->nvalues; k++)
+			r->rank += me->polarity == GT_POL_LOWER ?
+			    c->values[k] < v : c->values[k] > v;
+		r->quartile = 1 + (int)(4 * (r->rank - 1) / r->of);
+	}
 }
 
 static void
@@ -388,19 +629,20 @@ judge_measure(const struct gt_model *m, const struct gt_measure *me,
 	if (j->latest != NULL && j->status != GT_STATUS_SUPPRESSED)
 		compare(m, me, j);
 	expect(m, me, j, as_at);
+	rank(me, j);
 	j->explanation = explain(m, me, j, as_at);
 }
 
 static char *
-explain_action(const struct gt_action *a, const struct gt_jaction *j,
-    enum gt_astatus reported)
+explain_action(const struct gt_calendar *cal, const struct gt_action *a,
+    const struct gt_jaction *j, enum gt_astatus reported)
 {
 	struct gt_buf	 b = { 0 };
-	char		 p[GT_PERIOD_MAX], due[32];
+	char		 p[GT_WORDS_PERIOD_MAX], due[32];
 	size_t		 n = j->milestones_overdue;
 
 	if (j->latest != NULL)
-		gt_period_words(&j->latest->period, p, sizeof(p));
+		gt_period_words(cal, &j->latest->period, p, sizeof(p));
 	if (j->status == GT_ASTATUS_OVERDUE) {
 		gt_buf_printf(&b, "Due %s and not complete",
 		    gt_date_words(&a->due, due, sizeof(due)));
@@ -457,7 +699,7 @@ judge_action(const struct gt_model *m, const struct gt_action *a,
 		    j->status != GT_ASTATUS_ON_TRACK)
 			j->milestones_overdue++;
 	}
-	j->explanation = explain_action(a, j, reported);
+	j->explanation = explain_action(cal, a, j, reported);
 }
 
 /* The band a score falls in; bands cover 1 to 25 (conf_read sees to it). */
@@ -587,6 +829,7 @@ gt_judgement_free(struct gt_judgement *j)
 	for (i = 0; i < j->m->nmeasures; i++) {
 		free(j->measures[i].evals);
 		free(j->measures[i].explanation);
+		free(j->measures[i].ranks);
 	}
 	for (i = 0; i < j->m->nactions; i++)
 		free(j->actions[i].explanation);
@@ -674,4 +917,37 @@ gt_judge_slack(const struct gt_model *m, const struct gt_measure *me,
 	struct gt_tolerance	 tol = tolerance_of(m, me);
 
 	return slack(&tol, edge);
+}
+
+void
+gt_judge_check(const struct gt_model *m, struct gt_diag *d)
+{
+	const struct gt_measure	*me;
+	const struct gt_obs	*o;
+	struct gt_eval		 e;
+	struct gt_buf		 b = { 0 };
+	char			 p[GT_WORDS_PERIOD_MAX];
+	size_t			 i, k;
+
+	for (i = 0; i < m->nmeasures; i++) {
+		me = m->measures[i];
+		for (k = 0; k < me->nobs; k++) {
+			o = me->obs[k];
+			if (o->source == NULL || o->value.kind != GT_VAL_NUMBER)
+				continue;
+			evaluate(m, me, o, &e);
+			if (e.status == o->source->status)
+				continue;
+			gt_buf_reset(&b);
+			gt_buf_printf(&b, "'%s' (", o->source->text);
+			put_lower(&b, gt_status_label(o->source->status));
+			gt_buf_printf(&b, ") for measure '%s'; goldthread finds ",
+			    me->id);
+			put_judgement(&b, m, me, &e, gt_period_words(&m->conf.cal,
+			    &o->period, p, sizeof(p)));
+			gt_msg(d, GT_W_SOURCE_STATUS, &o->source->loc, "%s",
+			    b.data);
+		}
+	}
+	gt_buf_free(&b);
 }

@@ -88,6 +88,13 @@
 #include "model.h"
 #include "scope.h"
 
+/* Where a measure's latest figure ranks among a group's (an import's). */
+struct gt_rank {
+	const char		*group;		/* the model's */
+	size_t			 rank, of;	/* 1 is the best */
+	int			 quartile;	/* 1 top .. 4 bottom */
+};
+
 /* A measure at the as-at period. */
 struct gt_jmeasure {
 	struct gt_eval		*evals;		/* parallel to the measure's obs */
@@ -99,6 +106,8 @@ struct gt_jmeasure {
 	struct gt_period	 expected;	/* the period it should reach */
 	char			*explanation;
 	size_t			 shown;		/* obs up to the as-at period */
+	struct gt_rank		*ranks;		/* in its groups, best first */
+	size_t			 nranks;
 };
 
 /* An action at the as-at period. */
@@ -175,6 +184,14 @@ const struct gt_rollup	*gt_judged_priority(const struct gt_judgement *,
 void			 gt_judge_rollup(const struct gt_judgement *,
 			    const struct gt_scope *, struct gt_rollup *);
 
+/*
+ * What a linked model earns once its figures are judged, into d: each
+ * figure its source gave a status (an export's RAG column) that differs
+ * from goldthread's, at the source's status. Changes nothing.
+ */
+void			 gt_judge_check(const struct gt_model *,
+			    struct gt_diag *);
+
 /* Whether a period is published at the as-at period (ends by its end). */
 int			 gt_shown_period(const struct gt_judgement *,
 			    const struct gt_period *);
@@ -190,7 +207,7 @@ double	gt_judge_slack(const struct gt_model *, const struct gt_measure *,
 	    double edge);
 
 /*
- * changes.c: what changed between two judgements of one model, then (an
+ * since.c: what changed between two judgements of one model, then (an
  * earlier period: the last report's) and now, among the members of a
  * scope (NULL: everything). A measure's status changed (from, to: enum
  * gt_status); its figures newly late; a figure marked revised for a

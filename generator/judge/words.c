@@ -19,21 +19,26 @@ static const char *const words[GT_WORD_MAX] = {
 	[GT_WORD_NO_APPETITE] = "No risk appetite is set.",
 	[GT_WORD_STATUS_KEY] = "Status is shown in words and by symbol: "
 	    "\u25CF on target, \u25C6 within tolerance, \u25B2 off target, "
-	    "\u25A0 no target, \u25CB no data.",
+	    "\u25A0 no target, \u25CB no data, \u2139 information only.",
 	[GT_WORD_NOT_COMPARED] = "Not compared",
 	[GT_WORD_NO_COMMENTARY] = "No commentary given.",
 	[GT_WORD_NO_CHANGES] = "Nothing has changed.",
 	[GT_WORD_NO_FINANCE] = "No finance figures have been reported.",
-	[GT_WORD_APPENDIX_EXCEPTIONS] = "Appendix: every exception"
+	[GT_WORD_APPENDIX_EXCEPTIONS] = "Appendix: every exception",
+	[GT_WORD_MEASURES_FOR] = "Measures for ",
+	[GT_WORD_ACTIONS_FOR] = "Delivery plan actions for ",
+	[GT_WORD_STATUS_CHART] = "Bar of measures by status",
+	[GT_WORD_HEAT_MAP] = "Heat map of risks by likelihood and impact",
+	[GT_WORD_TREND_CHART] = "Trend chart: "
 };
 
 static const char *const status_names[GT_STATUS_MAX] = {
 	"off-target", "within-tolerance", "on-target", "no-target",
-	"suppressed", "no-data"
+	"suppressed", "no-data", "information-only"
 };
 static const char *const status_labels[GT_STATUS_MAX] = {
 	"Off target", "Within tolerance", "On target", "No target",
-	"Suppressed", "No data"
+	"Suppressed", "No data", "Information only"
 };
 static const char *const status_symbols[GT_STATUS_MAX] = {
 	[GT_STATUS_OFF_TARGET] = "\u25B2 ",
@@ -41,7 +46,8 @@ static const char *const status_symbols[GT_STATUS_MAX] = {
 	[GT_STATUS_ON_TARGET] = "\u25CF ",
 	[GT_STATUS_NO_TARGET] = "\u25A0 ",
 	[GT_STATUS_SUPPRESSED] = "\u25A1 ",
-	[GT_STATUS_NO_DATA] = "\u25CB "
+	[GT_STATUS_NO_DATA] = "\u25CB ",
+	[GT_STATUS_INFO] = "\u2139 "
 };
 static const char *const status_meanings[GT_STATUS_MAX] = {
 	[GT_STATUS_OFF_TARGET] = "The figure misses its target by more than "
@@ -53,7 +59,9 @@ static const char *const status_meanings[GT_STATUS_MAX] = {
 	    "by.",
 	[GT_STATUS_SUPPRESSED] = "The figure is withheld, usually because it "
 	    "is small enough to identify people.",
-	[GT_STATUS_NO_DATA] = "No figure has been reported yet."
+	[GT_STATUS_NO_DATA] = "No figure has been reported yet.",
+	[GT_STATUS_INFO] = "The figure is for information: neither higher nor "
+	    "lower is better, so it is never judged."
 };
 static const char *const dir_names[GT_DIR_MAX] = {
 	"", "improving", "no-change", "worsening"
@@ -82,7 +90,9 @@ static const char *const freq_labels[] = {
 	[GT_FREQ_MONTHLY] = "Monthly",
 	[GT_FREQ_QUARTERLY] = "Quarterly",
 	[GT_FREQ_ANNUAL] = "Annual",
-	[GT_FREQ_BIENNIAL] = "Biennial"
+	[GT_FREQ_BIENNIAL] = "Biennial",
+	[GT_FREQ_TRIENNIAL] = "Every three years",
+	[GT_FREQ_IRREGULAR] = "Now and then (surveys)"
 };
 static const char *const budget_names[GT_BUDGET_MAX] = {
 	"over", "under", "on", "no-data"
@@ -177,30 +187,112 @@ const char *
 gt_polarity_label(enum gt_polarity p)
 {
 	return p == GT_POL_LOWER ? "Lower is better" : p == GT_POL_BAND ?
-	    "Within the target range" : "Higher is better";
+	    "Within the target range" : p == GT_POL_INFO ?
+	    "Neither: for information" : "Higher is better";
 }
 
 const char *
 gt_polarity_words(enum gt_polarity p)
 {
 	return p == GT_POL_LOWER ? "lower is better" : p == GT_POL_BAND ?
-	    "the target is a range" : "higher is better";
+	    "the target is a range" : p == GT_POL_INFO ?
+	    "for information only" : "higher is better";
 }
 
 char *
-gt_period_words(const struct gt_period *p, char *buf, size_t sz)
+gt_period_words(const struct gt_calendar *cal, const struct gt_period *p,
+    char *buf, size_t sz)
 {
-	if (p->type == GT_PERIOD_MONTH)
+	int	 first, last;
+
+	switch (p->type) {
+	case GT_PERIOD_MONTH:
 		snprintf(buf, sz, "%s %d", month_names[p->sub - 1], p->year);
-	else
+		break;
+	case GT_PERIOD_QUARTER:
+		first = gt_period_first_month(cal, p);
+		last = gt_period_last_month(cal, p);
+		if (first / 12 == last / 12)
+			snprintf(buf, sz, "%s to %s %d (quarter %d)",
+			    month_names[first % 12], month_names[last % 12],
+			    last / 12, p->sub);
+		else
+			snprintf(buf, sz, "%s %d to %s %d (quarter %d)",
+			    month_names[first % 12], first / 12,
+			    month_names[last % 12], last / 12, p->sub);
+		break;
+	case GT_PERIOD_AYEAR:
+		snprintf(buf, sz, "academic year %d/%02d", p->year,
+		    (p->year + 1) % 100);
+		break;
+	default:
 		gt_period_format(p, buf, sz);
+		break;
+	}
 	return buf;
+}
+
+char *
+gt_period_end_words(const struct gt_calendar *cal,
+    const struct gt_period *p, char *buf, size_t sz)
+{
+	char	 month[GT_WORDS_PERIOD_MAX];
+
+	snprintf(buf, sz, "the end of %s", gt_period_month_words(cal, p,
+	    month, sizeof(month)));
+	return buf;
+}
+
+char *
+gt_period_month_words(const struct gt_calendar *cal,
+    const struct gt_period *p, char *buf, size_t sz)
+{
+	int	 last = gt_period_last_month(cal, p);
+
+	snprintf(buf, sz, "%s %d", month_names[last % 12], last / 12);
+	return buf;
+}
+
+const char *const *
+gt_year_period_names(const struct gt_calendar *cal, enum gt_freq f)
+{
+	static const char *const months[24] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+		"Sep", "Oct", "Nov", "Dec",
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+		"Sep", "Oct", "Nov", "Dec"
+	};
+	static const char *const quarters[4] = { "Q1", "Q2", "Q3", "Q4" };
+
+	if (f == GT_FREQ_MONTHLY)
+		return &months[(cal->year_start - 1) % 12];
+	return f == GT_FREQ_QUARTERLY ? quarters : NULL;
+}
+
+char *
+gt_provenance_words(const struct gt_model *m, const struct gt_measure *me,
+    const struct gt_period *latest)
+{
+	char		 month[GT_WORDS_PERIOD_MAX];
+	struct gt_buf	 b = { 0 };
+
+	if (me->source != NULL && *me->source != '\0')
+		gt_buf_printf(&b, "Source: %s; ", me->source);
+	if (m->conf.organisation != NULL && *m->conf.organisation != '\0')
+		gt_buf_printf(&b, "%s; ", m->conf.organisation);
+	gt_buf_printf(&b, "figures to %s", gt_period_month_words(
+	    &m->conf.cal, latest, month, sizeof(month)));
+	return gt_buf_steal(&b);
 }
 
 char *
 gt_date_words(const struct gt_date *d, char *buf, size_t sz)
 {
-	snprintf(buf, sz, "%d %s %d", d->d, month_names[d->m - 1], d->y);
+	if (d->d == 0)
+		snprintf(buf, sz, "%s %d", month_names[d->m - 1], d->y);
+	else
+		snprintf(buf, sz, "%d %s %d", d->d, month_names[d->m - 1],
+		    d->y);
 	return buf;
 }
 
@@ -242,6 +334,9 @@ gt_target_text(const struct gt_measure *me, int has, double lo, double hi)
 {
 	char	*x, *y, *t;
 
+	/* Information only: there is no target to be missing. */
+	if (me->polarity == GT_POL_INFO)
+		return gt_xstrdup(words[GT_WORD_NO_FIGURE]);
 	if (!has)
 		return gt_xstrdup(status_labels[GT_STATUS_NO_TARGET]);
 	x = gt_figure_number(me, lo);
@@ -363,10 +458,10 @@ count_words(struct gt_buf *b, size_t n, const char *one, const char *many,
 }
 
 char *
-gt_changes_words(const struct gt_changes *c)
+gt_changes_words(const struct gt_calendar *cal, const struct gt_changes *c)
 {
 	struct gt_buf	 b = { 0 };
-	char		 per[GT_PERIOD_MAX];
+	char		 per[GT_WORDS_PERIOD_MAX];
 	size_t		 i, up = 0, better = 0, worse = 0;
 
 	for (i = 0; i < c->n; i++) {
@@ -376,7 +471,7 @@ gt_changes_words(const struct gt_changes *c)
 		} else if (c->v[i].kind == GT_CHANGE_SCORE)
 			up += c->v[i].to > c->v[i].from;
 	}
-	gt_buf_printf(&b, "Since %s:", gt_period_words(&c->since, per,
+	gt_buf_printf(&b, "Since %s:", gt_period_words(cal, &c->since, per,
 	    sizeof(per)));
 	count_words(&b, c->count[GT_CHANGE_STATUS], "measure", "measures",
 	    "changed status");
@@ -404,7 +499,8 @@ gt_changes_words(const struct gt_changes *c)
 }
 
 char *
-gt_measure_story(const struct gt_judgement *j, const struct gt_measure *me)
+gt_measure_story(const struct gt_calendar *cal, const struct gt_judgement *j,
+    const struct gt_measure *me)
 {
 	static const char *const year[GT_DIR_MAX] = {
 		"", " Better than a year earlier.",
@@ -413,12 +509,12 @@ gt_measure_story(const struct gt_judgement *j, const struct gt_measure *me)
 	const struct gt_jmeasure	*jm = gt_judged_measure(j, me);
 	const struct gt_eval		*e = jm->latest;
 	const char			*label = gt_status_label(jm->status);
-	char				*fig, *t, per[GT_PERIOD_MAX], *s;
+	char				*fig, *t, per[GT_WORDS_PERIOD_MAX], *s;
 
 	if (e == NULL)
 		return gt_xasprintf("No figure yet.");
 	fig = gt_figure_text(me, &e->obs->value);
-	gt_period_words(&e->obs->period, per, sizeof(per));
+	gt_period_words(cal, &e->obs->period, per, sizeof(per));
 	if (!e->has_target || e->obs->value.kind != GT_VAL_NUMBER)
 		s = gt_xasprintf("%s in %s.%s", fig, per, year[jm->dir_year]);
 	else {
@@ -430,4 +526,37 @@ gt_measure_story(const struct gt_judgement *j, const struct gt_measure *me)
 	}
 	free(fig);
 	return s;
+}
+
+char *
+gt_travel_words(const struct gt_rollup *r)
+{
+	size_t	 up = r->dir[GT_DIR_IMPROVING], down = r->dir[GT_DIR_WORSENING];
+
+	return gt_xasprintf("Since the previous period, %zu measure%s "
+	    "improved and %zu got worse.", up, up == 1 ? "" : "s", down);
+}
+
+char *
+gt_change_words(const struct gt_measure *me, double now, double then,
+    const char *then_period)
+{
+	char	*was = gt_figure_number(me, then), *t;
+
+	t = gt_xasprintf("%s from %s in %s", now > then ? "up" : "down", was,
+	    then_period);
+	free(was);
+	return t;
+}
+
+char *
+gt_size_words(long long n, char *buf, size_t sz)
+{
+	if (n < 1024)
+		snprintf(buf, sz, "%lld bytes", n);
+	else if (n < 1024 * 1024)
+		snprintf(buf, sz, "%lld KB", (n + 1023) / 1024);
+	else
+		snprintf(buf, sz, "%.1f MB", n / (1024.0 * 1024.0));
+	return buf;
 }

@@ -30,6 +30,11 @@ enum gt_word {
 	GT_WORD_NO_CHANGES,	/* nothing changed since the last report */
 	GT_WORD_NO_FINANCE,	/* no finance rows by the as-at period */
 	GT_WORD_APPENDIX_EXCEPTIONS,	/* an exceptions-only pack's appendix */
+	GT_WORD_MEASURES_FOR,	/* a table's caption, before a title */
+	GT_WORD_ACTIONS_FOR,
+	GT_WORD_STATUS_CHART,	/* short alt texts of charts described */
+	GT_WORD_HEAT_MAP,
+	GT_WORD_TREND_CHART,	/* before the measure's title */
 	GT_WORD_MAX
 };
 
@@ -69,20 +74,49 @@ const char	*gt_section_title(enum gt_section);
 /* Why an exception is one: "Off target; worsening; figures late". */
 char	*gt_exception_words(unsigned why);
 /*
- * Changes in a sentence: "Since 2025/26 Q1: 4 measures changed status (1
- * better, 3 worse); 2 measures' figures newly late; ..."
+ * Changes in a sentence: "Since July to September 2025 (quarter 2): 4
+ * measures changed status (1 better, 3 worse); 2 measures' figures newly
+ * late; ..."
  */
-char	*gt_changes_words(const struct gt_changes *);
+char	*gt_changes_words(const struct gt_calendar *,
+	    const struct gt_changes *);
 
 /*
- * A measure in a sentence for residents: "82 in 2025/26 Q2 against a
+ * A measure in a sentence for residents: "82 in September 2025 against a
  * target of 95: off target. Worse than a year earlier."
  */
-char	*gt_measure_story(const struct gt_judgement *,
-	    const struct gt_measure *);
+char	*gt_measure_story(const struct gt_calendar *,
+	    const struct gt_judgement *, const struct gt_measure *);
 
-/* A period as residents read it ("September 2025"); a date ("30 September 2025"). */
-char	*gt_period_words(const struct gt_period *, char *, size_t);
+/*
+ * A period as residents read it: "September 2025", "July to September
+ * 2025 (quarter 2)", "2024/25", "2024", "academic year 2024/25"; its end,
+ * "the end of September 2025". A date, "30 September 2025", or with d 0
+ * the month alone, "February 2026". buf holds GT_WORDS_PERIOD_MAX bytes.
+ */
+#define GT_WORDS_PERIOD_MAX	64
+char	*gt_period_words(const struct gt_calendar *, const struct gt_period *,
+	    char *, size_t);
+char	*gt_period_end_words(const struct gt_calendar *,
+	    const struct gt_period *, char *, size_t);
+/* The month a period ends with: "September 2025" (for 2025/26 Q2). */
+char	*gt_period_month_words(const struct gt_calendar *,
+	    const struct gt_period *, char *, size_t);
+/*
+ * The short names of a year's periods in the calendar's order, for a
+ * chart's year axis: 12 months from the year's first ("Apr" ... "Mar")
+ * or 4 quarters ("Q1" ... "Q4"); NULL for other frequencies. Static.
+ */
+const char *const *gt_year_period_names(const struct gt_calendar *,
+	    enum gt_freq);
+/*
+ * Where a chart's figures come from, for its footer: "Source: Housing
+ * register (H-CLIC); Harrowby Borough Council; figures to September
+ * 2025" (without the source part if the measure names none); the
+ * latest period shown. The caller frees it.
+ */
+char	*gt_provenance_words(const struct gt_model *,
+	    const struct gt_measure *, const struct gt_period *latest);
 char	*gt_date_words(const struct gt_date *, char *, size_t);
 /* A due date in words, or GT_WORD_NOT_SET; buf holds 64 bytes. */
 const char	*gt_due_words(const struct gt_date *, char buf[64]);
@@ -90,7 +124,8 @@ const char	*gt_due_words(const struct gt_date *, char buf[64]);
 /*
  * Figures as people read them: a number in the measure's unit ("72.8%",
  * at its decimals, or at d); a value, or "Withheld" or "Not available"; a
- * target, a range "60% to 70%" if banded, or "No target".
+ * target, a range "60% to 70%" if banded, or "No target" ("-" for a
+ * measure for information only).
  */
 char	*gt_figure_number(const struct gt_measure *, double);
 char	*gt_figure_at(const struct gt_measure *, double, int decimals);
@@ -103,5 +138,12 @@ char	*gt_target_text(const struct gt_measure *, int has, double lo,
  * figures too.
  */
 char	*gt_rollup_words(const struct gt_rollup *, int more);
+/* A file's size: "850 bytes", "48 KB", "1.2 MB"; returns buf. */
+char	*gt_size_words(long long bytes, char *buf, size_t sz);
+/* "Since the previous period, 12 measures improved and 9 got worse." */
+char	*gt_travel_words(const struct gt_rollup *);
+/* A figure's move from the one before: "up from 262 in August 2025". */
+char	*gt_change_words(const struct gt_measure *, double now, double then,
+	    const char *then_period);
 
 #endif

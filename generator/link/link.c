@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "link.h"
+#include "link_int.h"
 #include "scope.h"
 #include "read.h"
 
@@ -135,6 +135,46 @@ gt_measure_get(const struct gt_model *m, const char *id)
 	return gt_map_get(&m->measure_ix, id);
 }
 
+struct gt_measure *
+gt_measure_find(const struct gt_model *m, const char *id)
+{
+	struct gt_measure	*me = gt_measure_get(m, id);
+
+	return me != NULL ? me : gt_map_get(&m->code_ix, id);
+}
+
+/*
+ * Published codes ("C&L03", "PI 12") name measures in data files too:
+ * each names one measure. Measures are sorted by id by now.
+ */
+static void
+index_codes(struct gt_model *m)
+{
+	struct gt_measure	*me, *prev;
+	size_t			 i;
+
+	for (i = 0; i < m->nmeasures; i++) {
+		me = m->measures[i];
+		if (me->code == NULL || me->id == NULL ||
+		    gt_measure_get(m, me->id) != me)
+			continue;
+		if ((prev = gt_map_put(&m->code_ix, me->code, me)) != NULL)
+			gt_msg(m->diag, GT_E_ID_DUP, &me->code_loc, "code '%s' is "
+			    "measure '%s''s already, at %s:%d", me->code,
+			    prev->id, prev->loc.file, prev->loc.line);
+	}
+}
+
+struct gt_measure *
+gt_link_measure(struct gt_model *m, const struct gt_ref *r)
+{
+	struct gt_measure	*me = gt_measure_find(m, r->id);
+
+	if (me == NULL && !gt_md_broken(m, GT_KIND_MEASURE, r->id))
+		gt_msg(m->diag, GT_E_UNKNOWN_MEASURE, &r->loc, "'%s'", r->id);
+	return me;
+}
+
 struct gt_action *
 gt_action_get(const struct gt_model *m, const char *id)
 {
@@ -147,10 +187,6 @@ gt_risk_get(const struct gt_model *m, const char *id)
 	return gt_map_get(&m->risk_ix, id);
 }
 
-#define ADD(arr, n, item) do {						\
-	(arr) = gt_xrealloc((arr), ((n) + 1) * sizeof(*(arr)));		\
-	(arr)[(n)++] = (item);						\
-} while (0)
 
 static struct gt_objective *
 resolve_objective(struct gt_model *m, const struct gt_ref *r)
@@ -239,14 +275,8 @@ link_objectives(struct gt_model *m)
 	free(path);
 }
 
-static int
-is_percent(const struct gt_measure *me)
-{
-	return me->unit != NULL && strcmp(me->unit, "%") == 0;
-}
-
-static const char *
-ptype_name(enum gt_ptype t)
+const char *
+gt_ptype_name(enum gt_ptype t)
 {
 	static const char *const names[] = {
 		"not a period", "a month", "a quarter", "a financial year",
@@ -268,123 +298,51 @@ period_fits(struct gt_diag *d, const struct gt_measure *me,
 		return 1;
 	gt_period_format(p, buf, sizeof(buf));
 	gt_msg(d, GT_E_PERIOD_FREQ, loc, "'%s' is %s; measure '%s' is %s", buf,
-	    ptype_name(p->type), me->id, gt_freq_name(me->frequency));
+	    gt_ptype_name(p->type), me->id, gt_freq_name(me->frequency));
 	return 0;
 }
 
+int
+gt_link_reread(struct gt_model *m, const struct gt_measure *me,
+    struct gt_period *p, const struct gt_period_src *ps,
+    const struct gt_loc *loc)
+{
+	const struct gt_calendar *cal = &m->conf.cal;
+	int			 cycle;
+
+	if (ps != NULL && ps->text != NULL && gt_period_read(ps->text,
+	    ps->ending ? GT_FREQ_NONE : me->frequency, cal, p) == -1) {
+		gt_msg(m->diag, GT_E_PERIOD, loc, "'%s' for measure '%s', "
+		    "which is %s", ps->text, me->id,
+		    gt_freq_name(me->frequency));
+		return 0;
+	}
+	if (ps != NULL && ps->ending && gt_period_ending(cal, me->frequency,
+	    gt_period_last_month(cal, p), p) == -1) {
+		gt_msg(m->diag, GT_E_PERIOD_FREQ, loc, "'%s' ends no period of "
+		    "measure '%s', which is %s", ps->text, me->id,
+		    gt_freq_name(me->frequency));
+		return 0;
+	}
+	if (ps != NULL && ps->shift < 0) {
+		cycle = me->frequency == GT_FREQ_BIENNIAL ? 2 :
+		    me->frequency == GT_FREQ_TRIENNIAL ? 3 : 1;
+		while (cycle-- > 0)
+			*p = gt_period_prev(p);
+	}
+	return 1;
+}
+
+int
+gt_link_period(struct gt_model *m, const struct gt_measure *me,
+    struct gt_period *p, const struct gt_period_src *ps,
+    const struct gt_loc *loc)
+{
+	return gt_link_reread(m, me, p, ps, loc) &&
+	    period_fits(m->diag, me, p, loc);
+}
+
 static const struct gt_calendar *sort_cal;
-
-static int
-obs_cmp(const void *va, const void *vb)
-{
-	const struct gt_obs *a = *(struct gt_obs *const *)va;
-	const struct gt_obs *b = *(struct gt_obs *const *)vb;
-	int c = gt_period_cmp(sort_cal, &a->period, &b->period);
-
-	/* Equal periods stay in the order read, so the second is the duplicate. */
-	return c != 0 ? c : (a->seq < b->seq ? -1 : a->seq > b->seq);
-}
-
-static void
-link_obs(struct gt_model *m)
-{
-	struct gt_measure	*me;
-	struct gt_obs		*o, *prev, *first;
-	size_t			 i, k;
-
-	for (i = 0; i < m->nobs; i++) {
-		o = m->obs[i];
-		o->seq = i;
-		if ((me = gt_measure_get(m, o->measure_ref.id)) == NULL) {
-			if (!gt_md_broken(m, GT_KIND_MEASURE, o->measure_ref.id))
-				gt_msg(m->diag, GT_E_UNKNOWN_MEASURE, &o->measure_ref.loc,
-				    "'%s'", o->measure_ref.id);
-			continue;
-		}
-		if (!period_fits(m->diag, me, &o->period, &o->period_loc))
-			continue;
-		if (is_percent(me) && o->value.kind == GT_VAL_NUMBER &&
-		    (o->value.num < 0 || o->value.num > 100)) {
-			gt_msg(m->diag, GT_E_RANGE, &o->loc, "%s is a percentage: %s is "
-			    "outside 0 to 100", me->id, o->raw);
-			continue;
-		}
-		ADD(me->obs, me->nobs, o);
-	}
-	sort_cal = &m->conf.cal;
-	for (i = 0; i < m->nmeasures; i++) {
-		me = m->measures[i];
-		/* The first row read sets the kind of period the rest must share. */
-		for (first = NULL, k = 0; k < me->nobs; k++)
-			if (first == NULL || me->obs[k]->seq < first->seq)
-				first = me->obs[k];
-		for (k = 0; k < me->nobs; k++)
-			if (me->obs[k]->period.type != first->period.type)
-				gt_msg(m->diag, GT_E_PERIOD_MIXED, &me->obs[k]->period_loc,
-				    "measure '%s' has %s and %s", me->id,
-				    ptype_name(first->period.type),
-				    ptype_name(me->obs[k]->period.type));
-		gt_sort(me->obs, me->nobs, sizeof(*me->obs), obs_cmp);
-		for (k = 1; k < me->nobs; k++) {
-			prev = me->obs[k - 1];
-			o = me->obs[k];
-			if (gt_period_eq(&o->period, &prev->period)) {
-				gt_msg(m->diag, GT_E_DUP_VALUE, &o->loc, "measure "
-				    "'%s': the first is at %s:%d", me->id,
-				    prev->loc.file, prev->loc.line);
-			}
-		}
-	}
-}
-
-static int
-comparator_cmp(const void *va, const void *vb)
-{
-	const struct gt_comparator *a = *(struct gt_comparator *const *)va;
-	const struct gt_comparator *b = *(struct gt_comparator *const *)vb;
-	int c = strcmp(a->group, b->group);
-
-	if (c == 0)
-		c = gt_period_cmp(sort_cal, &a->period, &b->period);
-	return c != 0 ? c : (a->seq < b->seq ? -1 : a->seq > b->seq);
-}
-
-static void
-link_comparators(struct gt_model *m)
-{
-	struct gt_measure	*me;
-	struct gt_comparator	*c, *prev;
-	size_t			 i, k;
-
-	for (i = 0; i < m->ncomparators; i++) {
-		c = m->comparators[i];
-		c->seq = i;
-		if ((me = gt_measure_get(m, c->measure_ref.id)) == NULL) {
-			if (!gt_md_broken(m, GT_KIND_MEASURE, c->measure_ref.id))
-				gt_msg(m->diag, GT_E_UNKNOWN_MEASURE, &c->measure_ref.loc,
-				    "'%s'", c->measure_ref.id);
-			continue;
-		}
-		if (!period_fits(m->diag, me, &c->period, &c->period_loc))
-			continue;
-		ADD(me->comparators, me->ncomparators, c);
-	}
-	sort_cal = &m->conf.cal;
-	for (i = 0; i < m->nmeasures; i++) {
-		me = m->measures[i];
-		gt_sort(me->comparators, me->ncomparators, sizeof(c),
-		    comparator_cmp);
-		for (k = 1; k < me->ncomparators; k++) {
-			prev = me->comparators[k - 1];
-			c = me->comparators[k];
-			if (strcmp(c->group, prev->group) == 0 &&
-			    gt_period_eq(&c->period, &prev->period))
-				gt_msg(m->diag, GT_E_DUP_VALUE, &c->loc,
-				    "comparator '%s' for measure '%s'",
-				    c->group, me->id);
-		}
-	}
-}
 
 static int
 progress_cmp(const void *va, const void *vb)
@@ -451,6 +409,14 @@ target_cmp(const void *va, const void *vb)
 	return a < b ? -1 : a > b;
 }
 
+static int
+same_target(const struct gt_target *a, const struct gt_target *b)
+{
+	return a->lo == b->lo && a->hi == b->hi && a->rel == b->rel &&
+	    a->pct == b->pct && (a->group == NULL ? b->group == NULL :
+	    b->group != NULL && strcmp(a->group, b->group) == 0);
+}
+
 static void
 check_targets(struct gt_diag *d, struct gt_measure *me)
 {
@@ -464,12 +430,14 @@ check_targets(struct gt_diag *d, struct gt_measure *me)
 		if (!is_year(&t->period))
 			period_fits(d, me, &t->period, &t->loc);
 		else if ((me->frequency == GT_FREQ_MONTHLY ||
-		    me->frequency == GT_FREQ_QUARTERLY) &&
+		    me->frequency == GT_FREQ_QUARTERLY ||
+		    (me->frequency == GT_FREQ_IRREGULAR && me->nobs > 0 &&
+		    !is_year(&me->obs[0]->period))) &&
 		    t->period.type != GT_PERIOD_FYEAR) {
 			gt_period_format(&t->period, buf, sizeof(buf));
 			gt_msg(d, GT_E_PERIOD_FREQ, &t->loc, "'%s' is %s; a year's "
 			    "target for a %s measure is set by financial year, "
-			    "such as 2025/26", buf, ptype_name(t->period.type),
+			    "such as 2025/26", buf, gt_ptype_name(t->period.type),
 			    gt_freq_name(me->frequency));
 		}
 	}
@@ -484,9 +452,17 @@ check_targets(struct gt_diag *d, struct gt_measure *me)
 			first = t;
 			continue;
 		}
+		/* An export may repeat a target each quarter. */
+		if (same_target(t, first))
+			continue;
 		gt_period_format(&t->period, buf, sizeof(buf));
-		gt_msg(d, GT_E_DUP_VALUE, &t->loc, "target for %s, first set at "
-		    "line %d", buf, first->loc.line);
+		if (strcmp(t->loc.file, first->loc.file) == 0)
+			gt_msg(d, GT_E_DUP_VALUE, &t->loc, "target for %s, first "
+			    "set at line %d", buf, first->loc.line);
+		else
+			gt_msg(d, GT_E_DUP_VALUE, &t->loc, "target for %s, first "
+			    "set at %s:%d", buf, first->loc.file,
+			    first->loc.line);
 	}
 	free(by);
 }
@@ -791,6 +767,10 @@ check_coverage(struct gt_model *m)
 {
 	size_t	 i;
 
+	if (m->plan != NULL && m->npriorities == 0)
+		gt_msg(m->diag, GT_W_PLAN_EMPTY, &m->plan->loc, "no file in "
+		    "%s/priorities names one", m->conf.content_dir);
+
 	/* A duplicate (not the one its id finds) is reported already. */
 	for (i = 0; i < m->npriorities; i++) {
 		struct gt_priority *p = m->priorities[i];
@@ -829,6 +809,7 @@ gt_link(struct gt_model *m)
 	index_ids(m->diag, &m->risk_ix, (void **)m->risks, m->nrisks, risk_id,
 	    risk_loc, "risk");
 
+	index_codes(m);
 	id_clashes(m->diag, (void **)m->priorities, m->npriorities, priority_id,
 	    priority_loc, "priority");
 	id_clashes(m->diag, (void **)m->objectives, m->nobjectives, objective_id,
@@ -840,11 +821,13 @@ gt_link(struct gt_model *m)
 	name_clashes(m);
 
 	link_objectives(m);
+	gt_link_obs(m);
+	gt_link_imports(m);
 	link_measures(m);
 	link_actions(m);
 	link_risks(m);
-	link_obs(m);
-	link_comparators(m);
+	gt_link_comparators(m);
+	gt_link_plausible(m);
 	link_progress(m);
 	link_packs(m);
 	check_coverage(m);

@@ -7,13 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "link.h"
+#include "link_int.h"
 #include "read.h"
-
-#define ADD(arr, n, item) do {						\
-	(arr) = gt_xrealloc((arr), ((n) + 1) * sizeof(*(arr)));		\
-	(arr)[(n)++] = (item);						\
-} while (0)
 
 static const struct gt_calendar *sort_cal;
 

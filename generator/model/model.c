@@ -110,18 +110,26 @@ objective_free(struct gt_objective *o)
 static void
 measure_free(struct gt_measure *me)
 {
+	size_t	 i;
+
 	free(me->id);
+	free(me->code);
 	free(me->title);
 	refs_free(me->objective_refs, me->nobjective_refs);
 	free(me->unit);
+	for (i = 0; i < me->ntargets; i++)
+		free(me->targets[i].group);
 	free(me->targets);
 	free(me->source);
 	free(me->owner);
+	free(me->chart_title);
+	gt_strlist_free(&me->chart_comparators);
 	gt_strlist_free(&me->tags);
 	body_free(&me->body);
 	free(me->objectives);
 	free(me->obs);
 	free(me->comparators);
+	free(me->cohorts);
 	free(me);
 }
 
@@ -169,6 +177,9 @@ conf_free(struct gt_conf *c)
 	free(c->organisation);
 	free(c->base_url);
 	free(c->language);
+	free(c->licence);
+	free(c->licence_url);
+	gt_strlist_free(&c->chart_comparators);
 	free(c->as_at_text);
 	for (i = 0; i < c->nbands; i++)
 		free(c->bands[i].name);
@@ -232,6 +243,10 @@ gt_model_free(struct gt_model *m)
 		free(m->obs[i]->raw);
 		free(m->obs[i]->note);
 		free(m->obs[i]->response);
+		gt_period_src_free(m->obs[i]->psrc);
+		if (m->obs[i]->source != NULL)
+			free(m->obs[i]->source->text);
+		free(m->obs[i]->source);
 		free(m->obs[i]);
 	}
 	for (i = 0; i < m->nprogress; i++) {
@@ -242,7 +257,26 @@ gt_model_free(struct gt_model *m)
 	for (i = 0; i < m->ncomparators; i++) {
 		free(m->comparators[i]->measure_ref.id);
 		free(m->comparators[i]->group);
+		gt_period_src_free(m->comparators[i]->psrc);
 		free(m->comparators[i]);
+	}
+	for (i = 0; i < m->ncohorts; i++) {
+		free(m->cohorts[i]->measure_ref.id);
+		free(m->cohorts[i]->group);
+		free(m->cohorts[i]->values);
+		gt_period_src_free(m->cohorts[i]->psrc);
+		free(m->cohorts[i]);
+	}
+	for (i = 0; i < m->nxtargets; i++) {
+		free(m->xtargets[i]->measure_ref.id);
+		free(m->xtargets[i]->t.group);
+		gt_period_src_free(m->xtargets[i]->psrc);
+		free(m->xtargets[i]);
+	}
+	for (i = 0; i < m->nclaims; i++) {
+		free(m->claims[i]->measure_ref.id);
+		free(m->claims[i]->unit);
+		free(m->claims[i]);
 	}
 	for (i = 0; i < m->nfinance; i++) {
 		free(m->finance[i]->directorate);
@@ -263,12 +297,16 @@ gt_model_free(struct gt_model *m)
 	free(m->comparators);
 	free(m->finance);
 	free(m->riskobs);
+	free(m->cohorts);
+	free(m->xtargets);
+	free(m->claims);
 	gt_strlist_free(&m->portfolios);
 	gt_map_free(&m->priority_ix);
 	gt_map_free(&m->objective_ix);
 	gt_map_free(&m->measure_ix);
 	gt_map_free(&m->action_ix);
 	gt_map_free(&m->risk_ix);
+	gt_map_free(&m->code_ix);
 	gt_map_free(&m->file_ix);
 	gt_map_free(&m->broken_ix);
 	gt_strlist_free(&m->broken);
@@ -278,7 +316,9 @@ gt_model_free(struct gt_model *m)
 	free(m);
 }
 
-static const char *const polarities[] = { "", "higher", "lower", "band" };
+static const char *const polarities[] = {
+	"", "higher", "lower", "band", "none"
+};
 static const char *const flags[] = { "", "provisional", "estimated", "revised" };
 static const char *const astatuses[] = {
 	"", "not started", "on track", "at risk", "complete", "overdue"
@@ -288,6 +328,46 @@ const char *
 gt_polarity_name(enum gt_polarity p)
 {
 	return polarities[p];
+}
+
+enum gt_polarity
+gt_polarity_parse(const char *s)
+{
+	static const struct {
+		const char		*name;
+		enum gt_polarity	 p;
+	} names[] = {
+		{ "higher", GT_POL_HIGHER }, { "high", GT_POL_HIGHER },
+		{ "higher is better", GT_POL_HIGHER },
+		{ "maximise", GT_POL_HIGHER }, { "aim to maximise", GT_POL_HIGHER },
+		{ "asc", GT_POL_HIGHER }, { "ascending", GT_POL_HIGHER },
+		{ "lower", GT_POL_LOWER }, { "low", GT_POL_LOWER },
+		{ "lower is better", GT_POL_LOWER },
+		{ "minimise", GT_POL_LOWER }, { "aim to minimise", GT_POL_LOWER },
+		{ "desc", GT_POL_LOWER }, { "descending", GT_POL_LOWER },
+		{ "band", GT_POL_BAND },
+		{ "none", GT_POL_INFO }, { "n/a", GT_POL_INFO },
+		{ "not applicable", GT_POL_INFO },
+		{ "information only", GT_POL_INFO },
+	};
+	char	*t = gt_trim(gt_xstrdup(s));
+	size_t	 i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (gt_strieq(t, names[i].name))
+			break;
+	free(t);
+	return i < sizeof(names) / sizeof(names[0]) ? names[i].p :
+	    GT_POL_NONE;
+}
+
+void
+gt_period_src_free(struct gt_period_src *ps)
+{
+	if (ps == NULL)
+		return;
+	free(ps->text);
+	free(ps);
 }
 
 const char *

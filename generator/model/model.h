@@ -33,10 +33,11 @@ struct gt_ref {
 };
 
 enum gt_polarity {
-	GT_POL_NONE = 0,
+	GT_POL_NONE = 0,	/* not given */
 	GT_POL_HIGHER,
 	GT_POL_LOWER,
-	GT_POL_BAND
+	GT_POL_BAND,
+	GT_POL_INFO		/* "none": information only, never judged */
 };
 
 enum gt_level {
@@ -79,6 +80,7 @@ enum gt_status {
 	GT_STATUS_NO_TARGET,
 	GT_STATUS_SUPPRESSED,
 	GT_STATUS_NO_DATA,
+	GT_STATUS_INFO,		/* information only: no better direction */
 	GT_STATUS_MAX
 };
 
@@ -92,6 +94,12 @@ enum gt_dir {
 };
 
 #define GT_MAX_BANDS	10	/* risk rating bands in site.conf */
+
+/* The open data's licence unless site.conf names another. */
+#define GT_LICENCE_DEFAULT	"Open Government Licence v3.0"
+#define GT_LICENCE_DEFAULT_URL	"https://www.nationalarchives.gov.uk/doc/" \
+				"open-government-licence/version/3/"
+
 
 /* Counts under an objective, priority, portfolio, tag or pack. */
 struct gt_rollup {
@@ -113,6 +121,7 @@ struct gt_eval {
 	int			 has_target;
 	double			 lo, hi;	/* the target; a range if banded */
 	int			 profiled;	/* year-to-date share of the year's */
+	const struct gt_target	*t;	/* the target set; NULL: none */
 	enum gt_status		 status;
 };
 
@@ -177,11 +186,41 @@ struct gt_objective {
 	size_t			  ix;		/* in the model's list */
 };
 
+/* A target relative to something else, found when it is judged. */
+enum gt_rel {
+	GT_REL_NONE = 0,	/* a figure */
+	GT_REL_COMPARATOR,	/* "better than England": the group's figure */
+	GT_REL_QUARTILE,	/* "top quartile of GROUP": its top quartile's edge */
+	GT_REL_LAST_YEAR	/* "10% above last year": a year earlier's, +pct% */
+};
+
 struct gt_target {
 	struct gt_loc		 loc;
 	struct gt_period	 period;
 	double			 lo;	/* the target; for band polarity the range */
 	double			 hi;	/* equal to lo unless banded */
+	enum gt_rel		 rel;
+	char			*group;	/* COMPARATOR, QUARTILE; owned */
+	double			 pct;	/* LAST_YEAR: 10 above, -10 below */
+};
+
+/*
+ * How a data row's period was written, where its reading waits for the
+ * measure's frequency (link reads it again, gt_period_read): only rows
+ * that need it have one.
+ */
+struct gt_period_src {
+	char			*text;	/* as written; NULL: read already */
+	int			 ending; /* a month or day names the period
+					    ending in it (rolling figures) */
+	int			 shift;	/* -1: the period before the one read */
+};
+
+/* A status the source of a figure gave it (a RAG column), kept beside ours. */
+struct gt_srcstatus {
+	struct gt_loc		 loc;
+	char			*text;	/* as written, "G", "Amber" */
+	enum gt_status		 status;
 };
 
 /* One value of a measure in one period (a data row). */
@@ -196,6 +235,10 @@ struct gt_obs {
 	char			*response;	/* what is being done about it */
 	enum gt_flag		 flag;
 	size_t			 seq;	/* read order, for reporting duplicates */
+	struct gt_period_src	*psrc;	/* NULL: the period is read */
+	struct gt_srcstatus	*source;	/* NULL: none given */
+	/* Linked: the figure a later file's different one revised. */
+	const struct gt_obs	*earlier;
 };
 
 struct gt_comparator {
@@ -206,18 +249,59 @@ struct gt_comparator {
 	char			*group;
 	struct gt_value		 value;
 	size_t			 seq;
+	struct gt_period_src	*psrc;
+};
+
+/*
+ * The figures of a comparator group's members for one measure and
+ * period (an import mapping's group), ranked with ours when judged.
+ */
+struct gt_cohort {
+	struct gt_loc		 loc;		/* the group in its mapping */
+	struct gt_ref		 measure_ref;
+	struct gt_period	 period;
+	struct gt_period_src	*psrc;
+	char			*group;
+	double			*values;	/* the members', ours aside */
+	size_t			 nvalues;
+	size_t			 seq;
+};
+
+/* A target from a data file (an import's), added to its measure's by link. */
+struct gt_xtarget {
+	struct gt_ref		 measure_ref;
+	struct gt_period_src	*psrc;
+	struct gt_target	 t;		/* loc: where its figure is */
+	size_t			 seq;
+};
+
+/*
+ * What an export says of a measure (its polarity and unit columns), for
+ * link to check against the measure's own.
+ */
+struct gt_claim {
+	struct gt_ref		 measure_ref;
+	struct gt_loc		 polarity_loc;
+	enum gt_polarity	 polarity;	/* NONE: not said */
+	struct gt_loc		 unit_loc;
+	char			*unit;		/* NULL: not said */
 };
 
 struct gt_measure {
 	struct gt_loc		 loc;
 	char			*id;
+	char			*code;	/* published code, for display; NULL */
+	struct gt_loc		 code_loc;
 	char			*title;
 	struct gt_ref		*objective_refs;	/* objective or objectives */
 	size_t			 nobjective_refs;
 	char			*unit;
 	int			 decimals;
+	int			 has_min, has_max;	/* a range check */
+	double			 min, max;
 	enum gt_polarity	 polarity;
 	enum gt_freq		 frequency;
+	int			 lag;	/* months for figures to come; -1: site's */
 	int			 cumulative;
 	struct gt_tolerance	 tolerance;
 	int			 has_baseline;
@@ -227,7 +311,12 @@ struct gt_measure {
 	size_t			 ntargets;
 	char			*source;
 	char			*owner;
+	char			*chart_title;	/* a message for its chart */
+	struct gt_strlist	 chart_comparators;	/* groups drawn as
+							   lines (chart.h) */
+	struct gt_loc		 chart_comparators_loc;
 	enum gt_level		 level;
+	int			 headline;	/* shown first on the home page */
 	struct gt_strlist	 tags;
 	struct gt_body		 body;
 	/* Linked. */
@@ -237,6 +326,8 @@ struct gt_measure {
 	size_t			  nobs;
 	struct gt_comparator	**comparators;	/* sorted by group, period */
 	size_t			  ncomparators;
+	struct gt_cohort	**cohorts;	/* sorted by group, period */
+	size_t			  ncohorts;
 	size_t			  ix;		/* in the model's list */
 };
 
@@ -392,12 +483,21 @@ struct gt_conf {
 	int			 as_at_cli;	/* given on the command line */
 	struct gt_calendar	 cal;
 	int			 chart_png;	/* PNG copies of trend charts */
+	struct gt_date		 published;	/* all zero: not given */
+	struct gt_date		 next_update;	/* d 0: a month only */
+	char			*licence;	/* of the open data */
+	char			*licence_url;	/* NULL: none given */
+	int			 indicator_codes;	/* show measures' ids */
+	struct gt_strlist	 chart_comparators;	/* groups drawn as
+							   lines, unless a
+							   measure names its
+							   own */
 	/* [status] */
 	struct gt_tolerance	 tolerance;
 	struct gt_band		*bands;
 	size_t			 nbands;
 	int			 risk_appetite;	/* 0: none set */
-	int			 lag_months[GT_FREQ_BIENNIAL + 1];
+	int			 lag_months[GT_FREQ_IRREGULAR + 1];
 	double			 no_change;	/* direction threshold, relative % */
 	struct gt_tolerance	 budget_tolerance;	/* finance variance */
 	/* [paths], relative to the site folder */
@@ -437,6 +537,12 @@ struct gt_model {
 	size_t			  nfinance, capfinance;
 	struct gt_riskobs	**riskobs;
 	size_t			  nriskobs, capriskobs;
+	struct gt_cohort	**cohorts;
+	size_t			  ncohorts, capcohorts;
+	struct gt_xtarget	**xtargets;
+	size_t			  nxtargets, capxtargets;
+	struct gt_claim		**claims;
+	size_t			  nclaims, capclaims;
 
 	/*
 	 * Ids of files that could not be read as objects ("kind:id"), so that
@@ -448,9 +554,9 @@ struct gt_model {
 	/* Linked: every portfolio objectives name, in name order. */
 	struct gt_strlist	 portfolios;
 
-	/* Id indexes, filled by the link pass. */
+	/* Id indexes, filled by the link pass; measures also by code. */
 	struct gt_map		 priority_ix, objective_ix, measure_ix,
-				 action_ix, risk_ix;
+				 action_ix, risk_ix, code_ix;
 };
 
 struct gt_model	*gt_model_new(const char *root);
@@ -463,6 +569,16 @@ void		 gt_strlist_free(struct gt_strlist *);
 int		 gt_strlist_has(const struct gt_strlist *, const char *);
 
 const char	*gt_polarity_name(enum gt_polarity);
+/*
+ * A polarity as measure files and exports write it, in any case:
+ * "higher" (also "high", "higher is better", "asc", "ascending",
+ * "maximise", "aim to maximise"), "lower" ("low", "lower is better",
+ * "desc", "descending", "minimise", "aim to minimise"), "band",
+ * "none" ("n/a", "not applicable", "information only"); GT_POL_NONE if
+ * none of these.
+ */
+enum gt_polarity gt_polarity_parse(const char *);
+void		 gt_period_src_free(struct gt_period_src *);
 const char	*gt_flag_name(enum gt_flag);
 const char	*gt_astatus_name(enum gt_astatus);
 enum gt_astatus	 gt_astatus_parse(const char *);

@@ -1,91 +1,15 @@
-/* conf_read.c: site.conf, with inih. */
+/* conf_read.c: site.conf (read by ini_read.c, with inih). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <ini.h>
-
 #include "read.h"
 
-/* inih reads a line at a time through us, so we always know the line. */
 struct conf_reader {
-	struct gt_model	*m;
-	const char	*file;
-	const char	*p, *end;
-	int		 line;
-	const char	*linetext;	/* the line inih is handling */
-	size_t		 linelen;
-	char		*lastsection;
-	struct gt_strlist keys;		/* names given in lastsection */
-	int		 named;		/* a name was given in this section */
-	int		 continued;	/* the line continues a value */
+	struct gt_model			*m;
+	const char			*file;
+	const struct gt_ini_line	*l;	/* the line being read */
 };
-
-static char *
-conf_line(char *buf, int num, void *stream)
-{
-	struct conf_reader	*cr = stream;
-	const char		*nl;
-	size_t			 n, take;
-	char			 first;
-
-	if (cr->p >= cr->end)
-		return NULL;
-	nl = memchr(cr->p, '\n', (size_t)(cr->end - cr->p));
-	n = nl != NULL ? (size_t)(nl - cr->p) + 1 : (size_t)(cr->end - cr->p);
-	cr->line++;
-	cr->linetext = cr->p;
-	cr->linelen = n;
-	take = n;
-	if (take > (size_t)num - 1) {
-		struct gt_loc loc = { cr->file, cr->line, 0 };
-
-		gt_msg(cr->m->diag, GT_E_LIMIT, &loc, "line longer than %d bytes", num - 2);
-		/* Hand inih a comment so the cut line is not misread. */
-		buf[0] = ';';
-		buf[1] = '\0';
-		cr->p += n;
-		return buf;
-	}
-	memcpy(buf, cr->p, take);
-	buf[take] = '\0';
-	cr->p += n;
-	/*
-	 * inih hands on an indented line after a name in the section as
-	 * more of that name's value.
-	 */
-	first = buf[strspn(buf, " \t")];
-	cr->continued = 0;
-	if (first == '[')
-		cr->named = 0;
-	else if (first != '\0' && strchr(";#\r\n", first) == NULL) {
-		cr->continued = cr->named && (buf[0] == ' ' || buf[0] == '\t');
-		cr->named = 1;
-	}
-	/* A section header starts a fresh set of names, even if repeated. */
-	if (buf[strspn(buf, " \t")] == '[') {
-		free(cr->lastsection);
-		cr->lastsection = NULL;
-	}
-	return buf;
-}
-
-static struct gt_loc
-value_loc(const struct conf_reader *cr)
-{
-	struct gt_loc	 loc = { cr->file, cr->line, 0 };
-	const char	*eq = memchr(cr->linetext, '=', cr->linelen);
-	const char	*e = cr->linetext + cr->linelen;
-
-	if (eq == NULL)
-		eq = memchr(cr->linetext, ':', cr->linelen);
-	if (eq != NULL) {
-		for (eq++; eq < e && (*eq == ' ' || *eq == '\t'); eq++)
-			continue;
-		loc.col = (int)(eq - cr->linetext) + 1;
-	}
-	return loc;
-}
 
 static void
 set_text(char **dst, const char *value)
@@ -113,7 +37,7 @@ static int
 conf_int(const struct conf_reader *cr, const char *name, const char *value,
     int lo, int hi, int *out)
 {
-	struct gt_loc	 loc = value_loc(cr);
+	struct gt_loc	 loc = cr->l->value_loc;
 	double		 d;
 
 	/* The range first: a huge number must not reach the int cast. */
@@ -142,9 +66,36 @@ conf_bool(const struct conf_reader *cr, const char *name, const char *value,
 			*out = strcasecmp(value, yes[i]) == 0;
 			return;
 		}
-	loc = value_loc(cr);
+	loc = cr->l->value_loc;
 	gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "%s = %s: expected yes or no", name,
 	    value);
+}
+
+/*
+ * A day ("2025-11-14"), or where month is allowed a month alone
+ * ("2026-02", "February 2026": d is 0), for the dates the site states.
+ */
+static void
+conf_date(const struct conf_reader *cr, const char *name, const char *value,
+    int month, struct gt_date *out)
+{
+	struct gt_loc		 loc;
+	struct gt_period	 p;
+
+	if (gt_date_parse(value, out) == 0)
+		return;
+	if (month && gt_period_parse(value, &p) == 0 &&
+	    p.type == GT_PERIOD_MONTH) {
+		out->y = p.year;
+		out->m = p.sub;
+		out->d = 0;
+		return;
+	}
+	memset(out, 0, sizeof(*out));
+	loc = cr->l->value_loc;
+	gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "%s = %s: expected a date "
+	    "such as 2025-11-14%s", name, value, month ? " or a month such "
+	    "as 2026-02" : "");
 }
 
 /* "Low 1-4, Medium 5-9, High 10-15, Very high 16-25" */
@@ -152,7 +103,7 @@ static void
 conf_bands(struct conf_reader *cr, const char *value)
 {
 	struct gt_conf		*c = &cr->m->conf;
-	struct gt_loc		 loc = value_loc(cr);
+	struct gt_loc		 loc = cr->l->value_loc;
 	struct gt_strlist	 parts = { NULL, 0 };
 	struct gt_band		*b = NULL;
 	size_t			 i, nb = 0;
@@ -212,7 +163,7 @@ static void
 conf_tolerance(struct conf_reader *cr, const char *value, int money,
     struct gt_tolerance *t)
 {
-	struct gt_loc	 loc = value_loc(cr);
+	struct gt_loc	 loc = cr->l->value_loc;
 	struct gt_value	 v;
 
 	if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
@@ -228,7 +179,7 @@ static void
 conf_as_at(struct conf_reader *cr, char **text, struct gt_period *p,
     struct gt_loc *where, const char *value)
 {
-	*where = value_loc(cr);
+	*where = cr->l->value_loc;
 	set_text(text, value);
 	if (gt_period_parse(value, p) == -1)
 		gt_msg(cr->m->diag, GT_E_AS_AT, where, "'%s' is not a period (forms: "
@@ -246,7 +197,7 @@ site_key(struct conf_reader *cr, const char *name, const char *value)
 	else if (strcmp(name, "organisation") == 0)
 		set_text(&c->organisation, value);
 	else if (strcmp(name, "base_url") == 0) {
-		loc = value_loc(cr);
+		loc = cr->l->value_loc;
 		if (strncmp(value, "https://", 8) != 0 &&
 		    strncmp(value, "http://", 7) != 0)
 			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "base_url '%s': expected "
@@ -268,6 +219,18 @@ site_key(struct conf_reader *cr, const char *name, const char *value)
 		conf_int(cr, name, value, 1, 12, &c->cal.academic_start);
 	else if (strcmp(name, "chart_png") == 0)
 		conf_bool(cr, name, value, &c->chart_png);
+	else if (strcmp(name, "published") == 0)
+		conf_date(cr, name, value, 0, &c->published);
+	else if (strcmp(name, "next_update") == 0)
+		conf_date(cr, name, value, 1, &c->next_update);
+	else if (strcmp(name, "licence") == 0)
+		set_text(&c->licence, value);
+	else if (strcmp(name, "licence_url") == 0)
+		set_text(&c->licence_url, value);
+	else if (strcmp(name, "indicator_codes") == 0)
+		conf_bool(cr, name, value, &c->indicator_codes);
+	else if (strcmp(name, "chart_comparators") == 0)
+		split_list(value, &c->chart_comparators);
 	else
 		return 0;
 	return 1;
@@ -290,7 +253,7 @@ status_key(struct conf_reader *cr, const char *name, const char *value)
 	else if (strcmp(name, "risk_appetite") == 0)
 		conf_int(cr, name, value, 1, 25, &c->risk_appetite);
 	else if (strcmp(name, "no_change") == 0) {
-		loc = value_loc(cr);
+		loc = cr->l->value_loc;
 		if (gt_value_parse(value, &v) == -1 || v.kind != GT_VAL_NUMBER ||
 		    v.money || v.num < 0)
 			gt_msg(cr->m->diag, GT_E_CONF_VALUE, &loc, "no_change = %s: expected "
@@ -337,9 +300,7 @@ pack_for(struct conf_reader *cr, const char *name)
 	p = &c->packs[c->npacks++];
 	memset(p, 0, sizeof(*p));
 	p->name = gt_xstrdup(name);
-	p->loc.file = cr->file;
-	p->loc.line = cr->line;
-	p->loc.col = 1;
+	p->loc = cr->l->loc;
 	return p;
 }
 
@@ -348,7 +309,7 @@ static void
 pack_sections(struct conf_reader *cr, struct gt_pack *p, const char *value)
 {
 	struct gt_strlist	 names = { NULL, 0 };
-	struct gt_loc		 loc = value_loc(cr);
+	struct gt_loc		 loc = cr->l->value_loc;
 	size_t			 i;
 	int			 s;
 
@@ -376,7 +337,7 @@ static int
 pack_shows(struct conf_reader *cr, struct gt_pack *p, const char *name,
     const char *value)
 {
-	struct gt_loc	 loc = value_loc(cr);
+	struct gt_loc	 loc = cr->l->value_loc;
 
 	if (strcmp(name, "sections") == 0)
 		pack_sections(cr, p, value);
@@ -427,7 +388,7 @@ pack_key(struct conf_reader *cr, struct gt_pack *p, const char *name,
     const char *value)
 {
 	struct gt_strlist	 ids = { NULL, 0 };
-	struct gt_loc		 loc = value_loc(cr);
+	struct gt_loc		 loc = cr->l->value_loc;
 	size_t			 i;
 
 	if (strcmp(name, "title") == 0)
@@ -466,18 +427,17 @@ pack_key(struct conf_reader *cr, struct gt_pack *p, const char *name,
  * ends.
  */
 static void
-conf_more(struct conf_reader *cr, const char *section, const char *name,
-    const char *value)
+conf_more(struct conf_reader *cr, const struct gt_ini_line *l)
 {
-	struct gt_loc	 loc = { cr->file, cr->line, 1 };
+	const char	*section = l->section;
 	struct gt_pack	*p;
 	char		*joined;
 
 	if (strncmp(section, "pack ", 5) != 0 ||
-	    strcmp(name, "recommendations") != 0) {
-		gt_msg(cr->m->diag, GT_E_CONF_SYNTAX, &loc, "an indented line "
-		    "continues the value of %s; only recommendations may take "
-		    "more than one line", name);
+	    strcmp(l->name, "recommendations") != 0) {
+		gt_msg(cr->m->diag, GT_E_CONF_SYNTAX, &l->loc, "an indented "
+		    "line continues the value of %s; only recommendations may "
+		    "take more than one line", l->name);
 		return;
 	}
 	for (section += 5; *section == ' '; section++)
@@ -486,34 +446,30 @@ conf_more(struct conf_reader *cr, const char *section, const char *name,
 		return;
 	p = pack_for(cr, section);
 	joined = gt_xasprintf("%s\n%s", p->recommendations != NULL ?
-	    p->recommendations : "", value);
+	    p->recommendations : "", l->value);
 	free(p->recommendations);
 	p->recommendations = joined;
 }
 
-static int
-conf_handler(void *user, const char *section, const char *name,
-    const char *value)
+static void
+conf_handler(void *user, const struct gt_ini_line *l)
 {
 	struct conf_reader	*cr = user;
-	struct gt_loc		 loc = { cr->file, cr->line, 1 };
+	const char		*section = l->section, *name = l->name;
+	const char		*value = l->value;
 	int			 known = 0;
 
-	if (cr->continued) {
-		conf_more(cr, section, name, value);
-		return 1;
-	}
-	if (cr->lastsection == NULL || strcmp(cr->lastsection, section) != 0) {
-		free(cr->lastsection);
-		cr->lastsection = gt_xstrdup(section);
-		gt_strlist_free(&cr->keys);
+	cr->l = l;
+	if (l->continued) {
+		conf_more(cr, l);
+		return;
 	}
 	/* inih would let the later value win without a word. */
-	if (gt_strlist_has(&cr->keys, name)) {
-		gt_msg(cr->m->diag, GT_E_FIELD_TWICE, &loc, "%s in [%s]", name, section);
-		return 1;
+	if (l->again) {
+		gt_msg(cr->m->diag, GT_E_FIELD_TWICE, &l->loc, "%s in [%s]", name,
+		    section);
+		return;
 	}
-	gt_strlist_add(&cr->keys, name);
 	if (strcmp(section, "site") == 0)
 		known = site_key(cr, name, value);
 	else if (strcmp(section, "status") == 0)
@@ -526,91 +482,19 @@ conf_handler(void *user, const char *section, const char *name,
 		while (*pn == ' ')
 			pn++;
 		if (!gt_id_valid(pn)) {
-			gt_msg(cr->m->diag, GT_E_ID_SYNTAX, &loc, "pack name '%s'", pn);
-			return 1;
+			gt_msg(cr->m->diag, GT_E_ID_SYNTAX, &l->loc, "pack name '%s'",
+			    pn);
+			return;
 		}
 		known = pack_key(cr, pack_for(cr, pn), name, value);
 	} else {
-		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &loc, "[%s] %s", section, name);
-		return 1;
+		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &l->loc, "[%s] %s",
+		    section, name);
+		return;
 	}
 	if (!known)
-		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &loc, "%s in [%s]", name, section);
-	return 1;
-}
-
-/*
- * inih skips what it cannot parse after counting it; check each line's
- * shape first so that every bad line is reported at its place.
- */
-static void
-check_syntax(struct gt_diag *d, const char *file, const char *text,
-    size_t len)
-{
-	const char	*p = text, *end = text + len, *nl, *e, *n, *ne;
-	struct gt_loc	 loc = { file, 0, 1 };
-	struct gt_strlist seen = { NULL, 0 };
-	char		*name;
-	size_t		 i;
-	int		 named = 0, indented;
-
-	for (; p < end; p = nl + 1) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl == NULL)
-			nl = end;
-		loc.line++;
-		for (e = nl; e > p && strchr(" \t\r", e[-1]) != NULL; e--)
-			continue;
-		indented = p < e && (*p == ' ' || *p == '\t');
-		while (p < e && (*p == ' ' || *p == '\t'))
-			p++;
-		if (p == e || *p == ';' || *p == '#')
-			continue;
-		/* After a name, inih takes an indented line as more of its value. */
-		if (indented && named && *p != '[')
-			continue;
-		named = *p != '[';
-		if (*p == '[') {
-			if (e[-1] != ']') {
-				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section header "
-				    "not closed by ']'");
-				continue;
-			}
-			/* Sections given twice would be merged silently. */
-			for (n = p + 1; n < e - 1 && (*n == ' ' || *n == '\t'); n++)
-				continue;
-			for (ne = e - 1; ne > n && (ne[-1] == ' ' ||
-			    ne[-1] == '\t'); ne--)
-				continue;
-			name = gt_xstrndup(n, (size_t)(ne - n));
-			if (strncmp(name, "pack ", 5) == 0) {
-				for (i = 5; name[i] == ' ' || name[i] == '\t'; i++)
-					continue;
-				memmove(name + 5, name + i, strlen(name + i) + 1);
-			}
-			for (i = 0; i < seen.n; i += 2)
-				if (strcmp(seen.v[i], name) == 0)
-					break;
-			if (i < seen.n)
-				gt_msg(d, GT_E_CONF_SYNTAX, &loc, "section [%s] is "
-				    "given twice (first at line %s)", name,
-				    seen.v[i + 1]);
-			else {
-				char *ln = gt_xasprintf("%d", loc.line);
-
-				gt_strlist_add(&seen, name);
-				gt_strlist_add(&seen, ln);
-				free(ln);
-			}
-			free(name);
-			continue;
-		}
-		if (memchr(p, '=', (size_t)(e - p)) == NULL &&
-		    memchr(p, ':', (size_t)(e - p)) == NULL)
-			gt_msg(d, GT_E_CONF_SYNTAX, &loc, "expected 'name = "
-			    "value', a [section] or a ; comment");
-	}
-	gt_strlist_free(&seen);
+		gt_msg(cr->m->diag, GT_W_CONF_UNKNOWN, &l->loc, "%s in [%s]", name,
+		    section);
 }
 
 /* Each pack's recommendations, as Markdown, checked as bodies are. */
@@ -667,6 +551,7 @@ set_defaults(struct gt_conf *c)
 	/* Annual figures are commonly published months after the year ends. */
 	c->lag_months[GT_FREQ_ANNUAL] = 6;
 	c->lag_months[GT_FREQ_BIENNIAL] = 6;
+	c->lag_months[GT_FREQ_TRIENNIAL] = 6;
 	for (i = 0; i < c->nbands; i++)
 		free(c->bands[i].name);
 	free(c->bands);
@@ -698,23 +583,18 @@ gt_conf_read(struct gt_model *m, const char *path, const char *text,
 	loc.file = cr.file;
 	set_text(&c->path, path);
 	set_defaults(c);
-	if (gt_text_check(text, len, &loc, &found, gt_report_msg, m->diag) == -1)
+	if (gt_ini_read(m->diag, GT_E_CONF_SYNTAX, cr.file, text, len,
+	    conf_handler, &cr, &found) == -1)
 		return;
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
-	check_syntax(m->diag, cr.file, text, len);
-	cr.p = text;
-	cr.end = text + len;
-	ini_parse_stream(conf_line, &cr, conf_handler, &cr);
-	free(cr.lastsection);
-	gt_strlist_free(&cr.keys);
 	recommendations(m, found);
-
-	loc.line = loc.col = 0;
 	if (c->title == NULL)
 		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "title in [site]");
 	if (c->organisation == NULL)
 		gt_msg(m->diag, GT_E_CONF_MISSING, &loc, "organisation in [site]");
+	/* Open data are Crown-style public sector information by default. */
+	if (c->licence == NULL) {
+		set_text(&c->licence, GT_LICENCE_DEFAULT);
+		if (c->licence_url == NULL)
+			set_text(&c->licence_url, GT_LICENCE_DEFAULT_URL);
+	}
 }

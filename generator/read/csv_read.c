@@ -5,7 +5,7 @@
 
 #include <csv.h>
 
-#include "read.h"
+#include "import.h"
 
 enum shape {
 	SHAPE_NONE,
@@ -56,13 +56,6 @@ static const struct shapedef shapes[] = {
 	    C(COL_NOTE) },
 };
 
-struct field {
-	char	*text;	/* in the row's text, set when the row is whole */
-	size_t	 at;	/* where it starts there */
-	int	 line;	/* where the field starts */
-	int	 col;
-};
-
 struct reader {
 	struct gt_model	*m;
 	const char	*file;
@@ -73,7 +66,7 @@ struct reader {
 	size_t		 sent[GT_MSG_MAX];	/* messages made, by id */
 	int		 between;	/* no row under way */
 	/* The current row. */
-	struct field	*fields;
+	struct gt_csv_field *fields;
 	size_t		 nfields, capfields;
 	struct gt_buf	 text;		/* their text, each NUL-ended */
 	size_t		 rows;
@@ -83,6 +76,9 @@ struct reader {
 	enum shape	 shape;
 	int		 colix[COL_MAX];	/* field index, or -1 */
 	size_t		 ncols;
+	/* Or read through an import mapping, after rows above its header. */
+	struct gt_import_run *imp;
+	int		 skip;
 };
 
 /*
@@ -202,7 +198,7 @@ static void
 cb_field(void *data, size_t len, void *vr)
 {
 	struct reader	*r = vr;
-	struct field	*f;
+	struct gt_csv_field *f;
 
 	if (r->overflow || field_too_long(r, len))
 		return;
@@ -310,19 +306,31 @@ read_header(struct reader *r)
 	}
 }
 
+/*
+ * The row's period as far as it can be read here; *ps (if not NULL) gets
+ * what the link pass needs to read it again in the light of its
+ * measure's frequency ("2010-11", a date).
+ */
 static int
-row_period(struct reader *r, struct gt_period *p)
+row_period(struct reader *r, struct gt_period *p, struct gt_period_src **ps)
 {
 	struct gt_loc	 loc = floc(r, COL_PERIOD);
 	const char	*s = ftext(r, COL_PERIOD);
+	int		 rc;
 
-	if (gt_period_parse(s, p) == -1) {
+	if ((rc = gt_period_read(s, GT_FREQ_NONE, &r->m->conf.cal, p)) ==
+	    -1) {
 		msg(r, GT_E_PERIOD, &loc, "'%s'", s);
 		return -1;
+	}
+	if (rc == GT_PERIOD_BY_FREQ && ps != NULL) {
+		*ps = gt_xcalloc(1, sizeof(**ps));
+		(*ps)->text = gt_xstrdup(s);
 	}
 	return 0;
 }
 
+/* An id; a measure may be named by its published code ("C&L03") too. */
 static int
 row_id(struct reader *r, enum col c, struct gt_ref *ref)
 {
@@ -333,7 +341,8 @@ row_id(struct reader *r, enum col c, struct gt_ref *ref)
 		msg(r, GT_E_FIELD_MISSING, &ref->loc, "%s", colnames[c]);
 		return -1;
 	}
-	if (!gt_id_valid(s)) {
+	if ((c != COL_MEASURE && !gt_id_valid(s)) ||
+	    strlen(s) > GT_MAX_ID_BYTES) {
 		msg(r, GT_E_ID_SYNTAX, &ref->loc, "'%s'", s);
 		return -1;
 	}
@@ -375,7 +384,7 @@ row_values(struct reader *r)
 	o.loc.line = r->rowline;
 	o.loc.col = 1;
 	bad |= row_id(r, COL_MEASURE, &o.measure_ref);
-	bad |= row_period(r, &o.period);
+	bad |= row_period(r, &o.period, &o.psrc);
 	bad |= row_value(r, COL_VALUE, &o.value);
 	if (*flag != '\0') {
 		if (gt_strieq(flag, "provisional"))
@@ -393,6 +402,7 @@ row_values(struct reader *r)
 	}
 	if (bad) {
 		free(o.measure_ref.id);
+		gt_period_src_free(o.psrc);
 		return;
 	}
 	o.loc = floc(r, COL_VALUE);
@@ -418,7 +428,7 @@ row_progress(struct reader *r)
 	p.loc.line = r->rowline;
 	p.loc.col = 1;
 	bad |= row_id(r, COL_ACTION, &p.action_ref);
-	bad |= row_period(r, &p.period);
+	bad |= row_period(r, &p.period, NULL);
 	if ((p.status = gt_astatus_parse(st)) == GT_ASTATUS_NONE) {
 		loc = floc(r, COL_STATUS);
 		msg(r, GT_E_ENUM, &loc, "status '%s': expected not started, "
@@ -445,7 +455,7 @@ row_comparator(struct reader *r)
 
 	memset(&c, 0, sizeof(c));
 	bad |= row_id(r, COL_MEASURE, &c.measure_ref);
-	bad |= row_period(r, &c.period);
+	bad |= row_period(r, &c.period, &c.psrc);
 	bad |= row_value(r, COL_VALUE, &c.value);
 	if (*ftext(r, COL_GROUP) == '\0') {
 		loc = floc(r, COL_GROUP);
@@ -454,6 +464,7 @@ row_comparator(struct reader *r)
 	}
 	if (bad) {
 		free(c.measure_ref.id);
+		gt_period_src_free(c.psrc);
 		return;
 	}
 	c.loc = floc(r, COL_VALUE);
@@ -481,7 +492,7 @@ row_finance(struct reader *r)
 		msg(r, GT_E_FIELD_MISSING, &loc, "directorate");
 		bad = -1;
 	}
-	bad |= row_period(r, &f.period);
+	bad |= row_period(r, &f.period, NULL);
 	bad |= row_value(r, COL_BUDGET, &f.budget);
 	bad |= row_value(r, COL_FORECAST, &f.forecast);
 	if (bad)
@@ -518,7 +529,7 @@ row_risk(struct reader *r)
 
 	memset(&h, 0, sizeof(h));
 	bad |= row_id(r, COL_RISK, &h.risk_ref);
-	bad |= row_period(r, &h.period);
+	bad |= row_period(r, &h.period, NULL);
 	bad |= row_score(r, COL_LIKELIHOOD, &h.likelihood);
 	bad |= row_score(r, COL_IMPACT, &h.impact);
 	if (bad) {
@@ -559,17 +570,29 @@ cb_row(int term GT_UNUSED, void *vr)
 			break;
 	if (i == r->nfields)
 		goto out;
-	if (!r->have_header) {
-		r->have_header = 1;
-		read_header(r);
+	if (r->skip > 0) {
+		r->skip--;
 		goto out;
 	}
-	if (r->shape == SHAPE_NONE)
+	if (!r->have_header) {
+		r->have_header = 1;
+		if (r->imp != NULL)
+			gt_import_header(r->imp, r->fields, r->nfields);
+		else
+			read_header(r);
+		goto out;
+	}
+	if (r->shape == SHAPE_NONE && r->imp == NULL)
 		goto out;
 	if (++r->rows > (size_t)GT_MAX_ROWS) {
 		msg(r, GT_E_LIMIT, &loc, "more than %ld rows",
 		    (long)GT_MAX_ROWS);
 		r->overflow = 1;
+		goto out;
+	}
+	/* An export may leave out empty fields at the ends of its rows. */
+	if (r->imp != NULL) {
+		gt_import_row(r->imp, r->fields, r->nfields, r->rowline);
 		goto out;
 	}
 	if (r->nfields != r->ncols) {
@@ -601,8 +624,8 @@ out:
 }
 
 void
-gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
-    size_t len)
+gt_csv_read_mapped(struct gt_model *m, const char *file, const char *text,
+    size_t len, const struct gt_import *imp)
 {
 	struct csv_parser	 p;
 	struct reader		 r;
@@ -615,7 +638,12 @@ gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
 	memset(&r, 0, sizeof(r));
 	r.m = m;
 	r.file = file;
+	if (imp != NULL) {
+		r.imp = gt_import_begin(imp, m, file, text_msg, &r);
+		r.skip = gt_import_skip(imp);
+	}
 	if (gt_text_check(text, len, &loc, &found, text_msg, &r) == -1) {
+		gt_import_end(r.imp);
 		msg_end(&r);
 		return;
 	}
@@ -678,16 +706,25 @@ gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
 		loc.line = 0;
 		loc.col = 0;
 		msg(&r, GT_E_CSV_HEADER, &loc, "the file is empty");
-	} else if (r.shape != SHAPE_NONE && r.rows == 0 && !r.overflow) {
+	} else if ((r.shape != SHAPE_NONE || r.imp != NULL) && r.rows == 0 &&
+	    !r.overflow) {
 		loc.line = 0;
 		loc.col = 0;
 		msg(&r, GT_W_CSV_EMPTY, &loc, NULL);
 	}
+	gt_import_end(r.imp);
 	msg_end(&r);
 	clear_row(&r);
 	free(r.fields);
 	gt_buf_free(&r.text);
 	csv_free(&p);
+}
+
+void
+gt_csv_read_apart(struct gt_model *m, const char *file, const char *text,
+    size_t len)
+{
+	gt_csv_read_mapped(m, file, text, len, NULL);
 }
 
 void

@@ -86,6 +86,45 @@ get_id(struct fields *f, const char *name, int required, struct gt_loc *loc)
 	return gt_xstrdup(s);
 }
 
+/* Is key written in the map? Unlike gt_fm_get, it does not ask for it. */
+static int
+has_key(const struct gt_fm *map, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < map->n; i++)
+		if (strcmp(map->keys[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * An object's id: its id field, or else the name of its file without
+ * ".md" (hs05.md is "hs05"), if that is an id.
+ */
+static char *
+get_own_id(struct fields *f, struct gt_loc *loc)
+{
+	const char	*base, *dot;
+	char		*id;
+
+	if (has_key(f->map, "id"))
+		return get_id(f, "id", 1, loc);
+	base = strrchr(f->file, '/');
+	base = base != NULL ? base + 1 : f->file;
+	dot = strrchr(base, '.');
+	id = gt_xstrndup(base, dot != NULL ? (size_t)(dot - base) :
+	    strlen(base));
+	if (!gt_id_valid(id)) {
+		gt_msg(f->map->diag, GT_E_FIELD_MISSING, &f->map->loc, "id (the "
+		    "file name '%s' is not one: an id holds letters, digits, "
+		    "'-', '_' and '.')", id);
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
 static void
 get_ref(struct fields *f, const char *name, struct gt_ref *r)
 {
@@ -248,20 +287,6 @@ date_at(const struct gt_fm *n, const char *name, struct gt_date *d)
 	return 0;
 }
 
-static int
-period_at(const struct gt_fm *n, const char *name, struct gt_period *p)
-{
-	const char	*s;
-
-	if ((s = scalar(n, name)) == NULL)
-		return -1;
-	if (gt_period_parse(s, p) == -1) {
-		gt_msg(n->diag, GT_E_PERIOD, &n->loc, "%s: '%s'", name, s);
-		return -1;
-	}
-	return 0;
-}
-
 /* One of a fixed set of names; returns its index or -1 (reported). */
 static int
 get_enum(struct fields *f, const char *name, int required,
@@ -313,9 +338,16 @@ read_priority(struct gt_model *m, struct fields *f, struct gt_body *body)
 	struct gt_priority	*p = gt_xcalloc(1, sizeof(*p));
 
 	p->loc = f->map->loc;
-	p->id = get_id(f, "id", 1, &p->loc);
+	p->id = get_own_id(f, &p->loc);
 	p->title = get_text(f, "title", 1);
-	get_int(f, "order", 0, -1000000, 1000000, &p->order);
+	/* "position" is what some plans call it. */
+	if (has_key(f->map, "order") && has_key(f->map, "position"))
+		gt_msg(m->diag, GT_E_FIELD_CONFLICT, (gt_fm_get(f->map,
+		    "order"), &gt_fm_get(f->map, "position")->loc),
+		    "order and position: use one of them");
+	else
+		get_int(f, has_key(f->map, "position") ? "position" : "order",
+		    0, -1000000, 1000000, &p->order);
 	p->body = *body;
 	body->doc = NULL;
 	*GT_PUSH(m->priorities, m->npriorities, m->cappriorities) = p;
@@ -327,7 +359,7 @@ read_objective(struct gt_model *m, struct fields *f, struct gt_body *body)
 	struct gt_objective	*o = gt_xcalloc(1, sizeof(*o));
 
 	o->loc = f->map->loc;
-	o->id = get_id(f, "id", 1, &o->loc);
+	o->id = get_own_id(f, &o->loc);
 	o->title = get_text(f, "title", 1);
 	get_ref(f, "priority", &o->priority_ref);
 	get_ref(f, "parent", &o->parent_ref);
@@ -366,24 +398,44 @@ read_tolerance(struct fields *f, struct gt_tolerance *t)
 	t->value = v.num;
 }
 
-/* A target value: a number, or [low, high] for a band. Returns 0 or -1. */
+/*
+ * A number the measure's min and max must hold (a target, its baseline);
+ * 0, or -1 if absent, bad or outside them (reported).
+ */
 static int
-read_target_value(const struct gt_fm *n, const char *unit, struct gt_target *t)
+limited_at(const struct gt_fm *n, const struct gt_measure *me,
+    const char *name, double *out)
 {
-	double	 lo = -1e300, hi = 1e300;
-
-	if (is_percent_unit(unit)) {
-		lo = 0;
-		hi = 100;
+	if (number_at(n, name, -1e300, 1e300, out) == -1)
+		return -1;
+	if ((me->has_min && *out < me->min) || (me->has_max &&
+	    *out > me->max)) {
+		gt_msg(n->diag, GT_E_RANGE, &n->loc, "%s: %s is %s the "
+		    "measure's %s of %g", name, n->value, me->has_min &&
+		    *out < me->min ? "below" : "above", me->has_min &&
+		    *out < me->min ? "min" : "max", me->has_min &&
+		    *out < me->min ? me->min : me->max);
+		return -1;
 	}
+	return 0;
+}
+
+/*
+ * A target value: a number, [low, high] for a band, or a target relative
+ * to another figure. Returns 0 or -1.
+ */
+static int
+read_target_value(const struct gt_fm *n, const struct gt_measure *me,
+    struct gt_target *t)
+{
 	if (n->kind == GT_FM_SEQ) {
 		if (n->n != 2) {
 			gt_msg(n->diag, GT_E_TARGET_BAND, &n->loc, "a range has two "
 			    "values, [low, high]; found %zu", n->n);
 			return -1;
 		}
-		if (number_at(n->items[0], "targets", lo, hi, &t->lo) == -1 ||
-		    number_at(n->items[1], "targets", lo, hi, &t->hi) == -1)
+		if (limited_at(n->items[0], me, "targets", &t->lo) == -1 ||
+		    limited_at(n->items[1], me, "targets", &t->hi) == -1)
 			return -1;
 		if (t->lo > t->hi) {
 			gt_msg(n->diag, GT_E_RANGE, &n->loc, "targets: the range's low "
@@ -392,14 +444,34 @@ read_target_value(const struct gt_fm *n, const char *unit, struct gt_target *t)
 		}
 		return 0;
 	}
-	if (number_at(n, "targets", lo, hi, &t->lo) == -1)
+	if (n->kind == GT_FM_SCALAR && gt_number_parse(n->value, &t->lo) ==
+	    -1) {
+		if (gt_target_rel_parse(n->value, t) == -1) {
+			gt_msg(n->diag, GT_E_NUMBER, &n->loc, "targets: '%s': "
+			    "expected a number, [low, high] for a band, or a "
+			    "target such as 'better than England', 'top "
+			    "quartile of GROUP' or '10%% above last year'",
+			    n->value);
+			return -1;
+		}
+		if (me->polarity == GT_POL_BAND) {
+			gt_msg(n->diag, GT_E_TARGET_BAND, &n->loc, "a band's "
+			    "target is a range, [low, high]; '%s' is not one",
+			    n->value);
+			free(t->group);
+			t->group = NULL;
+			return -1;
+		}
+		return 0;
+	}
+	if (limited_at(n, me, "targets", &t->lo) == -1)
 		return -1;
 	t->hi = t->lo;
 	return 0;
 }
 
 static void
-read_targets(struct fields *f, struct gt_measure *me)
+read_targets(struct gt_model *m, struct fields *f, struct gt_measure *me)
 {
 	struct gt_fm	*n = field(f, "targets", 0);
 	struct gt_target t;
@@ -412,16 +484,26 @@ read_targets(struct fields *f, struct gt_measure *me)
 		    "of period to target, found %s", kind_name(n->kind));
 		return;
 	}
+	if (me->polarity == GT_POL_INFO && n->n > 0) {
+		gt_msg(f->map->diag, GT_E_TARGET_BAND, &n->loc, "a measure "
+		    "for information only (polarity none) is never judged, "
+		    "so it has no targets");
+		for (i = 0; i < n->n; i++)
+			n->used[i] = 1;
+		return;
+	}
 	for (i = 0; i < n->n; i++) {
 		n->used[i] = 1;
 		memset(&t, 0, sizeof(t));
 		t.loc = n->keylocs[i];
-		if (gt_period_parse(n->keys[i], &t.period) == -1) {
+		/* A key reads as the measure's figures do ("2010-11"). */
+		if (gt_period_read(n->keys[i], me->frequency, &m->conf.cal,
+		    &t.period) == -1) {
 			gt_msg(f->map->diag, GT_E_TARGET_KEY, &n->keylocs[i], "'%s'",
 			    n->keys[i]);
 			continue;
 		}
-		if (read_target_value(n->items[i], me->unit, &t) == -1)
+		if (read_target_value(n->items[i], me, &t) == -1)
 			continue;
 		if (me->polarity == GT_POL_BAND && t.lo == t.hi &&
 		    n->items[i]->kind != GT_FM_SEQ) {
@@ -440,10 +522,10 @@ read_targets(struct fields *f, struct gt_measure *me)
 }
 
 static void
-read_baseline(struct fields *f, struct gt_measure *me)
+read_baseline(struct gt_model *m, struct fields *f, struct gt_measure *me)
 {
 	struct gt_fm	*n = field(f, "baseline", 0), *v, *p;
-	int		 pct = is_percent_unit(me->unit);
+	const char	*s;
 
 	if (n == NULL)
 		return;
@@ -459,18 +541,39 @@ read_baseline(struct fields *f, struct gt_measure *me)
 		gt_msg(f->map->diag, GT_E_FIELD_MISSING, &n->loc, "baseline value");
 		return;
 	}
-	if (number_at(v, "baseline", pct ? 0 : -1e300, pct ? 100 : 1e300,
-	    &me->baseline) == -1)
+	if (limited_at(v, me, "baseline", &me->baseline) == -1)
 		return;
-	if (p != NULL && !gt_fm_is_null(p) &&
-	    period_at(p, "baseline period", &me->baseline_period) == -1)
-		return;
+	if (p != NULL && !gt_fm_is_null(p)) {
+		if ((s = scalar(p, "baseline period")) == NULL)
+			return;
+		if (gt_period_read(s, me->frequency, &m->conf.cal,
+		    &me->baseline_period) == -1) {
+			gt_msg(p->diag, GT_E_PERIOD, &p->loc, "baseline period: "
+			    "'%s'", s);
+			return;
+		}
+	}
 	me->has_baseline = 1;
 }
 
-static const char *const polarity_names[] = { "higher", "lower", "band" };
+/* min and max: the range a measure's figures must lie in, if it has one. */
+static void
+read_limits(struct fields *f, struct gt_measure *me)
+{
+	struct gt_fm	*lo = field(f, "min", 0), *hi = field(f, "max", 0);
+
+	if (lo != NULL && number_at(lo, "min", -1e300, 1e300, &me->min) == 0)
+		me->has_min = 1;
+	if (hi != NULL && number_at(hi, "max", -1e300, 1e300, &me->max) == 0)
+		me->has_max = 1;
+	if (me->has_min && me->has_max && me->min > me->max) {
+		gt_msg(f->map->diag, GT_E_RANGE, &hi->loc, "max is below min");
+		me->has_min = me->has_max = 0;
+	}
+}
+
 static const char *const freq_names[] = {
-	"monthly", "quarterly", "annual", "biennial"
+	"monthly", "quarterly", "annual", "biennial", "triennial", "irregular"
 };
 static const char *const level_names[] = { "strategic", "operational" };
 
@@ -478,11 +581,23 @@ static void
 read_measure(struct gt_model *m, struct fields *f, struct gt_body *body)
 {
 	struct gt_measure	*me = gt_xcalloc(1, sizeof(*me));
-	struct gt_fm		*one, *many;
+	struct gt_fm		*one, *many, *n;
+	const char		*s;
 	int			 k;
 
 	me->loc = f->map->loc;
-	me->id = get_id(f, "id", 1, &me->loc);
+	me->id = get_own_id(f, &me->loc);
+	if ((n = field(f, "code", 0)) != NULL &&
+	    (me->code = get_text(f, "code", 0)) != NULL) {
+		me->code_loc = n->loc;
+		/* It names the measure in data files, as an id does. */
+		if (strlen(me->code) > GT_MAX_ID_BYTES) {
+			gt_msg(m->diag, GT_E_ID_SYNTAX, &n->loc, "code longer "
+			    "than %d bytes", GT_MAX_ID_BYTES);
+			free(me->code);
+			me->code = NULL;
+		}
+	}
 	me->title = get_text(f, "title", 1);
 	one = gt_fm_get(f->map, "objective");
 	many = gt_fm_get(f->map, "objectives");
@@ -498,21 +613,32 @@ read_measure(struct gt_model *m, struct fields *f, struct gt_body *body)
 	me->unit = get_text(f, "unit", 0);
 	me->decimals = is_percent_unit(me->unit) ? 1 : 0;
 	get_int(f, "decimals", 0, 0, 6, &me->decimals);
-	if ((k = get_enum(f, "polarity", 1, polarity_names, 3,
-	    "higher, lower or band")) >= 0)
-		me->polarity = (enum gt_polarity)(k + GT_POL_HIGHER);
-	if ((k = get_enum(f, "frequency", 1, freq_names, 4,
-	    "monthly, quarterly, annual or biennial")) >= 0)
+	read_limits(f, me);
+	if ((n = field(f, "polarity", 1)) != NULL &&
+	    (s = scalar(n, "polarity")) != NULL &&
+	    (me->polarity = gt_polarity_parse(s)) == GT_POL_NONE)
+		gt_msg(m->diag, GT_E_ENUM, &n->loc, "polarity '%s': expected "
+		    "higher, lower, band or none", s);
+	if ((k = get_enum(f, "frequency", 1, freq_names, 6,
+	    "monthly, quarterly, annual, biennial, triennial or irregular")) >=
+	    0)
 		me->frequency = (enum gt_freq)(k + GT_FREQ_MONTHLY);
+	me->lag = -1;
+	get_int(f, "lag", 0, 0, 36, &me->lag);
 	get_bool(f, "cumulative", &me->cumulative);
 	read_tolerance(f, &me->tolerance);
-	read_baseline(f, me);
-	read_targets(f, me);
+	read_baseline(m, f, me);
+	read_targets(m, f, me);
 	me->source = get_text(f, "source", 0);
 	me->owner = get_text(f, "owner", 0);
+	me->chart_title = get_text(f, "chart_title", 0);
+	if ((one = gt_fm_get(f->map, "chart_comparators")) != NULL)
+		me->chart_comparators_loc = one->loc;
+	get_names(f, "chart_comparators", &me->chart_comparators);
 	if ((k = get_enum(f, "level", 0, level_names, 2,
 	    "strategic or operational")) >= 0)
 		me->level = (enum gt_level)k;
+	get_bool(f, "headline", &me->headline);
 	get_names(f, "tags", &me->tags);
 	if (body->doc == NULL)
 		gt_msg(m->diag, GT_W_NO_BODY, &f->map->loc, "a measure's text is its "
@@ -571,7 +697,7 @@ read_action(struct gt_model *m, struct fields *f, struct gt_body *body)
 	size_t			 i;
 
 	a->loc = f->map->loc;
-	a->id = get_id(f, "id", 1, &a->loc);
+	a->id = get_own_id(f, &a->loc);
 	a->objective_ref.id = get_id(f, "objective", 1, &a->objective_ref.loc);
 	a->title = get_text(f, "title", 1);
 	a->lead = get_text(f, "lead", 0);
@@ -596,7 +722,7 @@ read_risk(struct gt_model *m, struct fields *f, struct gt_body *body)
 	struct gt_risk	*r = gt_xcalloc(1, sizeof(*r));
 
 	r->loc = f->map->loc;
-	r->id = get_id(f, "id", 1, &r->loc);
+	r->id = get_own_id(f, &r->loc);
 	r->title = get_text(f, "title", 1);
 	r->owner = get_text(f, "owner", 0);
 	r->objective_refs = get_refs(f, "objectives", &r->nobjective_refs);
@@ -791,6 +917,8 @@ gt_md_read(struct gt_model *m, enum gt_kind kind, const char *path,
 		if (gt_md_check_body(m->diag, body.doc, file, bodyline, found,
 		    memchr(next, '&', (size_t)(end - next)) != NULL) == -1)
 			goto broken;
+		gt_md_lint(m->diag, body.doc, file, bodyline, next,
+		    (size_t)(end - next));
 		gt_sha256_hex(next, (size_t)(end - next), body.key);
 	}
 

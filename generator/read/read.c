@@ -5,10 +5,11 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "read.h"
+#include "import.h"
 
 typedef void (*file_reader)(struct gt_model *, enum gt_kind, const char *,
     const char *, size_t);
@@ -25,6 +26,14 @@ has_suffix(const char *s, const char *suffix)
 	size_t	 n = strlen(s), k = strlen(suffix);
 
 	return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int
+has_suffix_nocase(const char *s, const char *suffix)
+{
+	size_t	 n = strlen(s), k = strlen(suffix);
+
+	return n > k && strcasecmp(s + n - k, suffix) == 0;
 }
 
 #define SITE	"the site folder"
@@ -139,6 +148,13 @@ walk_folder(struct walk *w, const char *rel, int depth)
 			}
 		} else if (has_suffix(de->d_name, w->suffix))
 			gt_strlist_add(w->out, sub);
+		else if (strcmp(w->suffix, ".md") == 0 &&
+		    (has_suffix_nocase(de->d_name, ".markdown") ||
+		    has_suffix_nocase(de->d_name, ".md"))) {
+			/* Silently unread, a page would just be missing. */
+			loc.file = gt_model_file(w->m, sub);
+			gt_msg(w->m->diag, GT_W_NOT_MD, &loc, NULL);
+		}
 		free(sub);
 		free(full);
 	}
@@ -315,7 +331,10 @@ struct csv_job {
 	const char		**files;	/* the model's names */
 	char			**texts;
 	size_t			*lens;
+	const struct gt_import	**imports;	/* the mapping each is read by */
 	size_t			 n;
+	struct gt_import	**maps;		/* every mapping */
+	size_t			 nmaps;
 	pthread_t		 thread;
 	int			 started;
 };
@@ -327,34 +346,123 @@ csv_parse(void *arg)
 	size_t		 i;
 
 	for (i = 0; i < j->n; i++)
-		gt_csv_read_apart(j->rows, j->files[i], j->texts[i],
-		    j->lens[i]);
+		gt_csv_read_mapped(j->rows, j->files[i], j->texts[i],
+		    j->lens[i], j->imports[i]);
 	return NULL;
+}
+
+/* A path in the data folder, as a mapping names it. */
+static const char *
+in_data(const struct gt_model *m, const char *rel)
+{
+	size_t	 n = strlen(m->conf.data_dir);
+
+	return strncmp(rel, m->conf.data_dir, n) == 0 && rel[n] == '/' ?
+	    rel + n + 1 : rel;
+}
+
+/*
+ * The import mappings (NAME.map) of the data folder, read on the main
+ * thread before the data files; their messages go with the data files'.
+ */
+static void
+read_maps(struct gt_model *m, struct gt_fence *fence, struct csv_job *j,
+    const struct gt_strlist *list)
+{
+	char			*path, *text;
+	size_t			 i, len;
+
+	j->maps = gt_xcalloc(list->n + 1, sizeof(*j->maps));
+	for (i = 0; i < list->n; i++) {
+		if (!has_suffix(list->v[i], ".map"))
+			continue;
+		path = gt_xasprintf("%s/%s", m->root, list->v[i]);
+		if (gt_fence_read(fence, path, &text, &len) == -1)
+			read_failed(m, list->v[i], SITE);
+		else {
+			j->maps[j->nmaps++] = gt_import_parse(j->rows->diag,
+			    gt_model_file(m, list->v[i]),
+			    in_data(m, list->v[i]), &m->conf.cal, text, len);
+			free(text);
+		}
+		free(path);
+	}
+}
+
+/*
+ * The mapping that reads a data file, or NULL; a file two mappings claim
+ * is an error, and is read by neither. *skip is set if the file is not
+ * to be read as a plain data file.
+ */
+static const struct gt_import *
+mapping_of(struct gt_model *m, struct csv_job *j, const char *rel,
+    unsigned char *used, int *skip)
+{
+	struct gt_loc		 loc = { gt_model_file(m, rel), 0, 0 };
+	const struct gt_import	*found = NULL;
+	size_t			 i;
+
+	*skip = 0;
+	for (i = 0; i < j->nmaps; i++) {
+		if (!gt_import_reads(j->maps[i], in_data(m, rel)))
+			continue;
+		used[i] = 1;
+		if (found != NULL) {
+			gt_msg(j->rows->diag, GT_E_MAPPING, &loc, "read by two "
+			    "mappings, %s and %s", gt_import_file(found),
+			    gt_import_file(j->maps[i]));
+			*skip = 1;
+		}
+		found = j->maps[i];
+	}
+	if (found != NULL && gt_import_broken(found))
+		*skip = 1;
+	return *skip ? NULL : found;
 }
 
 static void
 csv_begin(struct gt_model *m, struct gt_fence *fence, struct csv_job *j)
 {
 	struct gt_strlist	 list = { NULL, 0 };
+	struct gt_loc		 loc = { NULL, 0, 0 };
+	unsigned char		*used;
 	char			*path;
 	size_t			 i;
+	int			 skip;
 
 	memset(j, 0, sizeof(*j));
 	j->rows = gt_model_new(m->root);
 	j->rows->diag = gt_diag_new();
-	list_files(m, fence, SITE, m->conf.data_dir, ".csv", &list);
+	j->rows->conf.cal = m->conf.cal;
+	/* One walk finds the data files and the mappings that read some. */
+	list_files(m, fence, SITE, m->conf.data_dir, "", &list);
+	read_maps(m, fence, j, &list);
+	used = gt_xcalloc(j->nmaps + 1, 1);
 	j->files = gt_xcalloc(list.n + 1, sizeof(*j->files));
 	j->texts = gt_xcalloc(list.n + 1, sizeof(*j->texts));
 	j->lens = gt_xcalloc(list.n + 1, sizeof(*j->lens));
+	j->imports = gt_xcalloc(list.n + 1, sizeof(*j->imports));
 	for (i = 0; i < list.n; i++) {
+		if (!has_suffix(list.v[i], ".csv"))
+			continue;
+		j->imports[j->n] = mapping_of(m, j, list.v[i], used, &skip);
 		path = gt_xasprintf("%s/%s", m->root, list.v[i]);
-		if (gt_fence_read(fence, path, &j->texts[j->n],
+		/* A file its mapping cannot read is read by none. */
+		if (!skip && gt_fence_read(fence, path, &j->texts[j->n],
 		    &j->lens[j->n]) == -1)
 			read_failed(m, list.v[i], SITE);
-		else
+		else if (!skip)
 			j->files[j->n++] = gt_model_file(m, list.v[i]);
 		free(path);
 	}
+	for (i = 0; i < j->nmaps; i++)
+		if (!used[i]) {
+			loc.file = gt_import_file(j->maps[i]);
+			gt_msg(j->rows->diag, GT_W_MAP_UNUSED, &loc, "it reads "
+			    "no data file (NAME.map reads NAME.csv, unless "
+			    "files = PATTERN says which)");
+		}
+	free(used);
 	gt_strlist_free(&list);
 	j->started = pthread_create(&j->thread, NULL, csv_parse, j) == 0;
 }
@@ -393,17 +501,30 @@ csv_end(struct gt_model *m, struct csv_job *j)
 	    r->finance, r->nfinance);
 	m->riskobs = move_rows(m->riskobs, &m->nriskobs, &m->capriskobs,
 	    r->riskobs, r->nriskobs);
+	m->cohorts = move_rows(m->cohorts, &m->ncohorts, &m->capcohorts,
+	    r->cohorts, r->ncohorts);
+	m->xtargets = move_rows(m->xtargets, &m->nxtargets, &m->capxtargets,
+	    r->xtargets, r->nxtargets);
+	m->claims = move_rows(m->claims, &m->nclaims, &m->capclaims,
+	    r->claims, r->nclaims);
 	/* Now the site's: the rows model keeps none of them. */
 	r->obs = NULL;
 	r->progress = NULL;
 	r->comparators = NULL;
 	r->finance = NULL;
 	r->riskobs = NULL;
+	r->cohorts = NULL;
+	r->xtargets = NULL;
+	r->claims = NULL;
 	r->nobs = r->nprogress = r->ncomparators = r->nfinance = 0;
-	r->nriskobs = 0;
+	r->nriskobs = r->ncohorts = r->nxtargets = r->nclaims = 0;
 	gt_model_free(r);
 	for (i = 0; i < j->n; i++)
 		free(j->texts[i]);
+	for (i = 0; i < j->nmaps; i++)
+		gt_import_free(j->maps[i]);
+	free(j->maps);
+	free(j->imports);
 	free(j->files);
 	free(j->texts);
 	free(j->lens);

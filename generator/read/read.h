@@ -30,6 +30,31 @@ enum gt_kind {
 struct gt_model	*gt_read_site(const char *root, const char *as_at,
 		    struct gt_diag *);
 
+/*
+ * An INI file (site.conf, an import mapping) from memory, through inih, a
+ * line at a time: every line of the wrong shape and every section given
+ * twice is an error (message syntax) at its place; fn gets each name and value with where
+ * they were written, and whether the name was given before in its
+ * section. An indented line after a name is more of that name's value:
+ * fn gets it with continued set. *found (if not NULL) gets what
+ * gt_text_check found in the text. Returns -1 if the text is not UTF-8
+ * (reported into d), else 0.
+ */
+struct gt_ini_line {
+	const char	*section, *name, *value;
+	struct gt_loc	 loc;		/* the line, column 1 */
+	struct gt_loc	 value_loc;	/* where the value starts */
+	struct gt_loc	 section_loc;	/* its [section] line (0: none) */
+	int		 again;		/* name given before in the section */
+	int		 continued;	/* an indented line: more of name's value */
+};
+typedef void (*gt_ini_fn)(void *ctx, const struct gt_ini_line *);
+int	gt_ini_read(struct gt_diag *, enum gt_msgid syntax, const char *file,
+	    const char *text, size_t len, gt_ini_fn, void *ctx,
+	    unsigned *found);
+/* A section's name with one space after its keyword ("pack  x" is "pack x"). */
+char	*gt_ini_section(const char *, size_t);
+
 /* site.conf from memory; path is what messages name. */
 void	gt_conf_read(struct gt_model *, const char *path, const char *text,
 	    size_t len);
@@ -59,6 +84,25 @@ void	gt_csv_read_apart(struct gt_model *rows, const char *file,
  */
 int	gt_md_check_body(struct gt_diag *, cmark_node *doc, const char *file,
 	    int bodyline, unsigned raw, int decoded);
+
+/*
+ * A target relative to another figure, as a measure's targets or an
+ * export's target column write it: "better than England", "top quartile
+ * of Nearest neighbours", "10% above last year", "5% below last year",
+ * "better than last year" (any case; "at least" or "at most" before them
+ * changes nothing). Fills t's rel, group (malloc'd) and pct; 0, or -1 if
+ * s is none of these.
+ */
+int	gt_target_rel_parse(const char *s, struct gt_target *t);
+
+/*
+ * Warn of what a Markdown body (doc, parsed from the len bytes of text
+ * that start at line bodyline of file) says that readers would not see
+ * as meant: raw HTML (dropped), template tags, '#' headings with no
+ * space and pipe tables (all printed as written).
+ */
+void	gt_md_lint(struct gt_diag *, cmark_node *doc, const char *file,
+	    int bodyline, const char *text, size_t len);
 
 /* Was there a file of this kind with this id that could not be read? */
 int	gt_md_broken(const struct gt_model *, enum gt_kind, const char *id);

@@ -2,8 +2,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "chartdata.h"
+#include "words.h"
 #include "judge.h"
 
 /* More periods than any trend needs (a century of months). */
@@ -20,6 +22,7 @@ chart_status(enum gt_status s)
 	case GT_STATUS_OFF_TARGET:
 		return GT_CHART_OFF_TARGET;
 	case GT_STATUS_NO_TARGET:
+	case GT_STATUS_INFO:
 		return GT_CHART_NO_TARGET;
 	case GT_STATUS_SUPPRESSED:
 		return GT_CHART_SUPPRESSED;
@@ -51,27 +54,47 @@ point_value(struct gt_chart_point *pt, const struct gt_obs *o,
 		pt->flag = GT_CHART_ESTIMATED;
 }
 
-/* The periods shown, oldest first, into *out; returns their count. */
+/*
+ * The periods shown, oldest first, into *out; returns their count. For a
+ * year-to-date measure the rest of the latest year follows (*ahead of
+ * them), for its target path.
+ */
 static size_t
 periods(const struct gt_model *m, const struct gt_measure *me, size_t last,
-    struct gt_period **out)
+    struct gt_period **out, size_t *ahead)
 {
 	const struct gt_calendar *cal = &m->conf.cal;
-	struct gt_period	*v = gt_xcalloc(MAX_POINTS, sizeof(*v));
+	struct gt_period	*v = gt_xcalloc(MAX_POINTS + 12, sizeof(*v));
 	struct gt_period	 p = me->obs[last]->period;
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, per = p.type == GT_PERIOD_MONTH ? 12 :
+				    4;
+	int			 k;
 
 	while (n < MAX_POINTS &&
 	    gt_period_cmp(cal, &p, &me->obs[0]->period) >= 0) {
 		v[n++] = p;
-		p = gt_period_prev(&p);
-		if (me->frequency == GT_FREQ_BIENNIAL)
+		/* A survey every two or three years: one point a survey. */
+		for (k = me->frequency == GT_FREQ_BIENNIAL ? 2 :
+		    me->frequency == GT_FREQ_TRIENNIAL ? 3 : 1; k > 0; k--)
 			p = gt_period_prev(&p);
 	}
 	for (i = 0; i < n / 2; i++) {
 		p = v[i];
 		v[i] = v[n - 1 - i];
 		v[n - 1 - i] = p;
+	}
+	*ahead = 0;
+	p = v[n - 1];
+	while (me->cumulative && (p.type == GT_PERIOD_MONTH ||
+	    p.type == GT_PERIOD_QUARTER) &&
+	    (size_t)gt_period_index_in_year(cal, &p) < per) {
+		/* The period after p, within its year. */
+		if (++p.sub > (int)per) {
+			p.sub = 1;
+			p.year++;
+		}
+		v[n++] = p;
+		(*ahead)++;
 	}
 	*out = v;
 	return n;
@@ -86,6 +109,71 @@ targets(const struct gt_model *m, const struct gt_measure *me,
 	t->set = 1;
 	t->slack = gt_judge_slack(m, me,
 	    me->polarity == GT_POL_LOWER ? t->hi : t->lo);
+}
+
+/* "England", "England average", "Wales": a whole nation's figure. */
+static int
+is_national(const char *name)
+{
+	static const char *const nations[] = { "England and Wales",
+	    "England", "Wales", "Scotland", "Northern Ireland",
+	    "United Kingdom", "UK", "Great Britain", "GB", "National" };
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(nations) / sizeof(nations[0]); i++) {
+		n = strlen(nations[i]);
+		if (strncasecmp(name, nations[i], n) == 0 &&
+		    (name[n] == '\0' || name[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* "Nearest neighbours average", "CIPFA median", "Group mean". */
+static int
+is_average(const char *name)
+{
+	static const char *const words[] = { "average", "median", "mean" };
+	size_t	 i, k, n;
+
+	for (i = 0; name[i] != '\0'; i++)
+		for (k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+			n = strlen(words[k]);
+			if (strncasecmp(name + i, words[k], n) == 0 &&
+			    (i == 0 || name[i - 1] == ' '))
+				return 1;
+		}
+	return 0;
+}
+
+/*
+ * Which comparators are reference lines (chart.h): those the measure's
+ * chart_comparators names, else site.conf's, else a national one and a
+ * group average.
+ */
+static void
+name_comparators(const struct gt_model *m, const struct gt_measure *me,
+    struct gt_chart_comparator *c, size_t n)
+{
+	const struct gt_strlist *want = me->chart_comparators.n > 0 ?
+	    &me->chart_comparators : &m->conf.chart_comparators;
+	size_t	 i, national = n, average = n;
+
+	if (want->n > 0) {
+		for (i = 0; i < n; i++)
+			c[i].named = gt_strlist_has(want, c[i].name);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (national == n && is_national(c[i].name))
+			national = i;
+		else if (average == n && is_average(c[i].name))
+			average = i;
+	}
+	if (national < n)
+		c[national].named = 1;
+	if (average < n)
+		c[average].named = 1;
 }
 
 /*
@@ -131,6 +219,7 @@ comparators(struct gt_trend_data *d, const struct gt_judgement *j,
 				d->values[(size_t)(c - d->comparators) * n + x] =
 				    k->value.num;
 	}
+	name_comparators(gt_judged_model(j), me, d->comparators, ngroups);
 	d->trend.comparators = d->comparators;
 	d->trend.ncomparators = ngroups;
 }
@@ -144,36 +233,50 @@ gt_trend_data(struct gt_trend_data *d, const struct gt_judgement *jg,
 	static const int	 per_year[] = { 0, 12, 4, 1, 0 };
 	struct gt_period	*pv = NULL, fy;
 	struct gt_chart_point	*pt;
-	size_t			 i, j, n = 0, last;
+	size_t			 i, j, n = 0, last, ahead;
 
 	memset(d, 0, sizeof(*d));
-	d->trend.title = me->title;
+	/* A message title, with the measure named under it. */
+	d->trend.title = me->chart_title != NULL ? me->chart_title :
+	    me->title;
+	d->trend.subtitle = me->chart_title != NULL ? me->title : NULL;
 	d->trend.unit = me->unit;
 	d->trend.decimals = me->decimals;
 	d->trend.polarity = me->polarity == GT_POL_LOWER ? GT_CHART_LOWER :
-	    me->polarity == GT_POL_BAND ? GT_CHART_BAND : GT_CHART_HIGHER;
+	    me->polarity == GT_POL_BAND ? GT_CHART_BAND :
+	    me->polarity == GT_POL_INFO ? GT_CHART_NEITHER : GT_CHART_HIGHER;
 	d->trend.periods_per_year = per_year[me->frequency];
 	d->trend.form = GT_CHART_AUTO;
+	d->trend.year_to_date = me->cumulative;
+	d->trend.slot_names = gt_year_period_names(&m->conf.cal,
+	    me->frequency);
 	if (jm->shown == 0)
 		return;
 	last = jm->shown - 1;
-	n = periods(m, me, last, &pv);
+	n = periods(m, me, last, &pv, &ahead);
+	d->source = gt_provenance_words(m, me, &me->obs[last]->period);
+	d->trend.source = d->source;
 	d->points = gt_xcalloc(n, sizeof(*d->points));
 	d->labels = gt_xcalloc(n, 2 * GT_PERIOD_MAX);
+	d->said = gt_xcalloc(n, GT_WORDS_PERIOD_MAX);
 	for (i = j = 0; i < n; i++) {
 		pt = &d->points[i];
 		gt_period_format(&pv[i], d->labels + 2 * i * GT_PERIOD_MAX,
 		    GT_PERIOD_MAX);
 		pt->period = d->labels + 2 * i * GT_PERIOD_MAX;
-		if ((pv[i].type == GT_PERIOD_QUARTER ||
-		    pv[i].type == GT_PERIOD_MONTH) &&
-		    gt_period_index_in_year(&m->conf.cal, &pv[i]) == 1) {
+		/* The description says periods as residents read them. */
+		pt->said = gt_period_words(&m->conf.cal, &pv[i],
+		    d->said + i * GT_WORDS_PERIOD_MAX, GT_WORDS_PERIOD_MAX);
+		if (pv[i].type == GT_PERIOD_QUARTER ||
+		    pv[i].type == GT_PERIOD_MONTH) {
+			pt->in_year = gt_period_index_in_year(&m->conf.cal,
+			    &pv[i]);
 			fy = gt_period_fyear_of(&m->conf.cal, &pv[i]);
 			gt_period_format(&fy, d->labels +
 			    (2 * i + 1) * GT_PERIOD_MAX, GT_PERIOD_MAX);
 			pt->year = d->labels + (2 * i + 1) * GT_PERIOD_MAX;
 		}
-		pt->kind = GT_CHART_MISSING;
+		pt->kind = i < n - ahead ? GT_CHART_MISSING : GT_CHART_AHEAD;
 		pt->status = GT_CHART_NO_DATA;
 		targets(m, me, &pv[i], &pt->target);
 		while (j <= last && gt_period_cmp(&m->conf.cal,
@@ -194,7 +297,9 @@ gt_trend_data_free(struct gt_trend_data *d)
 	if (d == NULL)
 		return;
 	free(d->points);
+	free(d->source);
 	free(d->labels);
+	free(d->said);
 	free(d->comparators);
 	free(d->values);
 	memset(d, 0, sizeof(*d));
@@ -208,8 +313,11 @@ gt_statusbar_data(struct gt_chart_statusbar *s, const char *title,
 
 	memset(s, 0, sizeof(*s));
 	s->title = title;
+	/* Information-only measures have no status to count. */
 	for (i = 0; i < GT_STATUS_MAX; i++)
-		s->counts[chart_status((enum gt_status)i)] += r->status[i];
+		if (i != GT_STATUS_INFO)
+			s->counts[chart_status((enum gt_status)i)] +=
+			    r->status[i];
 }
 
 void

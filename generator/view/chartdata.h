@@ -18,12 +18,19 @@
  * A measure's trend: one point per period from its first figure to its
  * latest at or before the judgement's as-at period (none skipped: a
  * missing period is a gap), with targets, tolerance and the comparator
- * series published by then.
+ * series published by then; titled by its chart_title (the measure's
+ * title under it) or its title; its source, organisation and latest
+ * period in a footer (trend.source: set it to NULL to leave it out);
+ * drawn a line a year if cumulative; comparators named as lines by the
+ * measure's chart_comparators, else site.conf's, else a national group
+ * ("England") and a group average ("... average", "median", "mean").
  */
 struct gt_trend_data {
 	struct gt_chart_trend		 trend;
 	struct gt_chart_point		*points;
+	char				*source;
 	char				*labels;	/* GT_PERIOD_MAX each */
+	char				*said;	/* GT_WORDS_PERIOD_MAX each */
 	struct gt_chart_comparator	*comparators;
 	double				*values;	/* per comparator */
 };

@@ -215,3 +215,94 @@ gt_md_walk(cmark_node *doc, const struct gt_md_ops *ops, void *ctx)
 	free(entered);
 	gt_buf_free(&alt);
 }
+
+/* A body as plain text (gt_md_text): the text so far and what it needs. */
+struct text {
+	struct gt_buf	 b;
+	int		 fresh;		/* an item's marker was just written */
+	int		 item[GT_MAX_DEPTH];	/* next number, or 0: "- " */
+	int		 depth;		/* of lists */
+};
+
+/* A block starts: a blank line between blocks, a line break in tight lists. */
+static void
+text_block(struct text *t, int tight)
+{
+	if (t->fresh || t->b.len == 0)
+		t->fresh = 0;
+	else
+		gt_buf_puts(&t->b, tight ? "\n" : "\n\n");
+}
+
+static void
+text_enter(void *ctx, const struct gt_md_node *n)
+{
+	struct text	*t = ctx;
+
+	switch (n->type) {
+	case GT_MD_PARAGRAPH:
+	case GT_MD_HEADING:
+	case GT_MD_CODE_BLOCK:
+		text_block(t, n->tight);
+		if (n->type == GT_MD_CODE_BLOCK)
+			gt_buf_puts(&t->b, n->text);
+		break;
+	case GT_MD_LIST:
+		/* Apart from the text before it; a list in an item, by a line. */
+		text_block(t, t->depth > 0 && n->tight);
+		t->fresh = 1;
+		if (t->depth < GT_MAX_DEPTH)
+			t->item[t->depth] = n->ordered ? n->start : 0;
+		t->depth++;
+		break;
+	case GT_MD_ITEM:
+		text_block(t, n->tight);
+		if (t->depth > 0 && t->depth <= GT_MAX_DEPTH &&
+		    t->item[t->depth - 1] > 0)
+			gt_buf_printf(&t->b, "%d. ", t->item[t->depth - 1]++);
+		else
+			gt_buf_puts(&t->b, "- ");
+		t->fresh = 1;
+		break;
+	case GT_MD_TEXT:
+	case GT_MD_CODE:
+		gt_buf_puts(&t->b, n->text);
+		break;
+	case GT_MD_SOFTBREAK:
+		gt_buf_putc(&t->b, ' ');
+		break;
+	case GT_MD_LINEBREAK:
+		gt_buf_putc(&t->b, '\n');
+		break;
+	case GT_MD_IMAGE:
+		if (n->text != NULL)
+			gt_buf_puts(&t->b, n->text);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+text_leave(void *ctx, const struct gt_md_node *n)
+{
+	struct text	*t = ctx;
+
+	if (n->type == GT_MD_LIST)
+		t->depth--;
+	else if (n->type == GT_MD_LINK && n->url != NULL)
+		gt_buf_printf(&t->b, " (%s)", n->url);
+}
+
+char *
+gt_md_text(cmark_node *doc)
+{
+	static const struct gt_md_ops ops = { text_enter, text_leave };
+	struct text	 t;
+
+	if (doc == NULL)
+		return NULL;
+	memset(&t, 0, sizeof(t));
+	gt_md_walk(doc, &ops, &t);
+	return t.b.data != NULL ? gt_buf_steal(&t.b) : gt_xstrdup("");
+}

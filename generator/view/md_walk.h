@@ -58,6 +58,13 @@ struct gt_md_ops {
 void	gt_md_walk(cmark_node *doc, const struct gt_md_ops *, void *ctx);
 
 /*
+ * doc as plain text, for data: blocks apart by a blank line (a line in
+ * tight lists), list items as "- " or "1. ", a link's address in brackets
+ * after its words, images by their alt text. Malloc'd; NULL for NULL.
+ */
+char	*gt_md_text(cmark_node *doc);
+
+/*
  * Whether an address may be published as a link, in a page or a PDF:
  * http, https and mailto (any case), or a relative path. Not an empty
  * address, one with control characters or spaces, nor one that a

@@ -8,6 +8,19 @@
 #include "rows.h"
 
 static char	*risk_trend(const struct gt_risk *, const struct gt_jrisk *);
+/* "revised from 58.9" for a figure a later file revised; NULL if none. */
+static char *
+revised_words(const struct gt_measure *me, const struct gt_obs *o)
+{
+	char	*was, *s;
+
+	if (o->earlier == NULL)
+		return NULL;
+	was = gt_figure_text(me, &o->earlier->value);
+	s = gt_xasprintf("revised from %s", was);
+	free(was);
+	return s;
+}
 
 void
 gt_mrow(struct gt_mrow *r, const struct gt_judgement *jg,
@@ -18,8 +31,10 @@ gt_mrow(struct gt_mrow *r, const struct gt_judgement *jg,
 	memset(r, 0, sizeof(*r));
 	r->me = me;
 	r->j = gt_judged_measure(jg, me);
+	r->code = me->code != NULL ? me->code : me->id;
 	if ((e = r->j->latest) != NULL) {
 		r->latest = gt_figure_text(me, &e->obs->value);
+		r->revised = revised_words(me, e->obs);
 		gt_period_format(&e->obs->period, r->period,
 		    sizeof(r->period));
 		r->target = gt_target_text(me, e->has_target, e->lo, e->hi);
@@ -39,6 +54,7 @@ void
 gt_mrow_free(struct gt_mrow *r)
 {
 	free(r->latest);
+	free(r->revised);
 	free(r->target);
 }
 
@@ -55,14 +71,17 @@ gt_hrow(struct gt_hrow *r, const struct gt_judgement *jg,
 	gt_period_format(&o->period, r->period, sizeof(r->period));
 	r->value = gt_figure_text(me, &o->value);
 	r->target = gt_target_text(me, r->e->has_target, r->e->lo, r->e->hi);
+	r->revised = revised_words(me, o);
 	if (o->flag == GT_FLAG_NONE) {
 		r->note = gt_xstrdup(o->note != NULL ? o->note : "");
 		return;
 	}
-	flag = gt_flag_name(o->flag);
+	/* "Revised from 58.9" says more than "Revised". */
+	flag = r->revised != NULL && o->flag == GT_FLAG_REVISED ? r->revised :
+	    gt_flag_name(o->flag);
 	r->note = gt_xasprintf("%c%s%s%s", toupper((unsigned char)flag[0]),
-	    flag + 1, o->note != NULL ? ". " : "",
-	    o->note != NULL ? o->note : "");
+	    flag + 1, o->note != NULL ? ". " : "", o->note != NULL ? o->note :
+	    "");
 }
 
 void
@@ -71,6 +90,7 @@ gt_hrow_free(struct gt_hrow *r)
 	free(r->value);
 	free(r->target);
 	free(r->note);
+	free(r->revised);
 }
 
 void
@@ -108,6 +128,8 @@ gt_rrow(struct gt_rrow *r, const struct gt_judgement *jg,
 	r->j = gt_judged_risk(jg, k);
 	r->rating = r->j->band < c->nbands ? c->bands[r->j->band].name :
 	    gt_word(GT_WORD_NOT_RATED);
+	r->target_rating = r->j->target_band < c->nbands ?
+	    c->bands[r->j->target_band].name : gt_word(GT_WORD_NOT_RATED);
 	r->target = r->j->target_score > 0 ?
 	    gt_xasprintf("%d", r->j->target_score) :
 	    gt_xstrdup(gt_word(GT_WORD_NONE_SET));
@@ -266,10 +288,11 @@ gt_crow(struct gt_crow *r, const struct gt_judgement *now,
 		r->id = c->me->id;
 		r->title = c->me->title;
 		r->detail = jm->explanation;
-		if (c->obs != NULL || jm->latest != NULL)
-			gt_period_format(c->obs != NULL ? &c->obs->period :
-			    &jm->latest->obs->period, r->period,
-			    sizeof(r->period));
+		if (c->obs != NULL || jm->latest != NULL) {
+			r->when = c->obs != NULL ? &c->obs->period :
+			    &jm->latest->obs->period;
+			gt_period_format(r->when, r->period, sizeof(r->period));
+		}
 		break;
 	case GT_CHANGE_COMPLETED:
 	case GT_CHANGE_OVERDUE:
@@ -298,8 +321,10 @@ gt_crow(struct gt_crow *r, const struct gt_judgement *now,
 		r->to = gt_xstrdup("Late");
 		break;
 	case GT_CHANGE_RESTATED:
-		/* Only the revised figure is known: the data keep one a period. */
-		r->from = gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));
+		/* The figure first read, where a later file revised it. */
+		r->from = c->obs->earlier != NULL ? gt_figure_text(c->me,
+		    &c->obs->earlier->value) : gt_xstrdup(gt_word(
+		    GT_WORD_NO_FIGURE));
 		r->to = gt_figure_text(c->me, &c->obs->value);
 		r->detail = c->obs->note != NULL ? c->obs->note :
 		    "The figure was revised.";

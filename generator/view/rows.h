@@ -17,7 +17,9 @@
 struct gt_mrow {
 	const struct gt_measure		*me;
 	const struct gt_jmeasure	*j;
+	const char			*code;	/* its code, else its id */
 	char				*latest;	/* figure, or "No data" */
+	char				*revised;	/* "revised from 58.9", or NULL */
 	char				 period[GT_PERIOD_MAX];	/* "" if none */
 	char				*target;	/* "No target"; "-" if no figure */
 	const char			*direction;	/* or "Not known"; "Not
@@ -37,6 +39,7 @@ struct gt_hrow {
 	char			*value;		/* figure, "Withheld", ... */
 	char			*target;	/* see gt_target_text */
 	char			*note;		/* "Provisional. note", or "" */
+	char			*revised;	/* "revised from 58.9", or NULL */
 };
 
 /* Row k (below the measure's gt_jmeasure shown) of its history. */
@@ -64,6 +67,7 @@ struct gt_rrow {
 	const struct gt_jrisk		*j;
 	const char			*rating;	/* band, or "Not rated" */
 	char				*target;	/* target score, or "None set" */
+	const char			*target_rating;	/* its band, likewise */
 	char				*controls;	/* "a; b", or NULL */
 	char				*trend;		/* "Up from 16 in 2025/26
 							   Q1", or "" */
@@ -114,6 +118,8 @@ struct gt_crow {
 	const char			*title;
 	char				 period[GT_PERIOD_MAX];	/* the figure's,
 							   for measures */
+	const struct gt_period		*when;		/* the same; NULL if
+							   none */
 	char				*from, *to;	/* "Off target", "16" */
 	const char			*detail;	/* why, as now judged */
 };

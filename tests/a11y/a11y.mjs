@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// a11y.mjs DIR: runs axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA rules) on every
-// *.html page under DIR, in headless Debian Chromium, at 1280 px and 375 px
-// wide; at 375 px it also checks that the page does not scroll sideways
-// (WCAG 1.4.10 reflow). It also reports failed loads (404s, blocked
+// a11y.mjs DIR: runs axe-core (WCAG 2.0/2.1 A and AA, 2.2 AA rules and axe's
+// best practices) on every *.html page under DIR, in headless Debian
+// Chromium, at 1280, 375 and 320 px wide; at 375 and 320 px it also checks
+// that the page does not scroll sideways (WCAG 1.4.10 reflow: 320 CSS px). It also reports failed loads (404s, blocked
 // requests to other sites) and script errors.
 //
 // Prints one line per problem, "DIR/page.html: error: [rule-id] help (target)",
@@ -12,10 +12,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { listPages, serve, launch, newContext, pageUrl } from './common.mjs';
 
-const WIDTHS = [1280, 375];
+const WIDTHS = [1280, 375, 320];
 const HEIGHT = 800;
 const AXE_OPTIONS = {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
   resultTypes: ['violations'],
 };
 

@@ -18,10 +18,11 @@ ok=0; [ $rc = 1 ] || ok=1
 for pat in \
 	'fixtures/bad/index.html: error: [color-contrast] ' \
 	'fixtures/bad/index.html: error: [image-alt] Images must have alternative text (img)' \
+	'fixtures/bad/index.html: error: [heading-order] ' \
 	'fixtures/bad/wide.html: error: [reflow] page scrolls sideways' \
 	'fixtures/bad/broken.html: error: [load-failed] /missing.css (HTTP 404)' \
 	'fixtures/bad/broken.html: error: [load-failed] https://example.com/remote.png' \
-	'a11y: 3 pages, 5 violations'; do
+	'a11y: 3 pages, 6 violations'; do
 	printf '%s\n' "$out" | grep -qF -- "$pat" || ok=1
 done
 check bad $ok "exit $rc: $out"

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // screenshot.mjs DIR OUTDIR PAGE...: full-page PNG screenshots of the given
 // pages (paths relative to DIR, e.g. index.html measures/m1.html) in
-// headless Debian Chromium: OUTDIR/NAME-375.png and NAME-1280.png (screen,
-// 375 and 1280 px wide) and NAME-print.png (print media, 794 px wide: A4 at
+// headless Debian Chromium: OUTDIR/NAME-320.png, NAME-375.png and
+// NAME-1280.png (screen, 320, 375 and 1280 px wide) and NAME-print.png (print media, 794 px wide: A4 at
 // 96 dpi). NAME is the page path without .html, '/' replaced by '-'.
 // Exit status 0 done, 1 a page failed to load, 2 bad usage or no browser.
 import { mkdirSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { serve, launch, newContext, pageUrl } from './common.mjs';
 
 const SHOTS = [
+  { suffix: '320', width: 320, media: 'screen' },
   { suffix: '375', width: 375, media: 'screen' },
   { suffix: '1280', width: 1280, media: 'screen' },
   { suffix: 'print', width: 794, media: 'print' },

@@ -8,9 +8,9 @@
  *                               and strategy for one 2x trend chart,
  *                               N encodes each (default 20)
  *
- * Each chart: 20 quarterly points, a target, one comparator, 720x360 px
- * (the site's size): PNG at 2x (1440x720 pixels, the site's fallback),
- * SVG at 1x. The bare PNG goes through the same writer as the charts
+ * Each chart: 20 quarterly points, a target, one comparator, a source
+ * footer, 720x360 px (the site's size): PNG at 2x (1440x720 pixels, the
+ * site's fallback), SVG at 1x. The bare PNG goes through the same writer as the charts
  * (gt_chart_png), so the ratio measures only what goldthread adds.
  */
 #include <math.h>
@@ -35,6 +35,7 @@ static char		 names[NP][16];
 static char		 years[NP][8];
 static struct gt_chart_point points[NP];
 static double		 england[NP];
+static const char *const quarters[] = { "Q1", "Q2", "Q3", "Q4" };
 
 static void
 fixture(struct gt_chart_trend *t, struct gt_chart_comparator *c)
@@ -49,7 +50,8 @@ fixture(struct gt_chart_trend *t, struct gt_chart_comparator *c)
 		snprintf(years[i], sizeof(years[i]), "%d/%02d", y,
 		    (y + 1) % 100);
 		points[i].period = names[i];
-		points[i].year = i % 4 == 0 ? years[i] : NULL;
+		points[i].year = years[i];
+		points[i].in_year = (int)(i % 4) + 1;
 		points[i].value = 58 + i * 0.8 + 3 * sin((double)i);
 		points[i].target.set = 1;
 		points[i].target.lo = points[i].target.hi = 65;
@@ -67,6 +69,10 @@ fixture(struct gt_chart_trend *t, struct gt_chart_comparator *c)
 	t->npoints = NP;
 	t->comparators = c;
 	t->ncomparators = 1;
+	t->slot_names = quarters;
+	/* Every chart of the site has its footer. */
+	t->source = "Source: Homelessness case management system (H-CLIC); "
+	    "Harrowby Borough Council; figures to March 2025";
 }
 
 static double
@@ -201,7 +207,7 @@ enum job { TREND_PNG, TREND_SVG, TREND_DRAW, BARE_PNG, BARE_SVG, BARE_DRAW };
 static struct run
 timed(enum job j, const struct gt_chart *c, int n)
 {
-	struct gt_chart_output	 o = { GT_CHART_PNG, W, H, SCALE, NULL };
+	struct gt_chart_output	 o = { GT_CHART_PNG, W, H, SCALE, NULL, 0 };
 	struct run		 r = { 0, 0 };
 	double			 t0;
 	size_t			 len = 0;
@@ -362,7 +368,7 @@ main(int argc, char **argv)
 	struct gt_chart_trend		 t = { 0 };
 	struct gt_chart_comparator	 c;
 	struct gt_chart			 chart = { .type = GT_CHART_TREND };
-	struct gt_chart_output		 o = { GT_CHART_PNG, W, H, SCALE, NULL };
+	struct gt_chart_output		 o = { GT_CHART_PNG, W, H, SCALE, NULL, 0 };
 	int				 mx = 0, n, rc;
 	size_t				 len;
 

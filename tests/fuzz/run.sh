@@ -7,7 +7,7 @@
 set -euo pipefail
 seconds=${1:-60}
 shift || true
-harnesses=${*:-csv md fm conf period number svg}
+harnesses=${*:-csv md fm conf map period number svg url}
 bin=build/fuzz
 work=$bin/corpus
 mkdir -p "$work" "$bin/findings"
@@ -38,6 +38,14 @@ dict_lines() {	# the entries of libFuzzer dictionaries, unquoted
 shopt -s nullglob globstar
 seed csv tests/cases/**/*.csv content/data/*.csv
 seed conf tests/cases/**/site.conf site.conf
+# Mappings: each with the export it reads, after a line "====".
+mkdir -p "$work/map"
+for f in tests/cases/**/*.map tests/import/**/*.map content/data/*.map; do
+	[ -L "$f" ] && continue
+	csv=${f%.map}.csv
+	{ cat "$f"; printf '\n====\n'; [ -f "$csv" ] && head -c 20000 "$csv"; } \
+	    > "$work/map/$(echo "$f" | tr / _)"
+done
 seed fm tests/cases/**/*.md content/**/*.md
 # The md harness's first byte chooses the kind of file (3 is a measure).
 mkdir -p "$work/md"
@@ -59,6 +67,10 @@ if [ -x build/goldthread ]; then
 		    --width 300 --height 200 >/dev/null 2>&1 || true
 	done
 fi
+# Request paths: the serve test's, and every page of the example.
+{ grep -o "'/[^']*'" tests/serve/run.sh | tr -d "'"
+    find content -name '*.md' | sed 's/^content//'; } |
+    seed_lines url
 regress=()
 for f in tests/fuzz/regress/*; do
 	name=$(basename "$f"); name=${name%%-*}

@@ -9,6 +9,8 @@ set -u
 bin=$(realpath "${1:-build/goldthread}")
 src=$(pwd)
 now="2025/26 Q2" then="2025/26 Q1" pack=cabinet-q2
+# Packs name periods in words.
+then_words="April to June 2025 (quarter 1)"
 tmp=$(mktemp -d /tmp/gt-counts-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -60,8 +62,8 @@ nlate=$(wc -l < "$tmp/late")
 	bad "status --since lists $(grep -c '^late,' "$tmp/since.csv") newly late, the status CSVs $nlate"
 if [ "$nstatus" -eq 1 ]; then s="1 measure changed status"
 else s="$nstatus measures changed status"; fi
-grep -q -F "Since $then: $s" "$tmp/pack.txt" ||
-	bad "the pack does not say 'Since $then: $s'"
+grep -q -F "Since $then_words: $s" "$tmp/pack.txt" ||
+	bad "the pack does not say 'Since $then_words: $s'"
 if [ "$nlate" -gt 0 ]; then
 	if [ "$nlate" -eq 1 ]; then s="1 measure's figures newly late"
 	else s="$nlate measures' figures newly late"; fi

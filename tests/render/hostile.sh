@@ -102,8 +102,14 @@ grep -a -q '/URI (https://council.example/)' "$annual" ||
 	bad "(b) the good link is not live in the annual report"
 # Its rectangle covers the word "Council" (pdftotext measures y from the top).
 pdftotext -bbox "$annual" "$tmp/bbox.html"
-rects=$(tr -d '\n' < "$annual" | grep -a -o '/Rect \[[^]]*\][^>]*/URI (https://council.example/)' |
-	sed 's|/Rect \[ *\([^]]*\)\].*|\1|')
+# The link's /Rect, read from qpdf's QDF form (an array item a line).
+rects=$(qpdf --qdf --object-streams=disable "$annual" - | awk '
+	/^[0-9]+ 0 obj$/ { uri = 0; r = ""; inrect = 0 }
+	/\/URI \(https:\/\/council\.example\/\)/ { uri = 1 }
+	inrect && /\]/ { inrect = 0 }
+	inrect { r = r " " $1 }
+	/\/Rect \[$/ { inrect = 1 }
+	/^endobj$/ && uri { print substr(r, 2) }')
 words=$(tr -d '\n' < "$tmp/bbox.html" | grep -o 'xMin="[0-9.]*" yMin="[0-9.]*" xMax="[0-9.]*" yMax="[0-9.]*">Council</word> *<word [^>]*>website' |
 	sed 's/xMin="\([0-9.]*\)" yMin="\([0-9.]*\)" xMax="\([0-9.]*\)" yMax="\([0-9.]*\)".*/\1 \2 \3 \4/')
 [ -n "$rects" ] && [ -n "$words" ] || bad "(b) no annotation or no words to compare: '$rects' '$words'"

@@ -100,6 +100,13 @@ printf '.x { background: url(../img/missing.png); }\n@import "more.css";\n' >> "
 printf '@font-face { src: url(https://fonts.example.com/f.woff2); }\n' > "$fx/css-url/css/more.css"
 page css-url index.html "Home" '<main><h1>Home</h1></main>'
 
+# a heading level skipped, a region without a name, labels naming nothing,
+# and (with --lang) a page in another language
+css structure
+page structure index.html "Home" '<main><h1>Home</h1><h3>Too deep</h3>
+<div role="region" tabindex="0"><table><caption>T</caption></table></div>
+<div role="region" aria-labelledby="nothing"><img src="css/site.css" alt="x" aria-describedby="gone"></div></main>'
+
 # open data that disagree with the pages: a measure with no page, a row short
 css open-data
 page open-data index.html "Home" '<main><h1>Home</h1><a href="measure/M1.html">M1</a></main>'
@@ -115,7 +122,7 @@ passed=0 failed=0
 # exit status and that each grep pattern appears in the output.
 expect() {
 	name=$1 want=$2; shift 2
-	out=$("$bin" "$fx/$name" 2>&1); got=$?
+	out=$("$bin" ${lang:+--lang "$lang"} "$fx/$name" 2>&1); got=$?
 	ok=1
 	[ "$got" = "$want" ] || { ok=0; echo "  $name: exit $got, wanted $want"; }
 	for pat in "$@"; do
@@ -143,6 +150,12 @@ expect no-title 1 "$r/no-title/index.html:5: error: <title> is empty" ", 1 probl
 expect duplicate-id 1 "$r/duplicate-id/index.html:9: error: duplicate id 'a' (first at line 9)" ", 1 problems"
 expect css-url 1 "$r/css-url/css/site.css:3:18: error: CSS url() '../img/missing.png': no such file 'img/missing.png'" \
 	"$r/css-url/css/more.css:1:19: error: CSS url() loads 'https://fonts.example.com/f.woff2' from another site" ", 2 problems"
+lang=en-GB expect structure 1 "$r/structure/index.html:9: error: <h3> follows <h1>: a heading level is skipped" \
+	"$r/structure/index.html:10: error: a role=\"region\" has no name (aria-labelledby)" \
+	"$r/structure/index.html:11: error: aria-labelledby '#nothing': no element with id 'nothing' in 'index.html'" \
+	"$r/structure/index.html:11: error: aria-describedby '#gone': no element with id 'gone' in 'index.html'" \
+	"$r/structure/index.html:2: error: <html lang=\"en\">, not \"en-GB\"" ", 5 problems"
+lang=
 expect open-data 1 "$r/open-data/data/performance.json: error: measure M2 has no page measure/M2.html" \
 	"$r/open-data/data/performance.csv: error: 1 rows, but the JSON has 2 figures" ", 2 problems"
 

@@ -18,9 +18,13 @@
  *     embedded objects, CSS url() and @import, so fonts too) loaded from
  *     another site (http:, https:, or scheme-relative //host); external
  *     <a href> links are allowed;
- *   - a page without a non-empty <title>, without <html lang="...">, or
+ *   - a page without a non-empty <title>, without <html lang="..."> (or,
+ *     with --lang TAG, with another), or
  *     without exactly one <h1>; an <img> without an alt attribute (alt=""
  *     is allowed); an empty or duplicated id;
+ *   - a heading more than one level below the one before it (<h1> then
+ *     <h3>); a role="region" without a name, and aria-labelledby or
+ *     aria-describedby naming no element of the page;
  *   - url(...) and @import references in CSS files that pages use, resolved
  *     against the CSS file (imported CSS files are checked too).
  *
@@ -171,6 +175,7 @@ typedef struct {
 
 typedef struct {
 	char *root;      /* DIR as given, trailing slashes removed */
+	const char *lang; /* --lang: what every <html lang> says, or NULL */
 	char **pages;    /* relative paths of the *.html files, sorted */
 	size_t npages;
 	size_t pages_cap;
@@ -502,7 +507,22 @@ typedef struct {
 	long first_h1_line;
 	xmlNodePtr title;   /* first <title> not inside <svg> */
 	long html_line;
+	int heading;        /* the level of the last heading, 0 before any */
 } PageFacts;
+
+/* Each id an ARIA attribute names must be in the page: checked as #id. */
+static void add_idrefs(struct PageInfo *pi, xmlNodePtr n, const char *name, long line)
+{
+	char *v = attr(n, name);
+	char *save = NULL;
+
+	for (char *t = v ? strtok_r(v, " \t\n", &save) : NULL; t; t = strtok_r(NULL, " \t\n", &save)) {
+		char *frag = xasprintf("#%s", t);
+		add_ref(pi, frag, line, 0, REF_NAV, name);
+		free(frag);
+	}
+	free(v);
+}
 
 static void collect(Ctx *c, const char *rel, struct PageInfo *pi, PageFacts *pf, xmlNodePtr n,
 		    int in_svg)
@@ -624,6 +644,24 @@ static void collect(Ctx *c, const char *rel, struct PageInfo *pi, PageFacts *pf,
 			free(style);
 		}
 
+		if (!svg && n->name[0] == 'h' && n->name[1] >= '1' && n->name[1] <= '6' &&
+		    n->name[2] == '\0') {
+			int level = n->name[1] - '0';
+			if (level > pf->heading + 1)
+				problem(c, rel, line, 0, "<%s> follows %s: a heading level is skipped",
+					n->name, pf->heading ? (pf->heading == 1 ? "<h1>" :
+					pf->heading == 2 ? "<h2>" : pf->heading == 3 ? "<h3>" :
+					pf->heading == 4 ? "<h4>" : "<h5>") : "no heading");
+			pf->heading = level;
+		}
+		char *role = attr(n, "role");
+		if (role && strcmp(role, "region") == 0 && !has_attr(n, "aria-labelledby") &&
+		    !has_attr(n, "aria-label"))
+			problem(c, rel, line, 0, "a role=\"region\" has no name (aria-labelledby)");
+		free(role);
+		add_idrefs(pi, n, "aria-labelledby", line);
+		add_idrefs(pi, n, "aria-describedby", line);
+
 		if (n->children)
 			collect(c, rel, pi, pf, n->children, svg);
 	}
@@ -655,7 +693,7 @@ static void read_page(Ctx *c, size_t idx)
 		return;
 	}
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	PageFacts pf = { 0, 0, NULL, 1 };
+	PageFacts pf = { 0, 0, NULL, 1, 0 };
 	if (root) {
 		long l = (long)xmlGetLineNo(root);
 		if (l > 0)
@@ -670,6 +708,8 @@ static void read_page(Ctx *c, size_t idx)
 			problem(c, rel, pf.html_line, 0, "<html> has no lang attribute");
 		else if (!t[0])
 			problem(c, rel, pf.html_line, 0, "<html lang> is empty");
+		else if (c->lang && strcmp(t, c->lang) != 0)
+			problem(c, rel, pf.html_line, 0, "<html lang=\"%s\">, not \"%s\"", t, c->lang);
 		free(lang);
 		free(t);
 	}
@@ -1055,7 +1095,7 @@ static void check_open_data(Ctx *c)
 
 static void usage(FILE *f)
 {
-	fputs("usage: sitecheck DIR\n"
+	fputs("usage: sitecheck [--lang TAG] DIR\n"
 	      "Checks the static site in DIR: internal links, anchors, assets from other\n"
 	      "sites, titles, lang, one <h1>, img alt, unique ids, CSS url()s, and that\n"
 	      "the open data (data/performance.json and .csv) agree with the pages.\n", f);
@@ -1066,6 +1106,12 @@ int main(int argc, char **argv)
 	if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
 		usage(stdout);
 		return 0;
+	}
+	const char *lang = NULL;
+	if (argc == 4 && strcmp(argv[1], "--lang") == 0) {
+		lang = argv[2];
+		argv += 2;
+		argc -= 2;
 	}
 	if (argc != 2 || argv[1][0] == '\0') {
 		usage(stderr);
@@ -1084,6 +1130,7 @@ int main(int argc, char **argv)
 	Ctx c;
 	memset(&c, 0, sizeof c);
 	c.root = xstrdup(argv[1]);
+	c.lang = lang;
 	size_t rl = strlen(c.root);
 	while (rl > 1 && c.root[rl - 1] == '/')
 		c.root[--rl] = '\0';

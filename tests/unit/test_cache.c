@@ -13,7 +13,7 @@ static void
 key_of(const struct gt_chart_trend *t, double w, char key[65])
 {
 	struct gt_chart		 c = { GT_CHART_TREND, { .trend = t } };
-	struct gt_chart_output	 o = { GT_CHART_SVG, w, 100, 1, NULL };
+	struct gt_chart_output	 o = { GT_CHART_SVG, w, 100, 1, NULL, 0 };
 
 	gt_chart_key(&c, &o, key);
 }
@@ -22,12 +22,16 @@ Test(cache, keys_follow_every_input)
 {
 	struct gt_chart_point	 p[2] = {
 		{ "2024/25 Q1", "2024/25", GT_CHART_VALUE, 1.5, GT_CHART_FINAL,
-		  { 1, 2, 2, 0.1 }, GT_CHART_OFF_TARGET },
-		{ "2024/25 Q2", NULL, GT_CHART_VALUE, 2.5, GT_CHART_FINAL,
-		  { 1, 2, 2, 0.1 }, GT_CHART_ON_TARGET },
+		  { 1, 2, 2, 0.1 }, GT_CHART_OFF_TARGET, NULL, 1 },
+		{ "2024/25 Q2", "2024/25", GT_CHART_VALUE, 2.5, GT_CHART_FINAL,
+		  { 1, 2, 2, 0.1 }, GT_CHART_ON_TARGET, NULL, 2 },
 	};
+	static const double	 england[2] = { 1, 2 };
+	struct gt_chart_comparator cmp = { "England", england, 0 };
 	struct gt_chart_trend	 t = { "T", "%", 1, GT_CHART_HIGHER, 4,
-	    GT_CHART_AUTO, p, 2, NULL, 0 };
+	    GT_CHART_AUTO, p, 2, &cmp, 1, NULL, NULL, 0, NULL };
+	struct gt_chart		 c = { GT_CHART_TREND, { .trend = &t } };
+	struct gt_chart_output	 o = { GT_CHART_SVG, 200, 100, 1, NULL, 0 };
 	char			 a[65], b[65];
 
 	key_of(&t, 200, a);
@@ -43,6 +47,35 @@ Test(cache, keys_follow_every_input)
 	t.title = "U";
 	key_of(&t, 200, b);
 	cr_expect_str_neq(a, b);
+	t.title = "T";
+	/* The footer, subtitle, year-to-date form and named lines too. */
+	t.source = "Source: X; Y; figures to June 2024";
+	key_of(&t, 200, b);
+	cr_expect_str_neq(a, b, "the source");
+	t.source = NULL;
+	t.subtitle = "S";
+	key_of(&t, 200, b);
+	cr_expect_str_neq(a, b, "the subtitle");
+	t.subtitle = NULL;
+	t.year_to_date = 1;
+	key_of(&t, 200, b);
+	cr_expect_str_neq(a, b, "year to date");
+	t.year_to_date = 0;
+	cmp.named = 1;
+	key_of(&t, 200, b);
+	cr_expect_str_neq(a, b, "a named comparator");
+	cmp.named = 0;
+	p[1].in_year = 3;
+	key_of(&t, 200, b);
+	cr_expect_str_neq(a, b, "a point's place in its year");
+	p[1].in_year = 2;
+	key_of(&t, 200, b);
+	cr_expect_str_eq(a, b);
+	/* A chart that may grow is another file. */
+	c.u.trend = &t;
+	o.grow = 1;
+	gt_chart_key(&c, &o, b);
+	cr_expect_str_neq(a, b, "grow");
 	/* A string split differently is a different key. */
 	t.title = "T%";
 	t.unit = "";

@@ -6,7 +6,10 @@
  * file "remove" lists base paths to delete), checked with
  * `goldthread check` plus the arguments in "args" if present, and the
  * standard error and exit status compared with "expected", whose last
- * line is "[exit N]". Set GT_BLESS=1 to write "expected" instead.
+ * line is "[exit N]". A case with a file "expected-status" is judged
+ * too: `goldthread status --format=csv` (with the same arguments) must
+ * print it. Set GT_BLESS=1 to write "expected" (and "expected-status")
+ * instead.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -95,6 +98,27 @@ run(const char *cmd)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128;
 }
 
+/* got against the case's file name, or written there with GT_BLESS. */
+static void
+compare(const struct gcase *c, const char *name, const char *got)
+{
+	char	 path[512], *want;
+
+	snprintf(path, sizeof(path), CASES "/%s/%s", c->name, name);
+	if (getenv("GT_BLESS") != NULL) {
+		FILE *f = fopen(path, "w");
+
+		cr_assert_not_null(f);
+		fputs(got, f);
+		fclose(f);
+	}
+	want = slurp(path);
+	cr_assert_not_null(want, "case %s has no %s file", c->name, name);
+	cr_expect_str_eq(got, want, "case %s:\n--- got\n%s--- %s\n%s",
+	    c->name, got, name, want);
+	free(want);
+}
+
 ParameterizedTest(struct gcase *c, cases, golden)
 {
 	const char	*bin = getenv("GT_BIN");
@@ -107,7 +131,7 @@ ParameterizedTest(struct gcase *c, cases, golden)
 	cr_assert_not_null(mkdtemp(tmp));
 	snprintf(cmd, sizeof(cmd), "cp -R " CASES "/_base/. %s/ && "
 	    "cp -R " CASES "/%s/. %s/ && cd %s && "
-	    "rm -f expected args && "
+	    "rm -f expected expected-status args && "
 	    "if [ -f remove ]; then xargs rm -rf < remove && rm remove; fi",
 	    tmp, c->name, tmp, tmp);
 	cr_assert_eq(run(cmd), 0, "cannot set up case %s", c->name);
@@ -125,21 +149,23 @@ ParameterizedTest(struct gcase *c, cases, golden)
 	got = realloc(got, strlen(got) + 32);
 	sprintf(got + strlen(got), "[exit %d]\n", status);
 
-	snprintf(path, sizeof(path), CASES "/%s/expected", c->name);
-	if (getenv("GT_BLESS") != NULL) {
-		FILE *f = fopen(path, "w");
+	compare(c, "expected", got);
+	free(got);
 
-		cr_assert_not_null(f);
-		fputs(got, f);
-		fclose(f);
+	snprintf(path, sizeof(path), CASES "/%s/expected-status", c->name);
+	if ((want = slurp(path)) != NULL) {
+		snprintf(cmd, sizeof(cmd), "%s status --format=csv %s %s > "
+		    "%s.out 2>/dev/null", bin, tmp, args != NULL ? args : "",
+		    tmp);
+		run(cmd);
+		snprintf(path, sizeof(path), "%s.out", tmp);
+		got = slurp(path);
+		cr_assert_not_null(got);
+		compare(c, "expected-status", got);
+		free(got);
+		free(want);
 	}
-	want = slurp(path);
-	cr_assert_not_null(want, "case %s has no expected file", c->name);
-	cr_expect_str_eq(got, want, "case %s:\n--- got\n%s--- expected\n%s",
-	    c->name, got, want);
-	snprintf(cmd, sizeof(cmd), "rm -rf %s %s.err", tmp, tmp);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s %s.err %s.out", tmp, tmp, tmp);
 	run(cmd);
 	free(args);
-	free(got);
-	free(want);
 }

@@ -29,6 +29,8 @@
 
 #define MAXP	240
 
+#define MAXC	17
+
 struct fix {
 	char			 period[MAXP][24];
 	char			 year[MAXP][16];
@@ -36,14 +38,18 @@ struct fix {
 	double			 cmp[MAXP];
 	struct gt_chart_comparator c;
 	struct gt_chart_trend	 t;
+	double			 cmps[MAXC][MAXP];	/* many comparators */
+	struct gt_chart_comparator cs[MAXC];
 };
+
+static const char *const mon[] = { "Apr", "May", "Jun", "Jul", "Aug",
+    "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar" };
+static const char *const qtr[] = { "Q1", "Q2", "Q3", "Q4" };
 
 /* n quarters from 2020/21 Q1 (or months from April 2005 if monthly). */
 static void
 periods(struct fix *f, size_t n, int monthly)
 {
-	static const char *const mon[] = { "Apr", "May", "Jun", "Jul", "Aug",
-	    "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar" };
 	size_t	 i, per = monthly ? 12 : 4;
 	int	 y;
 
@@ -59,13 +65,15 @@ periods(struct fix *f, size_t n, int monthly)
 		snprintf(f->year[i], sizeof(f->year[i]), "%d/%02d", y,
 		    (y + 1) % 100);
 		f->p[i].period = f->period[i];
-		f->p[i].year = i % per == 0 ? f->year[i] : NULL;
+		f->p[i].year = f->year[i];
+		f->p[i].in_year = (int)(i % per) + 1;
 		f->p[i].status = GT_CHART_NO_TARGET;
 		f->cmp[i] = NAN;
 	}
 	f->t.points = f->p;
 	f->t.npoints = n;
 	f->t.periods_per_year = (int)per;
+	f->t.slot_names = monthly ? mon : qtr;
 	f->t.decimals = 1;
 	f->t.unit = "%";
 }
@@ -155,6 +163,7 @@ fix_annual(struct fix *f)
 		snprintf(f->period[i], sizeof(f->period[i]), "%zu/%02zu",
 		    2019 + i, (20 + i) % 100);
 		f->p[i].year = NULL;
+		f->p[i].in_year = 0;
 		f->p[i].value = v[i];
 		f->p[i].target.set = i >= 2;
 		f->p[i].target.lo = f->p[i].target.hi = 170 - 15.0 * i;
@@ -204,6 +213,180 @@ fix_money(struct fix *f)
 		f->p[i].target.lo = f->p[i].target.hi = 5e8;
 		judge(&f->p[i], GT_CHART_HIGHER);
 	}
+}
+
+/* Sixteen neighbours (one their average) and England, as a council's
+ * benchmarking club reports them; England and the average named. */
+static void
+fix_many(struct fix *f)
+{
+	static const char *const names[MAXC] = { "England",
+	    "Nearest neighbours average", "Ashford", "Basingstoke", "Bedford",
+	    "Braintree", "Cheltenham", "Chelmsford", "Colchester", "Dacorum",
+	    "Gloucester", "Maidstone", "Milton Keynes", "Swindon", "Tewkesbury",
+	    "Warwick", "Wychavon" };
+	size_t	 i, c;
+
+	fix_quarterly(f);
+	f->t.title = "Household waste sent for reuse, recycling or composting";
+	f->t.ncomparators = MAXC;
+	f->t.comparators = f->cs;
+	for (c = 0; c < MAXC; c++) {
+		f->cs[c].name = names[c];
+		f->cs[c].values = f->cmps[c];
+		f->cs[c].named = c < 2;
+		for (i = 0; i < 20; i++)
+			f->cmps[c][i] = c == 0 ? 44 + i * 0.1 : c == 1 ?
+			    50 + i * 0.4 : 38 + (double)((c * 37 + i * 11) % 29) +
+			    i * 0.3;
+	}
+	/* A neighbour late with its latest figure. */
+	f->cmps[9][19] = NAN;
+	for (i = 0; i < 20; i++) {
+		f->p[i].value = 46 + i * 0.6 + 2 * sin((double)i);
+		judge(&f->p[i], GT_CHART_HIGHER);
+	}
+	f->p[19].flag = GT_CHART_FINAL;
+}
+
+/* A count beside a national count a thousand times it, and a median. */
+static void
+fix_national(struct fix *f)
+{
+	static const char *const names[2] = { "England",
+	    "Nearest neighbours median" };
+	size_t	 i, c;
+
+	fix_quarterly(f);
+	f->t.title = "Households in temporary accommodation";
+	f->t.unit = "count";
+	f->t.decimals = 0;
+	f->t.polarity = GT_CHART_LOWER;
+	f->t.ncomparators = 2;
+	f->t.comparators = f->cs;
+	for (c = 0; c < 2; c++) {
+		f->cs[c].name = names[c];
+		f->cs[c].values = f->cmps[c];
+		f->cs[c].named = 1;
+	}
+	for (i = 0; i < 20; i++) {
+		f->p[i].value = 150 + i * 7 + 6 * sin((double)i);
+		f->cmps[0][i] = 1000 * (95 + i * 3.5);
+		f->cmps[1][i] = 140 + i * 5;
+		f->p[i].target.set = i >= 12;
+		f->p[i].target.lo = f->p[i].target.hi = 250;
+		f->p[i].target.slack = 12.5;
+		judge(&f->p[i], GT_CHART_LOWER);
+	}
+}
+
+/* Three years of monthly year-to-date figures; the rest of this year
+ * ahead with its target path. */
+static void
+fix_ytd(struct fix *f)
+{
+	static const double per_month[12] = { 19, 14, 16, 12, 15, 18, 13, 17,
+	    11, 14, 16, 17 };
+	double	 sum = 0;
+	size_t	 i;
+
+	periods(f, 36, 1);
+	f->t.title = "Affordable homes delivered (year to date)";
+	f->t.unit = "count";
+	f->t.decimals = 0;
+	f->t.year_to_date = 1;
+	for (i = 0; i < 36; i++) {
+		sum = i % 12 == 0 ? 0 : sum;
+		sum += per_month[i % 12] * (1 + 0.15 * (double)(i / 12));
+		f->p[i].value = round(sum);
+		if (i >= 24) {
+			f->p[i].target.set = 1;
+			f->p[i].target.lo = f->p[i].target.hi = 20.0 *
+			    (double)(i - 23);
+			f->p[i].target.slack = 5;
+		}
+		if (i >= 30)
+			f->p[i].kind = GT_CHART_AHEAD;
+		judge(&f->p[i], GT_CHART_HIGHER);
+	}
+}
+
+/* A count that is mostly zero, higher is better, a target of 2 with a
+ * tolerance of 3: a zone from -1 to 2 that must not take the axis below
+ * zero. */
+static void
+fix_near_zero(struct fix *f)
+{
+	static const double v[12] = { 0, 1, 0, 0, 2, 0, 1, 3, 0, 0, 1, 2 };
+	size_t	 i;
+
+	periods(f, 12, 0);
+	f->t.title = "Community energy schemes started";
+	f->t.unit = "count";
+	f->t.decimals = 0;
+	for (i = 0; i < 12; i++) {
+		f->p[i].value = v[i];
+		f->p[i].target.set = i >= 4;
+		f->p[i].target.lo = f->p[i].target.hi = 2;
+		f->p[i].target.slack = 3;
+		judge(&f->p[i], GT_CHART_HIGHER);
+	}
+}
+
+/* England's one figure, for the latest quarter. */
+static void
+fix_single(struct fix *f)
+{
+	size_t	 i;
+
+	fix_quarterly(f);
+	for (i = 0; i < 20; i++)
+		f->cmp[i] = i == 19 ? 69.5 : NAN;
+}
+
+/* A message title, the measure under it and a long source. */
+static void
+fix_long_title(struct fix *f)
+{
+	fix_quarterly(f);
+	f->t.title = "Fewer households are being prevented from becoming "
+	    "homeless than the council planned, though more than in England";
+	f->t.subtitle = "Households prevented from becoming homeless, as a "
+	    "percentage of those owed a prevention duty";
+	f->t.source = "Source: Homelessness case management system (H-CLIC "
+	    "quarterly returns to the Department for Levelling Up, Housing "
+	    "and Communities); Harrowby Borough Council; figures to March 2025";
+}
+
+/* The latest figure on its target, a comparator through the spot above
+ * it and one below: every first choice for its label is taken. */
+static void
+fix_collide(struct fix *f)
+{
+	size_t	 i;
+
+	periods(f, 8, 0);
+	f->t.title = "Average days to relet council homes";
+	f->t.unit = "days";
+	f->t.decimals = 1;
+	f->t.polarity = GT_CHART_LOWER;
+	f->t.ncomparators = 2;
+	f->t.comparators = f->cs;
+	f->cs[0].name = "England";
+	f->cs[1].name = "Nearest neighbours median";
+	f->cs[0].values = f->cmps[0];
+	f->cs[1].values = f->cmps[1];
+	for (i = 0; i < 8; i++) {
+		f->p[i].value = 30 - 0.8 * (double)i;
+		f->p[i].target.set = 1;
+		f->p[i].target.lo = f->p[i].target.hi = 23.9;
+		f->p[i].target.slack = 1;
+		f->cmps[0][i] = 23.9 + 1.2 - 0.05 * (double)i;
+		f->cmps[1][i] = 23.9 - 1.0 + 0.05 * (double)i;
+	}
+	f->p[7].value = 23.9;
+	for (i = 0; i < 8; i++)
+		judge(&f->p[i], GT_CHART_LOWER);
 }
 
 static const struct gt_chart_band bands[] = {
@@ -393,7 +576,12 @@ Test(chart, tick_labels)
 	cr_expect_str_eq(buf, "60");
 	cr_expect_str_eq(gt_chart_unit_caption("days"), "days");
 	cr_expect_null(gt_chart_unit_caption("%"));
-	cr_expect_null(gt_chart_unit_caption("count"));
+	/* Every value axis shows its unit: on the ticks or above them. */
+	cr_expect_str_eq(gt_chart_unit_caption("count"), "Number");
+	cr_expect_str_eq(gt_chart_unit_caption("rate"), "Rate");
+	cr_expect_str_eq(gt_chart_unit_caption("% of budget"), "% of budget");
+	cr_expect_null(gt_chart_unit_caption("\xc2\xa3"));
+	cr_expect_null(gt_chart_unit_caption(NULL));
 }
 
 Test(chart, yaxis_zero_rule)
@@ -401,40 +589,40 @@ Test(chart, yaxis_zero_rule)
 	struct gt_yaxis	 y;
 
 	/* Wide range: from zero. */
-	gt_chart_yaxis(10, 80, 6, 0, &y);
+	gt_chart_yaxis(10, 80, 6, 0, 0, &y);
 	cr_expect_float_eq(y.lo, 0, 1e-9);
 	cr_expect_not(y.broken);
 	cr_expect_geq(y.hi, 80);
 	/* Exactly half: still from zero (the rule needs more than half). */
-	gt_chart_yaxis(40, 80, 6, 0, &y);
+	gt_chart_yaxis(40, 80, 6, 0, 0, &y);
 	cr_expect_float_eq(y.lo, 0, 1e-9);
 	cr_expect_not(y.broken);
 	/* Narrow: a round start below the data, with a break. */
-	gt_chart_yaxis(61.3, 78.2, 6, 0, &y);
+	gt_chart_yaxis(61.3, 78.2, 6, 0, 0, &y);
 	cr_expect(y.broken);
 	cr_expect_gt(y.lo, 0);
 	cr_expect_leq(y.lo, 61.3);
 	cr_expect_geq(y.hi, 78.2);
 	/* Bars always from zero. */
-	gt_chart_yaxis(61.3, 78.2, 6, 1, &y);
+	gt_chart_yaxis(61.3, 78.2, 6, 1, 0, &y);
 	cr_expect_float_eq(y.lo, 0, 1e-9);
 	cr_expect_not(y.broken);
 	/* All negative and narrow: ends below zero. */
-	gt_chart_yaxis(-80, -60, 6, 0, &y);
+	gt_chart_yaxis(-80, -60, 6, 0, 0, &y);
 	cr_expect(y.broken);
 	cr_expect_lt(y.hi, 0);
 	cr_expect_leq(y.lo, -80);
 	/* Across zero: covers both sides. */
-	gt_chart_yaxis(-2.5e8, 1e9, 6, 0, &y);
+	gt_chart_yaxis(-2.5e8, 1e9, 6, 0, 0, &y);
 	cr_expect_leq(y.lo, -2.5e8);
 	cr_expect_geq(y.hi, 1e9);
 	cr_expect_not(y.broken);
 	/* All zero. */
-	gt_chart_yaxis(0, 0, 6, 0, &y);
+	gt_chart_yaxis(0, 0, 6, 0, 0, &y);
 	cr_expect_float_eq(y.lo, 0, 1e-9);
 	cr_expect_gt(y.hi, 0);
 	/* All equal and positive: from zero. */
-	gt_chart_yaxis(50, 50, 6, 0, &y);
+	gt_chart_yaxis(50, 50, 6, 0, 0, &y);
 	cr_expect_float_eq(y.lo, 0, 1e-9);
 	cr_expect_geq(y.hi, 50);
 }
@@ -460,54 +648,95 @@ Test(chart, bars_or_line)
 	cr_expect_not(gt_chart_use_bars(&f.t));
 }
 
-/* Labels of 240 months thin out to years that do not touch. */
+/* Whether the labels shown, centred in slots, overlap; how many there are. */
+static size_t
+labels_apart(PangoContext *pc, const char **labels, size_t n, double slot)
+{
+	double	 w, end = -1e9, cx;
+	size_t	 i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		PangoLayout	*l;
+
+		if (labels[i] == NULL)
+			continue;
+		k++;
+		cx = (i + 0.5) * slot;
+		l = gt_chart_text(pc, labels[i], GT_TEXT_MIN, 0, 0, 1);
+		gt_chart_text_size(l, &w, NULL);
+		g_object_unref(l);
+		cr_expect_geq(cx - w / 2, end, "slot %.0f: label %zu (%s) "
+		    "overlaps", slot, i, labels[i]);
+		end = cx + w / 2;
+	}
+	return k;
+}
+
+/*
+ * Labels of 240 months thin out to years that do not touch; with room,
+ * every year and the quarters between; a series that starts part way
+ * through a year names that year too.
+ */
 Test(chart, xlabels_thin_out)
 {
 	static struct fix f;
 	const char	**labels = gt_xcalloc(MAXP, sizeof(*labels));
+	char		*ticks = gt_xcalloc(MAXP, 1);
 	cairo_surface_t	*s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
 	    10, 10);
 	cairo_t		*cr = cairo_create(s);
 	PangoContext	*pc = gt_chart_pango(cr);
-	double		 slot, w, last_end = -1e9;
-	size_t		 i, n = 0;
+	double		 slot;
+	size_t		 i, years;
 
 	cr_assert_not_null(pc, "fonts");
 	fix_monthly(&f);
 	for (slot = 2; slot <= 40; slot *= 2) {
-		gt_chart_xlabels(pc, f.p, 240, slot, labels);
-		n = 0;
-		last_end = -1e9;
-		for (i = 0; i < 240; i++) {
-			PangoLayout	*l;
-			double		 cx = (i + 0.5) * slot;
-
-			if (labels[i] == NULL)
-				continue;
-			n++;
-			l = gt_chart_text(pc, labels[i], GT_TEXT_MIN, 0, 0, 1);
-			gt_chart_text_size(l, &w, NULL);
-			g_object_unref(l);
-			cr_expect_geq(cx - w / 2, last_end,
-			    "slot %.0f: label %zu overlaps", slot, i);
-			last_end = cx + w / 2;
-		}
-		cr_expect_gt(n, 1, "slot %.0f: too few labels", slot);
+		gt_chart_xlabels(pc, &f.t, 0, slot, labels, ticks);
+		cr_expect_gt(labels_apart(pc, labels, 240, slot), 1,
+		    "slot %.0f: too few labels", slot);
+		/* Every year start has a tick, labelled or not. */
+		for (i = 0; i < 240; i++)
+			if (f.p[i].in_year == 1)
+				cr_expect(ticks[i] || labels[i] != NULL,
+				    "slot %.0f: no tick for %s", slot,
+				    f.p[i].period);
+		/* With a year's room for a year's label, every year. */
+		for (i = 0, years = 0; slot >= 8 && i < 240; i++)
+			years += f.p[i].in_year == 1 && labels[i] ==
+			    f.p[i].year;
+		cr_expect(slot < 8 || years == 20, "slot %.0f: %zu years "
+		    "labelled", slot, years);
 	}
+	/* Room for quarters: years, and "Jul", "Oct", "Jan" between. */
+	gt_chart_xlabels(pc, &f.t, 0, 16, labels, ticks);
+	cr_expect_str_eq(labels[0], "2005/06");
+	cr_expect_str_eq(labels[3], "Jul");
+	cr_expect_str_eq(labels[9], "Jan");
+	cr_expect_null(labels[1]);
 	/* Roomy: every period labelled by its own name. */
-	gt_chart_xlabels(pc, f.p, 12, 200, labels);
+	f.t.npoints = 12;
+	gt_chart_xlabels(pc, &f.t, 0, 200, labels, ticks);
 	cr_expect_str_eq(labels[0], "Apr 2005");
 	cr_expect_str_eq(labels[11], "Mar 2006");
 	/* Crowded: years, never a month. */
-	gt_chart_xlabels(pc, f.p, 240, 3, labels);
+	f.t.npoints = 240;
+	gt_chart_xlabels(pc, &f.t, 0, 3, labels, ticks);
 	for (i = 0; i < 240; i++)
 		if (labels[i] != NULL)
-			cr_expect(f.p[i].year != NULL && labels[i] ==
+			cr_expect(f.p[i].in_year == 1 && labels[i] ==
 			    f.p[i].year);
+	/* 16 months from December: both years are named (first: 8). */
+	f.t.npoints = 24;
+	gt_chart_xlabels(pc, &f.t, 8, 20, labels, ticks);
+	cr_expect_str_eq(labels[0], "2005/06");
+	cr_expect_str_eq(labels[4], "2006/07");
+	labels_apart(pc, labels, 16, 20);
 	g_object_unref(pc);
 	cairo_destroy(cr);
 	cairo_surface_destroy(s);
 	free(labels);
+	free(ticks);
 }
 
 Test(chart, boxes_claim)
@@ -578,7 +807,7 @@ Test(chart, edge_all_equal)
 	}
 	f.t.ncomparators = 0;
 	cr_expect_eq(gt_chart_trend_range(&f.t, 1, &lo, &hi), 20);
-	gt_chart_yaxis(lo, hi, 6, 0, &y);
+	gt_chart_yaxis(lo, hi, 6, 0, 0, &y);
 	cr_expect_float_eq(y.lo, 0, 1e-9);
 	cr_expect_gt(y.hi, 42);
 	c = trend_chart(&f.t);
@@ -708,6 +937,190 @@ Test(chart, edge_other_charts)
 	free(d);
 }
 
+/* --- Layout: labels, axes, key, footer -------------------------------- */
+
+/* Lay t out at w x h and hand back what it placed. */
+static void
+probe(const struct gt_chart_trend *t, double w, double h,
+    struct gt_trend_probe *p)
+{
+	cairo_surface_t	*s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    (int)w, (int)h);
+	cairo_t		*cr = cairo_create(s);
+
+	gt_chart_trend_probe(cr, 0, 0, w, h, t, p);
+	cr_expect_eq(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+}
+
+/* The value labels touch no line, marker or other text. */
+static void
+expect_labels_clear(const char *name, const struct gt_trend_probe *p)
+{
+	size_t	 i, k, same;
+
+	cr_expect_gt(p->values.n, 0, "%s: no value label", name);
+	for (i = 0; i < p->values.n; i++) {
+		struct gt_box b = p->values.v[i];
+
+		cr_expect_not(gt_segs_hit(&p->lines, b, 0), "%s: label %zu "
+		    "on a line", name, i);
+		cr_expect_not(gt_boxes_hit(&p->marks, b, 0), "%s: label %zu "
+		    "on a marker", name, i);
+		for (k = same = 0; k < p->text.n; k++) {
+			const struct gt_box *o = &p->text.v[k];
+
+			if (o->x0 == b.x0 && o->y0 == b.y0 && o->x1 == b.x1 &&
+			    o->y1 == b.y1)
+				same++;
+			else
+				cr_expect_not(b.x0 < o->x1 && o->x0 < b.x1 &&
+				    b.y0 < o->y1 && o->y0 < b.y1, "%s: label "
+				    "%zu on other text", name, i);
+		}
+		cr_expect_eq(same, 1, "%s", name);
+	}
+}
+
+/*
+ * Awkward series at the site's, phones' and packs' sizes: the latest
+ * figure on its target with comparators either side, ending at the top
+ * of the axis, among many comparators, bars under a target, a count at
+ * zero, a year-to-date year: every value label is clear.
+ */
+Test(chart, labels_clear_of_lines)
+{
+	static struct fix f;
+	static void (*const fixtures[])(struct fix *) = { fix_collide,
+	    fix_quarterly, fix_many, fix_national, fix_ytd, fix_near_zero,
+	    fix_single, fix_annual, fix_band, fix_money, fix_monthly };
+	static const double sizes[][2] = { { 720, 360 }, { 640, 360 },
+	    { 340, 300 }, { 482, 210 } };
+	struct gt_trend_probe	 p;
+	struct gt_chart		 c;
+	char			 name[64];
+	size_t			 i, k;
+
+	for (i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++)
+		for (k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+			fixtures[i](&f);
+			c = trend_chart(&f.t);
+			snprintf(name, sizeof(name), "fixture %zu at %.0fx%.0f",
+			    i, sizes[k][0], sizes[k][1]);
+			probe(&f.t, sizes[k][0], gt_chart_height(&c,
+			    sizes[k][0], sizes[k][1]), &p);
+			expect_labels_clear(name, &p);
+			cr_expect_geq(p.ph, GT_PLOT_MIN - 1, "%s: plot %.0f "
+			    "high", name, p.ph);
+			gt_trend_probe_free(&p);
+		}
+	/* The latest figure exactly on its target: not drawn over it. */
+	fix_collide(&f);
+	probe(&f.t, 640, 360, &p);
+	cr_expect_eq(p.values.n, 1);
+	gt_trend_probe_free(&p);
+}
+
+/*
+ * Honest axes: figures that are not below zero get no tick below it,
+ * whatever the tolerance zone under a target near zero; figures below
+ * zero do.
+ */
+Test(chart, no_negative_ticks)
+{
+	static struct fix f;
+	struct gt_trend_probe	 p;
+	double			 lo = 0, hi = 0;
+
+	fix_near_zero(&f);
+	cr_expect_gt(gt_chart_trend_range(&f.t, 1, &lo, &hi), 0);
+	cr_expect_float_eq(lo, 0, 1e-9);
+	probe(&f.t, 640, 360, &p);
+	cr_expect_geq(p.ax.lo, 0);
+	/* Whole-number ticks for a count. */
+	cr_expect_geq(p.ax.ticks.step, 1);
+	gt_trend_probe_free(&p);
+	probe(&f.t, 482, 210, &p);
+	cr_expect_geq(p.ax.lo, 0);
+	gt_trend_probe_free(&p);
+	/* Lower is better with a zone above zero: still from zero. */
+	f.t.polarity = GT_CHART_LOWER;
+	probe(&f.t, 340, 300, &p);
+	cr_expect_geq(p.ax.lo, 0);
+	gt_trend_probe_free(&p);
+	/* A figure below zero: the axis goes below too. */
+	f.t.polarity = GT_CHART_HIGHER;
+	f.p[3].value = -2;
+	probe(&f.t, 640, 360, &p);
+	cr_expect_lt(p.ax.lo, 0);
+	gt_trend_probe_free(&p);
+	/* All below zero: zones above it are cut at zero. */
+	fix_money(&f);
+	for (size_t i = 0; i < 6; i++) {
+		f.p[i].value = -100 - 10.0 * i;
+		f.p[i].target.lo = f.p[i].target.hi = -20;
+		f.p[i].target.slack = 50;
+		f.t.polarity = GT_CHART_LOWER;
+	}
+	lo = hi = 0;
+	gt_chart_trend_range(&f.t, 1, &lo, &hi);
+	cr_expect_float_eq(hi, 0, 1e-9);
+}
+
+/* A key too long for below goes beside a wide, short chart; a pack's
+ * chart grows instead; the footer is drawn when there is a source. */
+Test(chart, key_beside_or_below)
+{
+	static struct fix f;
+	struct gt_trend_probe	 p;
+	struct gt_chart		 c;
+	double			 h;
+
+	fix_many(&f);
+	c = trend_chart(&f.t);
+	probe(&f.t, 1200, 190, &p);
+	cr_expect(p.key_beside);
+	cr_expect_geq(p.ph, GT_PLOT_MIN);
+	cr_expect_not(p.footer);
+	gt_trend_probe_free(&p);
+	/* A pack's width: below, and the chart taller than asked. */
+	h = gt_chart_height(&c, 482, 210);
+	cr_expect_gt(h, 210);
+	probe(&f.t, 482, h, &p);
+	cr_expect_not(p.key_beside);
+	cr_expect_geq(p.ph, GT_PLOT_MIN - 1);
+	gt_trend_probe_free(&p);
+	/* Room enough: as asked. */
+	fix_quarterly(&f);
+	c = trend_chart(&f.t);
+	cr_expect_float_eq(gt_chart_height(&c, 720, 360), 360, 1e-9);
+	f.t.source = "Source: Housing register; Harrowby Borough Council; "
+	    "figures to March 2025";
+	probe(&f.t, 720, 360, &p);
+	cr_expect(p.footer);
+	gt_trend_probe_free(&p);
+	c.type = GT_CHART_STATUSBAR;
+	c.u.statusbar = &bar;
+	cr_expect_float_eq(gt_chart_height(&c, 100, 50), 50, 1e-9);
+}
+
+/* Another scale: the medians of nonzero magnitudes twenty times apart. */
+Test(chart, other_scale)
+{
+	static const double ours[] = { 150, 160, NAN, 0, 170 };
+	static const double england[] = { 150000, 161000, 170000 };
+	static const double neighbours[] = { 140, 155, 900 };
+	static const double zeros[] = { 0, 0, NAN };
+
+	cr_expect(gt_chart_other_scale(ours, 5, england, 3));
+	cr_expect(gt_chart_other_scale(england, 3, ours, 5));
+	cr_expect_not(gt_chart_other_scale(ours, 5, neighbours, 3));
+	/* Nothing to compare: never apart. */
+	cr_expect_not(gt_chart_other_scale(ours, 5, zeros, 3));
+	cr_expect_not(gt_chart_other_scale(zeros, 3, england, 3));
+}
+
 /* --- Descriptions ------------------------------------------------------ */
 
 Test(chart, describe_trend)
@@ -742,6 +1155,99 @@ Test(chart, describe_trend)
 	expect_has(d, "Lower is better");
 	expect_has(d, "72.0% or less");
 	free(d);
+	/* Periods in words where the adapter gives them (chartdata.c). */
+	f.p[0].said = "April to June 2020 (quarter 1)";
+	f.p[19].said = "January to March 2025 (quarter 4)";
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "20 periods from April to June 2020 (quarter 1) to "
+	    "January to March 2025 (quarter 4)");
+	expect_has(d, "target for January to March 2025 (quarter 4) is");
+	expect_has(d, "in 2024/25 Q3");
+	free(d);
+}
+
+/* Named lines, the others' range and our rank, another scale. */
+Test(chart, describe_comparators)
+{
+	static struct fix f;
+	char		*d;
+
+	fix_many(&f);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "England: 45.9%. Nearest neighbours average: 57.6%. ");
+	/* Neighbour 9 has no latest figure: 14 others and ours. */
+	expect_has(d, "The middle half of the 15 other comparators lies "
+	    "between ");
+	expect_has(d, "in 2024/25 Q4; ours is ");
+	expect_has(d, " best of 15.");
+	cr_expect_null(strstr(d, "Ashford"), "%s", d);
+	free(d);
+	f.p[19].value = 99;
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "ours is 1st best of 15.");
+	free(d);
+	f.p[19].value = 1;
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "ours is 15th best of 15.");
+	free(d);
+	/* Lower is better: the order turns round. */
+	f.t.polarity = GT_CHART_LOWER;
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "ours is 1st best of 15.");
+	free(d);
+	/* A band has no best: the range alone. */
+	f.t.polarity = GT_CHART_BAND;
+	d = gt_chart_describe_trend(&f.t);
+	cr_expect_null(strstr(d, "best of"), "%s", d);
+	expect_has(d, "lies between");
+	free(d);
+	/* Four others, none named: lowest to highest, not the middle half. */
+	fix_many(&f);
+	f.t.ncomparators = 6;
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "The 4 other comparators range from ");
+	free(d);
+	/* Three in all: each a line of its own. */
+	f.t.ncomparators = 3;
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "Ashford: ");
+	cr_expect_null(strstr(d, "other comparators"), "%s", d);
+	free(d);
+
+	fix_national(&f);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "England: 161,500 (on another scale from ours, so not "
+	    "drawn). Nearest neighbours median: 235.");
+	free(d);
+}
+
+/* A year-to-date measure: against the same point last year. */
+Test(chart, describe_year_to_date)
+{
+	static struct fix f;
+	char		*d;
+
+	fix_ytd(&f);
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "Higher is better. Figures for the year to date, a line "
+	    "a year: 2007/08 so far against 2006/07. ");
+	expect_has(d, "Latest figure 122 in Sep 2007, up from 108 at the same "
+	    "point last year (Sep 2006). ");
+	expect_has(d, "The target for Sep 2007 is 120 or more");
+	/* No trend across years, and the months ahead are not gaps. */
+	cr_expect_null(strstr(d, "over the periods shown"), "%s", d);
+	cr_expect_null(strstr(d, "No figure for"), "%s", d);
+	free(d);
+	f.p[17].kind = GT_CHART_MISSING;
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "Latest figure 122 in Sep 2007; no figure for the same "
+	    "point last year. ");
+	free(d);
+	/* Not cumulative: one line, the trend over the periods. */
+	f.t.year_to_date = 0;
+	d = gt_chart_describe_trend(&f.t);
+	expect_has(d, "over the periods shown");
+	free(d);
 }
 
 Test(chart, describe_others)
@@ -775,36 +1281,60 @@ Test(chart, describe_others)
 	free(d);
 }
 
+/*
+ * A heat map is drawn tall enough for two rows of boxes a cell: a pack's
+ * 300 points left no room for one, and every risk's box went unseen.
+ */
+Test(chart, heatmap_height)
+{
+	struct gt_chart	 c;
+	double		 h;
+
+	c.type = GT_CHART_HEATMAP;
+	c.u.heatmap = &heat;
+	h = gt_chart_height(&c, 482, 300);
+	cr_expect_gt(h, 300);
+	/* Cells of 20 points, two boxes of 20 and the gaps between. */
+	cr_expect_geq(h, 5 * 66);
+	cr_expect_eq(gt_chart_height(&c, 482, h + 100), h + 100);
+}
+
 /* --- Output ------------------------------------------------------------ */
 
+/* Identical input, byte-identical PNG, SVG and PDF: for every fixture. */
 Test(chart, render_deterministic)
 {
 	static struct fix f, g;
+	static void (*const fixtures[])(struct fix *) = { fix_quarterly,
+	    fix_many, fix_national, fix_ytd, fix_near_zero, fix_single,
+	    fix_long_title, fix_collide };
 	struct gt_chart		 c, other;
 	struct gt_chart_output	 o = { .width = 640, .height = 360,
-				     .date = "2025-04-01" };
+				     .date = "2025-04-01", .grow = 1 };
 	unsigned char		*a, *b;
-	size_t			 na, nb;
+	size_t			 na, nb, i;
 	int			 fmt;
 
-	fix_quarterly(&f);
 	fix_band(&g);
-	c = trend_chart(&f.t);
 	other = trend_chart(&g.t);
-	for (fmt = GT_CHART_PNG; fmt <= GT_CHART_PDF; fmt++) {
-		o.format = fmt;
-		a = gt_chart_render(&c, &o, &na);
-		cr_assert_not_null(a);
-		/* Something else in between, to move any global counters. */
-		free(gt_chart_render(&other, &o, &nb));
-		b = gt_chart_render(&c, &o, &nb);
-		cr_assert_not_null(b);
-		cr_expect_eq(na, nb, "format %d: %zu vs %zu bytes", fmt, na,
-		    nb);
-		cr_expect(na == nb && memcmp(a, b, na) == 0,
-		    "format %d differs", fmt);
-		free(a);
-		free(b);
+	for (i = 0; i < sizeof(fixtures) / sizeof(fixtures[0]); i++) {
+		fixtures[i](&f);
+		c = trend_chart(&f.t);
+		for (fmt = GT_CHART_PNG; fmt <= GT_CHART_PDF; fmt++) {
+			o.format = fmt;
+			a = gt_chart_render(&c, &o, &na);
+			cr_assert_not_null(a);
+			/* Something else between, to move global counters. */
+			free(gt_chart_render(&other, &o, &nb));
+			b = gt_chart_render(&c, &o, &nb);
+			cr_assert_not_null(b);
+			cr_expect_eq(na, nb, "fixture %zu, format %d: %zu vs "
+			    "%zu bytes", i, fmt, na, nb);
+			cr_expect(na == nb && memcmp(a, b, na) == 0,
+			    "fixture %zu, format %d differs", i, fmt);
+			free(a);
+			free(b);
+		}
 	}
 }
 
@@ -918,6 +1448,22 @@ Test(chart, svg_writer)
 	free(svg);
 }
 
+/* A chart rendered into the file path, as the chart command writes it. */
+static int
+write_chart(const struct gt_chart *c, const struct gt_chart_output *o,
+    const char *path)
+{
+	unsigned char	*a;
+	size_t		 n;
+	int		 rc;
+
+	if ((a = gt_chart_render(c, o, &n)) == NULL)
+		return -1;
+	rc = gt_write_file(path, a, n);
+	free(a);
+	return rc;
+}
+
 Test(chart, render_formats)
 {
 	static struct fix f;
@@ -935,10 +1481,10 @@ Test(chart, render_formats)
 	a = gt_chart_render(&c, &o, &n);
 	cr_assert_not_null(a);
 	cr_expect(n > 8 && memcmp(a, "\x89PNG", 4) == 0);
-	free(a);
 	cr_assert_neq(fd = mkstemp(path), -1);
 	close(fd);
-	cr_assert_eq(gt_chart_write(&c, &o, path), 0);
+	cr_assert_eq(gt_write_file(path, a, n), 0);
+	free(a);
 	s = cairo_image_surface_create_from_png(path);
 	cr_expect_eq(cairo_image_surface_get_width(s), 800);
 	cr_expect_eq(cairo_image_surface_get_height(s), 500);
@@ -973,9 +1519,29 @@ Test(chart, render_formats)
 	cr_expect(contains(a, n, "/CreationDate (20250401") ||
 	    contains(a, n, "/CreationDate (D:20250401"));
 	free(a);
+	/* grow: as tall as the chart needs, and no taller. */
+	o.format = GT_CHART_PNG;
+	o.scale = 1;
+	o.width = 482;
+	o.height = 300;
+	o.grow = 1;
+	fix_quarterly(&f);
+	cr_assert_eq(write_chart(&c, &o, path), 0);
+	s = cairo_image_surface_create_from_png(path);
+	cr_expect_eq(cairo_image_surface_get_height(s), 300);
+	cairo_surface_destroy(s);
+	fix_many(&f);
+	o.height = 210;
+	cr_assert_eq(write_chart(&c, &o, path), 0);
+	s = cairo_image_surface_create_from_png(path);
+	cr_expect_eq(cairo_image_surface_get_height(s),
+	    (int)ceil(gt_chart_height(&c, 482, 210)));
+	cr_expect_gt(cairo_image_surface_get_height(s), 210);
+	cairo_surface_destroy(s);
+	unlink(path);
 	o.width = 0;
 	cr_expect_null(gt_chart_render(&c, &o, &n));
-	cr_expect_eq(gt_chart_write(&c, &o, "/nonexistent/x.pdf"), -1);
+	cr_expect_eq(gt_write_file("/nonexistent/x.pdf", "x", 1), -1);
 }
 
 /* --- Reference images --------------------------------------------------- */
@@ -1078,7 +1644,8 @@ reference(const char *name, const struct gt_chart *c, double w, double h)
 
 Test(chart, reference_images)
 {
-	static struct fix q, mo, an, bd, mn, sp;
+	static struct fix q, mo, an, bd, mn, sp, many, nat, ytd, zero, one,
+			  lt, col;
 	struct gt_chart	 c;
 
 	fix_quarterly(&q);
@@ -1099,8 +1666,42 @@ Test(chart, reference_images)
 	c = trend_chart(&mn.t);
 	reference("trend_money", &c, 560, 320);
 	c = trend_chart(&sp.t);
+	fix_many(&many);
+	c = trend_chart(&many.t);
+	reference("trend_comparators16", &c, 720, 360);
+	reference("trend_comparators16_narrow", &c, 340, 300);
+	/* Wide and short: the key beside. */
+	reference("trend_comparators16_wide", &c, 1200, 190);
+	/* A pack's figure: its height from gt_chart_height. */
+	reference("trend_comparators16_pdf", &c, 482,
+	    gt_chart_height(&c, 482, 210));
+	fix_national(&nat);
+	c = trend_chart(&nat.t);
+	reference("trend_national1000", &c, 720, 360);
+	fix_ytd(&ytd);
+	c = trend_chart(&ytd.t);
+	reference("trend_ytd_monthly3y", &c, 720, 360);
+	reference("trend_ytd_narrow", &c, 340, 300);
+	fix_near_zero(&zero);
+	c = trend_chart(&zero.t);
+	reference("trend_count_near_zero", &c, 640, 360);
+	fix_single(&one);
+	c = trend_chart(&one.t);
+	reference("trend_single_comparator", &c, 640, 360);
+	fix_long_title(&lt);
+	c = trend_chart(&lt.t);
+	reference("trend_long_title", &c, 720, 360);
+	/* A page's chart for phones: taller, so the plot keeps its height. */
+	reference("trend_long_title_narrow", &c, 340, gt_chart_height(&c, 340,
+	    300));
+	fix_collide(&col);
+	c = trend_chart(&col.t);
+	reference("trend_collisions", &c, 640, 360);
+	c = trend_chart(&sp.t);
 	c.type = GT_CHART_SPARK;
 	reference("spark", &c, 120, 32);
+	c.u.trend = &ytd.t;
+	reference("spark_ytd", &c, 120, 32);
 	c.type = GT_CHART_STATUSBAR;
 	c.u.statusbar = &bar;
 	reference("statusbar", &c, 480, 100);

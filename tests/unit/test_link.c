@@ -139,7 +139,7 @@ Test(link, data_rows)
 	    "Q1,2025/26 Q1,50\n"
 	    "Q1,2025-06,50\n"
 	    "Q1,2025/26 Q1,51\n"
-	    "Q1,2025/26 Q2,101\n"
+	    "Q1,2025/26 Q2,101.8\n"
 	    "X9,2025/26 Q1,5\n"
 	    "A1,2024/25,5\n"
 	    "A1,2024,5\n");
@@ -149,8 +149,6 @@ Test(link, data_rows)
 	    "'2025-06' is a month; measure 'Q1' is quarterly\n"
 	    "d.csv:4:15: error: second value for the same period: measure "
 	    "'Q1': the first is at d.csv:2\n"
-	    "d.csv:5:15: error: value out of range: Q1 is a percentage: 101 "
-	    "is outside 0 to 100\n"
 	    "d.csv:6:1: error: no measure has this id: 'X9'\n"
 	    "d.csv:8:4: error: periods of one measure must all be of one "
 	    "kind: measure 'A1' has a financial year and a calendar year\n"
@@ -185,4 +183,97 @@ Test(link, targets_and_packs)
 	    "objective has portfolio 'Parks'\n"
 	    "site.conf:5:8: error: pack scope names nothing defined: nothing "
 	    "is tagged 'Nope'\n");
+}
+
+/*
+ * Each quarter's export repeats the last quarter's figures: the same
+ * figure again is taken quietly, a different one in a later file revises
+ * it (flagged, with the earlier one kept), a different one in the same
+ * file is an error.
+ */
+Test(link, repeats_and_revisions)
+{
+	struct gt_measure	*me;
+
+	priority("p1");
+	objective("o1", "priority", "p1");
+	measure("Q1", "o1", "quarterly", "%");
+	CSV("a.csv", "measure,period,value\nQ1,2025/26 Q1,50\n"
+	    "Q1,2025/26 Q2,58.9\nQ1,2025/26 Q2,58.9\n");
+	CSV("b.csv", "measure,period,value\nQ1,2025/26 Q1,50\n"
+	    "Q1,2025/26 Q2,60.2\nQ1,2025/26 Q2,61\n");
+	expect_link(-1, "b.csv:4:15: error: second value for the same "
+	    "period: measure 'Q1': the first is at b.csv:3\n");
+	me = gt_measure_get(m, "Q1");
+	cr_assert_eq(me->nobs, 2);
+	cr_expect_eq(me->obs[0]->flag, GT_FLAG_NONE);
+	cr_expect_null(me->obs[0]->earlier);
+	cr_expect_eq(me->obs[1]->value.num, 60.2);
+	cr_expect_eq(me->obs[1]->flag, GT_FLAG_REVISED);
+	cr_assert_not_null(me->obs[1]->earlier);
+	cr_expect_eq(me->obs[1]->earlier->value.num, 58.9);
+}
+
+/* A published code ("C&L03") names its measure in data files. */
+Test(link, codes_name_measures)
+{
+	priority("p1");
+	objective("o1", "priority", "p1");
+	MD(GT_KIND_MEASURE, "m/cl03.md", "---\ncode: C&L03\ntitle: M\n"
+	    "objective: o1\npolarity: desc\nfrequency: annual\n---\nDef.\n");
+	MD(GT_KIND_MEASURE, "m/cl04.md", "---\ncode: C&L03\ntitle: M\n"
+	    "objective: o1\npolarity: None\nfrequency: annual\n---\nDef.\n");
+	CSV("d.csv", "measure,period,value\nC&L03,2010-11,5\ncl03,2011-12,6\n"
+	    "C&L 9,2012,1\n");
+	expect_link(-1, "d.csv:4:1: error: no measure has this id: 'C&L 9'\n"
+	    "m/cl04.md:2:7: error: duplicate id: code 'C&L03' is measure "
+	    "'cl03''s already, at m/cl03.md:1\n");
+	cr_expect_eq(gt_measure_get(m, "cl03")->nobs, 2);
+	cr_expect_eq(gt_measure_get(m, "cl03")->polarity, GT_POL_LOWER);
+	cr_expect_eq(gt_measure_get(m, "cl04")->polarity, GT_POL_INFO);
+	/* An annual measure's 2010-11 is a financial year. */
+	cr_expect_eq(gt_measure_get(m, "cl03")->obs[0]->period.type,
+	    GT_PERIOD_FYEAR);
+}
+
+/* A percentage takes any figure; min and max check a range where wanted. */
+Test(link, min_and_max)
+{
+	priority("p1");
+	objective("o1", "priority", "p1");
+	measure("P1", "o1", "annual", "%");
+	MD(GT_KIND_MEASURE, "m/r.md", "---\nid: R\ntitle: M\nobjective: o1\n"
+	    "polarity: higher\nfrequency: annual\nmin: 0\nmax: 100\n---\nD.\n");
+	MD(GT_KIND_MEASURE, "m/s.md", "---\nid: S\ntitle: M\nobjective: o1\n"
+	    "polarity: higher\nfrequency: annual\nmin: 0\n---\nD.\n");
+	CSV("d.csv", "measure,period,value\nP1,2023/24,100.3%\nP1,2024/25,-16\n"
+	    "R,2023/24,101.8\nS,2023/24,-0.07\n");
+	expect_link(-1, "d.csv:4:11: error: value out of range: measure 'R' "
+	    "takes figures from 0 to 100 (its min and max): 101.8 is outside\n"
+	    "d.csv:5:11: error: value out of range: measure 'S' takes "
+	    "figures from 0 (its min): -0.07 is below\n");
+	cr_expect_eq(gt_measure_get(m, "P1")->nobs, 2);
+}
+
+/* Figures or comparators that cannot be what they say are warned of. */
+Test(link, implausible_figures)
+{
+	priority("p1");
+	objective("o1", "priority", "p1");
+	MD(GT_KIND_MEASURE, "m/f.md", "---\nid: F\ntitle: M\nobjective: o1\n"
+	    "polarity: higher\nfrequency: annual\nunit: \"%\"\ntargets:\n"
+	    "  2024/25: 90\n---\nD.\n");
+	measure("C", "o1", "annual", "count");
+	CSV("d.csv", "measure,period,value\nF,2023/24,0.91\nF,2024/25,0.93\n"
+	    "C,2023/24,48\nC,2024/25,52\n");
+	CSV("c.csv", "measure,period,group,value\nC,2023/24,England,51000\n"
+	    "C,2024/25,England,52500\nC,2024/25,Neighbours,50\n");
+	expect_link(0, "c.csv:2:19: warning: comparator is on another scale "
+	    "from the measure's own figures: 'England' is 1035 times measure "
+	    "'C''s own figures (typically 51750 against 50): a figure for a "
+	    "larger area, or in another unit?\n"
+	    "d.csv:2:11: warning: a percentage's figures look like fractions "
+	    "of one: measure 'F': 0.91, like all its figures, lies between -1 "
+	    "and 1, while its targets are percentages (90, at m/f.md:9); "
+	    "multiply them by 100 (an import mapping's scale = 100)\n");
 }

@@ -206,3 +206,20 @@ Test(md_pango, long_blocks_are_cut_with_their_links)
 	gt_buf_free(&g.b);
 	free(md);
 }
+
+/* A body as plain text for the open data: blocks, lists, safe links. */
+Test(md_walk, plain_text)
+{
+	const char	*md = "# Why\n\nIt *matters*: see [the plan](plan.html)"
+	    " and [x](javascript:alert(1)).\nNext line.\n\n- one\n- two\n\n"
+	    "3. three\n4. four\n\n<b>raw</b>\n";
+	/* Raw HTML tags are dropped, their words kept. */
+	cmark_node	*doc = cmark_parse_document(md, strlen(md), 0);
+	char		*t = gt_md_text(doc);
+
+	cr_expect_str_eq(t, "Why\n\nIt matters: see the plan (plan.html) and "
+	    "x. Next line.\n\n- one\n- two\n\n3. three\n4. four\n\nraw");
+	free(t);
+	cmark_node_free(doc);
+	cr_expect_null(gt_md_text(NULL));
+}

@@ -10,14 +10,34 @@
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* A figure as written, and what it reads as. */
+struct reading {
+	const char	*s;
+	enum gt_vkind	 kind;
+	double		 num;
+	int		 percent, money;
+};
+
+static void
+expect_readings(const struct reading *t, size_t n)
+{
+	struct gt_value	 v;
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		cr_expect_eq(gt_value_parse(t[i].s, &v), 0, "'%s'", t[i].s);
+		cr_expect_eq(v.kind, t[i].kind, "'%s'", t[i].s);
+		if (t[i].kind == GT_VAL_NUMBER)
+			cr_expect_eq(v.num, t[i].num, "'%s': %.17g", t[i].s,
+			    v.num);
+		cr_expect_eq(v.percent, t[i].percent, "'%s'", t[i].s);
+		cr_expect_eq(v.money, t[i].money, "'%s'", t[i].s);
+	}
+}
+
 Test(number, values)
 {
-	static const struct {
-		const char	*s;
-		enum gt_vkind	 kind;
-		double		 num;
-		int		 percent, money;
-	} t[] = {
+	static const struct reading t[] = {
 		{ "72.8", GT_VAL_NUMBER, 72.8, 0, 0 },
 		{ " 72.8% ", GT_VAL_NUMBER, 72.8, 1, 0 },
 		{ "0", GT_VAL_NUMBER, 0, 0, 0 },
@@ -89,18 +109,45 @@ Test(number, values)
 		{ "[c]", GT_VAL_SUPPRESSED, 0, 0, 0 },
 		{ "~", GT_VAL_SUPPRESSED, 0, 0, 0 },
 	};
-	struct gt_value	 v;
-	size_t		 i;
 
-	for (i = 0; i < NELEM(t); i++) {
-		cr_expect_eq(gt_value_parse(t[i].s, &v), 0, "'%s'", t[i].s);
-		cr_expect_eq(v.kind, t[i].kind, "'%s'", t[i].s);
-		if (t[i].kind == GT_VAL_NUMBER)
-			cr_expect_eq(v.num, t[i].num, "'%s': %.17g", t[i].s,
-			    v.num);
-		cr_expect_eq(v.percent, t[i].percent, "'%s'", t[i].s);
-		cr_expect_eq(v.money, t[i].money, "'%s'", t[i].s);
-	}
+	expect_readings(t, NELEM(t));
+}
+
+/* The spellings real exports use, each read as its meaning is clear. */
+Test(number, export_spellings)
+{
+	static const struct reading t[] = {
+		{ "\xe2\x88\x92" "3", GT_VAL_NUMBER, -3, 0, 0 },
+		{ "\xe2\x88\x92" "0.07", GT_VAL_NUMBER, -0.07, 0, 0 },
+		{ "\xe2\x88\x92" "£5", GT_VAL_NUMBER, -5, 0, 1 },
+		{ "£" "\xe2\x88\x92" "5", GT_VAL_NUMBER, -5, 0, 1 },
+		{ "+3", GT_VAL_NUMBER, 3, 0, 0 },
+		{ "+2.5%", GT_VAL_NUMBER, 2.5, 1, 0 },
+		{ "+£5", GT_VAL_NUMBER, 5, 0, 1 },
+		{ "£+5", GT_VAL_NUMBER, 5, 0, 1 },
+		{ ".5", GT_VAL_NUMBER, 0.5, 0, 0 },
+		{ "-.5", GT_VAL_NUMBER, -0.5, 0, 0 },
+		{ "£.5", GT_VAL_NUMBER, 0.5, 0, 1 },
+		{ ".05%", GT_VAL_NUMBER, 0.05, 1, 0 },
+		{ "12.5 %", GT_VAL_NUMBER, 12.5, 1, 0 },
+		{ "-16 %", GT_VAL_NUMBER, -16, 1, 0 },
+		{ "£ 1,234", GT_VAL_NUMBER, 1234, 0, 1 },
+		{ "£ -5", GT_VAL_NUMBER, -5, 0, 1 },
+		{ "100.3%", GT_VAL_NUMBER, 100.3, 1, 0 },
+		{ "153%", GT_VAL_NUMBER, 153, 1, 0 },
+		{ "null", GT_VAL_MISSING, 0, 0, 0 },
+		{ "NULL", GT_VAL_MISSING, 0, 0, 0 },
+		{ "Null", GT_VAL_MISSING, 0, 0, 0 },
+		{ "NaN", GT_VAL_MISSING, 0, 0, 0 },
+		{ "nan", GT_VAL_MISSING, 0, 0, 0 },
+		{ "#N/A", GT_VAL_MISSING, 0, 0, 0 },
+		{ "#n/a", GT_VAL_MISSING, 0, 0, 0 },
+		{ ":", GT_VAL_MISSING, 0, 0, 0 },
+		{ " : ", GT_VAL_MISSING, 0, 0, 0 },
+		{ "[X]", GT_VAL_MISSING, 0, 0, 0 },
+	};
+
+	expect_readings(t, NELEM(t));
 }
 
 /* "-0" is zero, not negative zero, so it prints as "0". */
@@ -123,16 +170,17 @@ Test(number, rejections)
 		"01,234", "000,123", "1,234.5,6", "1.234,5", "1.234.567",
 		"1,234.",
 		/* Points out of place. */
-		"12.", ".5", "-.5", "£.5", ".", "-.", "1.2.3", "1..2",
+		"12.", ".", "-.", "1.2.3", "1..2", "..5", ".5.", "1,.5",
 		/* Signs and currency out of place. */
 		"--5", "-£-5", "£--5", "£-£5", "££5", "£", "-£", "£-", "%",
 		"-%", "£%", "5%%", "%5", "£5%", "-£5%", "£-5%", "5£", "5-",
-		"+5", "+£5", "£+5", "(5)", "- 5", "£ 5", "5 %", "12 %",
-		"\xe2\x88\x92" "5", "\xc2", "\xc2" "5", "\xa3" "5", "\xc2\xa4" "5",
+		"(5)", "- 5", "+-5", "-+5", "++5", "\xe2\x88\x92" "-5",
+		"\xe2\x88\x92", "\xe2\x88" "5", "5  %", "% 5", "£  5",
+		"\xc2", "\xc2" "5", "\xa3" "5", "\xc2\xa4" "5",
 		"\xe2\x82\xac" "5", "$5", "5p",
 		/* Not plain decimal notation. */
 		"1e5", "1E5", "1e-5", "0x10", "0X1A", "inf", "INF", "infinity",
-		"nan", "NaN", "1_000", "1'000", "1 234", "5 5", "\xef\xbc\x95",
+		"nan5", "NaNa", "1_000", "1'000", "1 234", "5 5", "\xef\xbc\x95",
 		"1\xc2\xa0" "234", "five", "72.8%%",
 		/* Too many digits to hold. */
 		"99999999999999999999", "1000000000000000",
@@ -140,8 +188,8 @@ Test(number, rejections)
 		"0.123456789012345678", "0.000000000000000000001",
 		"12345678901234567890.5", "999999999999999.99",
 		/* Near misses of the markers. */
-		"<", "< ", "<x", "<-5", "<5%", "<£5", "<<5", "< 5 5", "[X]",
-		"C", "[C]", "n.a.", "NA NA", "N/A/", "na.", "...", "--", "**",
+		"<", "< ", "<x", "<-5", "<5%", "<£5", "<<5", "< 5 5", "[X",
+		"C", "[C]", "#N/A!", "::", "nul", "nulls", "n.a.", "NA NA", "N/A/", "na.", "...", "--", "**",
 		"~~", "[c", "c]", "[]",
 	};
 	struct gt_value	 v;

@@ -295,11 +295,11 @@ Test(packs, changes_since_the_last_report)
 	cr_expect_eq(c.v[5].from, 12);
 	cr_expect_eq(c.v[5].to, 20);
 	cr_expect_eq(c.v[5].better, -1);
-	s = gt_changes_words(&c);
-	cr_expect_str_eq(s, "Since 2025/26 Q1: 2 measures changed status (0 "
-	    "better, 2 worse); 1 measure's figures newly late; 1 figure "
-	    "restated; 1 action newly overdue; 1 risk's score moved (1 up, 0 "
-	    "down).");
+	s = gt_changes_words(&m->conf.cal, &c);
+	cr_expect_str_eq(s, "Since April to June 2025 (quarter 1): 2 measures "
+	    "changed status (0 better, 2 worse); 1 measure's figures newly "
+	    "late; 1 figure restated; 1 action newly overdue; 1 risk's score "
+	    "moved (1 up, 0 down).");
 	free(s);
 	gt_crow(&r, now, &c.v[0]);
 	cr_expect_str_eq(r.from, "Within tolerance");
@@ -320,15 +320,17 @@ Test(packs, changes_since_the_last_report)
 	cr_expect_eq(c.count[GT_CHANGE_RESTATED], 1);
 	gt_changes_free(&c);
 	gt_changes(&c, then, then, NULL);
-	s = gt_changes_words(&c);
-	cr_expect_str_eq(s, "Since 2025/26 Q1: 1 figure restated.");
+	s = gt_changes_words(&m->conf.cal, &c);
+	cr_expect_str_eq(s, "Since April to June 2025 (quarter 1): 1 figure "
+	    "restated.");
 	free(s);
 	gt_changes_free(&c);
 	/* Within a scope of nothing, nothing changed. */
 	gt_scope_init(&none, m, NULL);
 	gt_changes(&c, now, then, &none);
-	s = gt_changes_words(&c);
-	cr_expect_str_eq(s, "Since 2025/26 Q1: nothing has changed.");
+	s = gt_changes_words(&m->conf.cal, &c);
+	cr_expect_str_eq(s, "Since April to June 2025 (quarter 1): nothing "
+	    "has changed.");
 	free(s);
 	gt_changes_free(&c);
 	gt_scope_free(&none);
@@ -394,9 +396,9 @@ Test(packs, exceptions_targets_and_stories)
 	gt_trows(&t, j, m->measures[2]);
 	cr_expect_str_eq(t.future, "None set");
 	gt_trows_free(&t);
-	s = gt_measure_story(j, m->measures[0]);
-	cr_expect_str_eq(s, "80 in 2025/26 Q2 against a target of 100: off "
-	    "target.");
+	s = gt_measure_story(&m->conf.cal, j, m->measures[0]);
+	cr_expect_str_eq(s, "80 in July to September 2025 (quarter 2) against "
+	    "a target of 100: off target.");
 	free(s);
 	gt_judgement_free(j);
 	done();

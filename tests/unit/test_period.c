@@ -88,6 +88,11 @@ Test(period, forms)
 		{ "Q1 2024/25", "2024/25 Q1", GT_PERIOD_QUARTER, 2024, 1 },
 		{ "q3 2024-25", "2024/25 Q3", GT_PERIOD_QUARTER, 2024, 3 },
 		{ "Q4 2024/2025", "2024/25 Q4", GT_PERIOD_QUARTER, 2024, 4 },
+		{ "2024-25;Q4", "2024/25 Q4", GT_PERIOD_QUARTER, 2024, 4 },
+		{ "FY2024/25", "2024/25", GT_PERIOD_FYEAR, 2024, 0 },
+		{ "May-2024", "2024-05", GT_PERIOD_MONTH, 2024, 5 },
+		{ "May-24", "2024-05", GT_PERIOD_MONTH, 2024, 5 },
+		{ "2024-05-31", "2024-05", GT_PERIOD_MONTH, 2024, 5 },
 		/* No month could be meant inside a quarter. */
 		{ "2011-12 Q3", "2011/12 Q3", GT_PERIOD_QUARTER, 2011, 3 },
 		{ "Q3 2011-12", "2011/12 Q3", GT_PERIOD_QUARTER, 2011, 3 },
@@ -138,6 +143,129 @@ Test(period, forms)
 	}
 }
 
+/*
+ * The spellings of real exports, read for a measure of a frequency
+ * (GT_FREQ_NONE: none in view) under a calendar whose year starts in
+ * April; by_freq says the reading is one a reader without the frequency
+ * must make again.
+ */
+Test(period, export_spellings)
+{
+	static const struct {
+		const char	*in;
+		enum gt_freq	 f;
+		const char	*canon;
+		int		 by_freq;
+	} t[] = {
+		/* The measure's frequency says what 2010-11 means. */
+		{ "2010-11", GT_FREQ_NONE, "2010-11", 1 },
+		{ "2010-11", GT_FREQ_MONTHLY, "2010-11", 1 },
+		{ "2010-11", GT_FREQ_ANNUAL, "2010/11", 1 },
+		{ "2010-11", GT_FREQ_BIENNIAL, "2010/11", 1 },
+		{ "2010-11", GT_FREQ_TRIENNIAL, "2010/11", 1 },
+		{ "2012-13", GT_FREQ_ANNUAL, "2012/13", 0 },
+		{ "2012-13", GT_FREQ_NONE, "2012/13", 0 },
+		{ "2010-12", GT_FREQ_ANNUAL, "2010-12", 0 },
+		/* A date is the period that holds it. */
+		{ "2021-06-30", GT_FREQ_NONE, "2021-06", 1 },
+		{ "2021-06-30", GT_FREQ_MONTHLY, "2021-06", 1 },
+		{ "2021-06-30", GT_FREQ_QUARTERLY, "2021/22 Q1", 1 },
+		{ "2021-07-01", GT_FREQ_QUARTERLY, "2021/22 Q2", 1 },
+		{ "2022-03-31", GT_FREQ_QUARTERLY, "2021/22 Q4", 1 },
+		{ "2021-06-30", GT_FREQ_ANNUAL, "2021/22", 1 },
+		{ "2022-01-15", GT_FREQ_ANNUAL, "2021/22", 1 },
+		{ "2021-06-30", GT_FREQ_IRREGULAR, "2021-06", 1 },
+		/* Months with a dash. */
+		{ "Apr-21", GT_FREQ_NONE, "2021-04", 0 },
+		{ "apr-21", GT_FREQ_MONTHLY, "2021-04", 0 },
+		{ "Dec-2021", GT_FREQ_NONE, "2021-12", 0 },
+		{ "Sept-2021", GT_FREQ_NONE, "2021-09", 0 },
+		{ "September-21", GT_FREQ_NONE, "2021-09", 0 },
+		/* Financial years after FY. */
+		{ "FY2015/16", GT_FREQ_NONE, "2015/16", 0 },
+		{ "FY 2015/16", GT_FREQ_ANNUAL, "2015/16", 0 },
+		{ "fy2015-16", GT_FREQ_NONE, "2015/16", 0 },
+		{ "FY2011-12", GT_FREQ_NONE, "2011/12", 0 },
+		{ "FY2015/2016", GT_FREQ_NONE, "2015/16", 0 },
+		/* Quarters of the calendar year. */
+		{ "2019 Q1", GT_FREQ_NONE, "2018/19 Q4", 0 },
+		{ "2019 Q2", GT_FREQ_QUARTERLY, "2019/20 Q1", 0 },
+		{ "Q4 2019", GT_FREQ_QUARTERLY, "2019/20 Q3", 0 },
+		/* A quarter after a semicolon or a comma. */
+		{ "2018-19;Q1", GT_FREQ_NONE, "2018/19 Q1", 0 },
+		{ "2018-19; Q1", GT_FREQ_NONE, "2018/19 Q1", 0 },
+		{ "2018/19,Q2", GT_FREQ_QUARTERLY, "2018/19 Q2", 0 },
+		{ "2018/19, Q3", GT_FREQ_QUARTERLY, "2018/19 Q3", 0 },
+		{ "Q4;2018/19", GT_FREQ_NONE, "2018/19 Q4", 0 },
+		{ "2011-12;Q3", GT_FREQ_NONE, "2011/12 Q3", 0 },
+	};
+	struct gt_calendar	 c = cal(4);
+	struct gt_period	 p;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < NELEM(t); i++) {
+		rc = gt_period_read(t[i].in, t[i].f, &c, &p);
+		cr_expect_eq(rc, t[i].by_freq ? GT_PERIOD_BY_FREQ : 0,
+		    "'%s' %d: %d", t[i].in, t[i].f, rc);
+		cr_expect_str_eq(fmt(p), t[i].canon, "'%s' %d", t[i].in,
+		    t[i].f);
+	}
+}
+
+/* A calendar quarter is one of the financial year only if they line up. */
+Test(period, calendar_quarters_need_a_calendar)
+{
+	struct gt_calendar	 c = cal(4), odd = cal(2), jan = cal(1);
+	struct gt_period	 p;
+
+	cr_expect_eq(gt_period_read("2019 Q1", GT_FREQ_NONE, NULL, &p), -1);
+	cr_expect_eq(gt_period_parse("2019 Q1", &p), -1);
+	cr_expect_eq(gt_period_read("2019 Q1", GT_FREQ_NONE, &odd, &p), -1);
+	cr_expect_eq(gt_period_read("2019 Q1", GT_FREQ_NONE, &jan, &p), 0);
+	cr_expect_str_eq(fmt(p), "2019/20 Q1");
+	cr_expect_eq(gt_period_read("1899 Q4", GT_FREQ_NONE, &c, &p), -1);
+	/* A date of a quarterly measure needs the calendar too. */
+	cr_expect_eq(gt_period_read("2021-06-30", GT_FREQ_QUARTERLY, NULL,
+	    &p), -1);
+	cr_expect_eq(gt_period_read("2021-06-30", GT_FREQ_NONE, NULL, &p),
+	    GT_PERIOD_BY_FREQ);
+	cr_expect_str_eq(fmt(p), "2021-06");
+}
+
+/* A month or date that names the period ending in it (rolling figures). */
+Test(period, ending_in_a_month)
+{
+	static const struct {
+		int		 m;
+		enum gt_freq	 f;
+		const char	*canon;	/* NULL: none ends then */
+	} t[] = {
+		{ 6, GT_FREQ_QUARTERLY, "2023/24 Q1" },
+		{ 3, GT_FREQ_QUARTERLY, "2022/23 Q4" },
+		{ 5, GT_FREQ_QUARTERLY, NULL },
+		{ 3, GT_FREQ_ANNUAL, "2022/23" },
+		{ 12, GT_FREQ_ANNUAL, "2023" },
+		{ 6, GT_FREQ_ANNUAL, NULL },
+		{ 5, GT_FREQ_MONTHLY, "2023-05" },
+		{ 5, GT_FREQ_IRREGULAR, "2023-05" },
+	};
+	struct gt_calendar	 c = cal(4);
+	struct gt_period	 p;
+	size_t			 i;
+
+	for (i = 0; i < NELEM(t); i++) {
+		if (t[i].canon == NULL) {
+			cr_expect_eq(gt_period_ending(&c, t[i].f, M(2023, t[i].m),
+			    &p), -1, "%d %d", t[i].m, t[i].f);
+			continue;
+		}
+		cr_expect_eq(gt_period_ending(&c, t[i].f, M(2023, t[i].m), &p),
+		    0, "%d %d", t[i].m, t[i].f);
+		cr_expect_str_eq(fmt(p), t[i].canon, "%d %d", t[i].m, t[i].f);
+	}
+}
+
 Test(period, rejections)
 {
 	static const char *const bad[] = {
@@ -152,13 +280,15 @@ Test(period, rejections)
 		"1899/00", "1899-1900", "2200/01", "2200/2201", "1899-12",
 		"2201-01", "May 1899", "May 2201",
 		"Mayy 2024", "May 24", "May 02024", "Ma 2024", "Janu 2024",
-		"Septe 2024", "Mays 2024", "May  2024", "May\t2024", "May-2024",
-		"May2024", "2024 May", "May 2024 Q2", "Q2 May 2024", "May",
+		"Septe 2024", "Mays 2024", "May  2024", "May\t2024", "May-",
+		"May2024", "May-202", "May-2024-", "-2024", "May--24", "2024 May", "May 2024 Q2", "Q2 May 2024", "May",
 		"Juneteenth 2024", "Smarch 2024",
 		"AY2024-25", "AY 2024-25", "AY2011-12", "AY2024", "AY  2024/25",
 		"AY2024/26", "AY-2024/25", "AY 2024/25 Q1", "AYE2024/25",
-		"A Y2024/25", "AY", "FY2024/25",
-		"2024-05-01", "99999999999999999999", "2024\x01",
+		"A Y2024/25", "AY", "FY2024", "FY2024/26", "FY 2024/25 Q1",
+		"FY", "FYI2024/25", "2024-02-30", "2024-13-01", "2024-05-1",
+		"2024/05/01", "2024/25;", ";Q2", "2024/25;;Q2", "2024/25;  Q2",
+		"2024/25 ;Q2", "2024/25,Q2,", "Q2;", "May, 2024", "May;2024", "99999999999999999999", "2024\x01",
 		"two thousand", "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94",
 		"\xff\xfe", "2024/25\xc2\xa0Q2", ("\xc2\xa0" "2024"),
 	};
@@ -529,8 +659,13 @@ Test(period, fits_frequency)
 		    t[i].quarterly);
 		cr_expect_eq(gt_period_fits(GT_FREQ_ANNUAL, &p), t[i].annual);
 		cr_expect_eq(gt_period_fits(GT_FREQ_BIENNIAL, &p), t[i].annual);
+		cr_expect_eq(gt_period_fits(GT_FREQ_TRIENNIAL, &p),
+		    t[i].annual);
+		/* An irregular survey's figures may be of any period. */
+		cr_expect_eq(gt_period_fits(GT_FREQ_IRREGULAR, &p), 1);
 		cr_expect_eq(gt_period_fits(GT_FREQ_NONE, &p), 0);
 	}
+	cr_expect_eq(gt_period_fits(GT_FREQ_IRREGULAR, &none), 0);
 	cr_expect_eq(gt_period_fits(GT_FREQ_MONTHLY, &none), 0);
 	cr_expect_eq(gt_period_fits(GT_FREQ_ANNUAL, &none), 0);
 }
@@ -545,6 +680,8 @@ Test(period, frequency_names)
 		{ "quarterly", GT_FREQ_QUARTERLY },
 		{ "annual", GT_FREQ_ANNUAL },
 		{ "biennial", GT_FREQ_BIENNIAL },
+		{ "triennial", GT_FREQ_TRIENNIAL },
+		{ "irregular", GT_FREQ_IRREGULAR },
 		{ "Quarterly", GT_FREQ_NONE },
 		{ "MONTHLY", GT_FREQ_NONE },
 		{ " monthly", GT_FREQ_NONE },
@@ -640,6 +777,10 @@ Test(period, expected_none)
 
 	e = gt_period_expected(&c, GT_FREQ_NONE, GT_PERIOD_FYEAR, &as_at, 0);
 	cr_expect_eq(e.type, GT_PERIOD_NONE);
+	/* A survey now and then is never expected. */
+	e = gt_period_expected(&c, GT_FREQ_IRREGULAR, GT_PERIOD_FYEAR, &as_at,
+	    0);
+	cr_expect_eq(e.type, GT_PERIOD_NONE);
 	e = gt_period_expected(&c, GT_FREQ_MONTHLY, GT_PERIOD_MONTH, &none, 0);
 	cr_expect_eq(e.type, GT_PERIOD_NONE);
 	e = gt_period_expected(&c, GT_FREQ_MONTHLY, GT_PERIOD_MONTH, &as_at,
@@ -670,6 +811,7 @@ Test(period, expected_by_search)
 		{ GT_FREQ_ANNUAL, GT_PERIOD_YEAR },
 		{ GT_FREQ_ANNUAL, GT_PERIOD_AYEAR },
 		{ GT_FREQ_BIENNIAL, GT_PERIOD_FYEAR },
+		{ GT_FREQ_TRIENNIAL, GT_PERIOD_YEAR },
 	};
 	size_t	 i;
 	int	 s, m, lag, y, sub, subs, limit;

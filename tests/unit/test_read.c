@@ -133,7 +133,7 @@ Test(md, every_problem_in_one_file)
 {
 	MD(GT_KIND_MEASURE, "m.md",
 	    "---\nid: M 1\nobjective: o1\npolarity: up\nfrequency: weekly\n"
-	    "unit: \"%\"\ntargets:\n  2025/27: 5\n  2025/26: 140\n"
+	    "max: 100\ntargets:\n  2025/27: 5\n  2025/26: 140\n"
 	    "colour: red\n---\nText\n");
 	expect_diags(
 	    "m.md:1:1: error: required field is missing: title\n"
@@ -142,12 +142,12 @@ Test(md, every_problem_in_one_file)
 	    "only letters, digits, '-', '_' and "
 	    "'.': 'M 1'\n"
 	    "m.md:4:11: error: unknown value: polarity 'up': expected higher, "
-	    "lower or band\n"
+	    "lower, band or none\n"
 	    "m.md:5:12: error: unknown value: frequency 'weekly': expected "
-	    "monthly, quarterly, annual or biennial\n"
+	    "monthly, quarterly, annual, biennial, triennial or irregular\n"
 	    "m.md:8:3: error: target key is not a period: '2025/27'\n"
-	    "m.md:9:12: error: value out of range: targets: 140 is outside 0 "
-	    "to 100\n"
+	    "m.md:9:12: error: value out of range: targets: 140 is above the "
+	    "measure's max of 100\n"
 	    "m.md:10:1: warning: unknown field, ignored: colour\n");
 }
 

@@ -4,6 +4,7 @@
 #include "format.h"
 #include "link.h"
 #include "read.h"
+#include "glance.h"
 #include "judge.h"
 #include "words.h"
 #include "helpers.h"
@@ -234,7 +235,8 @@ Test(status, latest_no_data_suppressed_no_target)
 	cr_expect_eq(JM(gt_measure_get(m, "D"))->status, GT_STATUS_NO_DATA);
 	cr_expect(JM(gt_measure_get(m, "D"))->late);
 	cr_expect_str_eq(JM(gt_measure_get(m, "D"))->explanation, "No figure has "
-	    "been reported for any period up to 2025/26 Q2: no data.");
+	    "been reported for any period up to July to September 2025 "
+	    "(quarter 2): no data.");
 }
 
 Test(status, direction_of_travel)
@@ -316,6 +318,16 @@ Test(status, late_data)
 		{ "biennial", "M,2023/24,1,,\n", "", 0, "2023/24" },
 		{ "biennial", "M,2024/25,1,,\n", "", 0, "2024/25" },
 		{ "biennial", "M,2022/23,1,,\n", "", 1, "2024/25" },
+		/* Every third year, in its own place in the cycle. */
+		{ "triennial", "M,2022/23,1,,\n", "", 0, "2022/23" },
+		{ "triennial", "M,2021/22,1,,\n", "", 1, "2024/25" },
+		/* A survey now and then is never late, even with none yet. */
+		{ "irregular", "M,2019-10,1,,\n", "", 0, "" },
+		{ "irregular", "M,2019-10,,,\n", "", 0, "" },
+		/* A measure's own lag overrides the site's. */
+		{ "monthly\nlag: 2", "M,2025-07,1,,\n", "", 0, "2025-07" },
+		{ "annual\nlag: 0", "M,2023/24,1,,\n", "lag_annual = 7\n", 1,
+		    "2024/25" },
 	};
 	char	 buf[GT_PERIOD_MAX];
 	size_t	 i;
@@ -351,18 +363,21 @@ Test(status, explanations)
 	m->conf.as_at.year = 2024;	/* as at 2024/25 Q2: nothing late */
 	run();
 	cr_expect_str_eq(JM(gt_measure_get(m, "P"))->explanation,
-	    "72.1% in 2024/25 Q2 (provisional) against a target of 73.0% "
-	    "(higher is better, tolerance of 2 percentage points): within "
+	    "72.1% (provisional) in July to September 2024 (quarter 2) "
+	    "against a target of 73.0% (higher is better, tolerance of 2 percentage points): within "
 	    "tolerance.");
 	cr_expect_str_eq(JM(gt_measure_get(m, "B"))->explanation,
-	    "\xc2\xa3" "2,500 in 2024/25 Q2 against a target range of "
+	    "\xc2\xa3" "2,500 in July to September 2024 (quarter 2) against a "
+	    "target range of "
 	    "\xc2\xa3" "1,000 to \xc2\xa3" "2,000 (the target is a range, 5% "
 	    "tolerance): off target.");
 	cr_expect_str_eq(JM(gt_measure_get(m, "C"))->explanation,
-	    "150 in 2024/25 Q2 against a year-to-date target of 200 (2/4 of "
+	    "150 in July to September 2024 (quarter 2) against a year-to-date "
+	    "target of 200 (2/4 of "
 	    "400 for the year; higher is better, 5% tolerance): off target.");
 	cr_expect_str_eq(JM(gt_measure_get(m, "S"))->explanation,
-	    "The figure for 2024/25 Q2 is withheld (<5) to protect the people "
+	    "The figure for July to September 2024 (quarter 2) is withheld "
+	    "(<5) to protect the people "
 	    "it counts: suppressed, so no status is given.");
 }
 
@@ -393,7 +408,8 @@ Test(status, actions_and_risks)
 	cr_expect_eq(JA(x)->milestones_due, 2);
 	cr_expect_eq(JA(x)->milestones_overdue, 2);
 	cr_expect_str_eq(JA(x)->explanation, "Due 29 September 2025 and not "
-	    "complete (reported at risk in 2025/26 Q2), with 2 milestones past "
+	    "complete (reported at risk in July to September 2025 (quarter 2)), "
+	    "with 2 milestones past "
 	    "their due dates: overdue.");
 	/* Due on the last day: not yet overdue. */
 	cr_expect_eq(JA(gt_action_get(m, "A2"))->status, GT_ASTATUS_ON_TRACK);
@@ -554,8 +570,8 @@ Test(status, suppressed_and_provisional)
 	me = gt_measure_get(m, "B");
 	cr_expect_eq(JM(me)->status, GT_STATUS_ON_TARGET);
 	cr_expect_eq(JM(me)->dir_prev, GT_DIR_IMPROVING);
-	cr_expect_str_eq(JM(me)->explanation, "11 in 2025/26 Q2 (estimated) "
-	    "against a target of 10 (higher is better, 5% tolerance): on "
+	cr_expect_str_eq(JM(me)->explanation, "11 (estimated) in July to "
+	    "September 2025 (quarter 2) against a target of 10 (higher is better, 5% tolerance): on "
 	    "target.");
 }
 
@@ -569,6 +585,74 @@ Test(status, biennial_compares_with_the_survey_before)
 	cr_expect_eq(JM(m->measures[0])->dir_prev, GT_DIR_IMPROVING);
 	cr_expect_eq(JM(m->measures[0])->prev->value.num, 55);
 	cr_expect_eq(JM(m->measures[0])->dir_year, GT_DIR_NONE);
+}
+
+Test(status, triennial_and_irregular_compare_with_the_figure_before)
+{
+	site("");
+	measure("T", "unit: \"%\"\npolarity: higher\nfrequency: triennial");
+	measure("I", "unit: \"%\"\npolarity: lower\nfrequency: irregular");
+	data("T,2021/22,55,,\nT,2024/25,54,,\nI,2019-10,30,,\n"
+	    "I,2024-03,25,,\n");
+	run();
+	cr_expect_eq(JM(gt_measure_get(m, "T"))->dir_prev, GT_DIR_WORSENING);
+	cr_expect_eq(JM(gt_measure_get(m, "T"))->dir_year, GT_DIR_NONE);
+	cr_expect_eq(JM(gt_measure_get(m, "I"))->dir_prev, GT_DIR_IMPROVING);
+	cr_expect_eq(JM(gt_measure_get(m, "I"))->prev->value.num, 30);
+	cr_expect_eq(JM(gt_measure_get(m, "I"))->late, 0);
+}
+
+/* Information only: figures and a trend, never a status or a direction. */
+Test(status, information_only_is_never_judged)
+{
+	site("");
+	measure("N", "unit: count\npolarity: none\nfrequency: quarterly");
+	data("N,2025/26 Q1,10,,\nN,2025/26 Q2,11,,\nN,2024/25 Q2,9,,\n");
+	run();
+	cr_expect_eq(JM(m->measures[0])->status, GT_STATUS_INFO);
+	cr_expect_eq(JM(m->measures[0])->dir_prev, GT_DIR_NONE);
+	cr_expect_eq(JM(m->measures[0])->dir_year, GT_DIR_NONE);
+	cr_expect_str_eq(JM(m->measures[0])->explanation, "11 in July to "
+	    "September 2025 (quarter 2), for information only (neither higher nor lower is better), so "
+	    "no status is given.");
+}
+
+/* Targets relative to a comparator and to last year, each explained. */
+Test(status, relative_targets)
+{
+	const char	*c = "measure,period,group,value\n"
+	    "E,2025/26 Q2,England,70\n";
+
+	site("");
+	measure("E", "unit: \"%\"\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: better than England");
+	measure("Y", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: at least 10% above last year");
+	measure("Z", "unit: count\npolarity: lower\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 5% below last year");
+	measure("G", "unit: count\npolarity: lower\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: better than Wales");
+	data("E,2025/26 Q2,71.5,,\nY,2024/25 Q2,100,,\nY,2025/26 Q2,108,,\n"
+	    "Z,2024/25 Q2,200,,\nZ,2025/26 Q2,185,,\nG,2025/26 Q2,3,,\n");
+	gt_csv_read(m, "c.csv", c, strlen(c));
+	run();
+	cr_expect_eq(JM(gt_measure_get(m, "E"))->status, GT_STATUS_ON_TARGET);
+	cr_expect_str_eq(JM(gt_measure_get(m, "E"))->explanation, "71.5% in "
+	    "July to September 2025 (quarter 2) against a target of 70.0% "
+	    "(England's figure for July to September 2025 (quarter 2); higher "
+	    "is better, 5% tolerance): on target.");
+	cr_expect_eq(JM(gt_measure_get(m, "Y"))->status,
+	    GT_STATUS_WITHIN_TOLERANCE);
+	cr_expect_str_eq(JM(gt_measure_get(m, "Y"))->explanation, "108 in "
+	    "July to September 2025 (quarter 2) against a target of 110 (10% "
+	    "above the figure for July to September 2024 (quarter 2); higher "
+	    "is better, 5% tolerance): within tolerance.");
+	cr_expect_eq(JM(gt_measure_get(m, "Z"))->status, GT_STATUS_ON_TARGET);
+	cr_expect_eq(JM(gt_measure_get(m, "G"))->status, GT_STATUS_NO_TARGET);
+	cr_expect_str_eq(JM(gt_measure_get(m, "G"))->explanation, "3 in "
+	    "July to September 2025 (quarter 2), and its target is set against "
+	    "Wales's figure for July to September 2025 (quarter 2), which is "
+	    "not in: no target.");
 }
 
 Test(status, band_without_target_has_no_direction)
@@ -760,4 +844,134 @@ Test(status, judged_again_at_another_period)
 	cr_expect_eq(gt_judged_measure(pack, me)->shown, 2);
 	cr_expect_eq(JM(me)->shown, 3);
 	gt_judgement_free(pack);
+}
+
+/* Periods as residents read them, under the site's calendar. */
+Test(words, periods_in_plain_english)
+{
+	struct gt_calendar	 cal;
+	struct gt_period	 p;
+	struct gt_date		 d = { 2026, 2, 0 };
+	char			 buf[GT_WORDS_PERIOD_MAX];
+	static const struct {
+		int		 year_start;
+		const char	*period, *words, *end;
+	} t[] = {
+		{ 4, "2025-09", "September 2025", "the end of September 2025" },
+		{ 4, "2025/26 Q2", "July to September 2025 (quarter 2)",
+		    "the end of September 2025" },
+		{ 4, "2025/26 Q4", "January to March 2026 (quarter 4)",
+		    "the end of March 2026" },
+		{ 2, "2025/26 Q4", "November 2025 to January 2026 (quarter 4)",
+		    "the end of January 2026" },
+		{ 1, "2025/26 Q1", "January to March 2025 (quarter 1)",
+		    "the end of March 2025" },
+		{ 4, "2024/25", "2024/25", "the end of March 2025" },
+		{ 4, "2024", "2024", "the end of December 2024" },
+		{ 4, "AY2024/25", "academic year 2024/25", "the end of August 2025" },
+	};
+	size_t	 i;
+
+	gt_calendar_default(&cal);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		cal.year_start = t[i].year_start;
+		cr_assert_eq(gt_period_parse(t[i].period, &p), 0);
+		cr_expect_str_eq(gt_period_words(&cal, &p, buf, sizeof(buf)),
+		    t[i].words);
+		cr_expect_str_eq(gt_period_end_words(&cal, &p, buf,
+		    sizeof(buf)), t[i].end);
+	}
+	cr_expect_str_eq(gt_date_words(&d, buf, sizeof(buf)), "February 2026");
+	d.d = 14;
+	cr_expect_str_eq(gt_date_words(&d, buf, sizeof(buf)),
+	    "14 February 2026");
+	cr_expect_str_eq(gt_size_words(850, buf, sizeof(buf)), "850 bytes");
+	cr_expect_str_eq(gt_size_words(48 * 1024 + 1, buf, sizeof(buf)),
+	    "49 KB");
+	cr_expect_str_eq(gt_size_words(1288490, buf, sizeof(buf)), "1.2 MB");
+}
+
+/*
+ * A priority's headline measures: the ones marked headline, else its
+ * strategic ones off target first, sub-objectives included.
+ */
+Test(status, headline_measures)
+{
+	const char		*sub = "---\nid: s\ntitle: S\nparent: o\n---\n";
+	struct gt_measure	*v[4];
+	size_t			 n, total;
+
+	site("");
+	gt_md_read(m, GT_KIND_OBJECTIVE, "s.md", sub, strlen(sub));
+	measure("A", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 10");
+	measure("B", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "level: operational\ntargets:\n  2025/26: 10");
+	measure("C", "objectives: [s]\nunit: count\npolarity: higher\n"
+	    "frequency: quarterly\ntargets:\n  2025/26: 10");
+	measure("D", "unit: count\npolarity: higher\nfrequency: quarterly");
+	data("A,2025/26 Q2,12,,\nB,2025/26 Q2,1,,\nC,2025/26 Q2,1,,\n"
+	    "D,2025/26 Q2,1,,\n");
+	run();
+	n = gt_headline(j, m->priorities[0], v, 4, &total);
+	cr_expect_eq(total, 4);
+	/* C, under a sub-objective, off target first; B is operational. */
+	cr_assert_eq(n, 3);
+	cr_expect_str_eq(v[0]->id, "C");
+	cr_expect_str_eq(v[1]->id, "A");
+	cr_expect_str_eq(v[2]->id, "D");
+	cr_expect_eq(gt_headline(j, m->priorities[0], v, 1, &total), 1);
+	cr_expect_str_eq(v[0]->id, "C");
+}
+
+Test(status, headline_chosen_on_purpose)
+{
+	struct gt_measure	*v[4];
+	size_t			 n, total;
+
+	site("");
+	measure("A", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 10");
+	measure("B", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "level: operational\nheadline: true");
+	data("A,2025/26 Q2,1,,\nB,2025/26 Q2,1,,\n");
+	run();
+	n = gt_headline(j, m->priorities[0], v, 4, &total);
+	cr_assert_eq(n, 1);
+	cr_expect_str_eq(v[0]->id, "B");
+}
+
+/* The whole plan at a glance: exceptions and the biggest movers. */
+Test(status, glance)
+{
+	struct gt_glance	 g;
+
+	site("risk_appetite = 12\n");
+	measure("UP", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 100");
+	measure("BIG", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 100");
+	measure("DOWN", "unit: count\npolarity: higher\nfrequency: quarterly\n"
+	    "targets:\n  2025/26: 100");
+	measure("ZERO", "unit: count\npolarity: higher\nfrequency: quarterly");
+	data("UP,2025/26 Q1,100,,\nUP,2025/26 Q2,110,,\n"
+	    "BIG,2025/26 Q1,50,,\nBIG,2025/26 Q2,99,,\n"
+	    "DOWN,2025/26 Q1,90,,\nDOWN,2025/26 Q2,45,,\n"
+	    "ZERO,2025/26 Q1,0,,\nZERO,2025/26 Q2,5,,\n");
+	run();
+	gt_glance(&g, j, 1);
+	cr_expect_eq(g.all.measures, 4);
+	cr_expect_eq(g.all.status[GT_STATUS_OFF_TARGET], 1);
+	cr_assert_eq(g.nworse_off, 1);
+	cr_expect_str_eq(g.worse_off[0]->id, "DOWN");
+	/* At most one each way; from zero there is no relative change. */
+	cr_assert_eq(g.nbetter, 1);
+	cr_expect_str_eq(g.better[0].me->id, "BIG");
+	cr_expect_float_eq(g.better[0].change, 0.98, 1e-9);
+	cr_assert_eq(g.nworse, 1);
+	cr_expect_str_eq(g.worse[0].me->id, "DOWN");
+	cr_expect_float_eq(g.worse[0].change, -0.5, 1e-9);
+	cr_expect_eq(g.noverdue, 0);
+	cr_expect_eq(g.nabove, 0);
+	gt_glance_free(&g);
 }

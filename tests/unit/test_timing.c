@@ -1,4 +1,5 @@
 /* test_timing.c: stage timings (GT_TIMINGS=1). */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,5 +117,30 @@ Test(timing, forget_and_import)
 	cr_expect_str_eq(v[2].name, "charts");
 	cr_expect(v[2].s == 2.25, "%f", v[2].s);
 	free(r);
+	gt_timing_enable(-1);
+}
+
+/*
+ * A process that builds again and again (serve) imports and reports the
+ * stages of every build: the names it copied go with each report.
+ */
+Test(timing, again_and_again_without_growth)
+{
+	static const char lines[] = "html 1.5\ncharts 2.25\n";
+	size_t	 before, i;
+	char	*r;
+
+	gt_timing_enable(1);
+	for (i = 0; i < 1001; i++) {
+		if (i == 1)
+			before = mallinfo2().uordblks;
+		gt_timing_start("read");
+		gt_timing_import(lines, strlen(lines));
+		r = report();
+		cr_assert(strstr(r, "charts 2.25") != NULL, "%s", r);
+		free(r);
+	}
+	cr_expect(mallinfo2().uordblks <= before + 256, "%zu bytes more after "
+	    "1,000 reports", mallinfo2().uordblks - before);
 	gt_timing_enable(-1);
 }

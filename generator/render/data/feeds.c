@@ -8,6 +8,7 @@
 
 #include "feeds.h"
 #include "site.h"
+#include "words.h"
 
 struct feeds {
 	const struct gt_model	*m;
@@ -105,12 +106,14 @@ write_feed(const struct feeds *f, struct gt_sink *sink)
 	const struct gt_model	*m = f->m;
 	xmlDocPtr		 doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr		 feed, e, l;
-	char			 date[32], per[GT_PERIOD_MAX], *u, *rel, *sum;
+	char			 date[32], per[GT_WORDS_PERIOD_MAX], *u, *rel, *sum;
 	size_t			 i;
 
 	feed = xmlNewNode(NULL, (const xmlChar *)"feed");
 	xmlNewProp(feed, (const xmlChar *)"xmlns",
 	    (const xmlChar *)"http://www.w3.org/2005/Atom");
+	/* The language of the titles and summaries, as the pages say. */
+	xmlNodeSetLang(feed, (const xmlChar *)m->conf.language);
 	xmlDocSetRootElement(doc, feed);
 	xmlNewTextChild(feed, NULL, (const xmlChar *)"title",
 	    (const xmlChar *)m->conf.title);
@@ -142,8 +145,8 @@ write_feed(const struct feeds *f, struct gt_sink *sink)
 		when(m, &p->as_at, date);
 		xmlNewTextChild(e, NULL, (const xmlChar *)"updated",
 		    (const xmlChar *)date);
-		gt_period_format(&p->as_at, per, sizeof(per));
-		sum = gt_xasprintf("%s%s%sas at %s", p->audience != NULL ?
+		gt_period_end_words(&m->conf.cal, &p->as_at, per, sizeof(per));
+		sum = gt_xasprintf("%s%s%sfigures to %s", p->audience != NULL ?
 		    "For " : "", p->audience != NULL ? p->audience : "",
 		    p->audience != NULL ? ", " : "", per);
 		xmlNewTextChild(e, NULL, (const xmlChar *)"summary",

@@ -78,12 +78,12 @@ gt_jset(json_t *o, const char *key, json_t *v)
 }
 
 /*
- * gt_period_format, from a table: the pages name the same few dozen
+ * gt_period_words, from a table: the pages name the same few dozen
  * periods tens of thousands of times.
  */
 void
 gt_site_period(struct gt_site *s, const struct gt_period *p,
-    char per[GT_PERIOD_MAX])
+    char per[GT_WORDS_PERIOD_MAX])
 {
 	struct period_text	*t = &s->periods[((unsigned)p->year * 31 +
 	    (unsigned)p->sub * 7 + (unsigned)p->type) % PERIODS];
@@ -92,7 +92,8 @@ gt_site_period(struct gt_site *s, const struct gt_period *p,
 	    t->p.sub != p->sub) {
 		t->p = *p;
 		t->set = 1;
-		gt_period_format(p, t->text, sizeof(t->text));
+		gt_period_words(&s->m->conf.cal, p, t->text,
+		    sizeof(t->text));
 	}
 	memcpy(per, t->text, sizeof(t->text));
 }
@@ -109,14 +110,23 @@ gt_page_init(struct page *pg, struct gt_site *s, const char *path,
 	pg->j = s->j;
 	pg->path = path;
 	for (p = path; (p = strchr(p, '/')) != NULL; p++)
-		if (n + 3 < sizeof(pg->root)) {
-			memcpy(pg->root + n, "../", 3);
+		if (n + 3 < sizeof(pg->rootbuf)) {
+			memcpy(pg->rootbuf + n, "../", 3);
 			n += 3;
 		}
-	pg->root[n] = '\0';
+	pg->rootbuf[n] = '\0';
+	pg->root = pg->rootbuf;
+	/*
+	 * A server returns the 404 page at whatever address was asked for:
+	 * its links start from base_url's path ("/", "/performance/").
+	 */
+	if (strcmp(path, "404.html") == 0 && s->base_path != NULL)
+		pg->root = s->base_path;
 	pg->data = json_object();
 	json_object_set_new(pg->data, "root", json_string(pg->root));
 	json_object_set_new(pg->data, "sparks", json_true());
+	json_object_set_new(pg->data, "codes",
+	    json_boolean(s->m->conf.indicator_codes));
 	json_object_set_new(pg->data, "page_title", title == NULL ?
 	    gt_jstr(s->m->conf.title) : gt_jfmt("%s - %s", title,
 	    s->m->conf.title));
@@ -259,20 +269,14 @@ gt_page_finish(struct page *pg, const char *layout, json_t *crumbs)
 	struct gt_sink		*k = s->sink;
 	const struct gt_conf	*c = &s->m->conf;
 	struct gt_buf		 b = { 0 };
-	char			 as_at[GT_PERIOD_MAX], key[65];
+	char			 key[65];
 
-	gt_site_period(s, &c->as_at, as_at);
-	json_object_set_new(pg->data, "site", json_pack("{s:o,s:o,s:s}",
-	    "title", gt_jstr(c->title), "organisation",
-	    gt_jstr(c->organisation), "as_at", as_at));
+	json_object_set_new(pg->data, "site", json_incref(s->site));
 	json_object_set_new(pg->data, "canonical", c->base_url != NULL ?
-	    gt_jfmt("%s%s%s", c->base_url, c->base_url[0] != '\0' &&
-	    c->base_url[strlen(c->base_url) - 1] == '/' ? "" : "/",
-	    pg->path) : json_null());
+	    gt_jfmt("%s%s", c->base_url, pg->path) : json_null());
 	if (json_object_get(pg->data, "description") == NULL)
 		json_object_set_new(pg->data, "description",
-		    gt_jfmt("%s: performance as at %s", c->organisation !=
-		    NULL ? c->organisation : "", as_at));
+		    json_incref(s->description));
 	json_object_set_new(pg->data, "breadcrumbs",
 	    crumbs != NULL ? crumbs : json_array());
 	json_object_set_new(pg->data, "feed", json_boolean(c->base_url != NULL));
@@ -298,7 +302,8 @@ static void
 chart_file(struct gt_site *s, const struct gt_chart *c, const char *rel,
     enum gt_chart_format f, double w, double h, double scale)
 {
-	struct gt_chart_output	 o = { f, w, h, scale, NULL };
+	/* As tall as the chart needs, drawn only on a miss in the cache. */
+	struct gt_chart_output	 o = { f, w, h, scale, NULL, 1 };
 	struct gt_sink		*k = s->sink;
 	unsigned char		*bytes;
 	size_t			 len;
@@ -336,7 +341,7 @@ json_t *
 gt_chart_inline(struct gt_site *s, const struct gt_chart *c, double w,
     double h)
 {
-	struct gt_chart_output	 o = { GT_CHART_SVG, w, h, 1, NULL };
+	struct gt_chart_output	 o = { GT_CHART_SVG, w, h, 1, NULL, 1 };
 	struct gt_loc		 loc = { "charts", 0, 0 };
 	struct gt_buf		 b = { 0 };
 	char			 key[65], *data;
@@ -379,19 +384,30 @@ chart_svg(void *ctx, const char *key)
 	return gt_cache_read(s->cache, key, &data, &len) == 0 ? data : NULL;
 }
 
-/* An <img>'s data: its source and a short alt; the description too. */
+/*
+ * An <img>'s data: its source, the short alt given, and the chart's
+ * description with the id that links it (aria-describedby): a screen
+ * reader hears the description once.
+ */
 json_t *
 gt_chart_img(struct page *pg, const struct gt_chart *c, const char *name,
-    double w, double h, int png)
+    const char *alt, double w, double h, int png)
 {
 	char	*rel = gt_xasprintf("charts/%s.svg", name);
 	char	*d = gt_chart_describe(c);
+	char	*id = gt_xasprintf("chart-%s", name), *p;
 	json_t	*j;
 
 	chart_file(pg->s, c, rel, GT_CHART_SVG, w, h, 1);
-	j = json_pack("{s:o,s:o,s:o}", "src", gt_href(pg, "%s", rel),
-	    "svg", gt_href(pg, "%s", rel), "description", gt_jstr(d));
-	json_object_set_new(j, "alt", gt_jstr(d));
+	j = json_pack("{s:o,s:o,s:o,s:o}", "src", gt_href(pg, "%s", rel),
+	    "svg", gt_href(pg, "%s", rel), "description", gt_jstr(d),
+	    "alt", gt_jstr(alt));
+	/* "chart-measure-HS05": unique on the page, as names are. */
+	for (p = id; *p != '\0'; p++)
+		if (*p == '/')
+			*p = '-';
+	json_object_set_new(j, "desc_id", gt_jstr(id));
+	free(id);
 	json_object_set_new(j, "png", json_null());
 	if (png && pg->s->m->conf.chart_png) {
 		free(rel);
@@ -463,7 +479,7 @@ static json_t *
 status_json(enum gt_status st)
 {
 	return json_pack("{s:s,s:o,s:s,s:s}", "name", gt_status_name(st),
-	    "class", gt_jfmt("status status-%s", gt_status_name(st)),
+	    "class", gt_jfmt("tag tag-%s", gt_status_name(st)),
 	    "label", gt_status_label(st), "symbol", gt_status_symbol(st));
 }
 
@@ -477,14 +493,52 @@ astatus_json(enum gt_astatus st)
 	for (p = cls; *p != '\0'; p++)
 		*p = *p == ' ' ? '-' : (char)tolower((unsigned char)*p);
 	return json_pack("{s:o,s:s,s:s}", "class",
-	    gt_jfmt("status astatus-%s", cls), "label", label,
+	    gt_jfmt("tag tag-%s", cls), "label", label,
 	    "symbol", gt_astatus_symbol(st));
+}
+
+/*
+ * What every page says of the site: its names, its language, and the
+ * dates of its figures in words ("the end of September 2025").
+ */
+static json_t *
+site_json(struct gt_site *s)
+{
+	const struct gt_conf	*c = &s->m->conf;
+	char			 per[GT_WORDS_PERIOD_MAX], to[GT_WORDS_PERIOD_MAX],
+				 pub[64], next[64];
+
+	gt_site_period(s, &c->as_at, per);
+	gt_period_end_words(&c->cal, &c->as_at, to, sizeof(to));
+	return json_pack("{s:o,s:o,s:s,s:s,s:s,s:o,s:o}",
+	    "title", gt_jstr(c->title),
+	    "organisation", gt_jstr(c->organisation),
+	    "lang", c->language, "as_at", per, "figures_to", to,
+	    "published", c->published.y != 0 ?
+	    gt_jstr(gt_date_words(&c->published, pub, sizeof(pub))) :
+	    json_null(),
+	    "next_update", c->next_update.y != 0 ?
+	    gt_jstr(gt_date_words(&c->next_update, next, sizeof(next))) :
+	    json_null());
+}
+
+/* "https://host/performance/" gives "/performance/"; none gives NULL. */
+static char *
+base_path(const char *url)
+{
+	const char	*p;
+
+	if (url == NULL || (p = strstr(url, "://")) == NULL)
+		return NULL;
+	p = strchr(p + 3, '/');
+	return gt_xstrdup(p != NULL ? p : "/");
 }
 
 static void *
 site_new(const struct gt_render_in *in)
 {
 	struct gt_site	*s = gt_xcalloc(1, sizeof(*s));
+	char		 to[GT_WORDS_PERIOD_MAX];
 	int		 i;
 
 	s->m = in->m;
@@ -499,6 +553,13 @@ site_new(const struct gt_render_in *in)
 		s->statuses[i] = status_json((enum gt_status)i);
 	for (i = 0; i <= GT_ASTATUS_OVERDUE; i++)
 		s->astatuses[i] = astatus_json((enum gt_astatus)i);
+	s->site = site_json(s);
+	s->base_path = base_path(s->m->conf.base_url);
+	gt_period_end_words(&s->m->conf.cal, &s->m->conf.as_at, to,
+	    sizeof(to));
+	s->description = gt_jfmt("%s: performance to %s",
+	    s->m->conf.organisation != NULL ? s->m->conf.organisation : "",
+	    to);
 	if (s->cache != NULL) {
 		layouts_key(in->layouts, s->layouts_key);
 		gt_tmpl_svg_source(s->t, chart_svg, s);
@@ -569,7 +630,8 @@ site_when(void *v, size_t job)
 {
 	switch (job_kind(v, &job)) {
 	case JOB_PACKS:
-		return GT_JOB_LAST;	/* a report page gives its PDF's size */
+	case JOB_DATA:
+		return GT_JOB_LAST;	/* they give their files' sizes */
 	case JOB_PRIORITIES:
 	case JOB_PORTFOLIOS:
 	case JOB_OBJECTIVES:
@@ -621,7 +683,7 @@ site_render(void *v, size_t job, struct gt_sink *sink)
 		gt_page_reports(s);
 		break;
 	case JOB_DATA:
-		gt_page_simple(s, "data/index.html", "data.html", "Open data");
+		gt_page_data(s);
 		break;
 	case JOB_404:
 		gt_page_simple(s, "404.html", "404.html", "Page not found");
@@ -651,14 +713,12 @@ site_free(void *v)
 		json_decref(s->statuses[i]);
 	for (i = 0; i <= GT_ASTATUS_OVERDUE; i++)
 		json_decref(s->astatuses[i]);
+	json_decref(s->site);
+	json_decref(s->description);
+	free(s->base_path);
 	for (i = 0; i < s->sparks.cap; i++)
-		if (s->sparks.ents != NULL && s->sparks.ents[i].key != NULL) {
-			struct spark	*sp = s->sparks.ents[i].val;
-
-			free(sp->alt);
-			json_decref(sp->svg);
-			free(sp);
-		}
+		if (s->sparks.ents != NULL && s->sparks.ents[i].key != NULL)
+			json_decref(s->sparks.ents[i].val);
 	gt_map_free(&s->sparks);
 	gt_buf_free(&s->keybuf);
 	free(s->layouts);

@@ -20,7 +20,7 @@
 struct period_text {
 	struct gt_period	 p;
 	int			 set;
-	char			 text[GT_PERIOD_MAX];
+	char			 text[GT_WORDS_PERIOD_MAX];
 };
 
 struct gt_site {
@@ -29,7 +29,7 @@ struct gt_site {
 	const struct gt_judgement *const *packs;	/* each pack's */
 	const struct gt_judgement *const *since;	/* each pack's since */
 	struct gt_cache			 *cache;
-	struct gt_map			  sparks;	/* measure id: struct spark */
+	struct gt_map			  sparks;	/* measure id: its drawing */
 	char				 *layouts;
 	char				  layouts_key[65];	/* what they say */
 	struct gt_buf			  keybuf;	/* page_key's room */
@@ -42,14 +42,11 @@ struct gt_site {
 	 */
 	json_t				 *statuses[GT_STATUS_MAX];
 	json_t				 *astatuses[GT_ASTATUS_OVERDUE + 1];
+	json_t				 *site;		/* every page's "site" */
+	json_t				 *description;	/* a page's, unless its own */
 	struct period_text		  periods[PERIODS];
+	char				 *base_path;	/* base_url's path, or NULL */
 	int				  failed;
-};
-
-/* A measure's sparkline, drawn once for all the pages that list it. */
-struct spark {
-	char	*alt;		/* NULL: none (fewer than two figures) */
-	json_t	*svg;		/* gt_chart_inline's */
 };
 
 /* One page being made: its data and the Markdown bodies it shows. */
@@ -57,7 +54,8 @@ struct page {
 	struct gt_site	*s;
 	const struct gt_judgement *j;	/* the page is judged by */
 	const char	*path;		/* relative to the site root */
-	char		 root[3 * GT_MAX_DEPTH + 1];	/* "../" per level */
+	const char	*root;		/* to the site root: rootbuf, or ... */
+	char		 rootbuf[3 * GT_MAX_DEPTH + 1];	/* "../" per level */
 	json_t		*data;
 	cmark_node	**bodies;
 	size_t		 nbodies, cap;
@@ -68,8 +66,9 @@ struct page {
 json_t	*gt_jstr(const char *);
 json_t	*gt_jfmt(const char *, ...) __attribute__((format(printf, 1, 2)));
 json_t	*gt_jset(json_t *, const char *key, json_t *);
+/* A period in words (gt_period_words) */
 void	 gt_site_period(struct gt_site *, const struct gt_period *,
-	    char per[GT_PERIOD_MAX]);
+	    char per[GT_WORDS_PERIOD_MAX]);
 void	 gt_page_init(struct page *, struct gt_site *, const char *path,
 	    const char *title);
 void	 gt_page_finish(struct page *, const char *layout, json_t *crumbs);
@@ -82,9 +81,25 @@ json_t	*gt_crumbs_thread(const struct page *, const struct gt_priority *,
 json_t	*gt_chart_inline(struct gt_site *, const struct gt_chart *,
 	    double w, double h);
 json_t	*gt_chart_img(struct page *, const struct gt_chart *,
-	    const char *name, double w, double h, int png);
+	    const char *name, const char *alt, double w, double h, int png);
 
-/* site_pages.c: one function a kind of page. */
+/* site_pages.c: the rows of tables, as the layouts take them. */
+json_t	*gt_site_measure_row(struct page *, const struct gt_measure *,
+	    int spark);
+json_t	*gt_site_measure_rows(struct page *, struct gt_measure *const *,
+	    size_t, int spark);
+json_t	*gt_site_action_row(struct page *, const struct gt_action *);
+json_t	*gt_site_action_rows(struct page *, struct gt_action *const *,
+	    size_t);
+json_t	*gt_site_objective_ref(const struct page *,
+	    const struct gt_objective *);
+json_t	*gt_site_summary(const struct gt_rollup *);
+json_t	*gt_site_statusbar(struct page *, const char *title,
+	    const struct gt_rollup *, const char *name, double w, double h);
+/* The report packs, for the reports page and the home page. */
+json_t	*gt_site_reports(const struct page *);
+
+/* One function a kind of page: site_pages.c, site_home.c, site_measure.c. */
 void	 gt_page_pack(struct gt_site *, size_t pack);
 void	 gt_page_home(struct gt_site *);
 void	 gt_page_priority(struct gt_site *, const struct gt_priority *);
@@ -95,6 +110,7 @@ void	 gt_page_measure(struct gt_site *, const struct gt_measure *);
 void	 gt_page_action(struct gt_site *, const struct gt_action *);
 void	 gt_page_how(struct gt_site *);
 void	 gt_page_reports(struct gt_site *);
+void	 gt_page_data(struct gt_site *);
 void	 gt_page_simple(struct gt_site *, const char *path,
 	    const char *layout, const char *title);
 
@@ -105,7 +121,6 @@ void	 gt_page_simple(struct gt_site *, const char *path,
  */
 json_t	*gt_changes_json(const struct page *, const struct gt_judgement *then,
 	    const struct gt_scope *);
-json_t	*gt_targets_json(const struct page *, const struct gt_measure *);
 void	 gt_page_finance(struct gt_site *);
 
 #endif

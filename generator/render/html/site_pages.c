@@ -10,21 +10,14 @@
 #include "site_int.h"
 
 /* Chart sizes in CSS pixels (the layouts' width and height match). */
-#define TREND_W		720
-#define TREND_H		360
-#define NARROW_W	340	/* the trend chart for phones */
-#define NARROW_H	300
 #define SPARK_W		120
 #define SPARK_H		32
 #define BAR_W		640
 #define BAR_H		100
-#define CARD_W		300	/* the status bar on a home page card */
-#define CARD_H		80
 #define HEAT_W		640
 #define HEAT_H		520
 #define PROG_W		480
 #define PROG_H		64
-#define HEADLINES	4	/* headline measures per priority on the home page */
 
 char *
 gt_site_portfolio_path(const char *name)
@@ -39,26 +32,27 @@ gt_site_portfolio_path(const char *name)
 /* Rows ----------------------------------------------------------------- */
 
 /*
- * A measure's sparkline, worked out once however many pages list it (the
- * pages that show them are judged at the site's period).
+ * A measure's sparkline, drawn once however many pages list it (the
+ * pages that show them are judged at the site's period): null if it has
+ * fewer than two figures. Hidden from screen readers: the row beside it
+ * says everything in words.
  */
-static const struct spark *
+static json_t *
 spark_get(struct gt_site *s, const struct gt_measure *me)
 {
 	struct gt_trend_data	 td;
 	struct gt_chart		 c;
-	struct spark		*sp;
+	json_t			*sp;
 
 	if ((sp = gt_map_get(&s->sparks, me->id)) != NULL)
 		return sp;
-	sp = gt_xcalloc(1, sizeof(*sp));
+	sp = json_null();
 	if (me->nobs > 0) {
 		gt_trend_data(&td, s->j, me);
 		if (td.trend.npoints > 1) {
 			c.type = GT_CHART_SPARK;
 			c.u.trend = &td.trend;
-			sp->alt = gt_chart_describe(&c);
-			sp->svg = gt_chart_inline(s, &c, SPARK_W, SPARK_H);
+			sp = gt_chart_inline(s, &c, SPARK_W, SPARK_H);
 		}
 		gt_trend_data_free(&td);
 	}
@@ -66,18 +60,18 @@ spark_get(struct gt_site *s, const struct gt_measure *me)
 	return sp;
 }
 
-static json_t *
-measure_row(struct page *pg, const struct gt_measure *me, int spark)
+json_t *
+gt_site_measure_row(struct page *pg, const struct gt_measure *me, int spark)
 {
-	const struct spark	*sp;
 	struct gt_mrow		 r;
-	char			 per[GT_PERIOD_MAX];
+	char			 per[GT_WORDS_PERIOD_MAX];
 	json_t			*j;
 
 	gt_mrow(&r, pg->j, me);
 	/* Thousands of rows: set directly, not through json_pack. */
 	j = json_object();
-	gt_jset(j, "id", gt_jstr(me->id));
+	if (pg->s->m->conf.indicator_codes)
+		gt_jset(j, "code", gt_jstr(r.code));
 	gt_jset(j, "title", gt_jstr(me->title));
 	gt_jset(j, "href", gt_href(pg, "measure/%s.html", me->id));
 	gt_jset(j, "late", json_boolean(r.j->late));
@@ -91,24 +85,20 @@ measure_row(struct page *pg, const struct gt_measure *me, int spark)
 	gt_jset(j, "status", json_incref(pg->s->statuses[r.j->status]));
 	gt_jset(j, "direction", json_string(r.direction));
 	gt_jset(j, "direction_year", json_string(r.direction_year));
-	gt_jset(j, "spark", json_null());
-	if (spark && (sp = spark_get(pg->s, me))->alt != NULL &&
-	    !json_is_null(sp->svg))
-		gt_jset(j, "spark", gt_jset(gt_jset(json_object(), "svg",
-		    json_incref(sp->svg)), "alt", gt_jstr(sp->alt)));
+	gt_jset(j, "spark", spark ? json_incref(spark_get(pg->s, me)) :
+	    json_null());
 	gt_mrow_free(&r);
 	return j;
 }
 
-static json_t *
-action_row(struct page *pg, const struct gt_action *a)
+json_t *
+gt_site_action_row(struct page *pg, const struct gt_action *a)
 {
 	struct gt_arow	 r;
 	json_t		*j;
 
 	gt_arow(&r, pg->j, a);
 	j = json_object();
-	gt_jset(j, "id", gt_jstr(a->id));
 	gt_jset(j, "title", gt_jstr(a->title));
 	gt_jset(j, "href", gt_href(pg, "action/%s.html", a->id));
 	gt_jset(j, "lead", gt_jstr(a->lead));
@@ -119,33 +109,39 @@ action_row(struct page *pg, const struct gt_action *a)
 	return j;
 }
 
+/* A risk as the register and objective pages show it. */
 static json_t *
 risk_row(struct page *pg, const struct gt_risk *k)
 {
 	struct gt_rrow	 r;
-	json_t		*j;
+	json_t		*j, *controls = json_array();
+	size_t		 i;
 
 	gt_rrow(&r, pg->j, k);
-	j = json_pack("{s:s,s:o,s:o,s:o,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o}",
-	    "id", k->id, "anchor", gt_jfmt("risk-%s", k->id),
+	for (i = 0; i < k->controls.n; i++)
+		json_array_append_new(controls, gt_jstr(k->controls.v[i]));
+	j = json_pack("{s:s,s:o,s:o,s:o,s:i,s:i,s:i,s:o,s:o,s:o,s:o,s:o,"
+	    "s:o}", "reference", k->id, "anchor", gt_jfmt("risk-%s", k->id),
 	    "title", gt_jstr(k->title), "owner", gt_jstr(k->owner),
 	    "likelihood", k->likelihood, "impact", k->impact,
 	    "score", r.j->score, "rating", gt_jstr(r.rating),
 	    "target_score", r.j->target_score > 0 ?
 	    json_integer(r.j->target_score) : gt_jstr(r.target),
+	    "target_rating", r.j->target_score > 0 ?
+	    gt_jstr(r.target_rating) : json_null(),
 	    "explanation", gt_jstr(r.j->explanation),
-	    "controls", gt_jstr(r.controls),
+	    "controls", controls,
 	    "href", gt_href(pg, "risks.html#risk-%s", k->id));
+	json_object_set_new(j, "above", json_boolean(r.j->above_appetite));
 	gt_rrow_free(&r);
 	return j;
 }
 
-static json_t *
-objective_ref(const struct page *pg, const struct gt_objective *o)
+json_t *
+gt_site_objective_ref(const struct page *pg, const struct gt_objective *o)
 {
 	json_t	*j = json_object();
 
-	gt_jset(j, "id", gt_jstr(o->id));
 	gt_jset(j, "title", gt_jstr(o->title));
 	gt_jset(j, "href", gt_href(pg, "objective/%s.html", o->id));
 	gt_jset(j, "lead", gt_jstr(o->lead));
@@ -153,8 +149,8 @@ objective_ref(const struct page *pg, const struct gt_objective *o)
 	return j;
 }
 
-static json_t *
-summary(const struct gt_rollup *r)
+json_t *
+gt_site_summary(const struct gt_rollup *r)
 {
 	char	*t = gt_rollup_words(r, 0);
 	json_t	*j = gt_jstr(t);
@@ -164,32 +160,32 @@ summary(const struct gt_rollup *r)
 }
 
 /* Sparklines show the site's as-at period: none on a pack's own. */
-static json_t *
-measure_rows(struct page *pg, struct gt_measure *const *v, size_t n,
+json_t *
+gt_site_measure_rows(struct page *pg, struct gt_measure *const *v, size_t n,
     int spark)
 {
 	json_t	*a = json_array();
 	size_t	 i;
 
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, measure_row(pg, v[i], spark));
+		json_array_append_new(a, gt_site_measure_row(pg, v[i], spark));
 	return a;
 }
 
-static json_t *
-action_rows(struct page *pg, struct gt_action *const *v, size_t n)
+json_t *
+gt_site_action_rows(struct page *pg, struct gt_action *const *v, size_t n)
 {
 	json_t	*a = json_array();
 	size_t	 i;
 
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, action_row(pg, v[i]));
+		json_array_append_new(a, gt_site_action_row(pg, v[i]));
 	return a;
 }
 
-static json_t *
-statusbar_img(struct page *pg, const char *title, const struct gt_rollup *r,
-    const char *name, double w, double h)
+json_t *
+gt_site_statusbar(struct page *pg, const char *title,
+    const struct gt_rollup *r, const char *name, double w, double h)
 {
 	struct gt_chart_statusbar	 sb;
 	struct gt_chart			 c;
@@ -199,141 +195,48 @@ statusbar_img(struct page *pg, const char *title, const struct gt_rollup *r,
 	gt_statusbar_data(&sb, title, r);
 	c.type = GT_CHART_STATUSBAR;
 	c.u.statusbar = &sb;
-	return gt_chart_img(pg, &c, name, w, h, 0);
+	return gt_chart_img(pg, &c, name, gt_word(GT_WORD_STATUS_CHART), w, h,
+	    0);
+}
+
+/*
+ * Table captions and the ids that label their scroll regions: unique on
+ * a page, however many objectives it shows.
+ */
+static void
+captions(json_t *j, const struct gt_objective *o)
+{
+	gt_jset(j, "measures_caption", gt_jfmt("%s%s",
+	    gt_word(GT_WORD_MEASURES_FOR), o->title));
+	gt_jset(j, "measures_id", gt_jfmt("measures-%s", o->id));
+	gt_jset(j, "actions_caption", gt_jfmt("%s%s",
+	    gt_word(GT_WORD_ACTIONS_FOR), o->title));
+	gt_jset(j, "actions_id", gt_jfmt("actions-%s", o->id));
 }
 
 /* An objective and, after it, its sub-objectives, each as a section. */
 static void
 objective_sections(struct page *pg, json_t *a, const struct gt_objective *o)
 {
-	json_t	*j = objective_ref(pg, o), *kids = json_array();
+	json_t	*j = gt_site_objective_ref(pg, o), *kids = json_array();
 	size_t	 i;
 
-	json_object_set_new(j, "measures_caption",
-	    gt_jfmt("Measures of objective %s", o->id));
-	json_object_set_new(j, "measures", measure_rows(pg, o->measures,
-	    o->nmeasures, 1));
-	json_object_set_new(j, "actions_caption",
-	    gt_jfmt("Actions for objective %s", o->id));
-	json_object_set_new(j, "actions", action_rows(pg, o->actions,
+	captions(j, o);
+	json_object_set_new(j, "measures", gt_site_measure_rows(pg,
+	    o->measures, o->nmeasures, 1));
+	json_object_set_new(j, "actions", gt_site_action_rows(pg, o->actions,
 	    o->nactions));
 	json_object_set_new(j, "priority", json_pack("{s:o,s:o}", "title",
 	    gt_jstr(o->priority->title), "href",
 	    gt_href(pg, "priority/%s.html", o->priority->id)));
 	for (i = 0; i < o->nchildren; i++)
-		json_array_append_new(kids, objective_ref(pg,
+		json_array_append_new(kids, gt_site_objective_ref(pg,
 		    o->children[i]));
 	json_object_set_new(j, "children", kids);
 	json_array_append_new(a, j);
 }
 
 /* Pages ---------------------------------------------------------------- */
-
-void
-gt_page_measure(struct gt_site *s, const struct gt_measure *me)
-{
-	const struct gt_jmeasure	*jm = gt_judged_measure(s->j, me);
-	struct page			 pg;
-	struct gt_trend_data		 td;
-	struct gt_chart			 c;
-	struct gt_hrow			 h;
-	const struct gt_eval		*last = NULL;
-	char				*path, per[GT_PERIOD_MAX], *fig, *name;
-	json_t				*rows, *row, *cmp, *objs;
-	json_t				*target = NULL;
-	size_t				 i;
-
-	path = gt_xasprintf("measure/%s.html", me->id);
-	gt_page_init(&pg, s, path, me->title);
-	json_object_set_new(pg.data, "measure", measure_row(&pg, me, 0));
-	row = json_object_get(pg.data, "measure");
-	json_object_set_new(row, "explanation", gt_jstr(jm->explanation));
-	json_object_set_new(row, "response", gt_jstr(jm->latest != NULL ?
-	    jm->latest->obs->response : NULL));
-	json_object_set_new(row, "targets", gt_targets_json(&pg, me));
-	json_object_set_new(row, "body", gt_page_body(&pg, &me->body));
-	json_object_set_new(row, "source", gt_jstr(me->source));
-	json_object_set_new(row, "owner", gt_jstr(me->owner));
-	json_object_set_new(row, "polarity",
-	    json_string(gt_polarity_label(me->polarity)));
-	json_object_set_new(row, "frequency",
-	    json_string(gt_freq_label(me->frequency)));
-	gt_period_format(&jm->expected, per, sizeof(per));
-	json_object_set_new(row, "expected", gt_jstr(per));
-	if (me->has_baseline) {
-		fig = gt_figure_number(me, me->baseline);
-		gt_period_format(&me->baseline_period, per, sizeof(per));
-		json_object_set_new(row, "baseline", gt_jfmt("%s in %s", fig,
-		    per));
-		free(fig);
-	} else
-		json_object_set_new(row, "baseline", json_null());
-	objs = json_array();
-	for (i = 0; i < me->nobjectives; i++)
-		json_array_append_new(objs, objective_ref(&pg,
-		    me->objectives[i]));
-	json_object_set_new(row, "objectives", objs);
-
-	json_object_set_new(pg.data, "chart", json_null());
-	json_object_set_new(pg.data, "chart_narrow", json_null());
-	gt_trend_data(&td, s->j, me);
-	if (td.trend.npoints > 0) {
-		c.type = GT_CHART_TREND;
-		c.u.trend = &td.trend;
-		/* A folder a kind: no id of one names another's chart. */
-		name = gt_xasprintf("measure/%s", me->id);
-		json_object_set_new(pg.data, "chart",
-		    gt_chart_img(&pg, &c, name, TREND_W, TREND_H, 1));
-		free(name);
-		/* Drawn again for phones, where the wide one's text is tiny. */
-		json_object_set_new(pg.data, "chart_narrow",
-		    gt_chart_inline(s, &c, NARROW_W, NARROW_H));
-	}
-	gt_trend_data_free(&td);
-	json_object_set_new(pg.data, "data_csv",
-	    gt_href(&pg, "data/performance.csv"));
-
-	rows = json_array();
-	for (i = 0; i < jm->shown; i++) {
-		gt_hrow(&h, s->j, me, i);
-		/* A year's periods share a target: one string for them. */
-		if (target == NULL || h.e->has_target != last->has_target ||
-		    h.e->lo != last->lo || h.e->hi != last->hi) {
-			json_decref(target);
-			target = gt_jstr(h.target);
-			last = h.e;
-		}
-		gt_site_period(s, &h.obs->period, per);
-		/* Twenty thousand rows: set directly, not through json_pack. */
-		row = json_object();
-		gt_jset(row, "period", gt_jstr(per));
-		gt_jset(row, "value", gt_jstr(h.value));
-		gt_jset(row, "target", json_incref(target));
-		gt_jset(row, "status", json_incref(s->statuses[h.e->status]));
-		gt_jset(row, "note", gt_jstr(h.note));
-		json_array_append_new(rows, row);
-		gt_hrow_free(&h);
-	}
-	json_decref(target);
-	json_object_set_new(pg.data, "rows", rows);
-	cmp = json_array();
-	for (i = 0; i < me->ncomparators; i++) {
-		const struct gt_comparator *k = me->comparators[i];
-
-		if (!gt_shown_period(s->j, &k->period))
-			continue;
-		fig = gt_figure_text(me, &k->value);
-		gt_period_format(&k->period, per, sizeof(per));
-		json_array_append_new(cmp, json_pack("{s:o,s:s,s:o}", "group",
-		    gt_jstr(k->group), "period", per, "value", gt_jstr(fig)));
-		free(fig);
-	}
-	json_object_set_new(pg.data, "comparators", cmp);
-	gt_page_finish(&pg, "measure.html", gt_crumbs_thread(&pg,
-	    me->nobjectives > 0 ? me->objectives[0]->priority : NULL,
-	    me->nobjectives > 0 ? me->objectives[0] : NULL));
-	free(path);
-}
 
 void
 gt_page_objective(struct gt_site *s, const struct gt_objective *o)
@@ -344,26 +247,23 @@ gt_page_objective(struct gt_site *s, const struct gt_objective *o)
 	size_t		 i;
 
 	gt_page_init(&pg, s, path, o->title);
-	j = objective_ref(&pg, o);
+	j = gt_site_objective_ref(&pg, o);
 	json_object_set_new(j, "body", gt_page_body(&pg, &o->body));
 	json_object_set_new(j, "priority", json_pack("{s:o,s:o}", "title",
 	    gt_jstr(o->priority->title), "href",
 	    gt_href(&pg, "priority/%s.html", o->priority->id)));
 	json_object_set_new(j, "parent", o->parent == NULL ? json_null() :
-	    objective_ref(&pg, o->parent));
+	    gt_site_objective_ref(&pg, o->parent));
 	json_object_set_new(pg.data, "objective", j);
-	json_object_set_new(pg.data, "measures_caption",
-	    json_string("Measures of this objective"));
-	json_object_set_new(pg.data, "measures", measure_rows(&pg,
+	captions(pg.data, o);
+	json_object_set_new(pg.data, "measures", gt_site_measure_rows(&pg,
 	    o->measures, o->nmeasures, 1));
-	json_object_set_new(pg.data, "actions_caption",
-	    json_string("Delivery plan actions for this objective"));
-	json_object_set_new(pg.data, "actions", action_rows(&pg, o->actions,
-	    o->nactions));
+	json_object_set_new(pg.data, "actions", gt_site_action_rows(&pg,
+	    o->actions, o->nactions));
 	a = json_array();
 	for (i = 0; i < o->nchildren; i++) {
-		j = objective_ref(&pg, o->children[i]);
-		json_object_set_new(j, "summary", summary(
+		j = gt_site_objective_ref(&pg, o->children[i]);
+		json_object_set_new(j, "summary", gt_site_summary(
 		    gt_judged_objective(s->j, o->children[i])));
 		json_array_append_new(a, j);
 	}
@@ -387,10 +287,10 @@ gt_page_priority(struct gt_site *s, const struct gt_priority *p)
 	size_t		 i;
 
 	gt_page_init(&pg, s, path, p->title);
-	json_object_set_new(pg.data, "priority", json_pack("{s:s,s:o,s:o}",
-	    "id", p->id, "title", gt_jstr(p->title), "body",
+	json_object_set_new(pg.data, "priority", json_pack("{s:o,s:o}",
+	    "title", gt_jstr(p->title), "body",
 	    gt_page_body(&pg, &p->body)));
-	json_object_set_new(pg.data, "statusbar", statusbar_img(&pg,
+	json_object_set_new(pg.data, "statusbar", gt_site_statusbar(&pg,
 	    "Measures by status", gt_judged_priority(s->j, p), name, BAR_W,
 	    BAR_H));
 	for (i = 0; i < p->nobjectives; i++)
@@ -409,15 +309,16 @@ gt_page_action(struct gt_site *s, const struct gt_action *a)
 	struct gt_chart_progress pr;
 	struct gt_chart		 c;
 	char			*path = gt_xasprintf("action/%s.html", a->id);
-	char			*d, due[64], per[GT_PERIOD_MAX];
+	char			*d, due[64], per[GT_WORDS_PERIOD_MAX];
 	json_t			*j, *arr, *svg;
 	size_t			 i;
 
 	gt_page_init(&pg, s, path, a->title);
-	j = action_row(&pg, a);
+	j = gt_site_action_row(&pg, a);
 	json_object_set_new(j, "explanation", gt_jstr(ja->explanation));
 	json_object_set_new(j, "body", gt_page_body(&pg, &a->body));
-	json_object_set_new(j, "objective", objective_ref(&pg, a->objective));
+	json_object_set_new(j, "objective", gt_site_objective_ref(&pg,
+	    a->objective));
 	json_object_set_new(pg.data, "action", j);
 	json_object_set_new(pg.data, "progress", json_null());
 	if (a->nmilestones > 0) {
@@ -444,7 +345,7 @@ gt_page_action(struct gt_site *s, const struct gt_action *a)
 	for (i = 0; i < ja->shown; i++) {
 		const struct gt_progress *p = a->progress[i];
 
-		gt_period_format(&p->period, per, sizeof(per));
+		gt_site_period(s, &p->period, per);
 		json_array_append_new(arr, json_pack("{s:s,s:s,s:o}",
 		    "period", per, "status", gt_astatus_label(p->status),
 		    "note", gt_jstr(p->note)));
@@ -490,11 +391,40 @@ band_counts(const struct gt_site *s)
 		    n, m->conf.bands[k - 1].name);
 	}
 	gt_buf_puts(&b, ". A dashed box marks each risk's target score and "
-	    "an arrow leads to it. The table below gives every risk's "
-	    "scores.");
+	    "an arrow leads to it. Every risk's scores are given below.");
 	j = gt_jstr(b.data);
 	gt_buf_free(&b);
 	return j;
+}
+
+/*
+ * The heat map as a list, for phones: each rating, highest first, with
+ * its risks (v: highest score first).
+ */
+static json_t *
+by_rating(struct page *pg, struct gt_risk *const *v, size_t n)
+{
+	const struct gt_conf	*c = &pg->s->m->conf;
+	const struct gt_jrisk	*jr;
+	json_t			*a = json_array(), *band, *list;
+	size_t			 b, i;
+
+	for (b = c->nbands; b > 0; b--) {
+		list = json_array();
+		for (i = 0; i < n; i++)
+			if ((jr = gt_judged_risk(pg->j, v[i]))->band == b - 1)
+				json_array_append_new(list, json_pack(
+				    "{s:o,s:o,s:i}", "title",
+				    gt_jstr(v[i]->title), "href",
+				    gt_jfmt("#risk-%s", v[i]->id), "score",
+				    jr->score));
+		band = json_pack("{s:o,s:o}", "name", gt_jstr(c->bands[b -
+		    1].name), "risks", list);
+		if (json_array_size(list) > 0)
+			json_array_append(a, band);
+		json_decref(band);
+	}
+	return a;
 }
 
 void
@@ -519,10 +449,16 @@ gt_page_risks(struct gt_site *s)
 	gt_sort(sv, m->nrisks, sizeof(*sv), by_score);
 	for (i = 0; i < m->nrisks; i++) {
 		v[i] = sv[i].k;
-		json_array_append_new(a, risk_row(&pg, v[i]));
+		hm = risk_row(&pg, v[i]);
+		json_object_set_new(hm, "body", gt_page_body(&pg, &v[i]->body));
+		json_object_set_new(hm, "managing", json_boolean(
+		    v[i]->controls.n > 0 || v[i]->body.doc != NULL));
+		json_array_append_new(a, hm);
 	}
 	free(sv);
 	json_object_set_new(pg.data, "risks", a);
+	json_object_set_new(pg.data, "by_rating", by_rating(&pg, v,
+	    m->nrisks));
 	json_object_set_new(pg.data, "appetite", m->conf.risk_appetite > 0 ?
 	    json_integer(m->conf.risk_appetite) : json_null());
 	json_object_set_new(pg.data, "heatmap", json_null());
@@ -530,10 +466,9 @@ gt_page_risks(struct gt_site *s)
 		gt_heatmap_data(&hd, m, v, m->nrisks);
 		c.type = GT_CHART_HEATMAP;
 		c.u.heatmap = &hd.heatmap;
-		hm = gt_chart_img(&pg, &c, "risks", HEAT_W, HEAT_H, 0);
-		/* The table beside it has every figure: say what it shows. */
-		json_object_set_new(hm, "alt", json_string("Heat map placing "
-		    "each risk by likelihood and impact, described below"));
+		hm = gt_chart_img(&pg, &c, "risks", gt_word(GT_WORD_HEAT_MAP),
+		    HEAT_W, HEAT_H, 0);
+		/* The register below has every figure: say what it shows. */
 		json_object_set_new(hm, "description", band_counts(s));
 		json_object_set_new(pg.data, "heatmap", hm);
 		gt_heatmap_data_free(&hd);
@@ -559,7 +494,7 @@ gt_page_portfolio(struct gt_site *s, const char *name)
 	gt_judge_rollup(s->j, &sc, &r);
 	json_object_set_new(pg.data, "portfolio", json_pack("{s:o}", "title",
 	    gt_jstr(name)));
-	json_object_set_new(pg.data, "summary", summary(&r));
+	json_object_set_new(pg.data, "summary", gt_site_summary(&r));
 	for (i = 0; i < m->nobjectives; i++)
 		if (m->objectives[i]->portfolio != NULL &&
 		    strcmp(m->objectives[i]->portfolio, name) == 0)
@@ -605,7 +540,7 @@ gt_page_pack(struct gt_site *s, size_t ix)
 	struct gt_action	**av;
 	char			*path = gt_xasprintf("reports/%s.html", p->name);
 	char			*pdf = gt_xasprintf("reports/%s.pdf", p->name);
-	char			 per[GT_PERIOD_MAX];
+	char			 per[GT_WORDS_PERIOD_MAX], sz[32];
 	long long		 size = s->sink->size(s->sink->ctx, pdf);
 	size_t			 i, nm = 0, na = 0;
 
@@ -619,25 +554,29 @@ gt_page_pack(struct gt_site *s, size_t ix)
 	for (i = 0; i < m->nactions; i++)
 		if (gt_scope_has_action(sc, m->actions[i]))
 			av[na++] = m->actions[i];
-	gt_period_format(&p->as_at, per, sizeof(per));
+	gt_period_end_words(&m->conf.cal, &p->as_at, per, sizeof(per));
 	json_object_set_new(pg.data, "report", json_pack(
 	    "{s:o,s:o,s:s,s:o,s:o,s:o}", "title", gt_jstr(p->title),
 	    "audience", gt_jstr(gt_pack_for(p)), "as_at", per,
 	    "scope", pack_words(p),
 	    "pdf", size >= 0 ? gt_href(&pg, "%s", pdf) : json_null(),
-	    "pdf_size", size >= 0 ? gt_jfmt("%lld KB", (size + 1023) / 1024) :
-	    json_null()));
+	    "pdf_size", size >= 0 ? gt_jstr(gt_size_words(size, sz,
+	    sizeof(sz))) : json_null()));
 	gt_judge_rollup(pg.j, sc, &r);
-	json_object_set_new(pg.data, "summary", summary(&r));
+	json_object_set_new(pg.data, "summary", gt_site_summary(&r));
 	json_object_set_new(pg.data, "changes", gt_changes_json(&pg,
 	    s->since[ix], sc));
 	json_object_set_new(pg.data, "measures_caption",
 	    json_string("Measures in this report"));
-	json_object_set_new(pg.data, "measures", measure_rows(&pg, mv, nm, 0));
+	json_object_set_new(pg.data, "measures_id", json_string("measures"));
+	json_object_set_new(pg.data, "measures", gt_site_measure_rows(&pg, mv,
+	    nm, 0));
 	json_object_set_new(pg.data, "sparks", json_false());
 	json_object_set_new(pg.data, "actions_caption",
 	    json_string("Actions in this report"));
-	json_object_set_new(pg.data, "actions", action_rows(&pg, av, na));
+	json_object_set_new(pg.data, "actions_id", json_string("actions"));
+	json_object_set_new(pg.data, "actions", gt_site_action_rows(&pg, av,
+	    na));
 	gt_page_finish(&pg, "report.html", gt_crumbs_thread(&pg, NULL, NULL));
 	free(mv);
 	free(av);
@@ -645,18 +584,18 @@ gt_page_pack(struct gt_site *s, size_t ix)
 	free(path);
 }
 
-static json_t *
-report_list(const struct page *pg)
+json_t *
+gt_site_reports(const struct page *pg)
 {
 	const struct gt_model	*m = pg->s->m;
 	json_t			*a = json_array();
-	char			 per[GT_PERIOD_MAX];
+	char			 per[GT_WORDS_PERIOD_MAX];
 	size_t			 i;
 
 	for (i = 0; i < m->conf.npacks; i++) {
 		const struct gt_pack *p = &m->conf.packs[i];
 
-		gt_period_format(&p->as_at, per, sizeof(per));
+		gt_period_end_words(&m->conf.cal, &p->as_at, per, sizeof(per));
 		json_array_append_new(a, json_pack("{s:o,s:o,s:o,s:s}",
 		    "title", gt_jstr(p->title), "href",
 		    gt_href(pg, "reports/%s.html", p->name), "audience",
@@ -671,62 +610,8 @@ gt_page_reports(struct gt_site *s)
 	struct page	 pg;
 
 	gt_page_init(&pg, s, "reports.html", "Reports");
-	json_object_set_new(pg.data, "reports", report_list(&pg));
+	json_object_set_new(pg.data, "reports", gt_site_reports(&pg));
 	gt_page_finish(&pg, "reports.html", gt_crumbs_home(&pg));
-}
-
-void
-gt_page_home(struct gt_site *s)
-{
-	const struct gt_model	*m = s->m;
-	const struct gt_plan	*pl = m->plan;
-	struct page		 pg;
-	json_t			*a = json_array(), *vals = json_array(), *j;
-	json_t			*hl;
-	char			*name, *path;
-	size_t			 i, k, l;
-
-	gt_page_init(&pg, s, "index.html", NULL);
-	for (i = 0; i < pl->values.n; i++)
-		json_array_append_new(vals, gt_jstr(pl->values.v[i]));
-	json_object_set_new(pg.data, "plan", json_pack("{s:o,s:o,s:o,s:o}",
-	    "title", gt_jstr(pl->title), "vision", gt_jstr(pl->vision),
-	    "values", vals, "body", gt_page_body(&pg, &pl->body)));
-	for (i = 0; i < m->npriorities; i++) {
-		const struct gt_priority *p = m->priorities[i];
-		const struct gt_rollup *r = gt_judged_priority(s->j, p);
-
-		name = gt_xasprintf("summary/%s", p->id);
-		hl = json_array();
-		for (k = 0; k < p->nobjectives; k++)
-			for (l = 0; l < p->objectives[k]->nmeasures &&
-			    json_array_size(hl) < HEADLINES; l++)
-				if (p->objectives[k]->measures[l]->level ==
-				    GT_LEVEL_STRATEGIC)
-					json_array_append_new(hl, measure_row(
-					    &pg, p->objectives[k]->measures[l],
-					    0));
-		j = json_pack("{s:s,s:o,s:o,s:o,s:o,s:o}", "id", p->id,
-		    "title", gt_jstr(p->title), "href",
-		    gt_href(&pg, "priority/%s.html", p->id), "summary",
-		    summary(r), "statusbar", statusbar_img(&pg, NULL, r, name,
-		    CARD_W, CARD_H), "headline", hl);
-		json_array_append_new(a, j);
-		free(name);
-	}
-	json_object_set_new(pg.data, "priorities", a);
-	a = json_array();
-	for (i = 0; i < m->portfolios.n; i++) {
-		path = gt_site_portfolio_path(m->portfolios.v[i]);
-		json_array_append_new(a, json_pack("{s:o,s:o}", "title",
-		    gt_jstr(m->portfolios.v[i]), "href", gt_href(&pg, "%s",
-		    path)));
-		free(path);
-	}
-	json_object_set_new(pg.data, "portfolios", a);
-	json_object_set_new(pg.data, "reports", report_list(&pg));
-	json_object_set_new(pg.data, "description", gt_jstr(pl->vision));
-	gt_page_finish(&pg, "index.html", NULL);
 }
 
 void
@@ -764,6 +649,39 @@ gt_page_how(struct gt_site *s)
 		    c->bands[i].lo, c->bands[i].hi)));
 	json_object_set_new(pg.data, "bands", a);
 	gt_page_finish(&pg, "how-we-measure.html", gt_crumbs_home(&pg));
+}
+
+/* The open data: its files with their sizes, licence and dates. */
+void
+gt_page_data(struct gt_site *s)
+{
+	static const struct {
+		const char	*key, *path;
+	} files[] = {
+		{ "csv", "data/performance.csv" },
+		{ "json", "data/performance.json" },
+		{ "schema", "data/performance.schema.json" },
+		{ "finance", "data/finance.csv" }
+	};
+	const struct gt_conf	*c = &s->m->conf;
+	struct page		 pg;
+	char			 sz[32];
+	long long		 size;
+	size_t			 i;
+
+	gt_page_init(&pg, s, "data/index.html", "Open data");
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		size = s->sink->size(s->sink->ctx, files[i].path);
+		json_object_set_new(pg.data, files[i].key, json_pack(
+		    "{s:o,s:o}", "href", gt_href(&pg, "%s", files[i].path),
+		    "size", size >= 0 ? gt_jstr(gt_size_words(size, sz,
+		    sizeof(sz))) : json_null()));
+	}
+	json_object_set_new(pg.data, "licence", json_pack("{s:o,s:o}",
+	    "name", gt_jstr(c->licence), "url", gt_jstr(c->licence_url)));
+	json_object_set_new(pg.data, "address", c->base_url != NULL ?
+	    gt_jfmt("%sdata/index.html", c->base_url) : json_null());
+	gt_page_finish(&pg, "data.html", gt_crumbs_home(&pg));
 }
 
 void

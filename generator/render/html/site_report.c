@@ -1,7 +1,6 @@
 /*
  * site_report.c: what the site shows of a report's kind (see
- * site_int.h): the changes since the last report, a measure's targets
- * over time, and the finance page.
+ * site_int.h): the changes since the last report and the finance page.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,40 +26,27 @@ gt_changes_json(const struct page *pg, const struct gt_judgement *then,
 	struct gt_changes	 c;
 	struct gt_crow		 r;
 	json_t			*rows = json_array(), *j;
-	char			*s;
+	char			*s, per[GT_WORDS_PERIOD_MAX];
 	size_t			 i;
 
 	gt_changes(&c, pg->j, then, sc);
 	for (i = 0; i < c.n; i++) {
 		gt_crow(&r, pg->j, &c.v[i]);
+		per[0] = '\0';
+		if (r.when != NULL)
+			gt_site_period(pg->s, r.when, per);
 		json_array_append_new(rows, json_pack("{s:s,s:o,s:o,s:o,s:o,"
 		    "s:o,s:o}", "change", gt_change_label(c.v[i].kind), "id",
 		    gt_jstr(r.id), "title", gt_jstr(r.title), "href",
-		    change_href(pg, &c.v[i]), "period", gt_jstr(r.period),
+		    change_href(pg, &c.v[i]), "period", gt_jstr(per),
 		    "from", gt_jstr(r.from), "to", gt_jstr(r.to)));
 		gt_crow_free(&r);
 	}
-	s = gt_changes_words(&c);
+	s = gt_changes_words(&gt_judged_model(pg->j)->conf.cal, &c);
 	j = json_pack("{s:o,s:o}", "words", gt_jstr(s), "rows", rows);
 	free(s);
 	gt_changes_free(&c);
 	return j;
-}
-
-json_t *
-gt_targets_json(const struct page *pg, const struct gt_measure *me)
-{
-	struct gt_trows	 tr;
-	json_t		*a = json_array();
-	size_t		 i;
-
-	gt_trows(&tr, pg->j, me);
-	for (i = 0; i < tr.n; i++)
-		json_array_append_new(a, json_pack("{s:s,s:o,s:b}", "period",
-		    tr.v[i].period, "target", gt_jstr(tr.v[i].target),
-		    "current", tr.v[i].current));
-	gt_trows_free(&tr);
-	return a;
 }
 
 static json_t *
@@ -75,7 +61,7 @@ budget_json(const struct gt_jbudget *b)
 	    gt_jstr(r.forecast), "variance", gt_jstr(r.variance), "percent",
 	    gt_jstr(r.percent), "status", gt_jstr(r.status), "symbol",
 	    gt_jstr(gt_budget_symbol(b->status)), "class",
-	    gt_jfmt("status budget-%s", gt_budget_name(b->status)));
+	    gt_jfmt("tag tag-budget-%s", gt_budget_name(b->status)));
 	json_object_set_new(j, "explanation", gt_jstr(b->explanation));
 	gt_brow_free(&r);
 	return j;
@@ -88,7 +74,7 @@ gt_page_finance(struct gt_site *s)
 	const struct gt_tolerance	*t = &s->m->conf.budget_tolerance;
 	struct page			 pg;
 	json_t				*rows = json_array();
-	char				 per[GT_PERIOD_MAX], tol[GT_NUMBER_MAX];
+	char				 per[GT_WORDS_PERIOD_MAX], tol[GT_NUMBER_MAX];
 	size_t				 i;
 
 	gt_page_init(&pg, s, "finance.html", "Finance: budget and forecast");
@@ -98,9 +84,11 @@ gt_page_finance(struct gt_site *s)
 		snprintf(tol, sizeof(tol), "%g%%", t->value);
 	else
 		gt_format_value(tol, sizeof(tol), t->value, 0, "\xc2\xa3");
+	per[0] = '\0';
+	if (f->n > 0)
+		gt_site_period(s, &f->period, per);
 	json_object_set_new(pg.data, "finance", json_pack("{s:o,s:o,s:o,s:o,"
-	    "s:o}", "period", f->n > 0 ? gt_jstr(gt_period_words(&f->period,
-	    per, sizeof(per))) : json_null(), "rows", rows, "total", f->n > 0 ?
+	    "s:o}", "period", f->n > 0 ? gt_jstr(per) : json_null(), "rows", rows, "total", f->n > 0 ?
 	    budget_json(&f->total) : json_null(), "tolerance", gt_jstr(tol),
 	    "none", gt_jstr(gt_word(GT_WORD_NO_FINANCE))));
 	gt_page_finish(&pg, "finance.html", gt_crumbs_home(&pg));

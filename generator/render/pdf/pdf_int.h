@@ -14,6 +14,7 @@
 
 #include "chart.h"
 #include "judge.h"
+#include "pdf_ua.h"
 #include "rows.h"
 
 /* A4 in points; the text block leaves 20 mm at the sides. */
@@ -31,6 +32,7 @@
 #define CHART_H		210.0
 #define BAR_H		70.0
 #define HEATMAP_H	300.0
+#define PLOT_SQUEEZED	90.0	/* a plot's least, to fill a page */
 #define INK		0x0B0C0C
 #define MUTED		0x484949
 #define BRAND		0x1D4E89
@@ -51,6 +53,13 @@ struct entry {
 	int	 next;		/* found in this pass */
 };
 
+/* A rule under a table row, where the measuring pass put it. */
+struct rule {
+	int	 page;		/* the measuring pass's */
+	double	 y;
+	int	 head;		/* under the header row */
+};
+
 /* One pack's render. */
 struct pdf {
 	const struct gt_model	*m;
@@ -68,6 +77,11 @@ struct pdf {
 	struct entry		*toc;
 	size_t			 ntoc, captoc, at;
 	int			 outline[3];
+	int			 hlevel;	/* the last heading's tag */
+	int			 shift;		/* the drawing pass's pages ahead */
+	struct rule		*rules;		/* in order */
+	size_t			 nrules, caprules, rule;	/* the next drawn */
+	struct gt_pdf_ua	 ua;		/* what the drawing pass drew */
 	char			 as_at[GT_PERIOD_MAX];
 	char			 date[32];
 };

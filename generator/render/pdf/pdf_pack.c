@@ -78,10 +78,11 @@ measure_cells(const struct pdf *p, const void *v, size_t i, char **c)
 	struct gt_mrow		 r;
 
 	gt_mrow(&r, p->j, me);
-	c[0] = gt_xstrdup(me->id);
+	c[0] = gt_xstrdup(r.code);
 	c[1] = gt_xstrdup(me->title);
-	c[2] = r.j->latest != NULL ? gt_xasprintf("%s (%s)", r.latest,
-	    r.period) : gt_xstrdup(r.latest);
+	c[2] = r.j->latest != NULL ? gt_xasprintf("%s (%s%s%s)", r.latest,
+	    r.period, r.revised != NULL ? "; " : "", r.revised != NULL ?
+	    r.revised : "") : gt_xstrdup(r.latest);
 	c[3] = gt_xstrdup(r.target);
 	c[4] = gt_xasprintf("%s%s%s", gt_status_symbol(r.j->status),
 	    gt_status_label(r.j->status), r.j->late ? "; figures late" : "");
@@ -373,7 +374,7 @@ target_cells(const struct pdf *p, const void *v, size_t i, char **c)
 	gt_trows(&tr, p->j, me);
 	for (k = 0; k < tr.n && !tr.v[k].current; k++)
 		continue;
-	c[0] = gt_xstrdup(me->id);
+	c[0] = gt_xstrdup(me->code != NULL ? me->code : me->id);
 	c[1] = gt_xstrdup(me->title);
 	if (me->has_baseline) {
 		fig = gt_figure_number(me, me->baseline);

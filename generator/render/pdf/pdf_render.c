@@ -1,5 +1,6 @@
 /* pdf_render.c: report packs typeset with Pango on Cairo (see pdf.h). */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,7 +160,40 @@ gt_pdf_height(PangoLayout *l)
 	return (double)h / PANGO_SCALE;
 }
 
-/* Running header and footer, drawn as each page ends. */
+/* Begin what is not read (pdf_ua.h): an artifact of this kind. */
+static void
+artifact_begin(struct pdf *p, enum gt_pdf_artifact kind)
+{
+	if (!p->draw)
+		return;
+	gt_pdf_ua_artifact(&p->ua, kind);
+	cairo_tag_begin(p->cr, GT_PDF_ARTIFACT, "");
+}
+
+static void
+artifact_end(struct pdf *p)
+{
+	if (p->draw)
+		cairo_tag_end(p->cr, GT_PDF_ARTIFACT);
+}
+
+static void
+stroke_rule(struct pdf *p, double y, int head)
+{
+	cairo_set_line_width(p->cr, head ? 1.0 : 0.5);
+	rgb(p->cr, head ? INK : RULE);
+	cairo_move_to(p->cr, LEFT, y);
+	cairo_line_to(p->cr, LEFT + TEXT_W, y);
+	cairo_stroke(p->cr);
+}
+
+/*
+ * Running header and footer, and the rules under the page's table rows,
+ * drawn as each page begins: every artifact of a page comes before its
+ * content, so the PDF/UA post-processing reads the start of each page's
+ * content only (pdf_ua.h). The rules are where the measuring pass put
+ * them, on its page p->shift pages back: both passes lay out alike.
+ */
 static void
 furniture(struct pdf *p)
 {
@@ -168,6 +202,7 @@ furniture(struct pdf *p)
 
 	if (!p->draw || p->page == 1)
 		return;
+	artifact_begin(p, GT_PDF_HEADER);
 	rgb(p->cr, MUTED);
 	s = gt_xasprintf("%s: %s", p->m->conf.organisation != NULL ?
 	    p->m->conf.organisation : p->m->conf.title, p->pack->title);
@@ -181,6 +216,8 @@ furniture(struct pdf *p)
 	cairo_move_to(p->cr, LEFT, 52);
 	cairo_line_to(p->cr, LEFT + TEXT_W, 52);
 	cairo_stroke(p->cr);
+	artifact_end(p);
+	artifact_begin(p, GT_PDF_FOOTER);
 	rgb(p->cr, MUTED);
 	s = gt_xasprintf("As at %s", p->as_at);
 	l = gt_pdf_text(p, s, 0, SMALL_PT, TEXT_W);
@@ -194,16 +231,24 @@ furniture(struct pdf *p)
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
 	free(s);
+	artifact_end(p);
+	if (p->rule == p->nrules || p->rules[p->rule].page + p->shift != p->page)
+		return;
+	artifact_begin(p, GT_PDF_LAYOUT);
+	for (; p->rule < p->nrules &&
+	    p->rules[p->rule].page + p->shift == p->page; p->rule++)
+		stroke_rule(p, p->rules[p->rule].y, p->rules[p->rule].head);
+	artifact_end(p);
 }
 
 void
 gt_pdf_new_page(struct pdf *p)
 {
-	furniture(p);
 	if (p->draw)
 		cairo_show_page(p->cr);
 	p->page++;
 	p->y = TOP;
+	furniture(p);
 }
 
 /* Start a new page unless h more points fit on this one. */
@@ -251,7 +296,7 @@ link_areas(struct pdf *p, PangoLayoutLine *line, double x, double top,
 	const struct gt_md_link	*l;
 	int			*r, nr, i;
 	size_t			 k;
-	char			*u, *attrs;
+	char			*u, *attrs, *words;
 
 	for (k = 0; k < lk->nlinks; k++) {
 		l = &lk->links[k];
@@ -260,17 +305,46 @@ link_areas(struct pdf *p, PangoLayoutLine *line, double x, double top,
 			continue;
 		pango_layout_line_get_x_ranges(line, l->start, l->end, &r, &nr);
 		u = quoted(l->url);
+		words = gt_xstrndup(pango_layout_get_text(line->layout) +
+		    l->start, (size_t)(l->end - l->start));
 		for (i = 0; i + 1 < 2 * nr; i += 2) {
 			attrs = gt_xasprintf("uri='%s' rect=[%.2f %.2f %.2f %.2f]",
 			    u, x + (double)r[i] / PANGO_SCALE, top,
 			    (double)(r[i + 1] - r[i]) / PANGO_SCALE, h);
+			/* Pango draws the words with the line, outside. */
+			gt_pdf_ua_link(&p->ua, words, 0);
 			cairo_tag_begin(p->cr, CAIRO_TAG_LINK, attrs);
 			cairo_tag_end(p->cr, CAIRO_TAG_LINK);
 			free(attrs);
 		}
+		free(words);
 		free(u);
 		g_free(r);
 	}
+}
+
+/* Whether a line from top to bottom, set from origin, needs a new page. */
+static int
+overflows(double origin, PangoLayoutIter *it)
+{
+	PangoRectangle	 r;
+
+	pango_layout_iter_get_line_extents(it, NULL, &r);
+	return origin + (double)(r.y + r.height) / PANGO_SCALE > BOTTOM &&
+	    origin + (double)r.y / PANGO_SCALE > TOP;
+}
+
+/* Whether l, set from p->y, runs onto a new page. */
+static int
+breaks(const struct pdf *p, PangoLayout *l)
+{
+	PangoLayoutIter	*it = pango_layout_get_iter(l);
+	int		 b;
+
+	while (!(b = overflows(p->y, it)) && pango_layout_iter_next_line(it))
+		;
+	pango_layout_iter_free(it);
+	return b;
 }
 
 /*
@@ -285,21 +359,33 @@ flow_links(struct pdf *p, PangoLayout *l, double x, unsigned colour,
 	PangoLayoutIter	*it = pango_layout_get_iter(l);
 	PangoRectangle	 r;
 	double		 origin = p->y, top, bottom = 0;
+	/*
+	 * Cairo 1.16 marks the content of elements without kids only: the
+	 * lines of text that holds links, or running header and footer
+	 * artifacts where a page breaks, are Spans of their own, or a screen
+	 * reader would not read them.
+	 */
+	int		 spans = p->draw && ((lk != NULL && lk->nlinks > 0) ||
+			    breaks(p, l));
 
 	do {
 		pango_layout_iter_get_line_extents(it, NULL, &r);
 		top = (double)r.y / PANGO_SCALE;
 		bottom = (double)(r.y + r.height) / PANGO_SCALE;
-		if (origin + bottom > BOTTOM && origin + top > TOP) {
+		if (overflows(origin, it)) {
 			gt_pdf_new_page(p);
 			origin = p->y - top;
 		}
 		if (p->draw) {
+			if (spans)
+				gt_pdf_tag_begin(p, "Span", NULL);
 			rgb(p->cr, colour);
 			cairo_move_to(p->cr, x, origin + (double)
 			    pango_layout_iter_get_baseline(it) / PANGO_SCALE);
 			pango_cairo_show_layout_line(p->cr,
 			    pango_layout_iter_get_line_readonly(it));
+			if (spans)
+				gt_pdf_tag_end(p, "Span");
 			if (lk != NULL)
 				link_areas(p, pango_layout_iter_get_line(it),
 				    x, origin + top, bottom - top, lk);
@@ -356,6 +442,8 @@ gt_pdf_heading_keep(struct pdf *p, int level, const char *title,
 	PangoLayout		*l = gt_pdf_text(p, title, T_BOLD, sizes[level], TEXT_W);
 	struct entry		*e = NULL;
 	char			 dest[32];
+	/* Its tag skips no level (a summary's H3 under its H1 is an H2). */
+	int			 tag = level > p->hlevel + 1 ? p->hlevel + 1 : level;
 
 	/* A short section before it does not leave a page mostly empty. */
 	if (level == 1 && p->y > TOP + (BOTTOM - TOP) / 2)
@@ -384,9 +472,10 @@ gt_pdf_heading_keep(struct pdf *p, int level, const char *title,
 		}
 		p->at++;
 	}
-	gt_pdf_tag_begin(p, tags[level], NULL);
+	p->hlevel = tag;
+	gt_pdf_tag_begin(p, tags[tag], NULL);
 	gt_pdf_flow(p, l, LEFT, level == 1 ? BRAND : INK);
-	gt_pdf_tag_end(p, tags[level]);
+	gt_pdf_tag_end(p, tags[tag]);
 	if (e != NULL)
 		gt_pdf_tag_end(p, CAIRO_TAG_DEST);
 	p->y += GAP;
@@ -427,7 +516,11 @@ row_free(struct row *r)
 	r->n = 0;
 }
 
-/* Draw at p->y and move down; tagged as TH or TD cells unless furniture. */
+/*
+ * Draw at p->y and move down: TH or TD cells in a TR, or, repeated at the
+ * top of a page (tagged 0), an artifact. The measuring pass notes the rule
+ * below, for furniture() to draw.
+ */
 static void
 row_draw(struct pdf *p, const struct col *cols, const struct row *r,
     int head, int tagged)
@@ -439,6 +532,8 @@ row_draw(struct pdf *p, const struct col *cols, const struct row *r,
 	if (p->draw) {
 		if (tagged)
 			gt_pdf_tag_begin(p, "TR", NULL);
+		else
+			artifact_begin(p, GT_PDF_PAGINATION);
 		for (c = 0; c < r->n; c++) {
 			if (tagged)
 				gt_pdf_tag_begin(p, tag, NULL);
@@ -451,11 +546,14 @@ row_draw(struct pdf *p, const struct col *cols, const struct row *r,
 		}
 		if (tagged)
 			gt_pdf_tag_end(p, "TR");
-		cairo_set_line_width(p->cr, head ? 1.0 : 0.5);
-		rgb(p->cr, head ? INK : RULE);
-		cairo_move_to(p->cr, LEFT, p->y + r->h);
-		cairo_line_to(p->cr, LEFT + TEXT_W, p->y + r->h);
-		cairo_stroke(p->cr);
+		else
+			artifact_end(p);
+	} else {
+		struct rule	*u = GT_PUSH(p->rules, p->nrules, p->caprules);
+
+		u->page = p->page;
+		u->y = p->y + r->h;
+		u->head = head;
 	}
 	p->y += r->h;
 }
@@ -517,34 +615,55 @@ gt_pdf_cells_free(char **cells, size_t n)
 }
 
 /*
- * A chart, then its description unless the text beside it says it all,
- * and a line after; the three are measured first and kept together.
+ * A chart, with its description for its alternative text, then the
+ * description again for sighted readers unless the text beside it says
+ * it all, and a line after; the three are measured first and kept
+ * together.
  */
 void
 gt_pdf_figure(struct pdf *p, const struct gt_chart *c, double h,
     int describe, const char *after)
 {
 	PangoLayout	*l;
-	char		*d = describe ? gt_chart_describe(c) : NULL;
-	double		 keep = h + 4;
+	char		*d = p->draw || describe ? gt_chart_describe(c) : NULL;
+	double		 rest = 4, tail = 0, room = BOTTOM - p->y, least;
 
-	if (d != NULL) {
+	if (describe) {
 		l = gt_pdf_text(p, d, 0, TABLE_PT, TEXT_W);
-		keep += gt_pdf_height(l) + GAP;
+		rest += gt_pdf_height(l) + GAP;
 		g_object_unref(l);
 	}
 	if (after != NULL) {
 		l = gt_pdf_text(p, after, 0, TABLE_PT, TEXT_W);
-		keep += gt_pdf_height(l) + GAP;
+		tail = gt_pdf_height(l) + GAP;
 		g_object_unref(l);
 	}
-	gt_pdf_need(p, keep);
+	/* Tall enough that a long key leaves the plot its height. */
+	h = gt_chart_height(c, TEXT_W, h);
+	/*
+	 * Rather than move on and leave a page about half empty (p->y counts
+	 * the gaps after the last text), the line after it may start the
+	 * next page, and the chart be drawn shorter, its plot down to
+	 * PLOT_SQUEEZED; both passes alike.
+	 */
+	if (h + rest + tail > room && p->y > TOP &&
+	    p->y < TOP + 0.6 * (BOTTOM - TOP)) {
+		least = gt_chart_height(c, TEXT_W, GT_PLOT_MIN) - GT_PLOT_MIN +
+		    PLOT_SQUEEZED;
+		if (least <= room - rest) {
+			h = fmin(h, room - rest);
+			tail = 0;
+		}
+	}
+	gt_pdf_need(p, h + rest + tail);
 	gt_pdf_tag_begin(p, "Figure", NULL);
-	if (p->draw)
+	if (p->draw) {
+		gt_pdf_ua_figure(&p->ua, d, LEFT, p->y, TEXT_W, h, PAGE_H);
 		gt_chart_draw(p->cr, LEFT, p->y, TEXT_W, h, c);
+	}
 	p->y += h + 4;
 	gt_pdf_tag_end(p, "Figure");
-	if (d != NULL)
+	if (describe)
 		gt_pdf_para(p, d, TABLE_PT, MUTED);
 	if (after != NULL)
 		gt_pdf_para(p, after, TABLE_PT, INK);
@@ -740,8 +859,12 @@ contents(struct pdf *p)
 		gt_pdf_need(p, h);
 		snprintf(num, sizeof(num), "%d", p->toc[i].page);
 		n = gt_pdf_text(p, num, T_RIGHT, BODY_PT, 40);
+		/* A TOCI holds a Reference, which holds the link. */
 		gt_pdf_tag_begin(p, "TOCI", NULL);
+		gt_pdf_tag_begin(p, "Reference", NULL);
 		snprintf(dest, sizeof(dest), "dest='s%zu'", i);
+		if (p->draw)
+			gt_pdf_ua_link(&p->ua, p->toc[i].title, 1);
 		gt_pdf_tag_begin(p, CAIRO_TAG_LINK, dest);
 		if (p->draw) {
 			rgb(p->cr, INK);
@@ -751,6 +874,7 @@ contents(struct pdf *p)
 			pango_cairo_show_layout(p->cr, n);
 		}
 		gt_pdf_tag_end(p, CAIRO_TAG_LINK);
+		gt_pdf_tag_end(p, "Reference");
 		gt_pdf_tag_end(p, "TOCI");
 		g_object_unref(l);
 		g_object_unref(n);
@@ -782,12 +906,12 @@ report(struct pdf *p)
 	p->page = 1;
 	p->at = 0;
 	p->y = TOP;
+	p->hlevel = 1;		/* the cover's title */
 	gt_pdf_cover(p);
 	contents(p);
 	/* The measuring pass's contents are empty: the parts start anew. */
 	gt_pdf_new_page(p);
 	gt_pdf_parts(p);
-	furniture(p);
 	if (p->draw)
 		cairo_show_page(p->cr);
 }
@@ -887,8 +1011,8 @@ metadata(struct pdf *p)
 }
 
 /*
- * Pack ix, judged at its own period, appended to out; 0 or -1 (reported
- * into diag).
+ * Pack ix, judged at its own period, appended to out (made to PDF/UA by
+ * pdf_ua.h); 0 or -1 (reported into diag).
  */
 static int
 render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
@@ -896,8 +1020,11 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 {
 	struct pdf		 pdf, *p = &pdf;
 	const struct gt_pack	*pk = &ps->m->conf.packs[ix];
-	struct gt_loc		 loc = { NULL, 0, 0 };
-	size_t			 i;
+	struct gt_loc		 loc = { pk->loc.file, 0, 0 };
+	struct gt_buf		 raw = { 0 };
+	unsigned char		*ua = NULL;
+	size_t			 i, n;
+	char			*why = NULL;
 	int			 rc = -1, shift;
 
 	memset(p, 0, sizeof(*p));
@@ -909,7 +1036,9 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 	p->t = ps->text;
 	gt_period_format(&pk->as_at, p->as_at, sizeof(p->as_at));
 	pdf_date(p, &pk->as_at);
-	p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, out,
+	p->ua.lang = p->m->conf.language;
+	p->ua.date = p->date;
+	p->surf = cairo_pdf_surface_create_for_stream(gt_chart_to_buf, &raw,
 	    PAGE_W, PAGE_H);
 	metadata(p);
 	/*
@@ -919,7 +1048,6 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 	 */
 	p->cr = cairo_create(p->surf);
 	if (text_begin(p->t, p->cr) == -1) {
-		loc.file = pk->loc.file;
 		gt_msg(diag, GT_E_WRITE, &loc, "report %s: the fonts of "
 		    "fonts-dejavu-core cannot be loaded", pk->name);
 		goto out;
@@ -937,24 +1065,37 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 		 * the difference.
 		 */
 		shift = p->draw ? 0 : contents_pages(p) - 1;
+		if (!p->draw)
+			p->shift = shift;
 		p->npages = p->page + shift;
 		for (i = 0; i < p->ntoc; i++)
 			p->toc[i].page = p->toc[i].next + shift;
 	}
 	cairo_surface_finish(p->surf);
 	if (cairo_surface_status(p->surf) != CAIRO_STATUS_SUCCESS) {
-		loc.file = pk->loc.file;
 		gt_msg(diag, GT_E_WRITE, &loc, "report %s: %s", pk->name,
 		    cairo_status_to_string(cairo_surface_status(p->surf)));
 		goto out;
 	}
+	if (gt_pdf_ua_apply(&p->ua, (unsigned char *)raw.data, raw.len, &ua,
+	    &n, &why) == -1) {
+		gt_msg(diag, GT_E_WRITE, &loc, "report %s: PDF/UA: %s",
+		    pk->name, why);
+		goto out;
+	}
+	gt_buf_add(out, ua, n);
 	rc = 0;
 out:
+	free(ua);
+	free(why);
+	gt_buf_free(&raw);
+	gt_pdf_ua_clear(&p->ua);
 	cairo_destroy(p->cr);
 	cairo_surface_destroy(p->surf);
 	for (i = 0; i < p->ntoc; i++)
 		free(p->toc[i].title);
 	free(p->toc);
+	free(p->rules);
 	return rc;
 }
 

@@ -59,7 +59,7 @@ story(struct pdf *p, const struct gt_measure *me, int said)
 	const struct gt_jmeasure	*jm = gt_judged_measure(p->j, me);
 	const struct gt_obs		*o = jm->latest != NULL ?
 					    jm->latest->obs : NULL;
-	char				*s = gt_measure_story(p->j, me), *t, *l;
+	char				*s = gt_measure_story(&p->m->conf.cal, p->j, me), *t, *l;
 
 	l = gt_xasprintf("%s:", me->title);
 	t = gt_xasprintf("%s%s%s%s%s", s, said && o != NULL &&
@@ -149,7 +149,7 @@ gt_pdf_changes(struct pdf *p)
 
 	gt_pdf_heading(p, 1, gt_section_title(GT_SECTION_CHANGES));
 	gt_changes(&c, p->j, p->then, p->sc);
-	s = gt_changes_words(&c);
+	s = gt_changes_words(&p->m->conf.cal, &c);
 	gt_pdf_para(p, s, BODY_PT, INK);
 	free(s);
 	memcpy(use, change_cols + off, (CHANGE_COLS - off) * sizeof(*use));
@@ -396,7 +396,7 @@ gt_pdf_finance(struct pdf *p)
 {
 	const struct gt_jfinance	*f = gt_judged_finance(p->j);
 	const struct gt_tolerance	*t = &p->m->conf.budget_tolerance;
-	char				**cells, *s, per[GT_PERIOD_MAX];
+	char				**cells, *s, per[GT_WORDS_PERIOD_MAX];
 	char				 tol[GT_NUMBER_MAX];
 	size_t				 i;
 
@@ -411,7 +411,7 @@ gt_pdf_finance(struct pdf *p)
 		gt_format_value(tol, sizeof(tol), t->value, 0, "\xc2\xa3");
 	s = gt_xasprintf("The forecast for the year against the budget, by "
 	    "directorate, as reported for %s. A forecast within %s of its "
-	    "budget is on budget.", gt_period_words(&f->period, per,
+	    "budget is on budget.", gt_period_words(&p->m->conf.cal, &f->period, per,
 	    sizeof(per)), tol);
 	gt_pdf_para(p, s, BODY_PT, INK);
 	free(s);

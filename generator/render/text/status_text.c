@@ -339,7 +339,7 @@ changes_table(const struct status *st, struct gt_sink *sink)
 		put_row(&b, cell, w, CCOLS, 0);
 		gt_crow_free(&r[i]);
 	}
-	s = gt_changes_words(&c);
+	s = gt_changes_words(&st->m->conf.cal, &c);
 	gt_buf_printf(&b, "\n%s\n", s);
 	free(s);
 	free(r);
