@@ -538,6 +538,15 @@ gt_travel_words(const struct gt_rollup *r)
 }
 
 char *
+gt_trend_words(int now, int was, const char *since)
+{
+	if (was == now)
+		return gt_xasprintf("No change since %s", since);
+	return gt_xasprintf("%s from %d in %s", now > was ? "Up" : "Down", was,
+	    since);
+}
+
+char *
 gt_change_words(const struct gt_measure *me, double now, double then,
     const char *then_period)
 {

@@ -142,6 +142,11 @@ char	*gt_rollup_words(const struct gt_rollup *, int more);
 char	*gt_size_words(long long bytes, char *buf, size_t sz);
 /* "Since the previous period, 12 measures improved and 9 got worse." */
 char	*gt_travel_words(const struct gt_rollup *);
+/*
+ * A risk's score against its assessment before (of score was, in the
+ * period named since): "Up from 16 in 2025/26 Q1", "No change since ...".
+ */
+char	*gt_trend_words(int now, int was, const char *since);
 /* A figure's move from the one before: "up from 262 in August 2025". */
 char	*gt_change_words(const struct gt_measure *, double now, double then,
 	    const char *then_period);

@@ -7,7 +7,6 @@
 #include "format.h"
 #include "rows.h"
 
-static char	*risk_trend(const struct gt_risk *, const struct gt_jrisk *);
 /* "revised from 58.9" for a figure a later file revised; NULL if none. */
 static char *
 revised_words(const struct gt_measure *me, const struct gt_obs *o)
@@ -115,6 +114,23 @@ gt_arow_free(struct gt_arow *r)
 	free(r->milestones);
 }
 
+/* The assessment before the one judged, into r. */
+static void
+risk_before(struct gt_rrow *r, const struct gt_risk *k)
+{
+	const struct gt_riskobs	*before;
+	size_t			 n = r->j->shown;
+
+	/* The row judged is the last shown; one of the risk's own follows them. */
+	if (r->j->assessed != NULL)
+		n--;
+	if (n == 0)
+		return;
+	before = k->history[n - 1];
+	r->since = &before->period;
+	r->was = before->likelihood * before->impact;
+}
+
 void
 gt_rrow(struct gt_rrow *r, const struct gt_judgement *jg,
     const struct gt_risk *k)
@@ -136,7 +152,7 @@ gt_rrow(struct gt_rrow *r, const struct gt_judgement *jg,
 	for (i = 0; i < k->controls.n; i++)
 		gt_buf_printf(&b, "%s%s", i > 0 ? "; " : "", k->controls.v[i]);
 	r->controls = b.data;
-	r->trend = risk_trend(k, r->j);
+	risk_before(r, k);
 }
 
 void
@@ -144,7 +160,6 @@ gt_rrow_free(struct gt_rrow *r)
 {
 	free(r->target);
 	free(r->controls);
-	free(r->trend);
 }
 
 /* "20 Very high": a score and its band. */
@@ -165,7 +180,6 @@ gt_rhrow(struct gt_rhrow *r, const struct gt_judgement *jg,
 {
 	memset(r, 0, sizeof(*r));
 	r->h = k->history[i];
-	gt_period_format(&r->h->period, r->period, sizeof(r->period));
 	r->score = score_words(&gt_judged_model(jg)->conf,
 	    r->h->likelihood * r->h->impact);
 	r->note = r->h->note != NULL ? r->h->note : "";
@@ -175,29 +189,6 @@ void
 gt_rhrow_free(struct gt_rhrow *r)
 {
 	free(r->score);
-}
-
-/* The assessment before the one judged: "Up from 16 in 2025/26 Q1". */
-static char *
-risk_trend(const struct gt_risk *k, const struct gt_jrisk *j)
-{
-	const struct gt_riskobs	*before;
-	char			 per[GT_PERIOD_MAX];
-	size_t			 n = j->shown;
-	int			 was;
-
-	/* The row judged is the last shown; one of the risk's own follows them. */
-	if (j->assessed != NULL)
-		n--;
-	if (n == 0)
-		return gt_xstrdup("");
-	before = k->history[n - 1];
-	was = before->likelihood * before->impact;
-	gt_period_format(&before->period, per, sizeof(per));
-	if (was == j->score)
-		return gt_xasprintf("No change since %s", per);
-	return gt_xasprintf("%s from %d in %s", j->score > was ? "Up" : "Down",
-	    was, per);
 }
 
 static int

@@ -69,8 +69,10 @@ struct gt_rrow {
 	char				*target;	/* target score, or "None set" */
 	const char			*target_rating;	/* its band, likewise */
 	char				*controls;	/* "a; b", or NULL */
-	char				*trend;		/* "Up from 16 in 2025/26
-							   Q1", or "" */
+	/* The assessment before the one judged (gt_trend_words): */
+	const struct gt_period		*since;		/* its period; NULL if
+							   none */
+	int				 was;		/* its score */
 };
 
 void	gt_rrow(struct gt_rrow *, const struct gt_judgement *,
@@ -80,7 +82,6 @@ void	gt_rrow_free(struct gt_rrow *);
 /* Row k (below the risk's gt_jrisk shown) of its score history. */
 struct gt_rhrow {
 	const struct gt_riskobs		*h;
-	char				 period[GT_PERIOD_MAX];
 	char				*score;		/* "20 Very high" */
 	const char			*note;		/* or "" */
 };

@@ -87,6 +87,7 @@ Test(packs, risk_scored_by_its_history)
 	struct gt_judgement	*q4, *q1, *q2, *q3;
 	struct gt_rrow		 r;
 	struct gt_rhrow		 h;
+	char			 per[GT_PERIOD_MAX], *t;
 
 	site("[status]\nrisk_appetite = 12\n");
 	file(GT_KIND_RISK, "r.md", risk);
@@ -112,10 +113,19 @@ Test(packs, risk_scored_by_its_history)
 	cr_expect_eq(gt_judged_risk(q2, m->risks[0])->score, 20);
 	cr_expect_eq(gt_judged_risk(q2, m->risks[0])->shown, 2);
 	gt_rrow(&r, q2, m->risks[0]);
-	cr_expect_str_eq(r.trend, "Up from 12 in 2025/26 Q1");
+	cr_assert_not_null(r.since);
+	gt_period_format(r.since, per, sizeof(per));
+	cr_expect_str_eq(per, "2025/26 Q1");
+	cr_expect_eq(r.was, 12);
+	t = gt_trend_words(r.j->score, r.was, per);
+	cr_expect_str_eq(t, "Up from 12 in 2025/26 Q1");
+	free(t);
+	t = gt_trend_words(12, 12, per);
+	cr_expect_str_eq(t, "No change since 2025/26 Q1");
+	free(t);
 	gt_rrow_free(&r);
 	gt_rhrow(&h, q2, m->risks[0], 1);
-	cr_expect_str_eq(h.period, "2025/26 Q2");
+	cr_expect_eq(h.h->period.sub, 2);
 	cr_expect_str_eq(h.score, "20 Very high");
 	cr_expect_str_eq(h.note, "Tenders over budget");
 	gt_rhrow_free(&h);

@@ -83,6 +83,8 @@ struct pdf {
 	size_t			 nrules, caprules, rule;	/* the next drawn */
 	struct gt_pdf_ua	 ua;		/* what the drawing pass drew */
 	char			 as_at[GT_PERIOD_MAX];
+	/* "As at 2025/26 Q2"; for residents, "Figures to the end of ..." */
+	char			 when[GT_WORDS_PERIOD_MAX + 32];
 	char			 date[32];
 };
 
@@ -137,6 +139,15 @@ void		 gt_pdf_figure(struct pdf *, const struct gt_chart *, double h,
 /* A Markdown body; a first heading repeating title is left out. */
 void		 gt_pdf_body(struct pdf *, const struct gt_body *,
 		    const char *title);
+/*
+ * A period as the pack's readers write it: the council's own form for a
+ * committee ("2025/26 Q2"), words for residents ("July to September
+ * 2025 (quarter 2)"). Returns buf.
+ */
+const char	*gt_pdf_period(const struct pdf *, const struct gt_period *,
+		    char buf[GT_WORDS_PERIOD_MAX]);
+/* A risk's trend in the pack's periods, or NULL if none (the caller frees). */
+char		*gt_pdf_trend(const struct pdf *, const struct gt_rrow *);
 /* Free a table's cells (n of them) and the array. */
 void		 gt_pdf_cells_free(char **, size_t n);
 

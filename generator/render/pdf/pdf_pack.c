@@ -76,13 +76,15 @@ measure_cells(const struct pdf *p, const void *v, size_t i, char **c)
 {
 	const struct gt_measure	*me = ((struct gt_measure *const *)v)[i];
 	struct gt_mrow		 r;
+	char			 per[GT_WORDS_PERIOD_MAX];
 
 	gt_mrow(&r, p->j, me);
 	c[0] = gt_xstrdup(r.code);
 	c[1] = gt_xstrdup(me->title);
 	c[2] = r.j->latest != NULL ? gt_xasprintf("%s (%s%s%s)", r.latest,
-	    r.period, r.revised != NULL ? "; " : "", r.revised != NULL ?
-	    r.revised : "") : gt_xstrdup(r.latest);
+	    gt_pdf_period(p, &r.j->latest->obs->period, per), r.revised !=
+	    NULL ? "; " : "", r.revised != NULL ? r.revised : "") :
+	    gt_xstrdup(r.latest);
 	c[3] = gt_xstrdup(r.target);
 	c[4] = gt_xasprintf("%s%s%s", gt_status_symbol(r.j->status),
 	    gt_status_label(r.j->status), r.j->late ? "; figures late" : "");
@@ -148,8 +150,8 @@ risk_cells(const struct pdf *p, const void *v, size_t i, char **c)
 	c[2] = gt_xasprintf("%d \u00d7 %d", r.j->likelihood, r.j->impact);
 	c[3] = gt_xasprintf("%d %s", r.j->score, r.rating);
 	c[4] = gt_xstrdup(r.target);
-	c[5] = gt_xstrdup(*r.trend != '\0' ? r.trend :
-	    gt_word(GT_WORD_NOT_KNOWN));
+	if ((c[5] = gt_pdf_trend(p, &r)) == NULL)
+		c[5] = gt_xstrdup(gt_word(GT_WORD_NOT_KNOWN));
 	gt_rrow_free(&r);
 }
 
@@ -197,9 +199,13 @@ gt_pdf_cover(struct pdf *p)
 		gt_pdf_para(p, s, 13, INK);
 		free(s);
 	}
-	s = gt_xasprintf("Performance as at %s", p->as_at);
-	gt_pdf_para(p, s, 13, INK);
-	free(s);
+	if (pk->kind == GT_AUDIENCE_RESIDENTS)
+		gt_pdf_para(p, p->when, 13, INK);
+	else {
+		s = gt_xasprintf("Performance as at %s", p->as_at);
+		gt_pdf_para(p, s, 13, INK);
+		free(s);
+	}
 	if (m->plan != NULL && m->plan->title != NULL) {
 		/* Plan titles often carry their period already. */
 		per = m->plan->period != NULL &&
@@ -368,7 +374,7 @@ target_cells(const struct pdf *p, const void *v, size_t i, char **c)
 {
 	const struct gt_measure	*me = ((struct gt_measure *const *)v)[i];
 	struct gt_trows		 tr;
-	char			*fig, per[GT_PERIOD_MAX];
+	char			*fig, per[GT_WORDS_PERIOD_MAX];
 	size_t			 k;
 
 	gt_trows(&tr, p->j, me);
@@ -378,8 +384,8 @@ target_cells(const struct pdf *p, const void *v, size_t i, char **c)
 	c[1] = gt_xstrdup(me->title);
 	if (me->has_baseline) {
 		fig = gt_figure_number(me, me->baseline);
-		gt_period_format(&me->baseline_period, per, sizeof(per));
-		c[2] = gt_xasprintf("%s (%s)", fig, per);
+		c[2] = gt_xasprintf("%s (%s)", fig, gt_pdf_period(p,
+		    &me->baseline_period, per));
 		free(fig);
 	} else
 		c[2] = gt_xstrdup(gt_word(GT_WORD_NO_FIGURE));

@@ -219,12 +219,10 @@ furniture(struct pdf *p)
 	artifact_end(p);
 	artifact_begin(p, GT_PDF_FOOTER);
 	rgb(p->cr, MUTED);
-	s = gt_xasprintf("As at %s", p->as_at);
-	l = gt_pdf_text(p, s, 0, SMALL_PT, TEXT_W);
+	l = gt_pdf_text(p, p->when, 0, SMALL_PT, TEXT_W);
 	cairo_move_to(p->cr, LEFT, PAGE_H - 42);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
-	free(s);
 	s = gt_xasprintf("Page %d of %d", p->page, p->npages);
 	l = gt_pdf_text(p, s, T_RIGHT, SMALL_PT, TEXT_W);
 	cairo_move_to(p->cr, LEFT, PAGE_H - 42);
@@ -602,6 +600,28 @@ gt_pdf_table(struct pdf *p, const char *caption, const struct col *cols,
 	row_free(&hr);
 	gt_pdf_tag_end(p, "Table");
 	p->y += GAP * 2;
+}
+
+const char *
+gt_pdf_period(const struct pdf *p, const struct gt_period *per,
+    char buf[GT_WORDS_PERIOD_MAX])
+{
+	if (p->pack->kind == GT_AUDIENCE_RESIDENTS)
+		return gt_period_words(&p->m->conf.cal, per, buf,
+		    GT_WORDS_PERIOD_MAX);
+	gt_period_format(per, buf, GT_WORDS_PERIOD_MAX);
+	return buf;
+}
+
+char *
+gt_pdf_trend(const struct pdf *p, const struct gt_rrow *r)
+{
+	char	 per[GT_WORDS_PERIOD_MAX];
+
+	if (r->since == NULL)
+		return NULL;
+	return gt_trend_words(r->j->score, r->was, gt_pdf_period(p, r->since,
+	    per));
 }
 
 void
@@ -1035,6 +1055,15 @@ render_pack(struct pdfs *ps, size_t ix, struct gt_buf *out,
 	p->sc = pk->scope;
 	p->t = ps->text;
 	gt_period_format(&pk->as_at, p->as_at, sizeof(p->as_at));
+	if (pk->kind == GT_AUDIENCE_RESIDENTS) {
+		char	 end[GT_WORDS_PERIOD_MAX];
+
+		snprintf(p->when, sizeof(p->when), "Figures to %s",
+		    gt_period_end_words(&p->m->conf.cal, &pk->as_at, end,
+		    sizeof(end)));
+	} else
+		snprintf(p->when, sizeof(p->when), "As at %.*s",
+		    (int)sizeof(p->as_at), p->as_at);
 	pdf_date(p, &pk->as_at);
 	p->ua.lang = p->m->conf.language;
 	p->ua.date = p->date;

@@ -144,7 +144,7 @@ gt_pdf_changes(struct pdf *p)
 	struct gt_changes	 c;
 	struct gt_crow		 r;
 	struct col		 use[CHANGE_COLS];
-	char			**cells, *s;
+	char			**cells, *s, per[GT_WORDS_PERIOD_MAX];
 	size_t			 i, k, n, at, off = p->pack->ids ? 0 : 1;
 
 	gt_pdf_heading(p, 1, gt_section_title(GT_SECTION_CHANGES));
@@ -166,7 +166,8 @@ gt_pdf_changes(struct pdf *p)
 			if (!off)
 				*row++ = gt_xstrdup(r.id);
 			row[0] = gt_xstrdup(r.title);
-			row[1] = gt_xstrdup(r.period);
+			row[1] = gt_xstrdup(r.when != NULL ?
+			    gt_pdf_period(p, r.when, per) : "");
 			row[2] = r.from;
 			row[3] = r.to;
 			r.from = r.to = NULL;
@@ -219,7 +220,7 @@ action_exception(struct pdf *p, const struct gt_action *a)
 {
 	const struct gt_jaction	*ja = gt_judged_action(p->j, a);
 	struct gt_buf		 b = { 0 };
-	char			*s, per[GT_PERIOD_MAX], due[64];
+	char			*s, per[GT_WORDS_PERIOD_MAX], due[64];
 	size_t			 i;
 
 	s = gt_pdf_name(p, a->id, a->title);
@@ -227,8 +228,8 @@ action_exception(struct pdf *p, const struct gt_action *a)
 	free(s);
 	gt_pdf_para(p, ja->explanation, BODY_PT, INK);
 	if (ja->latest != NULL && ja->latest->note != NULL) {
-		gt_period_format(&ja->latest->period, per, sizeof(per));
-		s = gt_xasprintf("Progress reported in %s:", per);
+		s = gt_xasprintf("Progress reported in %s:", gt_pdf_period(p,
+		    &ja->latest->period, per));
 		gt_pdf_labelled(p, s, ja->latest->note);
 		free(s);
 	}
@@ -269,7 +270,7 @@ risk_story(struct pdf *p, const struct gt_risk *k, int full)
 {
 	struct gt_rrow	 r;
 	struct gt_rhrow	 h;
-	char		*s, **cells;
+	char		*s, *t, **cells, per[GT_WORDS_PERIOD_MAX];
 	size_t		 i;
 	static const struct col cols[] = {
 		{ "Period", 0.2, 0 }, { "Likelihood \u00d7 impact", 0.2, 1 },
@@ -281,8 +282,9 @@ risk_story(struct pdf *p, const struct gt_risk *k, int full)
 	gt_pdf_heading(p, 3, s);
 	free(s);
 	gt_pdf_para(p, r.j->explanation, BODY_PT, INK);
-	if (*r.trend != '\0')
-		gt_pdf_labelled(p, "Trend:", r.trend);
+	if ((t = gt_pdf_trend(p, &r)) != NULL)
+		gt_pdf_labelled(p, "Trend:", t);
+	free(t);
 	if (k->owner != NULL)
 		gt_pdf_labelled(p, "Owner:", k->owner);
 	if (full && r.controls != NULL)
@@ -298,7 +300,8 @@ risk_story(struct pdf *p, const struct gt_risk *k, int full)
 		cells = gt_xcalloc(4 * r.j->shown + 1, sizeof(char *));
 		for (i = 0; i < r.j->shown; i++) {
 			gt_rhrow(&h, p->j, k, i);
-			cells[4 * i] = gt_xstrdup(h.period);
+			cells[4 * i] = gt_xstrdup(gt_pdf_period(p, &h.h->period,
+			    per));
 			cells[4 * i + 1] = gt_xasprintf("%d \u00d7 %d",
 			    h.h->likelihood, h.h->impact);
 			cells[4 * i + 2] = h.score;
