@@ -16,6 +16,7 @@
 #define PILL_H		20.0
 #define PILL_PAD	5.0
 #define CELL_GAP	3.0
+#define BELOW		52.0	/* under the grid: axis numbers, title, gaps */
 
 struct pill {
 	const struct gt_chart_risk *risk;	/* NULL: "+n" overflow */
@@ -251,7 +252,7 @@ gt_chart_heatmap_height(const struct gt_chart_heatmap *m, double w)
 			th += 8;
 		}
 		/* As gt_chart_draw_heatmap lays it out. */
-		h = th + N * CELL_MIN + 12 + 40 + key(cr, pc, m, 0, 0, w, 0);
+		h = th + N * CELL_MIN + BELOW + key(cr, pc, m, 0, 0, w, 0);
 		g_object_unref(pc);
 	}
 	cairo_destroy(cr);
@@ -288,7 +289,7 @@ gt_chart_draw_heatmap(cairo_t *cr, double x, double y, double w, double h,
 	kh = key(cr, pc, m, x, 0, w, 0);
 	/* Impact title (turned) and numbers at the left; likelihood below. */
 	left = x + 20 + 14;
-	size = fmin((x + w - left) / N, (y + h - kh - 12 - 40 - top) / N);
+	size = fmin((x + w - left) / N, (y + h - kh - BELOW - top) / N);
 	if (size < 24)
 		size = 24;
 	gx = left;

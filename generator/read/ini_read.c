@@ -23,13 +23,37 @@ struct ini_reader {
 	void		*ctx;
 };
 
+/*
+ * Whether the n bytes of text at s are a line that inih takes as more of
+ * the value of the name before it: an indented line after a name in its
+ * section. *named (a name has come since the section's header) is kept
+ * up to date.
+ */
+static int
+continues(const char *s, size_t n, int *named)
+{
+	size_t	 i = 0;
+	int	 more;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == n || strchr(";#\r\n", s[i]) != NULL)
+		return 0;
+	if (s[i] == '[') {
+		*named = 0;
+		return 0;
+	}
+	more = *named && i > 0;
+	*named = 1;
+	return more;
+}
+
 static char *
 ini_line(char *buf, int num, void *stream)
 {
 	struct ini_reader	*ir = stream;
 	const char		*nl;
 	size_t			 n;
-	char			 first;
 
 	if (ir->p >= ir->end)
 		return NULL;
@@ -51,18 +75,12 @@ ini_line(char *buf, int num, void *stream)
 	}
 	memcpy(buf, ir->linetext, n);
 	buf[n] = '\0';
-	first = buf[strspn(buf, " \t")];
-	ir->continued = 0;
+	ir->continued = continues(buf, n, &ir->named);
 	/* A section header starts a fresh set of names, even if repeated. */
-	if (first == '[') {
+	if (buf[strspn(buf, " \t")] == '[') {
 		free(ir->lastsection);
 		ir->lastsection = NULL;
 		ir->section_line = ir->line;
-		ir->named = 0;
-	} else if (first != '\0' && strchr(";#\r\n", first) == NULL) {
-		/* inih takes an indented line after a name as more of its value. */
-		ir->continued = ir->named && (buf[0] == ' ' || buf[0] == '\t');
-		ir->named = 1;
 	}
 	return buf;
 }
@@ -145,7 +163,7 @@ check_syntax(struct gt_diag *d, enum gt_msgid id, const char *file,
 	struct gt_strlist seen = { NULL, 0 };
 	char		*name;
 	size_t		 i;
-	int		 named = 0, indented;
+	int		 named = 0;
 
 	for (; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
@@ -154,15 +172,12 @@ check_syntax(struct gt_diag *d, enum gt_msgid id, const char *file,
 		loc.line++;
 		for (e = nl; e > p && strchr(" \t\r", e[-1]) != NULL; e--)
 			continue;
-		indented = p < e && (*p == ' ' || *p == '\t');
+		if (continues(p, (size_t)(e - p), &named))
+			continue;
 		while (p < e && (*p == ' ' || *p == '\t'))
 			p++;
 		if (p == e || *p == ';' || *p == '#')
 			continue;
-		/* After a name, inih takes an indented line as more of its value. */
-		if (indented && named && *p != '[')
-			continue;
-		named = *p != '[';
 		if (*p == '[') {
 			if (e[-1] != ']') {
 				gt_msg(d, id, &loc, "section header "
